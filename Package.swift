@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "socgraph",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "socgraph", targets: ["socgraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "SOCGraph"),
+        .target(
+            name: "SOCGraphImport",
+            dependencies: [
+                "SOCGraph",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(name: "SOCGraphRender", dependencies: ["SOCGraph", "CGraphviz"]),
+        .executableTarget(
+            name: "socgraph",
+            dependencies: [
+                "SOCGraph",
+                "SOCGraphImport",
+                "SOCGraphRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SOCGraphTests", dependencies: ["SOCGraph"]),
+        .testTarget(name: "SOCGraphImportTests", dependencies: ["SOCGraphImport"]),
+        .testTarget(name: "SOCGraphRenderTests", dependencies: ["SOCGraphRender"]),
+        .testTarget(name: "socgraphTests", dependencies: ["socgraph"]),
+    ]
+)

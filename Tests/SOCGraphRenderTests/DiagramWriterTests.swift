@@ -21,6 +21,21 @@ struct DiagramWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["a.svg"])
     }
 
+    @Test("renders a diagram in the format its file name asks for")
+    func renderToFile() throws {
+        for format in OutputFormat.allCases {
+            let url = directory.appendingPathComponent("compare." + format.fileExtension)
+            try DiagramWriter.render(Fixtures.comparison, to: url)
+            let data = try Data(contentsOf: url)
+            switch format {
+            case .svg: _ = try SVGText(data)
+            case .png: #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+            case .pdf: #expect(data.starts(with: Data("%PDF".utf8)))
+            case .dot: #expect(String(decoding: data, as: UTF8.self) == (try DOTBuilder().build(Fixtures.comparison)))
+            }
+        }
+    }
+
     @Test("a missing directory is an error naming the path")
     func missingDirectory() {
         let url = directory.appendingPathComponent("no-such-dir/out.svg")

@@ -139,6 +139,7 @@ public struct DOTBuilder: Sendable {
             "tooltip": .text([node.heading, node.title].compactMap { $0 }.joined(separator: " ")),
         ]
         if style.rounded { attributes["style"] = .text("filled,rounded") }
+        if let margin = style.margin { attributes["margin"] = .text(margin) }
         if style.penWidth != 1 { attributes["penwidth"] = .text(number(style.penWidth)) }
         return attributes
     }
@@ -180,9 +181,15 @@ public struct DOTBuilder: Sendable {
             attributes["fontcolor"] = .text(style.labelColor)
         }
         attributes["penwidth"] = .text(Self.number(penWidth))
-        if style.arrowhead != "normal" { attributes[style.reversed ? "arrowtail" : "arrowhead"] = .text(style.arrowhead) }
+        if style.arrowhead == "none" {
+            attributes["dir"] = .text("none")
+        } else {
+            if style.reversed { attributes["dir"] = .text("back") }
+            if style.arrowhead != "normal" {
+                attributes[style.reversed ? "arrowtail" : "arrowhead"] = .text(style.arrowhead)
+            }
+        }
         let (tail, head) = style.reversed ? (edge.to, edge.from) : (edge.from, edge.to)
-        if style.reversed { attributes["dir"] = .text(style.arrowhead == "none" ? "none" : "back") }
         return DOTSyntax.id(tail) + " -> " + DOTSyntax.id(head) + " " + DOTSyntax.attributeList(attributes)
     }
 

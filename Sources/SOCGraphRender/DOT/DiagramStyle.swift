@@ -22,6 +22,9 @@ enum DiagramStyle {
         var border: String
         var penWidth: Double = 1
         var rounded = false
+        /// Space around the label, `"x,y"` in inches; nil for the default. Hexagons and octagons add their
+        /// own, so they take less.
+        var margin: String? = nil
         /// What the legend calls nodes of this kind.
         var legend: String
     }
@@ -59,10 +62,11 @@ enum DiagramStyle {
             return NodeStyle(
                 shape: "ellipse", fill: "#d5ecf9", border: "#56b4e9", legend: "Entry education (BLS)")
         case .jobZone:
-            return NodeStyle(shape: "octagon", fill: "#f9f5bc", border: "#a89c00", legend: "O*NET Job Zone")
+            return NodeStyle(
+                shape: "octagon", fill: "#f9f5bc", border: "#a89c00", margin: "0.02,0.02", legend: "O*NET Job Zone")
         case .field:
             return NodeStyle(
-                shape: "hexagon", fill: "#bfe7dc", border: "#009e73", legend: "National-interest field")
+                shape: "hexagon", fill: "#bfe7dc", border: "#009e73", margin: "0.02,0.02", legend: "National-interest field")
         case .program:
             return NodeStyle(shape: "note", fill: "#f2dde9", border: "#cc79a7", legend: "Study program (CIP 2020)")
         case .designation:

@@ -75,8 +75,7 @@ public struct GraphvizRenderer: Sendable {
     }
 
     private static func warnings(_ messages: String) -> [String] {
-        messages.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        GraphvizSession.lines(messages)
     }
 
     /// Calls `body` with mutable NUL-terminated copies of three strings (cgraph takes `char *`), freed after.

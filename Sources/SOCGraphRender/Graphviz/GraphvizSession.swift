@@ -33,11 +33,19 @@ enum GraphvizSession {
         return 0
     }
 
-    /// `": message"` from captured messages, or "" when there are none.
+    /// `": message; message"` from captured messages, or "" when there are none.
     static func describe(_ messages: String) -> String {
-        let trimmed = messages.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.joined(separator: "; ")
-        return trimmed.isEmpty ? "" : ": " + trimmed
+        let lines = self.lines(messages)
+        return lines.isEmpty ? "" : ": " + lines.joined(separator: "; ")
+    }
+
+    /// The captured messages one per line, without Graphviz's `Error: ` / `Warning: ` prefix.
+    static func lines(_ messages: String) -> [String] {
+        messages.split(whereSeparator: \.isNewline).map { line in
+            var text = line.trimmingCharacters(in: .whitespaces)
+            for prefix in ["Error: ", "Warning: "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+            return text
+        }.filter { !$0.isEmpty }
     }
 }
 

@@ -6,6 +6,17 @@ public enum DiagramWriter {
     /// Where diagrams go by default, relative to the working directory.
     public static let defaultDirectory = "Output"
 
+    /// Renders `diagram` in the format named by the extension of `url` and writes it there atomically.
+    ///
+    /// Throws `SOCGraphError.invalidInput` for an unknown extension or a diagram over the limits,
+    /// `SOCGraphError.outputFailed` when Graphviz or the write fails; the destination is then untouched.
+    public static func render(
+        _ diagram: Diagram, to url: URL, builder: DOTBuilder = DOTBuilder(), renderer: GraphvizRenderer = GraphvizRenderer()
+    ) throws {
+        let format = try OutputFormat(fileURL: url)
+        try write(renderer.render(diagram, format: format, builder: builder), to: url)
+    }
+
     /// Writes `data` to `url` through a temporary file in the same directory, renamed over the destination:
     /// readers see the old file or the new one, never a part; on failure the destination is untouched.
     ///

@@ -37,7 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "SOCGraphTests", dependencies: ["SOCGraph"]),
         .testTarget(name: "SOCGraphImportTests", dependencies: ["SOCGraphImport"]),
-        .testTarget(name: "SOCGraphRenderTests", dependencies: ["SOCGraphRender"]),
+        .testTarget(name: "SOCGraphRenderTests", dependencies: ["SOCGraphRender"], exclude: ["Golden"]),
         .testTarget(name: "socgraphTests", dependencies: ["socgraph"]),
     ]
 )

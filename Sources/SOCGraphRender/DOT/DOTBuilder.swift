@@ -1,0 +1,266 @@
+import Foundation
+import SOCGraph
+
+/// Turns a `Diagram` into DOT text: deterministic (the same diagram gives the same bytes, whatever the order
+/// of its nodes and edges), every string escaped, attributes sorted.
+///
+/// Layout: top to bottom; SOC groups above their members, each SOC major group framed as a cluster; education,
+/// job zones, fields, programs below the occupations; a legend of the node and edge kinds used, then the sources.
+public struct DOTBuilder: Sendable {
+    /// Node names starting with this are the legend's; diagram node ids may not use it.
+    static let reservedPrefix = "legend:"
+
+    public var limits: DiagramLimits
+
+    public init(limits: DiagramLimits = DiagramLimits()) {
+        self.limits = limits
+    }
+
+    /// The DOT text of `diagram`, after `Diagram.validate(limits:)`. O((nodes + edges) log(nodes + edges)).
+    public func build(_ diagram: Diagram) throws -> String {
+        try diagram.validate(limits: limits)
+        let out = DOTWriter()
+        out.line("digraph socgraph {")
+        out.indent {
+            out.line("graph " + DOTSyntax.attributeList(graphAttributes(diagram)))
+            out.line("node " + DOTSyntax.attributeList(nodeDefaults))
+            out.line("edge " + DOTSyntax.attributeList(edgeDefaults))
+            out.blank()
+            writeBody(diagram, to: out)
+            let rows = LayoutRows(diagram)
+            rows.write(to: out)
+            let legend = DiagramLegend(diagram: diagram)
+            if !legend.isEmpty {
+                out.blank()
+                legend.write(to: out, below: rows.bottom)
+            }
+        }
+        out.line("}")
+        return out.text
+    }
+
+    // MARK: - Graph, nodes, edges
+
+    private func graphAttributes(_ diagram: Diagram) -> [String: DOTSyntax.Value] {
+        [
+            "bgcolor": .text("#ffffff"),
+            "fontcolor": .text(DiagramStyle.mutedTextColor),
+            "fontname": .text(DiagramStyle.fontName),
+            "fontsize": .text(String(DiagramStyle.detailFontSize)),
+            "label": .html(footerLabel(diagram.sources)),
+            "labeljust": .text("l"),
+            "labelloc": .text("b"),
+            "newrank": .text("true"),
+            "nodesep": .text("0.25"),
+            "outputorder": .text("edgesfirst"),
+            "pad": .text("0.3"),
+            "rankdir": .text("TB"),
+            "ranksep": .text("0.45"),
+        ]
+    }
+
+    private var nodeDefaults: [String: DOTSyntax.Value] {
+        [
+            "color": .text("#595959"),
+            "fontcolor": .text(DiagramStyle.textColor),
+            "fontname": .text(DiagramStyle.fontName),
+            "fontsize": .text(String(DiagramStyle.fontSize)),
+            "margin": .text("0.12,0.06"),
+            "style": .text("filled"),
+        ]
+    }
+
+    private var edgeDefaults: [String: DOTSyntax.Value] {
+        [
+            "arrowsize": .text("0.7"),
+            "fontcolor": .text(DiagramStyle.mutedTextColor),
+            "fontname": .text(DiagramStyle.fontName),
+            "fontsize": .text(String(DiagramStyle.detailFontSize)),
+        ]
+    }
+
+    /// The title frame holding every diagram node, the major-group clusters inside it, then the edges.
+    private func writeBody(_ diagram: Diagram, to out: DOTWriter) {
+        let nodes = diagram.nodes.sorted(by: Self.nodeOrder)
+        out.line("subgraph " + DOTSyntax.quote("cluster:diagram") + " {")
+        out.indent {
+            out.line("graph " + DOTSyntax.attributeList([
+                "fontcolor": .text(DiagramStyle.textColor),
+                "label": .html(titleLabel(diagram)),
+                "labeljust": .text("l"),
+                "labelloc": .text("t"),
+                "margin": .text("12"),
+                "peripheries": .text("0"),
+            ]))
+            for cluster in diagram.clusters.sorted(by: { $0.key < $1.key }) {
+                let members = nodes.filter { $0.cluster == cluster.key }
+                guard !members.isEmpty else { continue }
+                out.line("subgraph " + DOTSyntax.quote("cluster:" + cluster.key) + " {")
+                out.indent {
+                    out.line("graph " + DOTSyntax.attributeList(clusterAttributes(cluster)))
+                    for node in members { out.line(nodeStatement(node)) }
+                }
+                out.line("}")
+            }
+            for node in nodes where node.cluster == nil { out.line(nodeStatement(node)) }
+        }
+        out.line("}")
+        out.blank()
+        for edge in diagram.edges.sorted(by: Self.edgeOrder) { out.line(edgeStatement(edge)) }
+    }
+
+    private func clusterAttributes(_ cluster: DiagramCluster) -> [String: DOTSyntax.Value] {
+        let title = DOTSyntax.wrap(cluster.title, width: 2 * DiagramStyle.wrapWidth, maxLines: 2)
+            .map(DOTSyntax.html).joined(separator: "<BR/>")
+        return [
+            "color": .text(DiagramStyle.clusterBorder),
+            "fillcolor": .text(DiagramStyle.clusterFill),
+            "fontcolor": .text(DiagramStyle.textColor),
+            "fontsize": .text(String(DiagramStyle.fontSize)),
+            "label": .html("<B>" + DOTSyntax.html(cluster.code) + "</B> " + title),
+            "labeljust": .text("l"),
+            "labelloc": .text("t"),
+            "margin": .text("10"),
+            "style": .text("rounded,filled"),
+        ]
+    }
+
+    func nodeStatement(_ node: DiagramNode) -> String {
+        DOTSyntax.id(node.id) + " " + DOTSyntax.attributeList(Self.nodeAttributes(node))
+    }
+
+    static func nodeAttributes(_ node: DiagramNode) -> [String: DOTSyntax.Value] {
+        let style = DiagramStyle.node(node.kind)
+        var attributes: [String: DOTSyntax.Value] = [
+            "color": .text(style.border),
+            "fillcolor": .text(style.fill),
+            "label": .html(nodeLabel(node)),
+            "shape": .text(style.shape),
+            "tooltip": .text([node.heading, node.title].compactMap { $0 }.joined(separator: " ")),
+        ]
+        if style.rounded { attributes["style"] = .text("filled,rounded") }
+        if let margin = style.margin { attributes["margin"] = .text(margin) }
+        if style.penWidth != 1 { attributes["penwidth"] = .text(number(style.penWidth)) }
+        return attributes
+    }
+
+    /// Bold heading, the title wrapped, then small muted detail lines.
+    static func nodeLabel(_ node: DiagramNode) -> String {
+        var lines: [String] = []
+        if let heading = node.heading, !heading.isEmpty { lines.append("<B>" + DOTSyntax.html(heading) + "</B>") }
+        lines += DOTSyntax.wrap(node.title, width: DiagramStyle.wrapWidth, maxLines: DiagramStyle.maxTitleLines)
+            .map(DOTSyntax.html)
+        for detail in node.details {
+            for line in DOTSyntax.wrap(detail, width: DiagramStyle.wrapWidth, maxLines: 2) {
+                lines.append(
+                    "<FONT POINT-SIZE=\"\(DiagramStyle.detailFontSize)\" COLOR=\"\(DiagramStyle.mutedTextColor)\">"
+                        + DOTSyntax.html(line) + "</FONT>")
+            }
+        }
+        return lines.isEmpty ? " " : lines.joined(separator: "<BR/>")
+    }
+
+    func edgeStatement(_ edge: DiagramEdge) -> String {
+        let style = DiagramStyle.edge(edge.kind.family)
+        var attributes: [String: DOTSyntax.Value] = ["color": .text(style.color)]
+        if style.line != "solid" { attributes["style"] = .text(style.line) }
+        var penWidth = style.penWidth
+        var labelLines: [String] = []
+        switch edge.kind {
+        case let .related(tier): labelLines.append(tier.rawValue)
+        case let .alignsWith(strength):
+            labelLines.append(Self.strength(strength))
+            penWidth = DiagramStyle.alignmentPenWidth(strength)
+        default: break
+        }
+        if let label = edge.label, !label.isEmpty {
+            labelLines += DOTSyntax.wrap(label, width: DiagramStyle.wrapWidth, maxLines: 2)
+        }
+        if !labelLines.isEmpty {
+            attributes["label"] = .html(labelLines.map(DOTSyntax.html).joined(separator: "<BR/>"))
+            attributes["fontcolor"] = .text(style.labelColor)
+        }
+        attributes["penwidth"] = .text(Self.number(penWidth))
+        if style.arrowhead == "none" {
+            attributes["dir"] = .text("none")
+        } else {
+            if style.reversed { attributes["dir"] = .text("back") }
+            if style.arrowhead != "normal" {
+                attributes[style.reversed ? "arrowtail" : "arrowhead"] = .text(style.arrowhead)
+            }
+        }
+        let (tail, head) = style.reversed ? (edge.to, edge.from) : (edge.from, edge.to)
+        return DOTSyntax.id(tail) + " -> " + DOTSyntax.id(head) + " " + DOTSyntax.attributeList(attributes)
+    }
+
+    // MARK: - Title and footer
+
+    private func titleLabel(_ diagram: Diagram) -> String {
+        var label = "<FONT POINT-SIZE=\"\(DiagramStyle.titleFontSize)\"><B>"
+            + DOTSyntax.wrap(diagram.title, width: 80, maxLines: 2).map(DOTSyntax.html).joined(separator: "<BR ALIGN=\"LEFT\"/>")
+            + "</B></FONT><BR ALIGN=\"LEFT\"/>"
+        let subtitle = DOTSyntax.wrap(diagram.subtitle, width: 100, maxLines: 3)
+        if !subtitle.isEmpty {
+            label += "<FONT COLOR=\"\(DiagramStyle.mutedTextColor)\">"
+                + subtitle.map(DOTSyntax.html).joined(separator: "<BR ALIGN=\"LEFT\"/>")
+                + "</FONT><BR ALIGN=\"LEFT\"/>"
+        }
+        return label
+    }
+
+    private func footerLabel(_ sources: [String]) -> String {
+        guard !sources.isEmpty else { return " " }
+        let text = "Sources: " + sources.joined(separator: "; ") + "."
+        return DOTSyntax.wrap(text, width: 120, maxLines: 6).map(DOTSyntax.html)
+            .joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/>"
+    }
+
+    // MARK: - Order and layout helpers
+
+    /// Nodes by kind, then education levels by rank, then id.
+    static func nodeOrder(_ a: DiagramNode, _ b: DiagramNode) -> Bool {
+        if a.kind != b.kind { return a.kind < b.kind }
+        let rankA = EducationLevel(rawValue: a.id)?.rank ?? 0
+        let rankB = EducationLevel(rawValue: b.id)?.rank ?? 0
+        if rankA != rankB { return rankA < rankB }
+        return a.id < b.id
+    }
+
+    static func edgeOrder(_ a: DiagramEdge, _ b: DiagramEdge) -> Bool {
+        if a.kind.family != b.kind.family { return a.kind.family < b.kind.family }
+        if a.from != b.from { return a.from < b.from }
+        if a.to != b.to { return a.to < b.to }
+        return (a.label ?? "") < (b.label ?? "")
+    }
+
+    /// An alignment strength as printed on its edge: two decimals, `0.62`.
+    static func strength(_ value: Double) -> String {
+        String(format: "%.2f", value)
+    }
+
+    /// A number without trailing zeros: `2.5`, `1`, `1.86`.
+    static func number(_ value: Double) -> String {
+        var text = String(format: "%.2f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}
+
+/// Accumulates DOT lines with two-space indentation.
+final class DOTWriter {
+    private(set) var text = ""
+    private var depth = 0
+
+    func line(_ content: String) {
+        text += String(repeating: "  ", count: depth) + content + "\n"
+    }
+
+    func blank() { text += "\n" }
+
+    func indent(_ body: () -> Void) {
+        depth += 1
+        body()
+        depth -= 1
+    }
+}

@@ -1,0 +1,95 @@
+import CGraphviz
+import Foundation
+import SOCGraph
+
+/// Renders DOT text to SVG, PNG or PDF with Graphviz's C library (libgvc, `dot` layout), in this process.
+///
+/// Safe to use from any thread or task: every call into Graphviz is serialised by one process-wide lock,
+/// because libcgraph/libgvc are not thread-safe. Graphviz's messages are captured, never printed: errors
+/// become `SOCGraphError.outputFailed("graphviz: …")`, warnings are returned with the output.
+public struct GraphvizRenderer: Sendable {
+    /// Rendered bytes and the warnings Graphviz gave while producing them.
+    public struct Rendering: Sendable {
+        public var data: Data
+        public var warnings: [String]
+    }
+
+    /// Resolution of PNG output, in dots per inch: twice the 72 of a point, crisp when a memo scales it down.
+    public var pngResolution: Int
+
+    public init(pngResolution: Int = 144) {
+        self.pngResolution = pngResolution
+    }
+
+    /// Lays `dot` out and renders it in `format`; `.dot` returns the text itself once Graphviz has parsed it.
+    public func render(dot: String, format: OutputFormat) throws -> Data {
+        try renderReportingWarnings(dot: dot, format: format).data
+    }
+
+    /// Builds the DOT of `diagram` and renders it.
+    public func render(_ diagram: Diagram, format: OutputFormat, builder: DOTBuilder = DOTBuilder()) throws -> Data {
+        try render(dot: builder.build(diagram), format: format)
+    }
+
+    /// As `render(dot:format:)`, also returning Graphviz's warnings.
+    public func renderReportingWarnings(dot: String, format: OutputFormat) throws -> Rendering {
+        do {
+            return try GraphvizSession.run { context, messages in
+                try Self.render(dot: dot, format: format, dpi: pngResolution, context: context, messages: messages)
+            }
+        } catch let GraphvizError.failed(message) {
+            throw SOCGraphError.outputFailed("graphviz: " + message)
+        }
+    }
+
+    /// One render, inside the session lock. Each acquisition is paired with its release right after it.
+    private static func render(
+        dot: String, format: OutputFormat, dpi: Int, context: OpaquePointer, messages: () -> String
+    ) throws -> Rendering {
+        guard let graph = dot.withCString({ agmemread($0) }) else {
+            let detail = GraphvizSession.describe(messages())
+            throw GraphvizError.failed(detail.isEmpty ? "the DOT text holds no graph" : "cannot read the DOT text" + detail)
+        }
+        defer { agclose(graph) }
+        guard let pluginFormat = format.graphvizFormat else {
+            return Rendering(data: Data(dot.utf8), warnings: warnings(messages()))
+        }
+        if format == .png {
+            withMutableCStrings("dpi", String(dpi), "") { name, value, fallback in
+                _ = agsafeset(UnsafeMutableRawPointer(graph), name, value, fallback)
+            }
+        }
+        guard gvLayout(context, graph, "dot") == 0 else {
+            throw GraphvizError.failed("layout failed" + GraphvizSession.describe(messages()))
+        }
+        defer { gvFreeLayout(context, graph) }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        let status = gvRenderData(context, graph, pluginFormat, &buffer, &length)
+        defer { if let buffer { gvFreeRenderData(buffer) } }
+        guard status == 0, let buffer else {
+            throw GraphvizError.failed(
+                "cannot render \(format.rawValue) (\(pluginFormat))" + GraphvizSession.describe(messages()))
+        }
+        return Rendering(data: Data(bytes: buffer, count: Int(length)), warnings: warnings(messages()))
+    }
+
+    private static func warnings(_ messages: String) -> [String] {
+        GraphvizSession.lines(messages)
+    }
+
+    /// Calls `body` with mutable NUL-terminated copies of three strings (cgraph takes `char *`), freed after.
+    private static func withMutableCStrings(
+        _ a: String, _ b: String, _ c: String,
+        _ body: (UnsafeMutablePointer<CChar>, UnsafeMutablePointer<CChar>, UnsafeMutablePointer<CChar>) -> Void
+    ) {
+        var bufferA = Array(a.utf8CString), bufferB = Array(b.utf8CString), bufferC = Array(c.utf8CString)
+        bufferA.withUnsafeMutableBufferPointer { pa in
+            bufferB.withUnsafeMutableBufferPointer { pb in
+                bufferC.withUnsafeMutableBufferPointer { pc in
+                    body(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import SOCGraph
+import Testing
+@testable import SOCGraphRender
+
+@Suite("DOT text")
+struct DOTBuilderTests {
+    @Test("comparison diagram matches its golden DOT")
+    func comparisonGolden() throws {
+        try Golden.check(DOTBuilder().build(Fixtures.comparison), against: "comparison.dot")
+    }
+
+    @Test("neighbourhood diagram matches its golden DOT")
+    func neighbourhoodGolden() throws {
+        try Golden.check(DOTBuilder().build(Fixtures.neighbourhood), against: "neighbourhood.dot")
+    }
+
+    @Test("the order of nodes and edges does not change the DOT text")
+    func orderIndependent() throws {
+        var shuffled = Fixtures.comparison
+        var generator = SplitMix(seed: 7)
+        shuffled.nodes.shuffle(using: &generator)
+        shuffled.edges.shuffle(using: &generator)
+        shuffled.clusters.reverse()
+        #expect(shuffled.nodes != Fixtures.comparison.nodes)
+        #expect(try DOTBuilder().build(shuffled) == DOTBuilder().build(Fixtures.comparison))
+    }
+
+    @Test("every colour is #rrggbb")
+    func colours() throws {
+        let dot = try DOTBuilder().build(Fixtures.neighbourhood)
+        let colours = dot.matches(of: /#[0-9A-Za-z]+/).map { String($0.output) }
+        #expect(!colours.isEmpty)
+        for colour in colours {
+            #expect(colour.wholeMatch(of: /#[0-9a-f]{6}/) != nil, "colour \(colour)")
+        }
+    }
+
+    @Test("the legend explains exactly the node kinds and edge styles used")
+    func legendMatchesContent() throws {
+        let dot = try DOTBuilder().build(Fixtures.comparison)
+        let used: Set<DiagramNode.Kind> = [.candidate, .occupation, .broadGroup, .minorGroup, .educationLevel,
+                                           .jobZone, .field]
+        for kind in DiagramNode.Kind.allCases {
+            #expect(dot.contains("\"legend:node:\(kind.rawValue)\"") == used.contains(kind), "\(kind)")
+        }
+        for key in ["parent", "entry-education", "job-zone", "aligns-with", "shared-related", "related-primary-short"] {
+            #expect(dot.contains("\"legend:edge:\(key):from\" -> \"legend:edge:\(key):to\""), "\(key)")
+        }
+        for key in ["related-primary-long", "related-supplemental", "prepares-for", "designated", "uses"] {
+            #expect(!dot.contains("legend:edge:\(key):"), "\(key)")
+        }
+    }
+
+    @Test("strengths and tiers label their edges; candidates are emphasised")
+    func edgeLabels() throws {
+        let dot = try DOTBuilder().build(Fixtures.comparison)
+        #expect(dot.contains("\"15-1252\" -> \"artificial-intelligence\" [color=\"#009e73\", fontcolor=\"#006b4e\", label=<0.62>, penwidth=\"2.86\"]"))
+        #expect(dot.contains("\"15-2051\" -> \"15-1221\" [color=\"#c27c00\", fontcolor=\"#8a5800\", label=<primary-short>, penwidth=\"1.2\"]"))
+        #expect(dot.contains("\"15-1221\" [color=\"#8f4a00\", fillcolor=\"#f1ca73\""))
+        #expect(dot.contains("penwidth=\"2.5\", shape=box, tooltip=\"15-1221 Computer and Information Research Scientists\""))
+    }
+
+    @Test("size limits give a clear error naming the count and the limit")
+    func limits() throws {
+        let nodes = (0..<340).map { DiagramNode(id: "n\($0)", kind: .occupation, title: "Occupation \($0)") }
+        let big = Diagram(title: "Too big", nodes: nodes, edges: [])
+        #expect(throws: SOCGraphError.invalidInput(
+            "the diagram would have 340 nodes (limit 120): reduce --depth or compare fewer codes")) {
+            try DOTBuilder().build(big)
+        }
+        let edges = (1..<60).flatMap { i in (0..<6).map { DiagramEdge(from: "n\(i)", to: "n\($0)", kind: .parent) } }
+        let dense = Diagram(title: "Dense", nodes: Array(nodes.prefix(60)), edges: edges)
+        #expect(throws: SOCGraphError.invalidInput(
+            "the diagram would have 354 edges (limit 300): reduce --depth or compare fewer codes")) {
+            try DOTBuilder().build(dense)
+        }
+        #expect(throws: Never.self) { try DOTBuilder(limits: DiagramLimits(maxNodes: 400, maxEdges: 400)).build(big) }
+    }
+
+    @Test("inconsistent diagrams are rejected with the node at fault")
+    func validation() {
+        let a = DiagramNode(id: "15-1252", kind: .candidate, title: "Software Developers")
+        func message(_ diagram: Diagram) -> String {
+            do { try diagram.validate(); return "" } catch { return "\(error)" }
+        }
+        #expect(message(Diagram(title: "", nodes: [a, a], edges: [])) == "the diagram has two nodes with id '15-1252'")
+        #expect(message(Diagram(title: "", nodes: [a], edges: [DiagramEdge(from: "15-1252", to: "x", kind: .parent)]))
+            == "diagram edge 15-1252 -> x names 'x', which is not a node of the diagram")
+        let b = DiagramNode(id: "f", kind: .field, title: "AI")
+        #expect(message(Diagram(title: "", nodes: [a, b],
+                                edges: [DiagramEdge(from: "15-1252", to: "f", kind: .alignsWith(strength: 1.5))]))
+            == "diagram edge 15-1252 -> f has alignment strength 1.5, outside 0–1")
+        var clustered = a
+        clustered.cluster = "15-0000"
+        #expect(message(Diagram(title: "", nodes: [clustered], edges: []))
+            == "diagram node '15-1252' is in cluster '15-0000', which the diagram does not define")
+        #expect(message(Diagram(title: "", nodes: [DiagramNode(id: "legend:x", kind: .field, title: "x")], edges: []))
+            .contains("which the legend uses"))
+    }
+}
+
+@Suite("DOT escaping and wrapping")
+struct DOTSyntaxTests {
+    @Test("IDs are bare only when plain identifiers that are not keywords")
+    func identifiers() {
+        #expect(DOTSyntax.id("box") == "box")
+        #expect(DOTSyntax.id("_a1") == "_a1")
+        #expect(DOTSyntax.id("15-1252") == "\"15-1252\"")
+        #expect(DOTSyntax.id("1abc") == "\"1abc\"")
+        #expect(DOTSyntax.id("Node") == "\"Node\"")
+        #expect(DOTSyntax.id("subgraph") == "\"subgraph\"")
+        #expect(DOTSyntax.id("") == "\"\"")
+        #expect(DOTSyntax.id("é") == "\"é\"")
+    }
+
+    @Test("quoted strings escape backslash before quote and turn line breaks into \\n")
+    func quoting() {
+        #expect(DOTSyntax.quote(#"a "b" c"#) == #""a \"b\" c""#)
+        #expect(DOTSyntax.quote(#"back\slash\"#) == #""back\\slash\\""#)
+        #expect(DOTSyntax.quote(#"\""#) == #""\\\"""#)
+        #expect(DOTSyntax.quote("one\ntwo\r\nthree\rfour") == #""one\ntwo\nthree\nfour""#)
+        #expect(DOTSyntax.quote("tab\there\u{0}\u{7}") == #""tab here""#)
+        #expect(DOTSyntax.quote("Worker’s ‘plan’ & <b>") == "\"Worker’s ‘plan’ & <b>\"")
+    }
+
+    @Test("HTML-like text escapes & < > \" '")
+    func html() {
+        #expect(DOTSyntax.html(#"<script>alert("x & y's")</script>"#)
+            == "&lt;script&gt;alert(&quot;x &amp; y&#39;s&quot;)&lt;/script&gt;")
+        #expect(DOTSyntax.html("Master’s degree") == "Master’s degree")
+        #expect(DOTSyntax.html("a\nb\u{1}c\u{FFFE}") == "a bc")
+        #expect(DOTSyntax.html("مهندس البرمجيات") == "مهندس البرمجيات")
+    }
+
+    @Test("titles wrap at about 28 characters at spaces, long words cut, long titles end with …")
+    func wrapping() {
+        #expect(DOTSyntax.wrap("Computer and Information Research Scientists", width: 28, maxLines: 6)
+            == ["Computer and Information", "Research Scientists"])
+        #expect(DOTSyntax.wrap("Software Developers", width: 28, maxLines: 6) == ["Software Developers"])
+        #expect(DOTSyntax.wrap("Heating, Air Conditioning, Ventilation and Refrigeration Maintenance "
+                               + "Technology/Technician (HAC, HACR, HVAC, HVACR).", width: 28, maxLines: 6)
+            == ["Heating, Air Conditioning,", "Ventilation and", "Refrigeration Maintenance",
+                "Technology/Technician (HAC,", "HACR, HVAC, HVACR)."])
+        #expect(DOTSyntax.wrap("Computer/Information/Technology/Administration", width: 28, maxLines: 6)
+            == ["Computer/Information/", "Technology/Administration"])
+        #expect(DOTSyntax.wrap(String(repeating: "x", count: 60), width: 28, maxLines: 6)
+            == [String(repeating: "x", count: 27) + "-", String(repeating: "x", count: 27) + "-", "xxxxxx"])
+        let long = DOTSyntax.wrap(String(repeating: "word ", count: 100), width: 28, maxLines: 6)
+        #expect(long.count == 6)
+        #expect(long.last?.hasSuffix("…") == true)
+        #expect(long.allSatisfy { $0.count <= 28 })
+        #expect(DOTSyntax.wrap("", width: 28, maxLines: 6) == [])
+    }
+}
+
+/// A seeded generator so shuffles are reproducible.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

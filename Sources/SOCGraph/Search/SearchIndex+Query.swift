@@ -191,7 +191,12 @@ extension SearchIndex {
 
     /// The `matches` lines of a hit.
     func explanation(document d: Int, titles: [TitleMatch], slots: [Slot], satisfied: [Double], via: [Int]) -> [String] {
-        var lines = titles.prefix(3).map { "\(entries[$0.entry].field.rawValue): \(entries[$0.entry].text)" }
+        var lines: [String] = []
+        for title in titles {
+            let line = "\(entries[title.entry].field.rawValue): \(entries[title.entry].text)"
+            if !lines.contains(line) { lines.append(line) }
+            if lines.count == 3 { break }
+        }
         var technologies: [String] = []
         var programs: [String] = []
         var definition = false

@@ -106,7 +106,23 @@ public struct SearchIndex: Sendable, Codable {
             }
         }
 
+        /// Adds one text; a title written `Short (Long)`, as O*NET writes abbreviations
+        /// (`IT Manager (Information Technology Manager)`), becomes one entry per form, both shown as written.
         mutating func add(_ text: String, field: SearchField, document: Int32, hot: Bool = false) {
+            if field.isTitle, text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex {
+                let short = text[..<open].trimmingCharacters(in: .whitespaces)
+                let long = text[text.index(after: open)..<text.index(before: text.endIndex)]
+                    .trimmingCharacters(in: .whitespaces)
+                if !short.isEmpty && !long.isEmpty {
+                    entries.append(Entry(document: document, field: field, text: text, terms: termIDs(short), hot: hot))
+                    entries.append(Entry(document: document, field: field, text: text, terms: termIDs(long), hot: hot))
+                    return
+                }
+            }
+            entries.append(Entry(document: document, field: field, text: text, terms: termIDs(text), hot: hot))
+        }
+
+        mutating func termIDs(_ text: String) -> [Int32] {
             var ids: [Int32] = []
             for token in SearchText.tokens(text) where SearchText.isMeaningful(token) {
                 if let id = stems[token.text] {
@@ -125,7 +141,7 @@ public struct SearchIndex: Sendable, Codable {
                 stems[token.text] = id
                 ids.append(id)
             }
-            entries.append(Entry(document: document, field: field, text: text, terms: ids, hot: hot))
+            return ids
         }
     }
 

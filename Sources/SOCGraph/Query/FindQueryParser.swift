@@ -152,6 +152,9 @@ struct FindQueryParser {
     let tokens: [FindToken]
     let source: String
     var index = 0
+    /// Open parentheses and negations around the current position; bounded so no input exhausts the stack.
+    var depth = 0
+    static let maximumDepth = 64
 
     init(_ source: String) throws {
         self.source = source
@@ -211,6 +214,15 @@ struct FindQueryParser {
             throw Self.error("expected a term at the end", column: column, text: source)
         }
         let token = tokens[index]
+        if token.kind == .not || token.kind == .openParenthesis {
+            depth += 1
+            guard depth <= Self.maximumDepth else {
+                throw Self.error(
+                    "parentheses and negations nested more than \(Self.maximumDepth) deep", column: token.column,
+                    text: token.text)
+            }
+        }
+        defer { if token.kind == .not || token.kind == .openParenthesis { depth -= 1 } }
         if token.kind == .not {
             index += 1
             guard index < tokens.count, startsTerm(tokens[index]) else {

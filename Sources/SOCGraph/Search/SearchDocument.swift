@@ -54,13 +54,14 @@ public enum SearchField: String, CaseIterable, Sendable, Codable {
     case definition
     case task
 
-    /// How much one occurrence in this field counts, relative to one in a technology name.
+    /// How much one occurrence in this field counts. Technology names weigh least: many hold generic words
+    /// (`Data base user interface and query software`) that say little about the occupation.
     public var weight: Double {
         switch self {
         case .title: return 3.0
         case .directMatch: return 2.5
         case .alternate: return 2.0
-        case .technology: return 1.0
+        case .technology: return 0.5
         case .program: return 1.0
         case .definition: return 1.2
         case .task: return 0.6
@@ -73,6 +74,19 @@ public enum SearchField: String, CaseIterable, Sendable, Codable {
         case .title, .directMatch, .alternate: return 0.3
         case .technology, .program: return 0.3
         case .definition, .task: return 0.75
+        }
+    }
+
+    /// The position of the field in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .title: return 0
+        case .directMatch: return 1
+        case .alternate: return 2
+        case .technology: return 3
+        case .program: return 4
+        case .definition: return 5
+        case .task: return 6
         }
     }
 

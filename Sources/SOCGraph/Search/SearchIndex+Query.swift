@@ -84,7 +84,7 @@ extension SearchIndex {
             relevance /= totalWeight
             let titles = titleMatches(document: d, slots: slots)
             let quality = titles.first?.quality ?? 0
-            let score = 1 - (1 - quality) * (1 - 0.8 * relevance)
+            let score = 1 - (1 - quality) * (1 - Self.relevanceShare * relevance)
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
         }
         candidates.sort {
@@ -112,7 +112,9 @@ extension SearchIndex {
             throw SOCGraphError.invalidInput(
                 "empty query: give a job title or a description of duties, such as \"data scientist\"")
         }
-        var tokens = SearchText.tokens(trimmed).filter(SearchText.isMeaningful)
+        // A query typed all in capitals is read in lower case, so its stop words are not taken for acronyms.
+        let allCapitals = trimmed.contains(" ") && !trimmed.contains(where: \.isLowercase)
+        var tokens = SearchText.tokens(allCapitals ? trimmed.lowercased() : trimmed).filter(SearchText.isMeaningful)
         guard !tokens.isEmpty else {
             throw SOCGraphError.invalidInput(
                 "empty query: \"\(trimmed)\" has only common words; give a job title or a description of duties")
@@ -168,9 +170,9 @@ extension SearchIndex {
             if allFull && explained == terms.count {
                 quality = 1
             } else if allFull && containsPhrase(terms, slots: slots) {
-                quality = 0.75 + 0.15 * precision
+                quality = 0.7 + 0.15 * precision
             } else {
-                quality = 0.7 * (covered / totalWeight) * (0.5 + 0.5 * precision)
+                quality = 0.6 * (covered / totalWeight) * (0.4 + 0.6 * precision)
             }
             if entries[e].field == .alternate { quality *= 0.97 }
             matches.append(TitleMatch(entry: e, quality: quality))

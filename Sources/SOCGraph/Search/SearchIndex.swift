@@ -7,15 +7,17 @@ import Foundation
 /// - **Title match** `q`: how well the best single title of the occupation (SOC title, Direct Match Title or
 ///   O*NET title) matches the query. A title equal to the query after normalisation (same terms, any order) scores
 ///   1 (an O*NET Alternate Title 0.97, since several occupations share them); a title containing the whole query as
-///   a phrase 0.75–0.9 (more when the title has fewer other words); otherwise at most 0.7, in proportion to the
+///   a phrase 0.7–0.85 (more when the title has fewer other words); otherwise at most 0.6, in proportion to the
 ///   share of the query it covers (terms weighted by rarity) and the share of its own words the query explains.
+///   A title written `Short (Long)` counts as two titles when it is an abbreviation and its expansion.
 /// - **Text relevance** `r`: BM25F over all fields (titles, technologies, programs, definition, tasks; weights in
 ///   `SearchField`), each entry (one title, one task) length-normalised within its field, with term saturation
 ///   `k1`. Divided by its asymptotic maximum (every query term saturated), so `r` is an absolute measure: 1 only
 ///   when every query word is found abundantly in heavily weighted fields; a word found nowhere pulls it down.
 ///
-/// The score is `1 − (1 − q)(1 − 0.8·r)`: an exact title scores 1; a strong textual match without a matching title
-/// can reach 0.8. Ties are broken by `r`, then by code.
+/// The score is `1 − (1 − q)(1 − 0.6·r)`: an exact title scores 1 (0.97 to 1 for an alternate title); a phrase
+/// inside a title about 0.8–0.94; a description of duties that no title matches at most 0.6. Ties are broken
+/// by `r`, then by code.
 ///
 /// Complexity: building is linear in the total length of the text; a query touches the postings of its terms
 /// and the titles of the occupations they reach.
@@ -26,6 +28,8 @@ public struct SearchIndex: Sendable, Codable {
     public static let weakScore = 0.5
     /// A runner-up within this fraction of the top score marks the results weak (a near tie).
     public static let tieMargin = 0.05
+    /// The weight of text relevance against title match in the score (see above).
+    public static let relevanceShare = 0.6
     /// How much a hot technology counts relative to another technology.
     public static let hotTechnologyBoost = 1.25
 
@@ -61,9 +65,12 @@ public struct SearchIndex: Sendable, Codable {
     /// The number of occupations indexed.
     public var count: Int { documents.count }
 
-    /// Builds the index. Codes should be unique; duplicate titles within one field of a document count once.
+    /// Builds the index. Codes should be unique; a text repeated within one field of a document counts once.
     public init(documents input: [SearchDocument]) {
-        var builder = Builder()
+        var builder = Builder(capacity: input.reduce(0) { total, document in
+            total + 1 + document.directMatchTitles.count + document.alternateTitles.count
+                + document.technologies.count + document.programTitles.count + document.tasks.count + 1
+        })
         var documents: [StoredDocument] = []
         documents.reserveCapacity(input.count)
         for (index, document) in input.enumerated() {
@@ -74,7 +81,7 @@ public struct SearchIndex: Sendable, Codable {
             builder.add(document.alternateTitles, field: .alternate, document: id)
             let titlesEnd = builder.entries.count
             var seenTechnologies = Set<String>()
-            for technology in document.technologies where seenTechnologies.insert(technology.name.lowercased()).inserted {
+            for technology in document.technologies where seenTechnologies.insert(technology.name).inserted {
                 builder.add(technology.name, field: .technology, document: id, hot: technology.hot)
             }
             builder.add(document.programTitles, field: .program, document: id)
@@ -97,11 +104,20 @@ public struct SearchIndex: Sendable, Codable {
         var entries: [Entry] = []
         var termIDs: [String: Int32] = [:]
         var terms: [String] = []
+        /// Term ids per word (-1 for a stop word), and per technology name (the same names recur across many
+        /// occupations).
         var stems: [String: Int32] = [:]
+        var technologies: [String: [Int32]] = [:]
+
+        init(capacity: Int) {
+            entries.reserveCapacity(capacity)
+            stems.reserveCapacity(capacity / 4)
+            technologies.reserveCapacity(capacity / 8)
+        }
 
         mutating func add(_ texts: [String], field: SearchField, document: Int32) {
-            var seen = Set<String>()
-            for text in texts where seen.insert(text.lowercased()).inserted {
+            var seen = Set<String>(minimumCapacity: texts.count)
+            for text in texts where seen.insert(text).inserted {
                 add(text, field: field, document: document)
             }
         }
@@ -110,24 +126,48 @@ public struct SearchIndex: Sendable, Codable {
         /// (`IT Manager (Information Technology Manager)`), becomes one entry per form, both shown as written.
         mutating func add(_ text: String, field: SearchField, document: Int32, hot: Bool = false) {
             if field.isTitle, text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex {
-                let short = text[..<open].trimmingCharacters(in: .whitespaces)
-                let long = text[text.index(after: open)..<text.index(before: text.endIndex)]
-                    .trimmingCharacters(in: .whitespaces)
-                if !short.isEmpty && !long.isEmpty {
-                    entries.append(Entry(document: document, field: field, text: text, terms: termIDs(short), hot: hot))
-                    entries.append(Entry(document: document, field: field, text: text, terms: termIDs(long), hot: hot))
+                let outer = text[..<open].trimmingWhitespace
+                let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace
+                let outerTerms = termIDs(outer)
+                let innerTerms = termIDs(inner)
+                // Only an abbreviation and its expansion: an acronym on one side, or words in common
+                // (not a qualifier such as `Operational Intelligence Officer (Management)`).
+                if !outerTerms.isEmpty && !innerTerms.isEmpty
+                    && (Self.isAcronym(outer) || Self.isAcronym(inner) || outerTerms.contains(where: innerTerms.contains))
+                {
+                    entries.append(Entry(document: document, field: field, text: text, terms: outerTerms, hot: hot))
+                    entries.append(Entry(document: document, field: field, text: text, terms: innerTerms, hot: hot))
                     return
                 }
             }
-            entries.append(Entry(document: document, field: field, text: text, terms: termIDs(text), hot: hot))
+            let terms = field == .technology ? technologyTermIDs(text) : termIDs(text)
+            entries.append(Entry(document: document, field: field, text: text, terms: terms, hot: hot))
+        }
+
+        /// One word of capitals and digits, such as `RN`, `CISO` or `GM`.
+        static func isAcronym(_ text: String) -> Bool {
+            text.count >= 2 && !text.contains(" ")
+                && text.allSatisfy { ($0.isUppercase && $0.isLetter) || $0.isNumber || $0 == "-" || $0 == "/" }
+        }
+
+        /// Term ids of a technology name, computed once per name.
+        mutating func technologyTermIDs(_ text: String) -> [Int32] {
+            if let cached = technologies[text] { return cached }
+            let ids = termIDs(text)
+            technologies[text] = ids
+            return ids
         }
 
         mutating func termIDs(_ text: String) -> [Int32] {
             var ids: [Int32] = []
-            for token in SearchText.tokens(text) where SearchText.isMeaningful(token) {
-                if let id = stems[token.text] {
-                    ids.append(id)
-                    continue
+            SearchText.forEachToken(in: text) { token in
+                if !token.protected, let id = stems[token.text] {
+                    if id >= 0 { ids.append(id) }
+                    return
+                }
+                guard SearchText.isMeaningful(token) else {
+                    stems[token.text] = -1
+                    return
                 }
                 let term = SearchText.term(token)
                 let id: Int32
@@ -138,7 +178,7 @@ public struct SearchIndex: Sendable, Codable {
                     terms.append(term)
                     termIDs[term] = id
                 }
-                stems[token.text] = id
+                if !token.protected { stems[token.text] = id }
                 ids.append(id)
             }
             return ids
@@ -147,25 +187,27 @@ public struct SearchIndex: Sendable, Codable {
 
     /// BM25F pseudo-frequencies per term and document, entries length-normalised against their field's average.
     private static func postings(entries: [Entry], termCount: Int) -> [[Posting]] {
-        var lengthSum: [SearchField: Double] = [:]
-        var entryCount: [SearchField: Double] = [:]
+        let fields = SearchField.allCases
+        var lengthSum = [Double](repeating: 0, count: fields.count)
+        var entryCount = [Double](repeating: 0, count: fields.count)
         for entry in entries where !entry.terms.isEmpty {
-            lengthSum[entry.field, default: 0] += Double(entry.terms.count)
-            entryCount[entry.field, default: 0] += 1
+            lengthSum[entry.field.ordinal] += Double(entry.terms.count)
+            entryCount[entry.field.ordinal] += 1
         }
-        var averageLength: [SearchField: Double] = [:]
-        for field in SearchField.allCases {
-            averageLength[field] = (lengthSum[field] ?? 0) / max(entryCount[field] ?? 0, 1)
-        }
+        let averageLength = fields.indices.map { max(lengthSum[$0] / max(entryCount[$0], 1), 1) }
 
         var postings = [[Posting]](repeating: [], count: termCount)
-        var local: [Int32: Double] = [:]
+        // Per-document accumulator: pseudo-frequency by term id, and the ids touched in this document.
+        var frequency = [Double](repeating: 0, count: termCount)
+        var touched: [Int32] = []
         var currentDocument: Int32 = -1
         func flush() {
-            for (term, frequency) in local.sorted(by: { $0.key < $1.key }) {
-                postings[Int(term)].append(Posting(document: currentDocument, frequency: Float(frequency)))
+            touched.sort()
+            for term in touched {
+                postings[Int(term)].append(Posting(document: currentDocument, frequency: Float(frequency[Int(term)])))
+                frequency[Int(term)] = 0
             }
-            local.removeAll(keepingCapacity: true)
+            touched.removeAll(keepingCapacity: true)
         }
         for entry in entries {
             if entry.document != currentDocument {
@@ -175,12 +217,12 @@ public struct SearchIndex: Sendable, Codable {
             guard !entry.terms.isEmpty else { continue }
             let field = entry.field
             let b = field.lengthNormalization
-            let average = averageLength[field] ?? 1
-            let denominator = 1 - b + b * Double(entry.terms.count) / max(average, 1)
+            let denominator = 1 - b + b * Double(entry.terms.count) / averageLength[field.ordinal]
             let weight = field.weight * (entry.hot ? hotTechnologyBoost : 1)
             for (position, term) in entry.terms.enumerated() where !entry.terms[..<position].contains(term) {
                 let occurrences = entry.terms[position...].reduce(0) { $1 == term ? $0 + 1 : $0 }
-                local[term, default: 0] += weight * Double(occurrences) / denominator
+                if frequency[Int(term)] == 0 { touched.append(term) }
+                frequency[Int(term)] += weight * Double(occurrences) / denominator
             }
         }
         flush()

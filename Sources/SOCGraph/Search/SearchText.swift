@@ -7,7 +7,8 @@ import Foundation
 ///   `.NET` is kept as `.net` wherever it appears (`.NET Developer`, `ASP.NET`, `Visual Basic.NET` all give
 ///   `.net`; `dotnet` is read the same way). Other dots separate words (`Node.js` → `node`, `js`).
 /// - An apostrophe inside a word is dropped (`don't` → `dont`); a possessive `'s` is dropped with it.
-/// - `IT` written in capitals means information technology and is kept; `it` in lower case is a stop word.
+/// - A stop word written in capitals is an acronym and is kept (`IT`, `IS`, `OR` as in `OR RN`); `it` in lower case
+///   is a stop word.
 /// - Stop words are common English function words (`the`, `of`, `and`, `all`, `other`, …). Job-title words such as
 ///   `manager`, `engineer` or `specialist` are not stop words: their rarity decides their weight.
 /// - What remains is stemmed with `PorterStemmer`; words holding digits or symbols are kept as they are.
@@ -15,7 +16,11 @@ public enum SearchText {
     /// One word of a text, lower-cased, before stop words and stemming.
     public struct Token: Equatable, Sendable {
         public var text: String
-        /// A word kept even though its lower-case form is a stop word (capitalised `IT`).
+        public init(text: String, protected: Bool) {
+            self.text = text
+            self.protected = protected
+        }
+        /// A word kept even though its lower-case form is a stop word (an acronym in capitals such as `IT`).
         public var protected: Bool
     }
 
@@ -35,8 +40,20 @@ public enum SearchText {
 
     /// Splits `text` into lower-case tokens (see the type's documentation for the rules).
     public static func tokens(_ text: String) -> [Token] {
-        let folded = text.utf8.allSatisfy { $0 < 0x80 }
-            ? text : text.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        var tokens: [Token] = []
+        forEachToken(in: text) { tokens.append($0) }
+        return tokens
+    }
+
+    /// Calls `body` with each token of `text`, in order, without collecting them.
+    public static func forEachToken(in text: String, _ body: (Token) -> Void) {
+        var text = text
+        let ascii = text.withUTF8 { forEachASCIIToken(in: $0, body) }
+        if !ascii { generalTokens(text).forEach(body) }
+    }
+
+    static func generalTokens(_ text: String) -> [Token] {
+        let folded = text.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
         let scalars = Array(folded.unicodeScalars)
         var tokens: [Token] = []
         var current = String.UnicodeScalarView()
@@ -48,7 +65,7 @@ public enum SearchText {
             if word == "dotnet" {
                 tokens.append(Token(text: ".net", protected: false))
             } else {
-                tokens.append(Token(text: word, protected: word == "it" && upperCaseOnly))
+                tokens.append(Token(text: word, protected: upperCaseOnly && word.count >= 2 && stopWords.contains(word)))
             }
             current = String.UnicodeScalarView()
             upperCaseOnly = true
@@ -94,6 +111,72 @@ public enum SearchText {
         }
         flush()
         return tokens
+    }
+
+    /// The same rules as the general path, on ASCII bytes (nearly every title); nil when the text is not ASCII.
+    /// Returns false, having called `body` for nothing, when the text is not ASCII.
+    static func forEachASCIIToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) -> Bool {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var upperCaseOnly = true
+        let count = bytes.count
+
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+        }
+        func isLetterByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+        }
+        func flush() {
+            guard !word.isEmpty else { return }
+            let text = String(decoding: word, as: UTF8.self)
+            body(text == "dotnet" ? Token(text: ".net", protected: false)
+                : Token(text: text, protected: upperCaseOnly && text.utf8.count >= 2 && stopWords.contains(text)))
+            word.removeAll(keepingCapacity: true)
+            upperCaseOnly = true
+        }
+
+        var i = 0
+        while i < count {
+            let byte = bytes[i]
+            if isWordByte(byte) {
+                if byte >= 0x41 && byte <= 0x5A {
+                    word.append(byte + 0x20)
+                } else {
+                    word.append(byte)
+                    if byte >= 0x61 { upperCaseOnly = false }
+                }
+                i += 1
+                continue
+            }
+            if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "#"), let last = word.last, isLetterByte(last) {
+                while i < count && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "#")) {
+                    word.append(bytes[i])
+                    i += 1
+                }
+                flush()
+                continue
+            }
+            if byte == UInt8(ascii: "."), i + 3 < count, bytes[i + 1] | 0x20 == UInt8(ascii: "n"),
+                bytes[i + 2] | 0x20 == UInt8(ascii: "e"), bytes[i + 3] | 0x20 == UInt8(ascii: "t"),
+                i + 4 == count || !isWordByte(bytes[i + 4])
+            {
+                flush()
+                body(Token(text: ".net", protected: false))
+                i += 4
+                continue
+            }
+            if byte == UInt8(ascii: "'"), !word.isEmpty, i + 1 < count, isWordByte(bytes[i + 1]) {
+                let possessive = bytes[i + 1] | 0x20 == UInt8(ascii: "s") && (i + 2 == count || !isWordByte(bytes[i + 2]))
+                i += possessive ? 2 : 1
+                continue
+            }
+            flush()
+            i += 1
+        }
+        flush()
+        return true
     }
 
     /// Whether a token carries meaning for search (not a stop word, unless protected).

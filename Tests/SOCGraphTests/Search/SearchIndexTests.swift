@@ -136,6 +136,9 @@ import Testing
         #expect(SearchText.terms("it manager") == ["manag"])
         #expect(SearchText.terms("Nurses' Association, don't") == ["nurs", "associ", "dont"])
         #expect(SearchText.terms("Café Manager") == ["cafe", "manag"])
+        #expect(SearchText.terms("Operating Room Registered Nurse (OR RN)") == ["oper", "room", "regist", "nurs", "or", "rn"])
+        #expect(SearchText.terms("Information Systems Manager (IS Manager)") == ["inform", "system", "manag", "is", "manag"])
+        #expect(try index.search("REGISTERED NURSES OF THE WARD").hits.first?.code == "29-1141")
         let results = try index.search("IT Manager")
         #expect(codes(results).first == "11-3021")
         #expect(results.hits[0].score >= 0.95)
@@ -197,6 +200,20 @@ import Testing
         })
         #expect(try titlesOnly.search("data scientist").hits.first?.code == "15-2051")
         #expect(try titlesOnly.search("registered nurse").hits.first?.code == "29-1141")
+    }
+
+    @Test func asciiFastPathAgreesWithTheGeneralTokeniser() {
+        for text in [
+            "C++ and C# developer, .NET", "Microsoft ASP.NET; Visual Basic.NET", "IT Manager (IT)", "Nurses' Association",
+            "don't", "First-Line Supervisors", "x.net", ".NETwork", "a+b", "#1 C+", "Operating Room Nurse (OR RN)", "",
+            "Women's", "rock 'n' roll", "F# .net dotnet",
+        ] {
+            #expect(SearchText.tokens(text) == SearchText.generalTokens(text), "\(text)")
+        }
+    }
+
+    @Test func fieldOrdinalsFollowAllCases() {
+        for (position, field) in SearchField.allCases.enumerated() { #expect(field.ordinal == position) }
     }
 
     @Test func survivesACodableRoundTrip() throws {

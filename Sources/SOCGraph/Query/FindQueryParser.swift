@@ -281,12 +281,3 @@ struct FindQueryParser {
         return .invalidInput("find: \(problem) at column \(column): \(text)\(hint)")
     }
 }
-
-extension StringProtocol {
-    var trimmingWhitespace: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }),
-            let last = lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return String(self[first...last])
-    }
-}

@@ -215,3 +215,13 @@ public enum SearchText {
         return i + 4 == scalars.count || !isWordCharacter(scalars[i + 4])
     }
 }
+
+extension StringProtocol {
+    /// The text without leading and trailing whitespace (no Foundation round trip).
+    var trimmingWhitespace: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+            let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,80 @@
+/// A small, reviewed table of query words that U.S. occupational titles spell or name differently.
+///
+/// Applied to queries only. Each expansion adds its words as alternatives for the query word:
+/// a spelling variant counts as the word itself, a synonym counts at `synonymCredit` of it. Every expansion that
+/// contributes to a hit is reported in the hit's `matches` (`expansion: leader → supervisor`).
+public struct QueryExpansion: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// British or international spelling of the same word (`labour` → `labor`): full credit.
+        case spelling
+        /// A word used for the same role in other countries' titles (`leader` → `supervisor`): partial credit.
+        case expansion
+    }
+
+    /// The query word as typed (lower case).
+    public var word: String
+    /// Words searched in its place as well.
+    public var alternatives: [String]
+    public var kind: Kind
+
+    /// The share of a full match an alternative of kind `.expansion` earns.
+    public static let synonymCredit = 0.6
+
+    /// Credit of a match through this expansion.
+    public var credit: Double { kind == .spelling ? 1.0 : Self.synonymCredit }
+
+    /// The table. Kept short: each entry is a word common in non-U.S. job titles whose U.S. counterpart is plain.
+    public static let table: [String: QueryExpansion] = {
+        let synonyms: [(String, [String])] = [
+            // "Team Leader", "Shift Leader", "Team Lead": U.S. titles say supervisor (First-Line Supervisors of …).
+            ("leader", ["supervisor"]),
+            ("lead", ["supervisor"]),
+            // "Head of Finance", "Head Teacher": U.S. titles say manager, director or chief.
+            ("head", ["manager", "director", "chief"]),
+            // "Strategy Manager", "Strategy Consultant": U.S. titles say strategic, strategist, planning, consultant.
+            ("strategy", ["strategic", "strategist", "planning", "consultant"]),
+            // Legal professions outside the U.S.
+            ("solicitor", ["lawyer", "attorney"]),
+            ("barrister", ["lawyer", "attorney"]),
+            // "Lecturer" in U.K. and Commonwealth universities: U.S. postsecondary teacher or professor.
+            ("lecturer", ["professor", "teacher"]),
+            // "Doctor" as a medical title.
+            ("doctor", ["physician"]),
+        ]
+        let spellings: [(String, [String])] = [
+            ("labour", ["labor"]), ("labourer", ["laborer"]), ("labourers", ["laborers"]),
+            ("organisation", ["organization"]), ("organisational", ["organizational"]),
+            ("programme", ["program"]), ("programmes", ["programs"]),
+            ("centre", ["center"]), ("theatre", ["theater"]), ("colour", ["color"]),
+            ("behaviour", ["behavior"]), ("behavioural", ["behavioral"]),
+            ("analyse", ["analyze"]),
+            ("paediatric", ["pediatric"]), ("paediatrician", ["pediatrician"]),
+            ("anaesthetist", ["anesthesiologist"]), ("orthopaedic", ["orthopedic"]),
+            ("haematology", ["hematology"]), ("aluminium", ["aluminum"]), ("tyre", ["tire"]),
+            ("defence", ["defense"]), ("licence", ["license"]), ("catalogue", ["catalog"]),
+        ]
+        var table: [String: QueryExpansion] = [:]
+        for (word, alternatives) in synonyms {
+            table[word] = QueryExpansion(word: word, alternatives: alternatives, kind: .expansion)
+        }
+        for (word, alternatives) in spellings {
+            table[word] = QueryExpansion(word: word, alternatives: alternatives, kind: .spelling)
+        }
+        return table
+    }()
+
+    /// The expansion of a lower-case query word: an entry of `table`, or the spelling rule
+    /// `-isation` → `-ization` (`organisation`, `digitisation`, `optimisation`).
+    public static func lookup(_ word: String) -> QueryExpansion? {
+        if let entry = table[word] { return entry }
+        for (british, american) in [("isations", "izations"), ("isation", "ization")] where word.hasSuffix(british) {
+            return QueryExpansion(
+                word: word, alternatives: [String(word.dropLast(british.count)) + american], kind: .spelling)
+        }
+        return nil
+    }
+
+    /// Words a query may carry that say nothing about the occupation (seniority and grade); they are ignored,
+    /// unless nothing else is left.
+    public static let seniorityWords: Set<String> = ["senior", "sr", "junior", "jr", "ii", "iii", "iv"]
+}

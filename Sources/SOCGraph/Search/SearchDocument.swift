@@ -1,0 +1,97 @@
+/// The searchable text of one detailed occupation: its titles and the other texts search weighs.
+///
+/// `definition` and `tasks` hold verbatim sentences and are only filled when the graph has its text files.
+public struct SearchDocument: Sendable, Hashable, Codable {
+    /// A technology example the occupation uses; `hot` marks an O*NET Hot Technology.
+    public struct Technology: Sendable, Hashable, Codable {
+        public var name: String
+        public var hot: Bool
+
+        public init(name: String, hot: Bool = false) {
+            self.name = name
+            self.hot = hot
+        }
+    }
+
+    /// SOC detailed code, such as `15-2051`.
+    public var code: String
+    /// SOC 2018 title, such as `Data Scientists`.
+    public var title: String
+    /// SOC 2018 Direct Match Titles.
+    public var directMatchTitles: [String]
+    /// O*NET occupation, specialty and Alternate Titles of the O*NET-SOC codes under this code.
+    public var alternateTitles: [String]
+    public var technologies: [Technology]
+    /// Titles of the CIP programs that prepare for the occupation.
+    public var programTitles: [String]
+    /// SOC 2018 definition, when available.
+    public var definition: String?
+    /// O*NET task statements, when available.
+    public var tasks: [String]
+
+    public init(
+        code: String, title: String, directMatchTitles: [String] = [], alternateTitles: [String] = [],
+        technologies: [Technology] = [], programTitles: [String] = [], definition: String? = nil, tasks: [String] = []
+    ) {
+        self.code = code
+        self.title = title
+        self.directMatchTitles = directMatchTitles
+        self.alternateTitles = alternateTitles
+        self.technologies = technologies
+        self.programTitles = programTitles
+        self.definition = definition
+        self.tasks = tasks
+    }
+}
+
+/// The kinds of text in a `SearchDocument`, each with its BM25F weight and length normalisation.
+public enum SearchField: String, CaseIterable, Sendable, Codable {
+    case title
+    case directMatch = "direct-match"
+    case alternate
+    case technology
+    case program
+    case definition
+    case task
+
+    /// How much one occurrence in this field counts. Technology names weigh least: many hold generic words
+    /// (`Data base user interface and query software`) that say little about the occupation.
+    public var weight: Double {
+        switch self {
+        case .title: return 3.0
+        case .directMatch: return 2.5
+        case .alternate: return 2.0
+        case .technology: return 0.5
+        case .program: return 1.0
+        case .definition: return 1.2
+        case .task: return 0.6
+        }
+    }
+
+    /// BM25 b: how strongly a longer-than-average entry of this field is discounted (0 none, 1 fully).
+    public var lengthNormalization: Double {
+        switch self {
+        case .title, .directMatch, .alternate: return 0.3
+        case .technology, .program: return 0.3
+        case .definition, .task: return 0.75
+        }
+    }
+
+    /// The position of the field in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .title: return 0
+        case .directMatch: return 1
+        case .alternate: return 2
+        case .technology: return 3
+        case .program: return 4
+        case .definition: return 5
+        case .task: return 6
+        }
+    }
+
+    /// Whether the field holds job titles (compared whole with the query for exact and phrase matches).
+    public var isTitle: Bool {
+        self == .title || self == .directMatch || self == .alternate
+    }
+}

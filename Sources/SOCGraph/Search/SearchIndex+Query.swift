@@ -1,0 +1,254 @@
+import Foundation
+
+extension SearchIndex {
+    /// A word of the query the index looks up, with its expansions and its weight (inverse document frequency).
+    struct Slot {
+        var word: String
+        var term: String
+        var id: Int32?
+        var alternatives: [Alternative]
+        var weight: Double
+
+        /// The ids that count as the word itself: the word and its spelling variants.
+        var fullCreditIDs: [Int32] {
+            (id.map { [$0] } ?? []) + alternatives.filter { $0.credit >= 1 }.map(\.id)
+        }
+
+        /// The credit a title or text with these terms earns for this slot (1 the word itself, less a synonym, 0 none).
+        func credit(in terms: [Int32]) -> Double {
+            if let id, terms.contains(id) { return 1 }
+            return alternatives.lazy.filter { terms.contains($0.id) }.map(\.credit).max() ?? 0
+        }
+
+        func matches(_ term: Int32) -> Bool {
+            id == term || alternatives.contains { $0.id == term }
+        }
+    }
+
+    struct Alternative {
+        var id: Int32
+        var word: String
+        var credit: Double
+        var kind: QueryExpansion.Kind
+    }
+
+    /// How one title matches the query.
+    struct TitleMatch {
+        var entry: Int
+        var quality: Double
+    }
+
+    /// Ranks the occupations for a job title or a description of duties; at most `limit` hits, best first.
+    ///
+    /// Throws `SOCGraphError.invalidInput` when the query has no meaningful word or `limit` is not positive.
+    /// A query that matches nothing returns no hits, marked weak.
+    public func search(_ query: String, limit: Int = 10) throws -> SearchResults {
+        guard limit > 0 else { throw SOCGraphError.invalidInput("search: the limit must be at least 1, not \(limit)") }
+        let (slots, ignored) = try slots(for: query)
+        let totalWeight = slots.reduce(0) { $0 + $1.weight }
+        let count = documents.count
+
+        // Per slot and document: the best saturated frequency of the word (or credit × that of an alternative),
+        // and which matched (-1 the word itself, otherwise the index of the alternative).
+        var satisfied = [[Double]](repeating: [Double](repeating: 0, count: count), count: slots.count)
+        var via = [[Int]](repeating: [Int](repeating: -1, count: count), count: slots.count)
+        var touched = [Bool](repeating: false, count: count)
+        for (s, slot) in slots.enumerated() {
+            var sources: [(id: Int32, credit: Double, alternative: Int)] = []
+            if let id = slot.id { sources.append((id, 1, -1)) }
+            for (a, alternative) in slot.alternatives.enumerated() { sources.append((alternative.id, alternative.credit, a)) }
+            for source in sources {
+                for posting in postings[Int(source.id)] {
+                    let d = Int(posting.document)
+                    let frequency = Double(posting.frequency)
+                    let value = source.credit * frequency / (Self.k1 + frequency)
+                    if value > satisfied[s][d] {
+                        satisfied[s][d] = value
+                        via[s][d] = source.alternative
+                    }
+                    touched[d] = true
+                }
+            }
+        }
+
+        struct Candidate {
+            var document: Int
+            var score: Double
+            var relevance: Double
+            var titles: [TitleMatch]
+        }
+        var candidates: [Candidate] = []
+        for d in 0..<count where touched[d] {
+            var relevance = 0.0
+            for s in slots.indices { relevance += slots[s].weight * satisfied[s][d] }
+            relevance /= totalWeight
+            let titles = titleMatches(document: d, slots: slots)
+            let quality = titles.first?.quality ?? 0
+            let score = 1 - (1 - quality) * (1 - Self.relevanceShare * relevance)
+            candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
+        }
+        candidates.sort {
+            if $0.score != $1.score { return $0.score > $1.score }
+            if $0.relevance != $1.relevance { return $0.relevance > $1.relevance }
+            return documents[$0.document].code < documents[$1.document].code
+        }
+
+        let hits = candidates.prefix(limit).map { candidate in
+            let d = candidate.document
+            return SearchHit(
+                code: documents[d].code, title: documents[d].title, score: min(max(candidate.score, 0), 1),
+                matches: explanation(
+                    document: d, titles: candidate.titles, slots: slots,
+                    satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] }))
+        }
+        let (weak, reason) = Self.weakness(query: query, hits: hits)
+        return SearchResults(query: query, hits: hits, weak: weak, weakReason: reason, ignoredWords: ignored)
+    }
+
+    /// The query's meaningful words as slots, and the seniority words left out.
+    func slots(for query: String) throws -> (slots: [Slot], ignored: [String]) {
+        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw SOCGraphError.invalidInput(
+                "empty query: give a job title or a description of duties, such as \"data scientist\"")
+        }
+        // A query typed all in capitals is read in lower case, so its stop words are not taken for acronyms.
+        let allCapitals = trimmed.contains(" ") && !trimmed.contains(where: \.isLowercase)
+        var tokens = SearchText.tokens(allCapitals ? trimmed.lowercased() : trimmed).filter(SearchText.isMeaningful)
+        guard !tokens.isEmpty else {
+            throw SOCGraphError.invalidInput(
+                "empty query: \"\(trimmed)\" has only common words; give a job title or a description of duties")
+        }
+        var ignored: [String] = []
+        let substantive = tokens.filter { !QueryExpansion.seniorityWords.contains($0.text) }
+        if !substantive.isEmpty && substantive.count < tokens.count {
+            ignored = tokens.filter { QueryExpansion.seniorityWords.contains($0.text) }.map(\.text)
+            tokens = substantive
+        }
+
+        var slots: [Slot] = []
+        for token in tokens {
+            let term = SearchText.term(token)
+            guard !slots.contains(where: { $0.term == term }) else { continue }
+            var alternatives: [Alternative] = []
+            if let expansion = QueryExpansion.lookup(token.text) {
+                for word in expansion.alternatives {
+                    let alternativeTerm = PorterStemmer.stem(word)
+                    guard alternativeTerm != term, let id = termIDs[alternativeTerm] else { continue }
+                    alternatives.append(Alternative(id: id, word: word, credit: expansion.credit, kind: expansion.kind))
+                }
+            }
+            let id = termIDs[term]
+            var slot = Slot(word: token.text, term: term, id: id, alternatives: alternatives, weight: 0)
+            let frequencySource = id ?? slot.fullCreditIDs.first
+            slot.weight = inverseDocumentFrequency(frequencySource.map { postings[Int($0)].count } ?? 0)
+            slots.append(slot)
+        }
+        return (slots, ignored)
+    }
+
+    /// The document's titles that share a word with the query, best first, with their quality (see `SearchIndex`).
+    func titleMatches(document d: Int, slots: [Slot]) -> [TitleMatch] {
+        let totalWeight = slots.reduce(0) { $0 + $1.weight }
+        var matches: [TitleMatch] = []
+        for e in documents[d].titleEntries {
+            let terms = entries[e].terms
+            guard !terms.isEmpty else { continue }
+            var covered = 0.0
+            var allFull = true
+            var any = false
+            for slot in slots {
+                let credit = slot.credit(in: terms)
+                covered += slot.weight * credit
+                if credit < 1 { allFull = false }
+                if credit > 0 { any = true }
+            }
+            guard any else { continue }
+            let explained = terms.reduce(0) { count, term in slots.contains { $0.matches(term) } ? count + 1 : count }
+            let precision = Double(explained) / Double(terms.count)
+            var quality: Double
+            if allFull && explained == terms.count {
+                quality = 1
+            } else if allFull && containsPhrase(terms, slots: slots) {
+                quality = 0.7 + 0.15 * precision
+            } else {
+                quality = 0.6 * (covered / totalWeight) * (0.4 + 0.6 * precision)
+            }
+            if entries[e].field == .alternate { quality *= 0.97 }
+            matches.append(TitleMatch(entry: e, quality: quality))
+        }
+        return matches.sorted { $0.quality != $1.quality ? $0.quality > $1.quality : $0.entry < $1.entry }
+    }
+
+    /// Whether the query's words appear in `terms` consecutively, in the query's order.
+    func containsPhrase(_ terms: [Int32], slots: [Slot]) -> Bool {
+        guard slots.count <= terms.count else { return false }
+        let wanted = slots.map(\.fullCreditIDs)
+        for start in 0...(terms.count - slots.count)
+        where wanted.indices.allSatisfy({ wanted[$0].contains(terms[start + $0]) }) {
+            return true
+        }
+        return false
+    }
+
+    /// The `matches` lines of a hit.
+    func explanation(document d: Int, titles: [TitleMatch], slots: [Slot], satisfied: [Double], via: [Int]) -> [String] {
+        var lines: [String] = []
+        for title in titles {
+            let line = "\(entries[title.entry].field.rawValue): \(entries[title.entry].text)"
+            if !lines.contains(line) { lines.append(line) }
+            if lines.count == 3 { break }
+        }
+        var technologies: [String] = []
+        var programs: [String] = []
+        var definition = false
+        var tasks = 0
+        let stored = documents[d]
+        for e in stored.entries where !stored.titleEntries.contains(e) {
+            let entry = entries[e]
+            guard entry.terms.contains(where: { term in slots.contains { $0.matches(term) } }) else { continue }
+            switch entry.field {
+            case .technology: technologies.append(entry.text)
+            case .program: programs.append(entry.text)
+            case .definition: definition = true
+            case .task: tasks += 1
+            case .title, .directMatch, .alternate: break
+            }
+        }
+        lines += technologies.prefix(3).map { "technology: \($0)" }
+        lines += programs.prefix(2).map { "program: \($0)" }
+        if definition { lines.append("definition") }
+        if tasks > 0 { lines.append("tasks: \(tasks)") }
+        let found = slots.indices.filter { satisfied[$0] > 0 && via[$0] < 0 }.map { slots[$0].term }
+        if !found.isEmpty { lines.append("terms: " + found.joined(separator: ", ")) }
+        for s in slots.indices where satisfied[s] > 0 && via[s] >= 0 {
+            let alternative = slots[s].alternatives[via[s]]
+            lines.append("\(alternative.kind.rawValue): \(slots[s].word) → \(alternative.word)")
+        }
+        return lines
+    }
+
+    /// Whether the hits are too weak or too close to trust the first one, and why.
+    static func weakness(query: String, hits: [SearchHit]) -> (Bool, String?) {
+        guard let first = hits.first else {
+            return (true, "nothing matched \"\(query)\"; try another title or describe the duties")
+        }
+        var reasons: [String] = []
+        if first.score < weakScore {
+            reasons.append(
+                "the best match scores only \(formatted(first.score)) (below \(formatted(weakScore))); "
+                    + "try another title or describe the duties")
+        }
+        if hits.count > 1, hits[1].score >= first.score * (1 - tieMargin) {
+            reasons.append(
+                "\(first.code) and \(hits[1].code) match about equally well (\(formatted(first.score)) and "
+                    + "\(formatted(hits[1].score))); compare them before choosing")
+        }
+        return (!reasons.isEmpty, reasons.isEmpty ? nil : reasons.joined(separator: "; "))
+    }
+
+    static func formatted(_ score: Double) -> String {
+        let hundredths = Int((score * 100).rounded())
+        return hundredths >= 100 ? "1.00" : "0." + (hundredths < 10 ? "0" : "") + String(hundredths)
+    }
+}

@@ -1,0 +1,41 @@
+/// One ranked occupation for a search.
+public struct SearchHit: Sendable, Equatable, Codable {
+    /// SOC detailed code.
+    public var code: String
+    /// SOC title.
+    public var title: String
+    /// 0–1; see `SearchIndex` for how it is computed. Near 1 for an exact title, low for a weak match.
+    public var score: Double
+    /// Why it matched, most telling first: `title: Data Scientists`, `alternate: Machine Learning Engineer`,
+    /// `technology: TensorFlow`, `program: …`, `definition`, `tasks: 2`, `terms: machin, learn` (stems),
+    /// `expansion: leader → supervisor`, `spelling: labour → labor`.
+    public var matches: [String]
+
+    public init(code: String, title: String, score: Double, matches: [String]) {
+        self.code = code
+        self.title = title
+        self.score = score
+        self.matches = matches
+    }
+}
+
+/// The answer to a search: ranked hits, and whether the ranking is weak enough that the user should look further.
+public struct SearchResults: Sendable, Equatable, Codable {
+    public var query: String
+    public var hits: [SearchHit]
+    /// True when nothing matched, the best score is below `SearchIndex.weakScore`, or the first two hits are within
+    /// `SearchIndex.tieMargin` of each other.
+    public var weak: Bool
+    /// One sentence saying why the results are weak, or nil.
+    public var weakReason: String?
+    /// Query words left out (seniority words such as `senior`).
+    public var ignoredWords: [String]
+
+    public init(query: String, hits: [SearchHit], weak: Bool, weakReason: String?, ignoredWords: [String]) {
+        self.query = query
+        self.hits = hits
+        self.weak = weak
+        self.weakReason = weakReason
+        self.ignoredWords = ignoredWords
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import Testing
+@testable import SOCGraph
+
+@Suite struct SearchIndexTests {
+    let index = SearchCorpus.index
+
+    func codes(_ results: SearchResults) -> [String] { results.hits.map(\.code) }
+
+    @Test func exactSOCTitleRanksFirstNearOne() throws {
+        let results = try index.search("Data Scientists")
+        let top = try #require(results.hits.first)
+        #expect(top.code == "15-2051")
+        #expect(top.score >= 0.95)
+        #expect(top.matches.first == "title: Data Scientists")
+        #expect(!results.weak)
+    }
+
+    @Test func singularAndCaseDoNotMatter() throws {
+        let results = try index.search("software developer")
+        #expect(codes(results).first == "15-1252")
+        #expect(results.hits[0].score >= 0.95)
+        #expect(results.hits[0].score > results.hits[1].score)
+        #expect(!results.weak)
+    }
+
+    @Test func sharedAlternateTitleIsATieAndWeak() throws {
+        let results = try index.search("Machine Learning Engineer")
+        #expect(Set(codes(results).prefix(2)) == ["15-2051", "15-1221"])
+        #expect(results.hits[0].score >= 0.9)
+        #expect(results.weak)
+        let reason = try #require(results.weakReason)
+        #expect(reason.contains("15-2051") && reason.contains("15-1221") && reason.contains("equally"))
+        for hit in results.hits.prefix(2) {
+            #expect(hit.matches.contains("alternate: Machine Learning Engineer"))
+            #expect(hit.matches.contains("terms: machin, learn, engin"))
+        }
+    }
+
+    @Test func scoresAreNormalisedAndSorted() throws {
+        for query in [
+            "data scientists", "nurse", "manager", "python", "machine learning", "team leader", "strategy manager",
+            "computer", "design and build computer applications", "engineer", "x",
+        ] {
+            let results = try index.search(query, limit: 50)
+            for hit in results.hits {
+                #expect(hit.score >= 0 && hit.score <= 1, "\(query): \(hit.code) \(hit.score)")
+            }
+            #expect(results.hits.map(\.score) == results.hits.map(\.score).sorted(by: >), "\(query)")
+        }
+    }
+
+    @Test func weakWhenTheBestMatchIsPoor() throws {
+        let results = try index.search("python beekeeper")
+        let top = try #require(results.hits.first)
+        #expect(top.score < SearchIndex.weakScore)
+        #expect(results.weak)
+        #expect(results.weakReason?.contains("scores only") == true)
+    }
+
+    @Test func nothingMatchedIsWeakAndEmpty() throws {
+        let results = try index.search("zyzzyva")
+        #expect(results.hits.isEmpty)
+        #expect(results.weak)
+        #expect(results.weakReason?.contains("nothing matched") == true)
+    }
+
+    @Test func phraseInsideATitleBeatsScatteredWords() throws {
+        // "research scientist" is a phrase in titles of 15-2051 and 15-1221; 17-2141 has only "Auto Research Engineer".
+        let results = try index.search("research scientist")
+        #expect(Set(codes(results).prefix(2)) == ["15-2051", "15-1221"])
+        let mechanical = try #require(results.hits.first { $0.code == "17-2141" })
+        #expect(mechanical.score < results.hits[1].score)
+    }
+
+    @Test func stemmingMatchesOtherForms() throws {
+        let results = try index.search("mechanical engineering")
+        #expect(codes(results).first == "17-2141")
+        #expect(results.hits[0].score >= 0.95)
+        #expect(results.hits[0].matches.contains("title: Mechanical Engineers"))
+        #expect(results.hits[0].matches.contains("program: Mechanical Engineering"))
+    }
+
+    @Test func stopWordsAreIgnored() throws {
+        let plain = try index.search("registered nurses")
+        let padded = try index.search("the registered nurses of a hospital")
+        #expect(codes(plain).first == "29-1141")
+        #expect(codes(padded).first == "29-1141")
+        #expect(SearchText.terms("Managers, All Other") == ["manag"])
+    }
+
+    @Test func onlyStopWordsOrNothingIsInvalidInput() {
+        for query in ["", "   ", "the of and", "all other"] {
+            #expect(throws: SOCGraphError.self, "\(query)") { try index.search(query) }
+            do {
+                _ = try index.search(query)
+            } catch let error as SOCGraphError {
+                guard case let .invalidInput(message) = error else {
+                    Issue.record("expected invalidInput for '\(query)', got \(error)")
+                    continue
+                }
+                #expect(message.hasPrefix("empty query: "))
+                #expect(error.exitStatus == 2)
+            } catch {
+                Issue.record("unexpected error \(error)")
+            }
+        }
+    }
+
+    @Test func limitIsRespectedAndValidated() throws {
+        #expect(try index.search("manager", limit: 3).hits.count == 3)
+        #expect(throws: SOCGraphError.invalidInput("search: the limit must be at least 1, not 0")) {
+            try index.search("manager", limit: 0)
+        }
+    }
+
+    @Test func technologiesAreExplained() throws {
+        let results = try index.search("TensorFlow")
+        #expect(Set(codes(results).prefix(2)) == ["15-2051", "15-1221"])
+        #expect(results.hits[0].matches.contains("technology: TensorFlow"))
+        #expect(!codes(results).contains("15-1252"))
+    }
+
+    @Test func programmingNamesStayWhole() throws {
+        #expect(SearchText.terms("C++ and C# developer, .NET") == ["c++", "c#", "develop", ".net"])
+        #expect(SearchText.terms("Microsoft ASP.NET; Visual Basic.NET") == ["microsoft", "asp", ".net", "visual", "basic", ".net"])
+        #expect(SearchText.terms("dotnet node.js") == [".net", "node", "js"])
+        let results = try index.search(".NET developer")
+        #expect(codes(results).first == "15-1252")
+        #expect(results.hits[0].matches.contains("alternate: .NET Developer"))
+        #expect(codes(try index.search("c++ developer")).first == "15-1252")
+    }
+
+    @Test func capitalisedITIsKept() throws {
+        #expect(SearchText.terms("IT Manager") == ["it", "manag"])
+        #expect(SearchText.terms("it manager") == ["manag"])
+        #expect(SearchText.terms("Nurses' Association, don't") == ["nurs", "associ", "dont"])
+        #expect(SearchText.terms("Café Manager") == ["cafe", "manag"])
+        #expect(SearchText.terms("Operating Room Registered Nurse (OR RN)") == ["oper", "room", "regist", "nurs", "or", "rn"])
+        #expect(SearchText.terms("Information Systems Manager (IS Manager)") == ["inform", "system", "manag", "is", "manag"])
+        #expect(try index.search("REGISTERED NURSES OF THE WARD").hits.first?.code == "29-1141")
+        let results = try index.search("IT Manager")
+        #expect(codes(results).first == "11-3021")
+        #expect(results.hits[0].score >= 0.95)
+    }
+
+    @Test func teamLeaderFindsSupervisorsThroughTheExpansion() throws {
+        let results = try index.search("Team Leader")
+        #expect(codes(results).first == "11-9199")
+        let top5 = Set(codes(results).prefix(5))
+        #expect(top5.contains("43-1011"))
+        #expect(top5.contains("41-1011"))
+        let office = try #require(results.hits.first { $0.code == "43-1011" })
+        #expect(office.matches.contains("expansion: leader → supervisor"))
+        #expect(!results.hits[0].matches.contains { $0.hasPrefix("expansion:") })
+    }
+
+    @Test func strategyManagerGivesManagementCandidates() throws {
+        let results = try index.search("Strategy Manager")
+        let top = Array(codes(results).prefix(5))
+        #expect(top.contains("13-1111"), "\(top)")
+        #expect(top.contains("11-1021"), "\(top)")
+        #expect(top.contains("11-1011"), "\(top)")
+        let analysts = try #require(results.hits.first { $0.code == "13-1111" })
+        #expect(analysts.matches.contains("expansion: strategy → consultant"))
+    }
+
+    @Test func britishSpellingsAreReadAsAmerican() throws {
+        let results = try index.search("construction labourer")
+        #expect(codes(results).first == "47-2061")
+        #expect(results.hits[0].score >= 0.95)
+        #expect(results.hits[0].matches.contains("spelling: labourer → laborer"))
+        let lawyers = try index.search("solicitor")
+        #expect(codes(lawyers).first == "23-1011")
+        #expect(lawyers.hits[0].matches.contains("expansion: solicitor → lawyer"))
+    }
+
+    @Test func seniorityWordsAreIgnored() throws {
+        let results = try index.search("Senior Software Engineer")
+        #expect(results.ignoredWords == ["senior"])
+        #expect(codes(results).first == "15-1252")
+        #expect(results.hits[0].score >= 0.95)
+        #expect(try index.search("senior").ignoredWords.isEmpty)
+    }
+
+    @Test func descriptionOfDutiesFindsTheOccupation() throws {
+        let results = try index.search("train predictive models on large data sets with machine learning")
+        #expect(codes(results).first == "15-2051")
+        #expect(results.hits[0].matches.contains("definition"))
+        #expect(results.hits[0].matches.contains("tasks: 2"))
+    }
+
+    @Test func titlesWithoutTextStillRank() throws {
+        // An index without definitions or tasks (the graph without its text files) ranks titles the same way.
+        let titlesOnly = SearchIndex(documents: SearchCorpus.documents.map {
+            var document = $0
+            document.definition = nil
+            document.tasks = []
+            return document
+        })
+        #expect(try titlesOnly.search("data scientist").hits.first?.code == "15-2051")
+        #expect(try titlesOnly.search("registered nurse").hits.first?.code == "29-1141")
+    }
+
+    @Test func asciiFastPathAgreesWithTheGeneralTokeniser() {
+        for text in [
+            "C++ and C# developer, .NET", "Microsoft ASP.NET; Visual Basic.NET", "IT Manager (IT)", "Nurses' Association",
+            "don't", "First-Line Supervisors", "x.net", ".NETwork", "a+b", "#1 C+", "Operating Room Nurse (OR RN)", "",
+            "Women's", "rock 'n' roll", "F# .net dotnet",
+        ] {
+            #expect(SearchText.tokens(text) == SearchText.generalTokens(text), "\(text)")
+        }
+    }
+
+    @Test func fieldOrdinalsFollowAllCases() {
+        for (position, field) in SearchField.allCases.enumerated() { #expect(field.ordinal == position) }
+    }
+
+    @Test func survivesACodableRoundTrip() throws {
+        let data = try JSONEncoder().encode(index)
+        let decoded = try JSONDecoder().decode(SearchIndex.self, from: data)
+        for query in ["machine learning engineer", "team leader", "IT manager"] {
+            #expect(try decoded.search(query) == index.search(query))
+        }
+    }
+
+    @Test func isDeterministic() throws {
+        let again = SearchIndex(documents: SearchCorpus.documents)
+        for query in ["manager", "nurse", "analyst", "engineer"] {
+            #expect(try again.search(query, limit: 20) == index.search(query, limit: 20))
+        }
+    }
+}

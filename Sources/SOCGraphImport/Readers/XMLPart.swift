@@ -21,7 +21,9 @@ final class XMLPartParser: NSObject, XMLParserDelegate {
     private let parser: XMLParser
 
     init(data: Data) {
-        parser = XMLParser(data: data)
+        // A stream, not `XMLParser(data:)`: given a whole part at once, libxml2's push parser stops with an
+        // internal error ("huge input lookup") past 10 MB, which O*NET's larger sheets exceed.
+        parser = XMLParser(stream: InputStream(data: data))
         super.init()
         parser.delegate = self
         parser.shouldResolveExternalEntities = false

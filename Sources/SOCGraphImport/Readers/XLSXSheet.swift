@@ -23,7 +23,9 @@ public struct XLSXSheet: Sendable {
     init(file: String, name: String, xml: Data, sharedStrings: [String]) throws {
         self.file = file
         self.name = name
-        self.rows = try SheetParser(file: file, sheet: name, sharedStrings: sharedStrings).parse(xml)
+        let reader = SheetReader(file: file, sheet: name, sharedStrings: sharedStrings)
+        try reader.parse(xml, where: "\(file), sheet '\(name)'")
+        self.rows = reader.rows
     }
 }
 
@@ -62,8 +64,8 @@ public struct XLSXRow: Sendable, Equatable {
     }
 }
 
-/// Streams a worksheet part into rows.
-private struct SheetParser {
+/// Reads a worksheet part into rows.
+private final class SheetReader: XMLPartReader {
     let file: String
     let sheet: String
     let sharedStrings: [String]
@@ -71,101 +73,102 @@ private struct SheetParser {
     /// Excel's limit: column XFD.
     static let maximumColumns = 16_384
 
-    func parse(_ xml: Data) throws -> [XLSXRow] {
-        let parser = XMLPartParser(data: xml)
-        var rows: [XLSXRow] = []
-        var rowNumber = 0
-        var cells: [String?] = []
-        var column = -1
-        var cellType = "n"
-        var cellReference = ""
-        var text = ""
-        var inCell = false
-        var inInlineString = false
-        var phoneticDepth = 0
+    private(set) var rows: [XLSXRow] = []
+    private var rowNumber = 0
+    private var cells: [String?] = []
+    private var column = -1
+    private var cellType = "n"
+    private var cellReference: String?
+    private var inCell = false
+    private var inInlineString = false
+    private var phoneticDepth = 0
 
-        parser.onStart = { [unowned parser] name, attributes in
-            switch name {
-            case "row":
-                if let r = attributes["r"] {
-                    guard let number = Int(r), number > rowNumber else {
-                        parser.fail(problem("row number '\(r)' after row \(rowNumber)"))
-                        return
-                    }
-                    rowNumber = number
-                } else {
-                    rowNumber += 1
-                }
-                cells = []
-                column = -1
-            case "c":
-                if let r = attributes["r"] {
-                    guard let index = Self.columnIndex(of: r), index < Self.maximumColumns else {
-                        parser.fail(problem("bad cell reference '\(r)' in row \(rowNumber)"))
-                        return
-                    }
-                    column = index
-                    cellReference = r
-                } else {
-                    column += 1
-                    cellReference = XLSXRow.columnName(column) + String(rowNumber)
-                }
-                cellType = attributes["t"] ?? "n"
-                text = ""
-                inCell = true
-            case "v":
-                parser.collectingText = inCell
-            case "is":
-                inInlineString = inCell
-                phoneticDepth = 0
-            case "rPh":
-                phoneticDepth += 1
-            case "t":
-                parser.collectingText = inInlineString && phoneticDepth == 0
-            default:
-                break
-            }
-        }
-        parser.onEnd = { [unowned parser] name in
-            switch name {
-            case "v", "t":
-                parser.collectingText = false
-            case "rPh":
-                phoneticDepth -= 1
-            case "is":
-                inInlineString = false
-            case "c":
-                inCell = false
-                let value: String?
-                do {
-                    value = try cellValue(type: cellType, text: text, reference: cellReference)
-                } catch {
-                    parser.fail(error as? SOCGraphError ?? problem("\(error)"))
-                    return
-                }
-                guard let value else { return }
-                if column >= cells.count {
-                    cells.append(contentsOf: repeatElement(nil, count: column - cells.count + 1))
-                }
-                cells[column] = value
-            case "row":
-                while let last = cells.last, last == nil { cells.removeLast() }
-                rows.append(XLSXRow(number: rowNumber, cells: cells))
-            default:
-                break
-            }
-        }
-        parser.onText = { text += $0 }
-        try parser.parse(where: "\(file), sheet '\(sheet)'")
-        return rows
+    init(file: String, sheet: String, sharedStrings: [String]) {
+        self.file = file
+        self.sheet = sheet
+        self.sharedStrings = sharedStrings
     }
 
-    private func cellValue(type: String, text: String, reference: String) throws -> String? {
+    override func start(_ name: String, _ attributes: [String: String]) {
+        switch name {
+        case "c":
+            if let r = attributes["r"] {
+                guard let index = Self.columnIndex(of: r), index < Self.maximumColumns else {
+                    fail(problem("bad cell reference '\(r)' in row \(rowNumber)"))
+                    return
+                }
+                column = index
+                cellReference = r
+            } else {
+                column += 1
+                cellReference = nil
+            }
+            cellType = attributes["t"] ?? "n"
+            text = ""
+            inCell = true
+        case "v":
+            collectingText = inCell
+        case "row":
+            if let r = attributes["r"] {
+                guard let number = Int(r), number > rowNumber else {
+                    fail(problem("row number '\(r)' after row \(rowNumber)"))
+                    return
+                }
+                rowNumber = number
+            } else {
+                rowNumber += 1
+            }
+            cells = []
+            column = -1
+        case "is":
+            inInlineString = inCell
+            phoneticDepth = 0
+        case "rPh":
+            phoneticDepth += 1
+        case "t":
+            collectingText = inInlineString && phoneticDepth == 0
+        default:
+            break
+        }
+    }
+
+    override func end(_ name: String) {
+        switch name {
+        case "v", "t":
+            collectingText = false
+        case "c":
+            inCell = false
+            let value: String?
+            do {
+                value = try cellValue()
+            } catch {
+                fail(error as? SOCGraphError ?? problem("\(error)"))
+                return
+            }
+            guard let value else { return }
+            if column >= cells.count {
+                cells.append(contentsOf: repeatElement(nil, count: column - cells.count + 1))
+            }
+            cells[column] = value
+        case "row":
+            while let last = cells.last, last == nil { cells.removeLast() }
+            rows.append(XLSXRow(number: rowNumber, cells: cells))
+        case "rPh":
+            phoneticDepth -= 1
+        case "is":
+            inInlineString = false
+        default:
+            break
+        }
+    }
+
+    private func cellValue() throws -> String? {
         let value: String
-        switch type {
+        switch cellType {
         case "s":
             guard !text.isEmpty else { return nil }
-            guard let index = Int(text.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index)
+            guard let index = Int(text) ?? Int(text.trimmingCharacters(in: .whitespaces)),
+                sharedStrings.indices.contains(index)
             else {
                 throw problem("cell \(reference) refers to shared string '\(text)', which the workbook lacks")
             }
@@ -185,11 +188,16 @@ private struct SheetParser {
         return value.isEmpty ? nil : value
     }
 
+    /// The current cell's reference, as written or as implied by its position.
+    private var reference: String {
+        cellReference ?? XLSXRow.columnName(column) + String(rowNumber)
+    }
+
     private func problem(_ message: String) -> SOCGraphError {
         .sourceProblem("\(file), sheet '\(sheet)': \(message); is the workbook damaged?")
     }
 
-    /// The 0-based column of a cell reference such as `AB12`; nil when it does not start with letters.
+    /// The 0-based column of a cell reference such as `AB12`; nil when it does not start with one to three letters.
     static func columnIndex(of reference: String) -> Int? {
         var index = 0
         var letters = 0

@@ -36,9 +36,10 @@ public struct XLSXWorkbook {
                 "\(file): not an xlsx workbook (no \(workbookPath)); download the original file again")
         }
         let relationships = try Self.relationships(of: workbookPath, in: archive, file: file)
-        let sheets = try Self.sheetEntries(
-            of: workbookPath, data: Self.read(workbookPath, in: archive, file: file), file: file)
-        sheetParts = try sheets.map { sheet in
+        let workbookReader = WorkbookReader(
+            problem: "\(file): not an xlsx workbook (a sheet in \(workbookPath) lacks a name or r:id)")
+        try workbookReader.parse(Self.read(workbookPath, in: archive, file: file), where: "\(file), \(workbookPath)")
+        sheetParts = try workbookReader.sheets.map { sheet in
             guard let relationship = relationships.first(where: { $0.id == sheet.relationshipID }) else {
                 throw SOCGraphError.sourceProblem(
                     "\(file): not an xlsx workbook (sheet '\(sheet.name)' has no relationship "
@@ -47,8 +48,10 @@ public struct XLSXWorkbook {
             return (sheet.name, relationship.target)
         }
         if let sharedStringsPath = relationships.first(where: { $0.type.hasSuffix("/sharedStrings") })?.target {
-            sharedStrings = try Self.parseSharedStrings(
+            let reader = SharedStringsReader()
+            try reader.parse(
                 Self.read(sharedStringsPath, in: archive, file: file), where: "\(file), \(sharedStringsPath)")
+            sharedStrings = reader.strings
         } else {
             sharedStrings = []
         }
@@ -104,13 +107,6 @@ public struct XLSXWorkbook {
         return relationships.first(where: { $0.type.hasSuffix("/officeDocument") })?.target ?? "xl/workbook.xml"
     }
 
-    struct Relationship {
-        var id: String
-        var type: String
-        /// The target as a path inside the package, without a leading slash.
-        var target: String
-    }
-
     /// `xl/workbook.xml` -> `xl/_rels/workbook.xml.rels`; the package itself ("") -> `_rels/.rels`.
     static func relationshipsPath(of part: String) -> String {
         let (folder, name) = split(part)
@@ -118,87 +114,14 @@ public struct XLSXWorkbook {
     }
 
     /// The internal relationships of `part`, their targets resolved against the part's folder.
-    static func relationships(of part: String, in archive: Archive, file: String) throws -> [Relationship] {
+    static func relationships(of part: String, in archive: Archive, file: String) throws
+        -> [RelationshipsReader.Relationship]
+    {
         let path = relationshipsPath(of: part)
         guard archive[path] != nil else { return [] }
-        let parser = XMLPartParser(data: try read(path, in: archive, file: file))
-        var result: [Relationship] = []
-        let folder = split(part).folder
-        parser.onStart = { name, attributes in
-            guard name == "Relationship", attributes["TargetMode"] != "External",
-                let id = attributes["Id"], let type = attributes["Type"], let target = attributes["Target"]
-            else { return }
-            result.append(Relationship(id: id, type: type, target: resolve(target, from: folder)))
-        }
-        try parser.parse(where: "\(file), \(path)")
-        return result
-    }
-
-    /// The `<sheet>` entries of the workbook part: name and relationship id, in workbook order.
-    private static func sheetEntries(of path: String, data: Data, file: String) throws
-        -> [(name: String, relationshipID: String)]
-    {
-        let parser = XMLPartParser(data: data)
-        var result: [(name: String, relationshipID: String)] = []
-        parser.onStart = { [unowned parser] name, attributes in
-            guard name == "sheet" else { return }
-            guard let sheetName = attributes["name"], let id = attributes["id"] else {
-                parser.fail(
-                    .sourceProblem("\(file): not an xlsx workbook (a sheet in \(path) lacks a name or r:id)"))
-                return
-            }
-            result.append((sheetName, id))
-        }
-        try parser.parse(where: "\(file), \(path)")
-        return result
-    }
-
-    /// The shared string table: each `<si>` is the concatenation of its `<t>` runs (rich text `<r>` included),
-    /// leaving out phonetic guides (`<rPh>`).
-    static func parseSharedStrings(_ data: Data, where place: String) throws -> [String] {
-        let parser = XMLPartParser(data: data)
-        var strings: [String] = []
-        var current = ""
-        var phoneticDepth = 0
-        parser.onStart = { [unowned parser] name, _ in
-            switch name {
-            case "si":
-                current = ""
-                phoneticDepth = 0
-            case "rPh":
-                phoneticDepth += 1
-            case "t":
-                parser.collectingText = phoneticDepth == 0
-            default:
-                break
-            }
-        }
-        parser.onEnd = { [unowned parser] name in
-            switch name {
-            case "si": strings.append(current.decodingOOXMLEscapes)
-            case "rPh": phoneticDepth -= 1
-            case "t": parser.collectingText = false
-            default: break
-            }
-        }
-        parser.onText = { current += $0 }
-        try parser.parse(where: place)
-        return strings
-    }
-
-    /// Resolves a relationship target: absolute (`/xl/worksheets/sheet1.xml`) or relative to `folder`,
-    /// with `.` and `..` segments removed.
-    static func resolve(_ target: String, from folder: String) -> String {
-        let joined = target.hasPrefix("/") ? target : folder + "/" + target
-        var segments: [Substring] = []
-        for segment in joined.split(separator: "/", omittingEmptySubsequences: true) {
-            switch segment {
-            case ".": continue
-            case "..": if !segments.isEmpty { segments.removeLast() }
-            default: segments.append(segment)
-            }
-        }
-        return segments.joined(separator: "/")
+        let reader = RelationshipsReader(folder: split(part).folder)
+        try reader.parse(read(path, in: archive, file: file), where: "\(file), \(path)")
+        return reader.relationships
     }
 
     private static func split(_ path: String) -> (folder: String, name: String) {

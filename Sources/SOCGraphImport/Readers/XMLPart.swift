@@ -4,33 +4,36 @@ import FoundationXML
 #endif
 import SOCGraph
 
-/// Runs Foundation's `XMLParser` over one part of an Office Open XML package, with element and attribute names
-/// reduced to their local names (`x:row` and `row` alike), and turns a parse failure into a `sourceProblem`.
-final class XMLPartParser: NSObject, XMLParserDelegate {
-    /// Called for every element start with its local name and attributes keyed by local name.
-    var onStart: (_ name: String, _ attributes: [String: String]) -> Void = { _, _ in }
-    /// Called for every element end with its local name.
-    var onEnd: (_ name: String) -> Void = { _ in }
-    /// Called with character data, only while `collectingText` is true.
-    var onText: (_ text: String) -> Void = { _ in }
-    /// Whether character data is currently wanted; the readers switch it on inside `<v>` and `<t>`.
-    var collectingText = false
-    /// A problem raised by a callback; parsing stops and `parse` rethrows it.
-    var failure: SOCGraphError?
+/// Reads one XML part of an Office Open XML package with Foundation's `XMLParser`. Subclasses override
+/// `start(_:_:)` and `end(_:)`, which receive local names (`x:row` and `row` alike; attributes too), and switch
+/// `collectingText` on where they want character data gathered into `text`.
+class XMLPartReader: NSObject, XMLParserDelegate {
+    /// Whether character data is currently appended to `text`.
+    final var collectingText = false
+    /// The character data gathered while `collectingText` was on; subclasses clear it.
+    final var text = ""
+    /// A problem raised by a subclass; parsing stops and `parse` throws it.
+    private final var failure: SOCGraphError?
+    private final var parser: XMLParser?
 
-    private let parser: XMLParser
+    /// Called for every element start.
+    func start(_ name: String, _ attributes: [String: String]) {}
 
-    init(data: Data) {
+    /// Called for every element end.
+    func end(_ name: String) {}
+
+    /// Parses `data`; `place` names the part in error messages (`occupation.xlsx, xl/workbook.xml`).
+    final func parse(_ data: Data, where place: String) throws {
         // A stream, not `XMLParser(data:)`: given a whole part at once, libxml2's push parser stops with an
         // internal error ("huge input lookup") past 10 MB, which O*NET's larger sheets exceed.
-        parser = XMLParser(stream: InputStream(data: data))
-        super.init()
-        parser.delegate = self
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
-    }
-
-    /// Parses the whole part; `where` names it in error messages (`occupation.xlsx, xl/workbook.xml`).
-    func parse(where place: String) throws {
+        parser.delegate = self
+        self.parser = parser
+        defer {
+            parser.delegate = nil
+            self.parser = nil
+        }
         let ok = parser.parse()
         if let failure { throw failure }
         if !ok {
@@ -41,40 +44,49 @@ final class XMLPartParser: NSObject, XMLParserDelegate {
     }
 
     /// Stops the parse with `error`, which `parse` then throws.
-    func fail(_ error: SOCGraphError) {
+    final func fail(_ error: SOCGraphError) {
         if failure == nil { failure = error }
-        parser.abortParsing()
+        parser?.abortParsing()
     }
 
-    func parser(
+    final func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
         qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
     ) {
+        guard attributeDict.keys.contains(where: Self.hasPrefix) else {
+            start(Self.localName(elementName), attributeDict)
+            return
+        }
         var attributes: [String: String] = [:]
         attributes.reserveCapacity(attributeDict.count)
         for (key, value) in attributeDict {
             attributes[Self.localName(key)] = value
         }
-        onStart(Self.localName(elementName), attributes)
+        start(Self.localName(elementName), attributes)
     }
 
-    func parser(
+    final func parser(
         _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
     ) {
-        onEnd(Self.localName(elementName))
+        end(Self.localName(elementName))
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if collectingText { onText(string) }
+    final func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if collectingText { text += string }
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        if collectingText { onText(String(decoding: CDATABlock, as: UTF8.self)) }
+    final func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        if collectingText { text += String(decoding: CDATABlock, as: UTF8.self) }
     }
 
     static func localName(_ name: String) -> String {
-        guard let colon = name.lastIndex(of: ":") else { return name }
+        guard hasPrefix(name), let colon = name.lastIndex(of: ":") else { return name }
         return String(name[name.index(after: colon)...])
+    }
+
+    /// Whether a name carries a namespace prefix (`x14ac:dyDescent`).
+    static func hasPrefix(_ name: String) -> Bool {
+        name.utf8.contains(UInt8(ascii: ":"))
     }
 }
 

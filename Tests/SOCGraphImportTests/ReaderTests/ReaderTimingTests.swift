@@ -8,6 +8,7 @@ import Testing
     @Test(.enabled(if: ProcessInfo.processInfo.environment["SOCGRAPH_READER_TIMING"] != nil))
     func readAllOfficialWorkbooks() throws {
         let directory = OfficialSources.directory
+        _ = try OfficialSources.file("bls-soc-2018/soc_2018_definitions.xlsx")
         let files = try #require(FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil))
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "xlsx" }
             .sorted { $0.path < $1.path }

@@ -65,9 +65,9 @@ public struct XLSXTable: Sendable {
         columns[name]
     }
 
-    /// Required non-empty text, trimmed.
+    /// Required non-empty text, trimmed. A column the header lacks is an error too.
     public func string(_ row: XLSXRow, _ column: String) throws -> String {
-        guard let value = optionalString(row, column) else {
+        guard let value = try text(row, column) else {
             throw SOCGraphError.sourceProblem("empty value in \(location(row, column))")
         }
         return value
@@ -80,10 +80,10 @@ public struct XLSXTable: Sendable {
         return value.isEmpty ? nil : value
     }
 
-    /// A number, nil when the cell is empty or a dash (`—`, `–`, `-`). Float noise is removed: rounded to
+    /// A number, nil when the cell is empty or a dash (`—`, `–`, `-`); an error when the header lacks the column. Float noise is removed: rounded to
     /// `places` decimals when given (8.1999999999999993 -> 8.2 with 1), else to 15 significant digits.
     public func number(_ row: XLSXRow, _ column: String, places: Int?) throws -> Double? {
-        guard let text = optionalString(row, column), !Self.notAvailable.contains(text) else { return nil }
+        guard let text = try text(row, column), !Self.notAvailable.contains(text) else { return nil }
         guard let value = Self.parseNumber(text) else {
             throw SOCGraphError.sourceProblem("bad number '\(text)' in \(location(row, column))")
         }
@@ -98,6 +98,15 @@ public struct XLSXTable: Sendable {
                 "bad whole number '\(optionalString(row, column) ?? "")' in \(location(row, column))")
         }
         return Int(value)
+    }
+
+    /// The trimmed text of a cell, nil when empty or blank; a column the header lacks is an error.
+    private func text(_ row: XLSXRow, _ column: String) throws -> String? {
+        guard columns[column] != nil else {
+            throw SOCGraphError.sourceProblem(
+                "\(file), sheet '\(sheet)': no column '\(column)' in the header row \(headerRow)")
+        }
+        return optionalString(row, column)
     }
 
     /// `occupation.xlsx, sheet 'Table 1.2', row 12, column 'Median wage'` (with the column letter when known).

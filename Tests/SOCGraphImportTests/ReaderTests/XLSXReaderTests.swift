@@ -27,7 +27,7 @@ import Testing
         <row r="3"><c r="A3" t="s"><v>0</v></c><c r="B3" t="s"><v>1</v></c><c r="C3" t="s"><v>2</v></c>\
         <c r="D3" t="inlineStr"><is><t xml:space="preserve"> Count </t></is></c></row>\
         <row r="4" x14ac:dyDescent="0.2"><c r="A4" t="s"><v>4</v></c><c r="B4" t="s"><v>5</v></c>\
-        <c r="C4" s="2"><v>8.1999999999999993</v></c><c r="D4"><v>12</v></c></row>\
+        <c r="C4" s="2"><v>8.1999999999999993</v></c><c r="D4"><v>12</v></c><c r="E4" t="s"><v>6</v></c></row>\
         <row r="5"><c r="A5" t="s"><v>12</v></c><c r="C5" t="s"><v>7</v></c></row>\
         <row r="7"><c r="A7" t="str"><f>"15-"&amp;"2099"</f><v>15-2099</v></c><c r="B7" t="s"><v>8</v></c>\
         <c r="C7"><v>1.5E-3</v></c><c r="D7" t="n"><v>3</v></c><c r="E7" t="b"><v>1</v></c>\
@@ -118,7 +118,7 @@ import Testing
         let expected: [[String?]] = [
             ["Table 1.2 Occupational data"],
             ["Code", "Title", "Wage", " Count "],
-            ["15-2051", "Data Scientists", "8.1999999999999993", "12"],
+            ["15-2051", "Data Scientists", "8.1999999999999993", "12", "漢字"],
             ["15-1252", nil, "—"],
             ["15-2099", "  Research & Development’s  ", "1.5E-3", "3", "TRUE", "#N/A"],
             ["Line\rBreak", nil, "abc", "2.5"],
@@ -197,6 +197,19 @@ import Testing
         let table = try XLSXTable(sheet: workbook.sheet(named: "Codes"), requiredColumns: ["Code", "Title"])
         let message = problem { _ = try table.string(table.dataRows[3], "Title") }
         #expect(message == "empty value in sample.xlsx, sheet 'Codes', row 8, column 'Title' (B)")
+    }
+
+    @Test func columnOutsideTheHeaderIsAnErrorNotAnEmptyValue() throws {
+        let (workbook, fixture) = try Self.sample()
+        defer { fixture.remove() }
+        let table = try XLSXTable(sheet: workbook.sheet(named: "Codes"), requiredColumns: ["Code"])
+        let row = table.dataRows[0]
+        #expect(table.optionalString(row, "Median") == nil)
+        let expected = "sample.xlsx, sheet 'Codes': no column 'Median' in the header row 3"
+        #expect(problem { _ = try table.string(row, "Median") } == expected)
+        #expect(problem { _ = try table.number(row, "Median", places: 0) } == expected)
+        #expect(problem { _ = try table.integer(row, "Median") } == expected)
+        #expect(try table.integer(row, "Count") == 12)
     }
 
     @Test func missingColumnNamesFileSheetColumnAndHeaderRow() throws {

@@ -21,6 +21,9 @@ public struct XLSXWorkbook {
         else {
             throw SOCGraphError.sourceProblem("\(file): missing file (looked for \(url.path))")
         }
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw SOCGraphError.sourceProblem("\(file): cannot read the file (permission denied at \(url.path))")
+        }
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)

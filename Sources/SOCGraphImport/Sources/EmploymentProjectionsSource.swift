@@ -87,7 +87,7 @@ public struct EmploymentProjectionsSource: Sendable {
                     training: try table.string(row, Column.training)))
             }
         }
-        if items.isEmpty { problems.record("\(table.file), sheet '\(sheetName)': no line items") }
+        if items.isEmpty && problems.isEmpty { problems.record("\(table.file), sheet '\(sheetName)': no line items") }
         try problems.throwIfAny()
         return EmploymentProjectionsSource(items: items)
     }

@@ -90,7 +90,7 @@ public struct OEWSSource: Sendable {
                     footnotes: codes.sorted { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }))
             }
         }
-        if estimates.isEmpty { problems.record("\(tsv.file): no rows with DISPLAY_LEVEL \(detailedLevel)") }
+        if estimates.isEmpty && problems.isEmpty { problems.record("\(tsv.file): no rows with DISPLAY_LEVEL \(detailedLevel)") }
         try problems.throwIfAny()
         return OEWSSource(estimates: estimates, footnoteTexts: footnoteTexts)
     }

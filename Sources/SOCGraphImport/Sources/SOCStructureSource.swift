@@ -5,6 +5,17 @@ import SOCGraph
 public enum SOCLevel: String, CaseIterable, Sendable {
     case major, minor, broad, detailed
 
+    /// How many leading characters a code shares with its parent however the parent is numbered: a detailed code
+    /// its broad group's `NN-NN`, a broad group its minor group's `NN-N`, a minor group its major group's `NN`.
+    var sharedPrefix: Int {
+        switch self {
+        case .major: return 0
+        case .minor: return 2
+        case .broad: return 4
+        case .detailed: return 5
+        }
+    }
+
     /// The level one up, nil for major groups.
     var parentLevel: SOCLevel? {
         switch self {
@@ -32,7 +43,8 @@ public struct SOCGroup: Sendable, Equatable {
 /// The parent of a code is the group one level up that precedes it in the published order, checked against the
 /// code pattern (detailed `15-1252` → broad `15-1250`, broad → minor `15-1200` or `15-1000`, minor → major
 /// `15-0000`). Where the pattern's parent does not exist (the physicians `29-1221`…`29-1229` sit in broad group
-/// `29-1210`), the published position is used and the code is listed in `patternExceptions`.
+/// `29-1210`), the published position is used, provided it shares the code's leading digits (`29-12`), and the
+/// code is listed in `patternExceptions`. Any other disagreement is a problem.
 public struct SOCStructureSource: Sendable {
     public static let file = OfficialFile.socDefinitions
     static let columns = ["SOC Group", "SOC Code", "SOC Title", "SOC Definition"]
@@ -87,7 +99,7 @@ public struct SOCStructureSource: Sendable {
                 switch (patternParent, positionParent) {
                 case let (pattern?, position) where pattern == position:
                     parent = pattern
-                case let (nil, position?):
+                case let (nil, position?) where position.prefix(entry.level.sharedPrefix) == entry.code.prefix(entry.level.sharedPrefix):
                     parent = position
                     exceptions.append(entry.code)
                 default:
@@ -101,7 +113,7 @@ public struct SOCStructureSource: Sendable {
                 code: entry.code, level: entry.level, title: entry.title, parent: parent,
                 definition: entry.level == .detailed ? entry.definition : nil))
         }
-        if groups.isEmpty { problems.record("\(table.file): no SOC codes below the header row \(table.headerRow)") }
+        if groups.isEmpty && problems.isEmpty { problems.record("\(table.file): no SOC codes below the header row \(table.headerRow)") }
         try problems.throwIfAny()
         return SOCStructureSource(groups: groups, patternExceptions: exceptions)
     }

@@ -5,6 +5,8 @@ import SOCGraph
 struct SourceProblems {
     private(set) var messages: [String] = []
 
+    var isEmpty: Bool { messages.isEmpty }
+
     /// Records a problem found by a cross-check.
     mutating func record(_ message: String) {
         messages.append(message)

@@ -26,6 +26,13 @@ public struct Importer: Sendable {
 
     /// Reads and checks every official file and builds the Graph/ files in memory; writes nothing.
     public func build() throws -> Result {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: sources.root.path, isDirectory: &isDirectory),
+              isDirectory.boolValue
+        else {
+            throw SOCGraphError.invalidInput(
+                "no folder \(sources.root.path): give --from the folder of official source files")
+        }
         let data = try OfficialData.read(from: sources)
         var builder = GraphBuilder(data: data)
         var files = builder.graphFiles()

@@ -14,10 +14,11 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .customLong("from"), help: "The folder of official files (as described in its README).")
+    @Option(name: .customLong("from"),
+            help: ArgumentHelp("The folder of official files (as described in its README).", valueName: "DIR"))
     var from: String
 
-    @Option(name: .customLong("out"), help: "The graph directory to write.")
+    @Option(name: .customLong("out"), help: ArgumentHelp("The graph directory to write.", valueName: "DIR"))
     var out: String = "Graph"
 
     @Flag(name: .customLong("with-text"), help: "Also write SOC definitions and O*NET tasks to OUT/text/ (not committed).")

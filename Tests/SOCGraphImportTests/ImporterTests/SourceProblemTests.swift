@@ -37,6 +37,16 @@ import Testing
         }
     }
 
+    @Test func missingSourceFolderIsBadInput() throws {
+        try withFixture { fixture in
+            let folder = fixture.root.appendingPathComponent("nowhere")
+            #expect(throws: SOCGraphError.invalidInput(
+                "no folder \(folder.path): give --from the folder of official source files")) {
+                _ = try Importer(sourceDirectory: folder).build()
+            }
+        }
+    }
+
     @Test func socStructureWithParentsFromThePublishedOrder() throws {
         try withFixture { fixture in
             try fixture.xlsx(SOCStructureSource.file, [("2018 SOC", Self.socRows)])

@@ -5,13 +5,14 @@ import SOCGraph
 extension GraphBuilder {
     mutating func cipFile() -> GraphFile {
         let stem = data.stemPrograms
-        var stemCount = 0
+        var stemCount = 0, seriesOnly = 0
         let rows = data.cip.programs.map { program -> [String] in
             guard program.level == .program else {
                 return [program.cip, program.level.rawValue, program.title, program.parent ?? "", "", ""]
             }
             let basis = stem.basis(of: program.cip)
             if basis != nil { stemCount += 1 }
+            if basis?.hasPrefix("series-") == true { seriesOnly += 1 }
             return [program.cip, program.level.rawValue, program.title, program.parent ?? "",
                     basis == nil ? "no" : "yes", basis ?? ""]
         }
@@ -20,7 +21,7 @@ extension GraphBuilder {
         }
         note("cip: \(levels.joined(separator: ", ")); \(data.cip.retiredCodes.count) CIP 2010 codes marked "
             + "'Moved from' or 'Deleted' left out; \(stemCount) STEM programs (\(stem.listedPrograms.count) listed, "
-            + "the rest by series 14, 26, 27, 40); \(stem.listedHeadings.count) listed codes are series or family "
+            + "\(seriesOnly) by the series 14, 26, 27, 40 rule alone); \(stem.listedHeadings.count) listed codes are series or family "
             + "headings in those series: \(stem.listedHeadings.joined(separator: " "))")
         return GraphFile(path: "cip.tsv", header: ["cip", "level", "title", "parent", "stem", "stem_basis"], rows: rows)
     }

@@ -6,6 +6,6 @@ struct SOCGraphCommand: ParsableCommand {
         commandName: "socgraph",
         abstract: "Explore SOC 2018 occupations for EB-2 National Interest Waiver petitions.",
         version: "socgraph 0.1.0",
-        subcommands: []
+        subcommands: [ImportCommand.self]
     )
 }

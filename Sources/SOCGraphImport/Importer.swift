@@ -1,0 +1,146 @@
+import Foundation
+import SOCGraph
+
+/// Rebuilds Graph/ from the official files (`socgraph import --from DIR`): runs one reader per official file, each
+/// validating as it reads, cross-checks the codes they share, and writes every Graph/ file atomically with
+/// `manifest.tsv` pinning each input by sha256.
+public struct Importer: Sendable {
+    public let sources: SourceDirectory
+    /// Also write the verbatim prose (SOC definitions, O*NET task statements) to `text/`.
+    public let withText: Bool
+
+    public init(sourceDirectory: URL, withText: Bool = false) {
+        sources = SourceDirectory(root: sourceDirectory)
+        self.withText = withText
+    }
+
+    /// What an import produced.
+    public struct Result: Sendable {
+        /// Every file written (or to be written), in a fixed order; `text/` files only with `withText`.
+        public let files: [GraphFile]
+        /// What the import decided and counted: aggregates mapped, codes without data, rows left out.
+        public let notes: [String]
+        /// The data read, for callers that check the graph against it.
+        public let data: OfficialData
+    }
+
+    /// Reads and checks every official file and builds the Graph/ files in memory; writes nothing.
+    public func build() throws -> Result {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: sources.root.path, isDirectory: &isDirectory),
+              isDirectory.boolValue
+        else {
+            throw SOCGraphError.invalidInput(
+                "no folder \(sources.root.path): give --from the folder of official source files")
+        }
+        let data = try OfficialData.read(from: sources)
+        var builder = GraphBuilder(data: data)
+        var files = builder.graphFiles()
+        files.append(try manifest(data.filesRead))
+        if withText { files += builder.textFiles() }
+        return Result(files: files, notes: builder.notes, data: data)
+    }
+
+    /// Builds the graph and writes it into `output` (created if missing); nothing is written when a source has a
+    /// problem.
+    @discardableResult
+    public func run(into output: URL) throws -> Result {
+        let result = try build()
+        try GraphWriter.write(result.files, to: output)
+        return result
+    }
+
+    static let manifestHeader = ["source", "publisher", "title", "vintage", "url", "file", "sha256"]
+
+    private func manifest(_ files: [OfficialFile]) throws -> GraphFile {
+        let rows = try files.map { file in
+            [file.id, file.publisher, file.title, file.vintage, file.url, file.path,
+             SHA256.hexDigest(of: try sources.bytes(of: file))]
+        }
+        return GraphFile(path: "manifest.tsv", header: Self.manifestHeader, rows: rows)
+    }
+}
+
+/// Everything read from the official files, each part checked by its reader against the codes read before it.
+public struct OfficialData: Sendable {
+    public let soc: SOCStructureSource
+    public let directMatch: DirectMatchTitlesSource
+    public let onet: ONetOccupationsSource
+    public let jobZones: JobZonesSource
+    public let education: EducationSource
+    public let related: RelatedOccupationsSource
+    public let alternateTitles: AlternateTitlesSource
+    public let technology: TechnologySkillsSource
+    public let tasks: TaskStatementsSource
+    public let projections: EmploymentProjectionsSource
+    public let oews: OEWSSource
+    public let cip: CIPSource
+    public let crosswalk: CIPCrosswalkSource
+    public let stemPrograms: STEMProgramsSource
+    public let stemOccupations: STEMOccupationsSource
+    public let cet: CETSource
+    /// Which EP line item each SOC detailed code takes its projections from.
+    let projectionCoverage: AggregateCoverage
+    /// Which OEWS row each SOC detailed code takes its wages from.
+    let wageCoverage: AggregateCoverage
+
+    /// The official files these readers open, in manifest order.
+    public var filesRead: [OfficialFile] {
+        [
+            SOCStructureSource.file, DirectMatchTitlesSource.file, ONetOccupationsSource.file, JobZonesSource.file,
+            JobZonesSource.referenceFile, RelatedOccupationsSource.file, EducationSource.file,
+            EducationSource.categoriesFile, AlternateTitlesSource.file, TechnologySkillsSource.file,
+            TaskStatementsSource.file, EmploymentProjectionsSource.file, OEWSSource.file, OEWSSource.footnotesFile,
+            CIPSource.file, CIPCrosswalkSource.file, STEMProgramsSource.file, STEMProgramsSource.listFile,
+            STEMOccupationsSource.file, CETSource.file,
+        ]
+    }
+
+    /// Reads the files in dependency order: the SOC structure, O*NET occupations and CIP codes first (the others
+    /// are checked against them), then the rest two at a time.
+    static func read(from directory: SourceDirectory) throws -> OfficialData {
+        let soc = try SOCStructureSource.read(from: directory)
+        let index = SOCIndex(soc)
+        let detailed = index.detailedCodes
+        for entry in ScheduleA.groupOne where !detailed.contains(entry.code) {
+            throw SOCGraphError.sourceProblem(
+                "Schedule A Group I code '\(entry.code)' is not a SOC detailed code in \(SOCStructureSource.file.path)")
+        }
+        let onet = try ONetOccupationsSource.read(from: directory, socDetailed: detailed)
+        let onetCodes = Set(onet.occupations.map(\.onetCode))
+        let cip = try CIPSource.read(from: directory)
+        let programs = Set(cip.programs.filter { $0.level == .program }.map(\.cip))
+        _ = try directory.bytes(of: STEMProgramsSource.listFile)  // present, so that the manifest can pin it
+
+        let parallel = ParallelReads()
+        let directMatch = parallel.add { try DirectMatchTitlesSource.read(from: directory, socDetailed: detailed) }
+        let jobZones = parallel.add { try JobZonesSource.read(from: directory, onetCodes: onetCodes) }
+        let education = parallel.add { try EducationSource.read(from: directory, onetCodes: onetCodes) }
+        let related = parallel.add { try RelatedOccupationsSource.read(from: directory, onetCodes: onetCodes) }
+        let alternate = parallel.add { try AlternateTitlesSource.read(from: directory, onetCodes: onetCodes) }
+        let technology = parallel.add { try TechnologySkillsSource.read(from: directory, onetCodes: onetCodes) }
+        let tasks = parallel.add { try TaskStatementsSource.read(from: directory, onetCodes: onetCodes) }
+        let projections = parallel.add { try EmploymentProjectionsSource.read(from: directory) }
+        let oews = parallel.add { try OEWSSource.read(from: directory) }
+        let crosswalk = parallel.add {
+            try CIPCrosswalkSource.read(from: directory, programs: programs, socDetailed: detailed)
+        }
+        let stemPrograms = parallel.add { try STEMProgramsSource.read(from: directory, cip: cip) }
+        let stemOccupations = parallel.add { try STEMOccupationsSource.read(from: directory, onetCodes: onetCodes) }
+        let cet = parallel.add { try CETSource.read(from: directory) }
+        try parallel.run(width: 2)
+
+        let projectionCoverage = try AggregateCoverage(
+            lineItems: projections.value().items.map(\.epCode), soc: index,
+            file: EmploymentProjectionsSource.file.path)
+        let wageCoverage = try AggregateCoverage(
+            lineItems: oews.value().estimates.map(\.oewsCode), soc: index, file: OEWSSource.file.path)
+        return OfficialData(
+            soc: soc, directMatch: try directMatch.value(), onet: onet, jobZones: try jobZones.value(),
+            education: try education.value(), related: try related.value(), alternateTitles: try alternate.value(),
+            technology: try technology.value(), tasks: try tasks.value(), projections: try projections.value(),
+            oews: try oews.value(), cip: cip, crosswalk: try crosswalk.value(), stemPrograms: try stemPrograms.value(),
+            stemOccupations: try stemOccupations.value(), cet: try cet.value(),
+            projectionCoverage: projectionCoverage, wageCoverage: wageCoverage)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import SOCGraph
+
+/// Turns the checked official data into the Graph/ files of Graph/README.md, collecting notes on every rule
+/// applied (aggregates mapped, rows left out) so that nothing is dropped silently.
+struct GraphBuilder {
+    let data: OfficialData
+    let soc: SOCIndex
+    private(set) var notes: [String] = []
+
+    init(data: OfficialData) {
+        self.data = data
+        soc = SOCIndex(data.soc)
+    }
+
+    mutating func note(_ text: String) { notes.append(text) }
+
+    /// The SOC detailed code of an O*NET-SOC code: its first seven characters (the readers checked it exists).
+    static func socCode(_ onetCode: String) -> String { String(onetCode.prefix(7)) }
+
+    /// Every Graph/ file except the manifest, in a fixed order.
+    mutating func graphFiles() -> [GraphFile] {
+        [
+            socFile(), onetOccupationsFile(), educationLevelsFile(),
+        ] + employmentProjectionsFiles() + [
+            jobZonesFile(), educationCategoriesFile(), educationDistributionFile(), relatedFile(),
+            cipFile(), cipSOCFile(), designationsFile(),
+        ] + technologyFiles() + [
+            wagesFile(), titlesFile(), fieldsFile(),
+        ]
+    }
+
+    /// The verbatim prose for `text/` (written only with `--with-text`).
+    func textFiles() -> [GraphFile] {
+        [
+            GraphFile(path: "text/definitions.tsv", header: ["code", "definition"],
+                      rows: data.soc.groups.compactMap { group in group.definition.map { [group.code, $0] } }),
+            GraphFile(path: "text/tasks.tsv", header: ["onet_code", "code", "task_id", "task_type", "task"],
+                      rows: data.tasks.tasks.map { task in
+                          [task.onetCode, Self.socCode(task.onetCode), String(task.taskID), task.taskType, task.text]
+                      }),
+        ]
+    }
+
+    // MARK: - SOC and O*NET occupations
+
+    mutating func socFile() -> GraphFile {
+        let counts = SOCLevel.allCases.map { level in
+            "\(data.soc.groups.filter { $0.level == level }.count) \(level.rawValue)"
+        }
+        note("soc: \(counts.joined(separator: ", ")); parent taken from the published order where the code pattern "
+            + "points to no group: \(data.soc.patternExceptions.joined(separator: " "))")
+        return GraphFile(path: "soc.tsv", header: ["code", "level", "title", "parent"],
+                         rows: data.soc.groups.map { [$0.code, $0.level.rawValue, $0.title, $0.parent ?? ""] })
+    }
+
+    func onetOccupationsFile() -> GraphFile {
+        GraphFile(path: "onet-occupations.tsv", header: ["onet_code", "code", "title"],
+                  rows: data.onet.occupations.map { [$0.onetCode, $0.code, $0.title] })
+    }
+
+    func titlesFile() -> GraphFile {
+        var rows = data.soc.groups.map { [$0.code, $0.title, "soc"] }
+        rows += data.directMatch.titles.map {
+            [$0.code, $0.title, $0.illustrative ? "direct-match-illustrative" : "direct-match"]
+        }
+        rows += data.onet.occupations.map { [$0.code, $0.title, "onet"] }
+        rows += data.alternateTitles.titles.map { [Self.socCode($0.onetCode), $0.title, "onet-alternate"] }
+        return GraphFile(path: "titles.tsv", header: ["code", "title", "source"], rows: rows)
+    }
+
+    // MARK: - Related occupations
+
+    /// Projects O*NET pairs onto SOC detailed pairs: same-SOC pairs dropped; of several O*NET pairs with one SOC
+    /// pair the lowest index wins, ties broken by the O*NET codes (bytewise) so the choice is reproducible.
+    mutating func relatedFile() -> GraphFile {
+        var best: [String: RelatedOccupationsSource.Pair] = [:]
+        var sameSOC = 0, ties = 0
+        for pair in data.related.pairs {
+            let from = Self.socCode(pair.onetCode), to = Self.socCode(pair.relatedONetCode)
+            if from == to { sameSOC += 1; continue }
+            let key = from + " " + to
+            guard let current = best[key] else { best[key] = pair; continue }
+            if pair.index == current.index { ties += 1 }
+            if Self.precedes(pair, current) { best[key] = pair }
+        }
+        note("related: \(data.related.pairs.count) O*NET pairs; \(sameSOC) within one SOC detailed code dropped; "
+            + "\(best.count) SOC pairs kept (\(ties) index ties broken by O*NET code)")
+        let rows = best.values.map { pair in
+            [Self.socCode(pair.onetCode), Self.socCode(pair.relatedONetCode), pair.tier.rawValue,
+             String(pair.index), pair.onetCode, pair.relatedONetCode]
+        }
+        return GraphFile(path: "related.tsv",
+                         header: ["code", "related", "tier", "index", "onet_code", "related_onet_code"], rows: rows)
+    }
+
+    static func precedes(_ a: RelatedOccupationsSource.Pair, _ b: RelatedOccupationsSource.Pair) -> Bool {
+        if a.index != b.index { return a.index < b.index }
+        if a.onetCode != b.onetCode { return a.onetCode.utf8.lexicographicallyPrecedes(b.onetCode.utf8) }
+        return a.relatedONetCode.utf8.lexicographicallyPrecedes(b.relatedONetCode.utf8)
+    }
+
+    // MARK: - Technologies and fields
+
+    func technologyFiles() -> [GraphFile] {
+        var flags: [String: (hot: Bool, inDemand: Bool)] = [:]
+        var key: [String: (code: String, technology: String)] = [:]
+        for use in data.technology.uses {
+            let code = Self.socCode(use.onetCode)
+            let id = code + "\t" + use.technology
+            let old = flags[id] ?? (false, false)
+            flags[id] = (old.hot || use.hot, old.inDemand || use.inDemand)
+            key[id] = (code, use.technology)
+        }
+        let yes = { (flag: Bool) in flag ? "yes" : "no" }
+        return [
+            GraphFile(path: "technologies.tsv", header: ["technology", "commodity_code", "commodity_title"],
+                      rows: data.technology.uses.map { [$0.technology, $0.commodityCode, $0.commodityTitle] }),
+            GraphFile(path: "uses.tsv", header: ["code", "technology", "hot", "in_demand"],
+                      rows: flags.map { id, flag in
+                          [key[id]?.code ?? "", key[id]?.technology ?? "", yes(flag.hot), yes(flag.inDemand)]
+                      }),
+        ]
+    }
+
+    func fieldsFile() -> GraphFile {
+        GraphFile(path: "fields.tsv", header: ["id", "number", "name"],
+                  rows: data.cet.categories.map { [$0.id, String($0.number), $0.name] })
+    }
+}

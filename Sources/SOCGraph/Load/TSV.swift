@@ -81,30 +81,69 @@ public struct TSVTable: Sendable {
 
     /// Parses TSV bytes; see `read`.
     public static func parse(_ data: Data, file: String, expecting header: [String]) throws -> TSVTable {
+        let (table, diagnostics) = parseCollecting(data, file: file, expecting: header)
+        guard let table, diagnostics.isEmpty else { throw SOCGraphError.damagedGraph(diagnostics) }
+        return table
+    }
+
+    /// Reads `name` inside `directory` like `read`, but never throws: returns the rows that are well formed
+    /// together with every problem found, so that a caller can go on checking the rest of the graph.
+    /// The table is nil only when the file is missing, unreadable, not UTF-8, empty, or has the wrong header.
+    public static func readCollecting(_ name: String, in directory: URL,
+                                      expecting header: [String]) -> (TSVTable?, [Diagnostic]) {
+        let url = directory.appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return (nil, [Diagnostic(
+                file: name, line: 0,
+                message: "missing or unreadable (re-create it with 'socgraph import --from DIR' or 'make graph')")])
+        }
+        return parseCollecting(data, file: name, expecting: header)
+    }
+
+    /// Parses TSV bytes, collecting every problem: bad UTF-8, wrong header, missing final newline, wrong column
+    /// count, bad escape, and rows out of bytewise order or repeated. Rows with a wrong column count or a bad
+    /// escape are left out of the table; rows out of order are kept. O(bytes).
+    public static func parseCollecting(_ data: Data, file: String,
+                                       expecting header: [String]) -> (TSVTable?, [Diagnostic]) {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw SOCGraphError.damagedGraph([Diagnostic(
+            return (nil, [Diagnostic(
                 file: file, line: TSVTable.firstInvalidUTF8Line(data), message: "not valid UTF-8 text")])
         }
         var diagnostics: [Diagnostic] = []
-        var rows: [Row] = []
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() } else if !text.isEmpty {
+        let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t")
+        var lines = text.utf8.split(separator: newline, omittingEmptySubsequences: false)
+        if let last = lines.last, last.isEmpty {
+            lines.removeLast()
+        } else if !text.isEmpty {
             diagnostics.append(Diagnostic(file: file, line: lines.count,
                                           message: "file does not end with a newline (truncated?)"))
         }
         guard let first = lines.first else {
-            throw SOCGraphError.damagedGraph([Diagnostic(file: file, line: 0, message: "empty file: header row missing")])
+            return (nil, [Diagnostic(file: file, line: 0, message: "empty file: header row missing")])
         }
-        let found = first.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        let found = first.split(separator: tab, omittingEmptySubsequences: false).map { String(Substring($0)) }
         if found != header {
-            throw SOCGraphError.damagedGraph([Diagnostic(
+            return (nil, [Diagnostic(
                 file: file, line: 1,
                 message: "header is '\(found.joined(separator: " | "))', expected '\(header.joined(separator: " | "))'")])
         }
+        var rows: [Row] = []
         rows.reserveCapacity(lines.count)
-        for (offset, line) in lines.enumerated().dropFirst() {
+        var previous: Substring.UTF8View? = nil
+        for offset in 1..<lines.count {
+            let line = lines[offset]
             let lineNumber = offset + 1
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if let previous {
+                if previous.elementsEqual(line) {
+                    diagnostics.append(Diagnostic(file: file, line: lineNumber,
+                                                  message: "duplicate row (same as line \(lineNumber - 1))"))
+                } else if !previous.lexicographicallyPrecedes(line) {
+                    diagnostics.append(Diagnostic(file: file, line: lineNumber,
+                                                  message: "row out of order: it sorts before line \(lineNumber - 1)"))
+                }
+            }
+            previous = line
+            let parts = line.split(separator: tab, omittingEmptySubsequences: false)
             if parts.count != header.count {
                 diagnostics.append(Diagnostic(
                     file: file, line: lineNumber,
@@ -115,7 +154,14 @@ public struct TSVTable: Sendable {
             fields.reserveCapacity(parts.count)
             var bad = false
             for part in parts {
-                if let value = TSV.unescape(part) { fields.append(value) } else { bad = true }
+                let field = Substring(part)
+                if !part.contains(UInt8(ascii: "\\")) {
+                    fields.append(String(field))
+                } else if let value = TSV.unescape(field) {
+                    fields.append(value)
+                } else {
+                    bad = true
+                }
             }
             if bad {
                 diagnostics.append(Diagnostic(file: file, line: lineNumber, message: "bad backslash escape"))
@@ -123,8 +169,7 @@ public struct TSVTable: Sendable {
             }
             rows.append(Row(line: lineNumber, fields: fields))
         }
-        if !diagnostics.isEmpty { throw SOCGraphError.damagedGraph(diagnostics) }
-        return TSVTable(file: file, header: header, rows: rows)
+        return (TSVTable(file: file, header: header, rows: rows), diagnostics)
     }
 
     private static func firstInvalidUTF8Line(_ data: Data) -> Int {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The shapes of the codes used in Graph/ and accepted from users. Pure functions on text; no graph needed.
 public enum CodeShape {
     /// `NN-NNNN`.
@@ -9,7 +11,16 @@ public enum CodeShape {
     /// `NN-NNNN.NN`.
     public static func isONET(_ code: String) -> Bool {
         let u = Array(code.utf8)
-        return u.count == 10 && isSOC(String(code.prefix(7))) && u[7] == UInt8(ascii: ".") && digits(u[8..<10])
+        return u.count == 10 && u[2] == UInt8(ascii: "-") && digits(u[0..<2]) && digits(u[3..<7])
+            && u[7] == UInt8(ascii: ".") && digits(u[8..<10])
+    }
+
+    /// True when `code` is the first seven characters of the O*NET-SOC code `onetCode` (`15-2051` of
+    /// `15-2051.01`). O(1), comparing bytes.
+    public static func isSOCPart(_ code: String, of onetCode: String) -> Bool {
+        guard code.utf8.count == 7, onetCode.utf8.count == 10 else { return false }
+        var a = code, b = onetCode
+        return a.withUTF8 { x in b.withUTF8 { y in memcmp(x.baseAddress!, y.baseAddress!, 7) == 0 } }
     }
 
     /// `NN`, `NN.NN` or `NN.NNNN`.

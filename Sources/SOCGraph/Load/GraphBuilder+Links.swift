@@ -1,6 +1,6 @@
 /// Phase 2: edges and attributes, every reference resolved through the id index.
 extension GraphBuilder {
-    private static let detailed: Set<NodeKind> = [.detailed]
+    private static let detailed: [NodeKind] = [.detailed]
     private static let upward: [NodeKind: NodeKind] = [.minor: .major, .broad: .minor, .detailed: .broad]
 
     func linkHierarchy() {
@@ -19,7 +19,7 @@ extension GraphBuilder {
                     continue
                 }
                 guard let parent = resolve(row[3], [expected], column: "parent", table, row) else { continue }
-                if row[3].prefix(2) != row[0].prefix(2) {
+                if !row[3].utf8.prefix(2).elementsEqual(row[0].utf8.prefix(2)) {
                     problem(table.file, row.line, "parent: \(row[3]) is in another major group than \(row[0])")
                     continue
                 }
@@ -55,11 +55,12 @@ extension GraphBuilder {
 
     /// The O*NET code `onetCode` if onet-occupations.tsv lists it and `code` is its SOC part.
     private func checkONET(_ onetCode: String, code: String, _ table: TSVTable, _ row: TSVTable.Row) -> Bool {
-        guard onetCodes.contains(onetCode) else {
+        guard lastKnownONET == onetCode || onetCodes.contains(onetCode) else {
             problem(table.file, row.line, "onet_code: unknown O*NET-SOC code '\(onetCode)'")
             return false
         }
-        guard onetCode.prefix(7) == code else {
+        lastKnownONET = onetCode
+        guard CodeShape.isSOCPart(code, of: onetCode) else {
             problem(table.file, row.line, "code: '\(code)' is not the SOC part of \(onetCode)")
             return false
         }
@@ -75,9 +76,9 @@ extension GraphBuilder {
 
     func readEducation() {
         if let table = read(.entryEducation) {
-            var seen: [String: Int] = [:]
+            var seen = KeyTracker(columns: 1)
             for row in table.rows {
-                guard unique(row[0], in: &seen, table, row, what: "code"),
+                guard unique(row, &seen, table, what: "code"),
                       let code = resolve(row[0], Self.detailed, column: "code", table, row) else { continue }
                 guard let level = EducationLevel(rawValue: row[1]), let target = index[row[1]],
                       nodes[target].kind == .educationLevel else {
@@ -95,10 +96,10 @@ extension GraphBuilder {
             }
         }
         if let table = read(.jobZones) {
-            var seen: [String: Int] = [:]
+            var seen = KeyTracker(columns: 1)
             var zones: [(onetCode: String, code: NodeIndex, zone: Int)] = []
             for row in table.rows {
-                guard unique(row[0], in: &seen, table, row, what: "O*NET code"),
+                guard unique(row, &seen, table, what: "O*NET code"),
                       checkONET(row[0], code: row[1], table, row),
                       let code = resolve(row[1], Self.detailed, column: "code", table, row),
                       let zone = int(row[2], column: "job_zone", table, row, range: 1...5) else { continue }
@@ -122,9 +123,9 @@ extension GraphBuilder {
             }
         }
         if let table = read(.educationCategories) {
-            var seen: [String: Int] = [:]
+            var seen = KeyTracker(columns: 1)
             for row in table.rows {
-                guard unique(row[0], in: &seen, table, row, what: "category"),
+                guard unique(row, &seen, table, what: "category"),
                       let category = int(row[0], column: "category", table, row, range: 1...12),
                       nonEmpty(row[1], column: "title", table, row) else { continue }
                 guard let level = EducationLevel(rawValue: row[2]) else {
@@ -136,9 +137,9 @@ extension GraphBuilder {
         }
         if let table = read(.educationDistribution) {
             let categories = Set(educationCategories.map(\.category))
-            var seen: [String: Int] = [:]
+            var seen = KeyTracker(columns: 3)
             for row in table.rows {
-                guard unique(row[0] + " category " + row[2], in: &seen, table, row, what: "row"),
+                guard unique(row, &seen, table, what: "row"),
                       checkONET(row[0], code: row[1], table, row),
                       let code = resolve(row[1], Self.detailed, column: "code", table, row),
                       let category = int(row[2], column: "category", table, row),
@@ -158,9 +159,9 @@ extension GraphBuilder {
 
     func readProjections() {
         guard let table = read(.projections) else { return }
-        var seen: [String: Int] = [:]
+        var seen = KeyTracker(columns: 1)
         for row in table.rows {
-            guard unique(row[0], in: &seen, table, row, what: "code"),
+            guard unique(row, &seen, table, what: "code"),
                   let code = resolve(row[0], Self.detailed, column: "code", table, row) else { continue }
             guard CodeShape.isSOC(row[1]) else {
                 problem(table.file, row.line, "ep_code: '\(row[1])' is not a SOC code")
@@ -178,9 +179,9 @@ extension GraphBuilder {
 
     func readWages() {
         guard let table = read(.wages) else { return }
-        var seen: [String: Int] = [:]
+        var seen = KeyTracker(columns: 1)
         for row in table.rows {
-            guard unique(row[0], in: &seen, table, row, what: "code"),
+            guard unique(row, &seen, table, what: "code"),
                   let code = resolve(row[0], Self.detailed, column: "code", table, row) else { continue }
             guard CodeShape.isSOC(row[1]) else {
                 problem(table.file, row.line, "oews_code: '\(row[1])' is not a SOC code")
@@ -200,9 +201,9 @@ extension GraphBuilder {
 
     func readRelated() {
         guard let table = read(.related) else { return }
-        var seen: [String: Int] = [:]
+        var seen = KeyTracker(columns: 2)
         for row in table.rows {
-            guard unique(row[0] + " -> " + row[1], in: &seen, table, row, what: "pair"),
+            guard unique(row, &seen, table, what: "pair"),
                   let code = resolve(row[0], Self.detailed, column: "code", table, row),
                   let related = resolve(row[1], Self.detailed, column: "related", table, row) else { continue }
             guard code != related else {
@@ -223,9 +224,9 @@ extension GraphBuilder {
 
     func readProgramLinks() {
         guard let table = read(.cipSOC) else { return }
-        var seen: [String: Int] = [:]
+        var seen = KeyTracker(columns: 2)
         for row in table.rows {
-            guard unique(row[0] + " -> " + row[1], in: &seen, table, row, what: "pair"),
+            guard unique(row, &seen, table, what: "pair"),
                   let program = resolve(row[0], [.program], column: "cip", table, row),
                   let code = resolve(row[1], Self.detailed, column: "code", table, row) else { continue }
             guard programFacts[program]?.level == .program else {
@@ -238,9 +239,9 @@ extension GraphBuilder {
 
     func readDesignations() {
         guard let table = read(.designations) else { return }
-        var seen: [String: Int] = [:]
+        var seen = KeyTracker(columns: 2)
         for row in table.rows {
-            guard unique(row[0] + " " + row[1], in: &seen, table, row, what: "designation"),
+            guard unique(row, &seen, table, what: "designation"),
                   let code = resolve(row[0], Self.detailed, column: "code", table, row),
                   let target = resolve(row[1], [.designation], column: "designation", table, row),
                   nonEmpty(row[2], column: "basis", table, row) else { continue }
@@ -265,9 +266,9 @@ extension GraphBuilder {
 
     func readUses() {
         guard let table = read(.uses) else { return }
-        var seen: [String: Int] = [:]
+        var seen = KeyTracker(columns: 2)
         for row in table.rows {
-            guard unique(row[0] + " uses " + row[1], in: &seen, table, row, what: "pair"),
+            guard unique(row, &seen, table, what: "pair"),
                   let code = resolve(row[0], Self.detailed, column: "code", table, row),
                   let technology = resolve(row[1], [.technology], column: "technology", table, row),
                   let hot = flag(row[2], column: "hot", table, row),
@@ -277,16 +278,16 @@ extension GraphBuilder {
     }
 
     func readCuration() {
-        let specs: [(GraphFile, Set<NodeKind>, WritableKeyPath<Curation, [CurationLink]>)] = [
+        let specs: [(GraphFile, [NodeKind], WritableKeyPath<Curation, [CurationLink]>)] = [
             (.cipFields, [.program], \.cipFields),
             (.technologyFields, [.technology], \.technologyFields),
             (.occupationFields, [.major, .minor, .broad, .detailed, .specialty], \.occupationFields),
         ]
         for (file, kinds, path) in specs {
             guard let table = read(file) else { continue }
-            var seen: [String: Int] = [:]
+            var seen = KeyTracker(columns: 2)
             for row in table.rows {
-                guard unique(row[0] + " -> " + row[1], in: &seen, table, row, what: "pair"),
+                guard unique(row, &seen, table, what: "pair"),
                       let subject = resolve(row[0], kinds, column: table.header[0], table, row),
                       let field = resolve(row[1], [.field], column: "field", table, row),
                       nonEmpty(row[2], column: "rationale", table, row) else { continue }

@@ -2,11 +2,11 @@
 extension GraphBuilder {
     func readManifest() {
         guard let table = read(.manifest) else { return }
-        var seen: [String: Int] = [:]
+        var seen = KeyTracker(columns: 1)
         for row in table.rows {
             let source = DataSource(source: row[0], publisher: row[1], title: row[2], vintage: row[3], url: row[4],
                                     file: row[5], sha256: row[6])
-            guard unique(source.source, in: &seen, table, row, what: "source") else { continue }
+            guard unique(row, &seen, table, what: "source") else { continue }
             for (column, value) in [("source", source.source), ("publisher", source.publisher),
                                     ("title", source.title), ("vintage", source.vintage), ("url", source.url),
                                     ("file", source.file)] {
@@ -44,10 +44,10 @@ extension GraphBuilder {
     private func defineSOC() {
         if let table = read(.soc) {
             tables[table.file] = table
-            var seen: [String: Int] = [:]
+            var seen = KeyTracker(columns: 1)
             for row in table.rows {
                 let code = row[0], level = row[1]
-                guard unique(code, in: &seen, table, row, what: "code") else { continue }
+                guard unique(row, &seen, table, what: "code") else { continue }
                 guard let shape = CodeShape.socLevel(code) else {
                     problem(table.file, row.line, "code: '\(code)' is not a SOC code (NN-NNNN)")
                     continue
@@ -65,15 +65,15 @@ extension GraphBuilder {
         }
         if let table = read(.onetOccupations) {
             tables[table.file] = table
-            var seen: [String: Int] = [:]
+            var seen = KeyTracker(columns: 1)
             for row in table.rows {
                 let onetCode = row[0], code = row[1], title = row[2]
-                guard unique(onetCode, in: &seen, table, row, what: "O*NET code") else { continue }
+                guard unique(row, &seen, table, what: "O*NET code") else { continue }
                 guard CodeShape.isONET(onetCode) else {
                     problem(table.file, row.line, "onet_code: '\(onetCode)' is not an O*NET-SOC code (NN-NNNN.NN)")
                     continue
                 }
-                guard code == onetCode.prefix(7) else {
+                guard CodeShape.isSOCPart(code, of: onetCode) else {
                     problem(table.file, row.line, "code: '\(code)' is not the first seven characters of \(onetCode)")
                     continue
                 }
@@ -89,9 +89,10 @@ extension GraphBuilder {
 
     private func defineEducationLevels() {
         guard let table = read(.educationLevels) else { return }
-        var seen: [String: Int] = [:]
+        var seen = KeyTracker(columns: 1)
+        var found = Set<EducationLevel>()
         for row in table.rows {
-            guard unique(row[0], in: &seen, table, row, what: "id") else { continue }
+            guard unique(row, &seen, table, what: "id") else { continue }
             guard let level = EducationLevel(rawValue: row[0]) else {
                 problem(table.file, row.line, "id: '\(row[0])' is not one of "
                         + EducationLevel.allCases.map(\.rawValue).joined(separator: ", "))
@@ -102,8 +103,9 @@ extension GraphBuilder {
             }
             guard nonEmpty(row[2], column: "title", table, row) else { continue }
             define(Node(id: level.rawValue, kind: .educationLevel, title: row[2]), table.file, row.line)
+            found.insert(level)
         }
-        for level in EducationLevel.allCases where seen[level.rawValue] == nil {
+        for level in EducationLevel.allCases where !found.contains(level) {
             problem(table.file, 0, "education level '\(level.rawValue)' is missing")
         }
     }
@@ -111,11 +113,11 @@ extension GraphBuilder {
     private func definePrograms() {
         guard let table = read(.cip) else { return }
         tables[table.file] = table
-        var seen: [String: Int] = [:]
+        var seen = KeyTracker(columns: 1)
         let bases: Set<String> = ["listed", "series-14", "series-26", "series-27", "series-40"]
         for row in table.rows {
             let cip = row[0], levelText = row[1], stemText = row[4], basis = row[5]
-            guard unique(cip, in: &seen, table, row, what: "CIP code") else { continue }
+            guard unique(row, &seen, table, what: "CIP code") else { continue }
             guard let shape = CodeShape.cipLevel(cip) else {
                 problem(table.file, row.line, "cip: '\(cip)' is not a CIP code (NN, NN.NN or NN.NNNN)")
                 continue
@@ -145,11 +147,11 @@ extension GraphBuilder {
 
     private func defineFields() {
         guard let table = read(.fields) else { return }
-        var seen: [String: Int] = [:]
+        var seen = KeyTracker(columns: 1)
         var numbers: [String: Int] = [:]
         for row in table.rows {
             let id = row[0], name = row[2]
-            guard unique(id, in: &seen, table, row, what: "field id"),
+            guard unique(row, &seen, table, what: "field id"),
                   unique(row[1], in: &numbers, table, row, what: "field number"),
                   let number = int(row[1], column: "number", table, row, range: 1...99),
                   nonEmpty(name, column: "name", table, row) else { continue }
@@ -165,10 +167,10 @@ extension GraphBuilder {
 
     private func defineTechnologies() {
         guard let table = read(.technologies) else { return }
-        var seen: [String: Int] = [:]
+        var seen = KeyTracker(columns: 1)
         for row in table.rows {
             let name = row[0]
-            guard unique(name, in: &seen, table, row, what: "technology"),
+            guard unique(row, &seen, table, what: "technology"),
                   nonEmpty(name, column: "technology", table, row) else { continue }
             if !row[1].isEmpty, !row[1].allSatisfy(\.isASCII) || Int(row[1]) == nil {
                 problem(table.file, row.line, "commodity_code: '\(row[1])' is not a number")

@@ -121,8 +121,24 @@ extension KnowledgeGraph {
         exactTitles[KnowledgeGraph.titleKey(title)] ?? []
     }
 
+    /// The look-up key of a title: lower case, curly apostrophes straightened, runs of white space collapsed.
+    /// O(length), with an allocation-light path for ASCII.
     static func titleKey(_ title: String) -> String {
-        title.replacingOccurrences(of: "\u{2019}", with: "'").lowercased()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(title.utf8.count)
+        var ascii = true
+        var pendingSpace = false
+        for byte in title.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        return title.replacingOccurrences(of: "\u{2019}", with: "'").lowercased()
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

@@ -217,7 +217,7 @@ public struct TSVTable: Sendable {
         }
         let width = header.count
         let rows = rowStarts.map { Row(line: $0.line, values: storage[$0.start..<($0.start + width)]) }
-        return (TSVTable(file: file, header: header, rows: rows), diagnostics)
+        return (TSVTable(file: file, header: header, rows: rows), diagnostics.sorted())
     }
 
     private static func firstInvalidUTF8Line(_ data: Data) -> Int {

@@ -107,14 +107,15 @@ enum ReportTable {
                 TextTable.Column("TIER"), TextTable.Column("INDEX", alignment: .right),
             ])
             table.rows = r.related.map { [$0.code, $0.title, $0.tier, String($0.index)] }
-            out += "\n" + style.bold("Related occupations (O*NET)") + "\n" + table.render(width: width, style: style)
+            out += heading("Related occupations (O*NET)", width: width, style: style)
+                + table.render(width: width, style: style)
         }
         if !r.programs.isEmpty {
             var table = TextTable(columns: [
                 TextTable.Column("CIP"), TextTable.Column("TITLE", wraps: true), TextTable.Column("STEM"),
             ])
             table.rows = r.programs.map { [$0.cip, $0.title, $0.stem.map { $0 ? "yes" : "no" } ?? ""] }
-            out += "\n" + style.bold("Programs (NCES CIP 2020 crosswalk; STEM per DHS list)") + "\n"
+            out += heading("Programs (NCES CIP 2020 crosswalk; STEM per DHS list)", width: width, style: style)
                 + table.render(width: width, style: style)
         }
         return out + "\n" + SourcesFooter.render(r.sources, width: width, style: style)
@@ -138,7 +139,12 @@ enum ReportTable {
         guard !items.isEmpty else { return "" }
         var table = TextTable(columns: [TextTable.Column("CODE"), TextTable.Column("TITLE", wraps: true)])
         table.rows = items.map { [$0.code, $0.title] }
-        return "\n" + style.bold(heading) + "\n" + table.render(width: width, style: style)
+        return self.heading(heading, width: width, style: style) + table.render(width: width, style: style)
+    }
+
+    /// A blank line, then `text` in bold, wrapped to `width`.
+    private static func heading(_ text: String, width: Int, style: TextStyle) -> String {
+        "\n" + TextTable.wrap(text, width: width).map { style.bold($0) + "\n" }.joined()
     }
 
     private static func reference(_ item: NodeReference) -> String { "\(item.code)  \(item.title) (\(item.level))" }

@@ -50,6 +50,8 @@ final class GraphBuilder {
 
     // Phase 2: the frozen node table and what hangs off it.
     private(set) var nodes: [Node] = []
+    /// `nodes[i].kind`, kept apart so that checking a reference does not copy a node.
+    private(set) var nodeKinds: [NodeKind] = []
     private(set) var index: [String: NodeIndex] = [:]
     private var edgeList: [Edge] = []
     /// Sort key within a node's list, parallel to `edgeList` (the O*NET index for related, else 0).
@@ -198,6 +200,7 @@ final class GraphBuilder {
             definedAt[entry.node.id] = (entry.file, entry.line)
             index[entry.node.id] = nodes.count
             nodes.append(entry.node)
+            nodeKinds.append(entry.node.kind)
         }
         pending = []
     }
@@ -227,8 +230,8 @@ final class GraphBuilder {
             problem(table.file, row.line, "\(column): unknown \(Self.describe(kinds)) '\(id)'")
             return nil
         }
-        let rank = nodes[node].kind.rank
-        guard kinds.contains(where: { $0.rank == rank }) else {
+        let kind = nodeKinds[node]
+        guard kinds.contains(kind) else {
             problem(table.file, row.line,
                     "\(column): '\(id)' is a \(nodes[node].kind.displayName), expected a \(Self.describe(kinds))")
             return nil

@@ -68,6 +68,8 @@ public enum NodeKind: String, CaseIterable, Codable, Sendable, Comparable {
     }
 
     public static func < (lhs: NodeKind, rhs: NodeKind) -> Bool { lhs.rank < rhs.rank }
+    public static func == (lhs: NodeKind, rhs: NodeKind) -> Bool { lhs.rank == rhs.rank }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rank) }
 }
 
 /// One node: its id (the code or slug users type), kind and title as published.

@@ -91,7 +91,10 @@ enum ReportTable {
         let fields = r.fields.isEmpty ? ["none recorded yet"] : r.fields.map { "\($0.name) (\($0.strength))" }
 
         var out = block(title: "\(r.code)  \(r.title)",
-                        subtitle: r.level == "specialty" ? "O*NET specialty" : "SOC detailed occupation", facts: [
+                        subtitle: r.level == "specialty"
+                            ? "O*NET specialty; education, wages, related occupations and programs are those of "
+                                + (r.hierarchy.last?.code ?? "its SOC code")
+                            : "SOC detailed occupation", facts: [
             ("Hierarchy", r.hierarchy.map(reference)),
             ("Specialties", r.specialties.map(reference)),
             ("Education", education),
@@ -125,7 +128,7 @@ enum ReportTable {
     private static func block(title: String, subtitle: String, facts: [(String, [String])], width: Int,
                               style: TextStyle) -> String {
         var out = TextTable.wrap(title, width: width).map { style.bold($0) + "\n" }.joined()
-        if !subtitle.isEmpty { out += style.dim(subtitle) + "\n" }
+        if !subtitle.isEmpty { out += TextTable.wrap(subtitle, width: width).map { style.dim($0) + "\n" }.joined() }
         var table = TextTable(columns: [TextTable.Column("", minimumWidth: 12), TextTable.Column("", wraps: true)])
         table.showsHeader = false
         for (label, lines) in facts where !lines.isEmpty {

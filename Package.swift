@@ -35,7 +35,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SOCGraphTests", dependencies: ["SOCGraph"]),
+        .testTarget(name: "SOCGraphTests", dependencies: ["SOCGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "SOCGraphImportTests", dependencies: ["SOCGraphImport"]),
         .testTarget(name: "SOCGraphRenderTests", dependencies: ["SOCGraphRender"], exclude: ["Golden"]),
         .testTarget(name: "socgraphTests", dependencies: ["socgraph"]),

@@ -56,8 +56,19 @@ public struct TSVTable: Sendable {
     /// One data row with its 1-based line number in the file (the header is line 1).
     public struct Row: Sendable {
         public let line: Int
-        public let fields: [String]
-        public subscript(_ index: Int) -> String { fields[index] }
+        /// The row's fields, a slice of one buffer shared by the whole table (no allocation per row).
+        public let values: ArraySlice<String>
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.values = fields[...]
+        }
+        init(line: Int, values: ArraySlice<String>) {
+            self.line = line
+            self.values = values
+        }
+        /// The fields as an array (allocates; prefer the subscript).
+        public var fields: [String] { Array(values) }
+        public subscript(_ index: Int) -> String { values[values.startIndex + index] }
     }
 
     public let file: String
@@ -81,50 +92,132 @@ public struct TSVTable: Sendable {
 
     /// Parses TSV bytes; see `read`.
     public static func parse(_ data: Data, file: String, expecting header: [String]) throws -> TSVTable {
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw SOCGraphError.damagedGraph([Diagnostic(
+        let (table, diagnostics) = parseCollecting(data, file: file, expecting: header)
+        guard let table, diagnostics.isEmpty else { throw SOCGraphError.damagedGraph(diagnostics) }
+        return table
+    }
+
+    /// Reads `name` inside `directory` like `read`, but never throws: returns the rows that are well formed
+    /// together with every problem found, so that a caller can go on checking the rest of the graph.
+    /// The table is nil only when the file is missing, unreadable, not UTF-8, empty, or has the wrong header.
+    public static func readCollecting(_ name: String, in directory: URL,
+                                      expecting header: [String]) -> (TSVTable?, [Diagnostic]) {
+        let url = directory.appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return (nil, [Diagnostic(
+                file: name, line: 0,
+                message: "missing or unreadable (re-create it with 'socgraph import --from DIR' or 'make graph')")])
+        }
+        return parseCollecting(data, file: name, expecting: header)
+    }
+
+    /// Parses TSV bytes, collecting every problem: bad UTF-8, wrong header, missing final newline, wrong column
+    /// count, bad escape, and rows out of bytewise order or repeated. Rows with a wrong column count or a bad
+    /// escape are left out of the table; rows out of order are kept. O(bytes), working on the raw bytes.
+    public static func parseCollecting(_ data: Data, file: String,
+                                       expecting header: [String]) -> (TSVTable?, [Diagnostic]) {
+        // ASCII needs no validation; anything else must be valid UTF-8.
+        let ascii = data.withUnsafeBytes { bytes in !bytes.contains(where: { $0 >= 0x80 }) }
+        guard ascii || String(data: data, encoding: .utf8) != nil else {
+            return (nil, [Diagnostic(
                 file: file, line: TSVTable.firstInvalidUTF8Line(data), message: "not valid UTF-8 text")])
         }
+        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> (TSVTable?, [Diagnostic]) in
+            parse(bytes: bytes, file: file, header: header)
+        }
+    }
+
+    private static func parse(bytes: UnsafeRawBufferPointer, file: String,
+                              header: [String]) -> (TSVTable?, [Diagnostic]) {
+        let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t"), backslash = UInt8(ascii: "\\")
         var diagnostics: [Diagnostic] = []
-        var rows: [Row] = []
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() } else if !text.isEmpty {
+        // Line boundaries: [start, end) without the newline.
+        var lines: [Range<Int>] = []
+        var start = 0
+        for position in 0..<bytes.count where bytes[position] == newline {
+            lines.append(start..<position)
+            start = position + 1
+        }
+        if start < bytes.count {
+            lines.append(start..<bytes.count)
             diagnostics.append(Diagnostic(file: file, line: lines.count,
                                           message: "file does not end with a newline (truncated?)"))
         }
         guard let first = lines.first else {
-            throw SOCGraphError.damagedGraph([Diagnostic(file: file, line: 0, message: "empty file: header row missing")])
+            return (nil, [Diagnostic(file: file, line: 0, message: "empty file: header row missing")])
         }
-        let found = first.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        let found = string(first).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         if found != header {
-            throw SOCGraphError.damagedGraph([Diagnostic(
+            return (nil, [Diagnostic(
                 file: file, line: 1,
                 message: "header is '\(found.joined(separator: " | "))', expected '\(header.joined(separator: " | "))'")])
         }
-        rows.reserveCapacity(lines.count)
-        for (offset, line) in lines.enumerated().dropFirst() {
+        var storage: [String] = []
+        storage.reserveCapacity(lines.count * header.count)
+        var rowStarts: [(line: Int, start: Int)] = []
+        rowStarts.reserveCapacity(lines.count)
+        var fieldRanges: [Range<Int>] = []
+        fieldRanges.reserveCapacity(header.count + 1)
+        for offset in 1..<lines.count {
+            let line = lines[offset]
             let lineNumber = offset + 1
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if parts.count != header.count {
+            if offset > 1 {
+                let previous = lines[offset - 1]
+                let common = min(previous.count, line.count)
+                var order = common == 0 ? 0 : memcmp(bytes.baseAddress! + previous.lowerBound,
+                                                     bytes.baseAddress! + line.lowerBound, common)
+                if order == 0 { order = previous.count == line.count ? 0 : (previous.count < line.count ? -1 : 1) }
+                if order == 0 {
+                    diagnostics.append(Diagnostic(file: file, line: lineNumber,
+                                                  message: "duplicate row (same as line \(lineNumber - 1))"))
+                } else if order > 0 {
+                    diagnostics.append(Diagnostic(file: file, line: lineNumber,
+                                                  message: "row out of order: it sorts before line \(lineNumber - 1)"))
+                }
+            }
+            fieldRanges.removeAll(keepingCapacity: true)
+            var fieldStart = line.lowerBound
+            var hasEscape = false
+            for position in line where bytes[position] == tab || bytes[position] == backslash {
+                if bytes[position] == tab {
+                    fieldRanges.append(fieldStart..<position)
+                    fieldStart = position + 1
+                } else {
+                    hasEscape = true
+                }
+            }
+            fieldRanges.append(fieldStart..<line.upperBound)
+            if fieldRanges.count != header.count {
                 diagnostics.append(Diagnostic(
                     file: file, line: lineNumber,
-                    message: "\(parts.count) columns, expected \(header.count) (\(header.joined(separator: ", ")))"))
+                    message: "\(fieldRanges.count) columns, expected \(header.count) (\(header.joined(separator: ", ")))"))
                 continue
             }
-            var fields: [String] = []
-            fields.reserveCapacity(parts.count)
+            let start = storage.count
             var bad = false
-            for part in parts {
-                if let value = TSV.unescape(part) { fields.append(value) } else { bad = true }
+            for range in fieldRanges {
+                let text = string(range)
+                if !hasEscape {
+                    storage.append(text)
+                } else if let value = TSV.unescape(Substring(text)) {
+                    storage.append(value)
+                } else {
+                    bad = true
+                }
             }
             if bad {
+                storage.removeSubrange(start...)
                 diagnostics.append(Diagnostic(file: file, line: lineNumber, message: "bad backslash escape"))
                 continue
             }
-            rows.append(Row(line: lineNumber, fields: fields))
+            rowStarts.append((lineNumber, start))
         }
-        if !diagnostics.isEmpty { throw SOCGraphError.damagedGraph(diagnostics) }
-        return TSVTable(file: file, header: header, rows: rows)
+        let width = header.count
+        let rows = rowStarts.map { Row(line: $0.line, values: storage[$0.start..<($0.start + width)]) }
+        return (TSVTable(file: file, header: header, rows: rows), diagnostics.sorted())
     }
 
     private static func firstInvalidUTF8Line(_ data: Data) -> Int {

@@ -18,7 +18,7 @@ public struct OfficialFile: Sendable, Hashable {
 extension OfficialFile {
     private static let bls = "U.S. Bureau of Labor Statistics"
     private static let onet = "National Center for O*NET Development, for USDOL/ETA (CC BY 4.0)"
-    private static let onet293 = "O*NET 29.3 (May 2025)"
+    private static let onet293 = "O*NET 29.3"
     private static let onetDatabase = "https://www.onetcenter.org/database.html"
 
     private static func onetFile(_ id: String, _ name: String) -> OfficialFile {
@@ -28,10 +28,10 @@ extension OfficialFile {
 
     public static let socDefinitions = OfficialFile(
         id: "soc-definitions", publisher: bls + " for OMB and the SOC Policy Committee",
-        title: "2018 SOC structure and definitions", vintage: "2018 SOC",
+        title: "2018 SOC structure and definitions", vintage: "SOC 2018",
         url: "https://www.bls.gov/soc/2018/soc_2018_definitions.xlsx", path: "bls-soc-2018/soc_2018_definitions.xlsx")
     public static let socDirectMatchTitles = OfficialFile(
-        id: "soc-direct-match-titles", publisher: bls, title: "2018 SOC Direct Match Title File", vintage: "2018 SOC",
+        id: "soc-direct-match-titles", publisher: bls, title: "2018 SOC Direct Match Title File", vintage: "SOC 2018",
         url: "https://www.bls.gov/soc/2018/soc_2018_direct_match_title_file.xlsx",
         path: "bls-soc-2018/soc_2018_direct_match_title_file.xlsx")
     public static let onetOccupationData = onetFile("onet-occupation-data", "Occupation Data")
@@ -47,40 +47,40 @@ extension OfficialFile {
     public static let employmentProjections = OfficialFile(
         id: "ep-occupation", publisher: bls + ", Employment Projections program",
         title: "Occupational projections and worker characteristics (occupation.xlsx, Table 1.2)",
-        vintage: "2024–34 projections", url: "https://www.bls.gov/emp/ind-occ-matrix/occupation.xlsx",
+        vintage: "EP 2024–34", url: "https://www.bls.gov/emp/ind-occ-matrix/occupation.xlsx",
         path: "bls-ep-2024-34/occupation.xlsx")
     public static let oewsNational = OfficialFile(
         id: "oews-national", publisher: bls + ", Occupational Employment and Wage Statistics",
-        title: "OEWS national cross-industry estimates (from the BLS oe time-series files)", vintage: "May 2025",
+        title: "OEWS national cross-industry estimates (from the BLS oe time-series files)", vintage: "OEWS May 2025",
         url: "https://www.bls.gov/oes/", path: "bls-oews-2025/oews-national-may2025.tsv")
     public static let oewsFootnotes = OfficialFile(
         id: "oews-footnotes", publisher: bls + ", Occupational Employment and Wage Statistics",
-        title: "OEWS footnote codes", vintage: "May 2025",
+        title: "OEWS footnote codes", vintage: "OEWS May 2025",
         url: "https://www.bls.gov/oes/", path: "bls-oews-2025/footnotes.tsv")
     public static let cipCodes = OfficialFile(
         id: "cip-2020", publisher: "National Center for Education Statistics", title: "CIP 2020 codes and titles",
-        vintage: "CIP 2020", url: "https://nces.ed.gov/ipeds/cipcode/", path: "nces-cip-2020/CIPCode2020.csv")
+        vintage: "NCES CIP 2020", url: "https://nces.ed.gov/ipeds/cipcode/", path: "nces-cip-2020/CIPCode2020.csv")
     public static let cipSOCCrosswalk = OfficialFile(
         id: "cip-soc-crosswalk", publisher: "National Center for Education Statistics and " + bls,
-        title: "CIP 2020 to SOC 2018 crosswalk (sheet CIP-SOC)", vintage: "CIP 2020, SOC 2018",
+        title: "CIP 2020 to SOC 2018 crosswalk (sheet CIP-SOC)", vintage: "NCES CIP 2020",
         url: "https://nces.ed.gov/ipeds/cipcode/resources.aspx?y=56",
         path: "nces-cip-2020/CIP2020_SOC2018_Crosswalk.xlsx")
     public static let stemListPDF = OfficialFile(
         id: "dhs-stem-list", publisher: "U.S. Department of Homeland Security, ICE SEVP",
-        title: "DHS STEM Designated Degree Program List", vintage: "July 22, 2024",
+        title: "DHS STEM Designated Degree Program List", vintage: "DHS STEM list July 2024",
         url: "https://www.ice.gov/doclib/sevis/pdf/stemList2024.pdf", path: "dhs-stem-2024/stem-list.pdf")
     public static let stemCIPCodes = OfficialFile(
         id: "dhs-stem-cip-codes", publisher: "U.S. Department of Homeland Security, ICE SEVP",
         title: "CIP codes listed in the DHS STEM Designated Degree Program List (taken from the PDF's text)",
-        vintage: "July 22, 2024", url: "https://www.ice.gov/doclib/sevis/pdf/stemList2024.pdf",
+        vintage: "DHS STEM list July 2024", url: "https://www.ice.gov/doclib/sevis/pdf/stemList2024.pdf",
         path: "dhs-stem-2024/stem-cip-codes.tsv")
     public static let onetSTEMOccupations = OfficialFile(
         id: "onet-stem-occupations", publisher: "O*NET OnLine, National Center for O*NET Development",
-        title: "STEM occupations (All_STEM_Occupations.csv)", vintage: "2022",
+        title: "STEM occupations (All_STEM_Occupations.csv)", vintage: "O*NET STEM 2022",
         url: "https://www.onetonline.org/find/stem", path: "onet-stem-occupations/All_STEM_Occupations.csv")
     public static let cetCategories = OfficialFile(
         id: "cet-categories", publisher: "National Science and Technology Council",
-        title: "Critical and Emerging Technologies List Update (the 18 categories)", vintage: "February 2024",
+        title: "Critical and Emerging Technologies List Update (the 18 categories)", vintage: "CET list Feb 2024",
         url: "https://www.whitehouse.gov/wp-content/uploads/2024/02/Critical-and-Emerging-Technologies-List-2024-Update.pdf",
         path: "ostp-cet-2024/cet-categories.tsv")
 }

@@ -1,0 +1,303 @@
+/// Phase 2: edges and attributes, every reference resolved through the id index.
+extension GraphBuilder {
+    private static let detailed: [NodeKind] = [.detailed]
+    private static let upward: [NodeKind: NodeKind] = [.minor: .major, .broad: .minor, .detailed: .broad]
+
+    func linkHierarchy() {
+        if let table = tables[GraphFile.soc.name] {
+            for row in table.rows {
+                guard let child = index[row[0]], nodes[child].kind.isSOCGroup || nodes[child].kind == .detailed,
+                      nodes[child].id == row[0] else { continue }
+                let kind = nodes[child].kind
+                if kind == .major {
+                    if !row[3].isEmpty { problem(table.file, row.line, "parent: a major group has no parent") }
+                    continue
+                }
+                guard let expected = Self.upward[kind] else { continue }
+                guard !row[3].isEmpty else {
+                    problem(table.file, row.line, "parent: a \(kind.displayName) needs its \(expected.displayName)")
+                    continue
+                }
+                guard let parent = resolve(row[3], [expected], column: "parent", table, row) else { continue }
+                if !row[3].utf8.prefix(2).elementsEqual(row[0].utf8.prefix(2)) {
+                    problem(table.file, row.line, "parent: \(row[3]) is in another major group than \(row[0])")
+                    continue
+                }
+                addEdge(child, parent, .parent)
+            }
+        }
+        if let table = tables[GraphFile.onetOccupations.name] {
+            for row in table.rows {
+                guard let code = resolve(row[1], Self.detailed, column: "code", table, row) else { continue }
+                if let specialty = index[row[0]], nodes[specialty].kind == .specialty {
+                    addEdge(specialty, code, .parent)
+                }
+            }
+        }
+        if let table = tables[GraphFile.cip.name] {
+            for row in table.rows {
+                guard let child = index[row[0]], nodes[child].kind == .program,
+                      let level = programFacts[child]?.level else { continue }
+                if level == .family {
+                    if !row[3].isEmpty { problem(table.file, row.line, "parent: a CIP family has no parent") }
+                    continue
+                }
+                let expectedParent = level == .series ? String(row[0].prefix(2)) : String(row[0].prefix(5))
+                guard row[3] == expectedParent else {
+                    problem(table.file, row.line, "parent: '\(row[3])', expected '\(expectedParent)'")
+                    continue
+                }
+                guard let parent = resolve(row[3], [.program], column: "parent", table, row) else { continue }
+                addEdge(child, parent, .parent)
+            }
+        }
+    }
+
+    /// The O*NET code `onetCode` if onet-occupations.tsv lists it and `code` is its SOC part.
+    private func checkONET(_ onetCode: String, code: String, _ table: TSVTable, _ row: TSVTable.Row) -> Bool {
+        guard lastKnownONET == onetCode || onetCodes.contains(onetCode) else {
+            problem(table.file, row.line, "onet_code: unknown O*NET-SOC code '\(onetCode)'")
+            return false
+        }
+        lastKnownONET = onetCode
+        guard CodeShape.isSOCPart(code, of: onetCode) else {
+            problem(table.file, row.line, "code: '\(code)' is not the SOC part of \(onetCode)")
+            return false
+        }
+        return true
+    }
+
+    private var onetCodes: Set<String> {
+        if let cached = onetCodeCache { return cached }
+        let codes = Set(tables[GraphFile.onetOccupations.name]?.rows.map { $0[0] } ?? [])
+        onetCodeCache = codes
+        return codes
+    }
+
+    func readEducation() {
+        if let table = read(.entryEducation) {
+            var seen = KeyTracker(columns: 1)
+            for row in table.rows {
+                guard unique(row, &seen, table, what: "code"),
+                      let code = resolve(row[0], Self.detailed, column: "code", table, row) else { continue }
+                guard let level = EducationLevel(rawValue: row[1]), let target = index[row[1]],
+                      nodes[target].kind == .educationLevel else {
+                    problem(table.file, row.line, "education: unknown education level '\(row[1])'")
+                    continue
+                }
+                guard nonEmpty(row[2], column: "work_experience", table, row),
+                      nonEmpty(row[3], column: "training", table, row) else { continue }
+                guard CodeShape.isSOC(row[4]) else {
+                    problem(table.file, row.line, "ep_code: '\(row[4])' is not a SOC code")
+                    continue
+                }
+                let entry = EntryEducation(education: level, workExperience: row[2], training: row[3], epCode: row[4])
+                addEdge(code, target, .entryEducation, .entryEducation(entry))
+            }
+        }
+        if let table = read(.jobZones) {
+            var seen = KeyTracker(columns: 1)
+            var zones: [(onetCode: String, code: NodeIndex, zone: Int)] = []
+            for row in table.rows {
+                guard unique(row, &seen, table, what: "O*NET code"),
+                      checkONET(row[0], code: row[1], table, row),
+                      let code = resolve(row[1], Self.detailed, column: "code", table, row),
+                      let zone = int(row[2], column: "job_zone", table, row, range: 1...5) else { continue }
+                zones.append((row[0], code, zone))
+                if let specialty = index[row[0]], nodes[specialty].kind == .specialty,
+                   let target = index[KnowledgeGraph.jobZoneID(zone)] {
+                    addEdge(specialty, target, .jobZone, .jobZone(onetCode: row[0]))
+                }
+            }
+            // A detailed code takes its .00 rating, else the lowest among its specialties.
+            var best: [NodeIndex: (onetCode: String, zone: Int, own: Bool)] = [:]
+            for (onetCode, code, zone) in zones {
+                let own = onetCode.hasSuffix(".00")
+                if let current = best[code], current.own || (!own && current.zone <= zone) { continue }
+                best[code] = (onetCode, zone, own)
+            }
+            for (code, choice) in best {
+                if let target = index[KnowledgeGraph.jobZoneID(choice.zone)] {
+                    addEdge(code, target, .jobZone, .jobZone(onetCode: choice.onetCode))
+                }
+            }
+        }
+        if let table = read(.educationCategories) {
+            var seen = KeyTracker(columns: 1)
+            for row in table.rows {
+                guard unique(row, &seen, table, what: "category"),
+                      let category = int(row[0], column: "category", table, row, range: 1...12),
+                      nonEmpty(row[1], column: "title", table, row) else { continue }
+                guard let level = EducationLevel(rawValue: row[2]) else {
+                    problem(table.file, row.line, "level: unknown education level '\(row[2])'")
+                    continue
+                }
+                educationCategories.append(EducationCategory(category: category, title: row[1], level: level))
+            }
+        }
+        if let table = read(.educationDistribution) {
+            let categories = Set(educationCategories.map(\.category))
+            var seen = KeyTracker(columns: 3)
+            for row in table.rows {
+                guard unique(row, &seen, table, what: "row"),
+                      checkONET(row[0], code: row[1], table, row),
+                      let code = resolve(row[1], Self.detailed, column: "code", table, row),
+                      let category = int(row[2], column: "category", table, row),
+                      let percent = double(row[3], column: "percent", table, row, range: 0...100) else { continue }
+                guard categories.contains(category) else {
+                    problem(table.file, row.line, "category: \(category) is not in education-categories.tsv")
+                    continue
+                }
+                let node = row[0].hasSuffix(".00") ? code : index[row[0]]
+                guard let node else { continue }
+                facts[node, default: OccupationFacts()].educationDistribution
+                    .append(EducationShare(category: category, percent: percent))
+            }
+            for node in facts.keys { facts[node]!.educationDistribution.sort { $0.category < $1.category } }
+        }
+    }
+
+    func readProjections() {
+        guard let table = read(.projections) else { return }
+        var seen = KeyTracker(columns: 1)
+        for row in table.rows {
+            guard unique(row, &seen, table, what: "code"),
+                  let code = resolve(row[0], Self.detailed, column: "code", table, row) else { continue }
+            guard CodeShape.isSOC(row[1]) else {
+                problem(table.file, row.line, "ep_code: '\(row[1])' is not a SOC code")
+                continue
+            }
+            let headers = table.header
+            let numbers = (2...6).map { optionalDouble(row[$0], column: headers[$0], table, row) }
+            // A top-coded wage is published as a floor, `>=239200`.
+            let topCoded = row[7].hasPrefix(">=")
+            let wageText = topCoded ? String(row[7].dropFirst(2)) : row[7]
+            let projection = Projection(
+                epCode: row[1], employment2024: numbers[0], employment2034: numbers[1], changeNumeric: numbers[2],
+                changePercent: numbers[3], openingsAnnual: numbers[4],
+                medianWage2024: optionalInt(wageText, column: headers[7], table, row),
+                medianWage2024TopCoded: topCoded)
+            facts[code, default: OccupationFacts()].projection = projection
+        }
+    }
+
+    func readWages() {
+        guard let table = read(.wages) else { return }
+        var seen = KeyTracker(columns: 1)
+        for row in table.rows {
+            guard unique(row, &seen, table, what: "code"),
+                  let code = resolve(row[0], Self.detailed, column: "code", table, row) else { continue }
+            guard CodeShape.isSOC(row[1]) else {
+                problem(table.file, row.line, "oews_code: '\(row[1])' is not a SOC code")
+                continue
+            }
+            let headers = table.header
+            let ints = (2...8).map { optionalInt(row[$0], column: headers[$0], table, row) }
+            let footnotes = row[10].isEmpty ? [] : row[10].split(separator: ",", omittingEmptySubsequences: false)
+                .compactMap { int(String($0), column: "footnotes", table, row) }
+            let wages = Wages(
+                oewsCode: row[1], employment: ints[0], annualMean: ints[1], annualP10: ints[2], annualP25: ints[3],
+                annualMedian: ints[4], annualP75: ints[5], annualP90: ints[6],
+                hourlyMedian: optionalDouble(row[9], column: headers[9], table, row), footnotes: footnotes)
+            facts[code, default: OccupationFacts()].wages = wages
+        }
+    }
+
+    func readRelated() {
+        guard let table = read(.related) else { return }
+        var seen = KeyTracker(columns: 2)
+        for row in table.rows {
+            guard unique(row, &seen, table, what: "pair"),
+                  let code = resolve(row[0], Self.detailed, column: "code", table, row),
+                  let related = resolve(row[1], Self.detailed, column: "related", table, row) else { continue }
+            guard code != related else {
+                problem(table.file, row.line, "related: an occupation is not related to itself")
+                continue
+            }
+            guard let tier = RelatedTier(rawValue: row[2]) else {
+                problem(table.file, row.line, "tier: '\(row[2])' is not primary-short, primary-long or supplemental")
+                continue
+            }
+            guard let rank = int(row[3], column: "index", table, row, range: 1...999),
+                  checkONET(row[4], code: row[0], table, row),
+                  checkONET(row[5], code: row[1], table, row) else { continue }
+            let link = RelatedLink(tier: tier, index: rank, onetCode: row[4], relatedOnetCode: row[5])
+            addEdge(code, related, .related, .related(link), order: rank)
+        }
+    }
+
+    func readProgramLinks() {
+        guard let table = read(.cipSOC) else { return }
+        var seen = KeyTracker(columns: 2)
+        for row in table.rows {
+            guard unique(row, &seen, table, what: "pair"),
+                  let program = resolve(row[0], [.program], column: "cip", table, row),
+                  let code = resolve(row[1], Self.detailed, column: "code", table, row) else { continue }
+            guard programFacts[program]?.level == .program else {
+                problem(table.file, row.line, "cip: '\(row[0])' is not a six-digit CIP program")
+                continue
+            }
+            addEdge(program, code, .preparesFor)
+        }
+    }
+
+    func readDesignations() {
+        guard let table = read(.designations) else { return }
+        var seen = KeyTracker(columns: 2)
+        for row in table.rows {
+            guard unique(row, &seen, table, what: "designation"),
+                  let code = resolve(row[0], Self.detailed, column: "code", table, row),
+                  let target = resolve(row[1], [.designation], column: "designation", table, row),
+                  nonEmpty(row[2], column: "basis", table, row) else { continue }
+            addEdge(code, target, .designated, .designated(basis: row[2]))
+        }
+    }
+
+    func readTitles() {
+        guard let table = read(.titles) else { return }
+        titleEntries.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            guard let node = resolve(row[0], [.major, .minor, .broad, .detailed], column: "code", table, row),
+                  nonEmpty(row[1], column: "title", table, row) else { continue }
+            guard let source = TitleSource(rawValue: row[2]) else {
+                problem(table.file, row.line, "source: '\(row[2])' is not one of "
+                        + TitleSource.allCases.map(\.rawValue).joined(separator: ", "))
+                continue
+            }
+            titleEntries.append(TitleEntry(node: node, title: row[1], source: source))
+        }
+    }
+
+    func readUses() {
+        guard let table = read(.uses) else { return }
+        var seen = KeyTracker(columns: 2)
+        for row in table.rows {
+            guard unique(row, &seen, table, what: "pair"),
+                  let code = resolve(row[0], Self.detailed, column: "code", table, row),
+                  let technology = resolve(row[1], [.technology], column: "technology", table, row),
+                  let hot = flag(row[2], column: "hot", table, row),
+                  let inDemand = flag(row[3], column: "in_demand", table, row) else { continue }
+            addEdge(code, technology, .uses, .uses(TechnologyUse(hot: hot, inDemand: inDemand)))
+        }
+    }
+
+    func readCuration() {
+        let specs: [(GraphFile, [NodeKind], WritableKeyPath<Curation, [CurationLink]>)] = [
+            (.cipFields, [.program], \.cipFields),
+            (.technologyFields, [.technology], \.technologyFields),
+            (.occupationFields, [.major, .minor, .broad, .detailed, .specialty], \.occupationFields),
+        ]
+        for (file, kinds, path) in specs {
+            guard let table = read(file) else { continue }
+            var seen = KeyTracker(columns: 2)
+            for row in table.rows {
+                guard unique(row, &seen, table, what: "pair"),
+                      let subject = resolve(row[0], kinds, column: table.header[0], table, row),
+                      let field = resolve(row[1], [.field], column: "field", table, row),
+                      nonEmpty(row[2], column: "rationale", table, row) else { continue }
+                curation[keyPath: path].append(
+                    CurationLink(subject: subject, field: field, rationale: row[2], file: table.file, line: row.line))
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+/// Phase 1: the manifest and the files that define nodes.
+extension GraphBuilder {
+    func readManifest() {
+        guard let table = read(.manifest) else { return }
+        var seen = KeyTracker(columns: 1)
+        for row in table.rows {
+            let source = DataSource(source: row[0], publisher: row[1], title: row[2], vintage: row[3], url: row[4],
+                                    file: row[5], sha256: row[6])
+            guard unique(row, &seen, table, what: "source") else { continue }
+            for (column, value) in [("source", source.source), ("publisher", source.publisher),
+                                    ("title", source.title), ("vintage", source.vintage), ("url", source.url),
+                                    ("file", source.file)] {
+                _ = nonEmpty(value, column: column, table, row)
+            }
+            let hex = source.sha256.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+            if source.sha256.utf8.count != 64 || !hex {
+                problem(table.file, row.line, "sha256: '\(source.sha256)' is not 64 lower-case hex digits")
+            }
+            sources.append(source)
+        }
+        if table.rows.isEmpty { problem(table.file, 0, "no sources listed") }
+    }
+
+    func defineNodes() {
+        defineSOC()
+        if sections.contains(.education) {
+            defineEducationLevels()
+            for zone in 1...5 {
+                define(Node(id: KnowledgeGraph.jobZoneID(zone), kind: .jobZone, title: "Job Zone \(zone)"),
+                       GraphFile.jobZones.name, 0)
+            }
+        }
+        if sections.contains(.programs) { definePrograms() }
+        if sections.contains(.fields) { defineFields() }
+        if sections.contains(.designations) {
+            for designation in Designation.allCases {
+                define(Node(id: designation.rawValue, kind: .designation, title: designation.title),
+                       GraphFile.designations.name, 0)
+            }
+        }
+        if sections.contains(.technologies) { defineTechnologies() }
+    }
+
+    private func defineSOC() {
+        if let table = read(.soc) {
+            tables[table.file] = table
+            var seen = KeyTracker(columns: 1)
+            for row in table.rows {
+                let code = row[0], level = row[1]
+                guard unique(row, &seen, table, what: "code") else { continue }
+                guard let shape = CodeShape.socLevel(code) else {
+                    problem(table.file, row.line, "code: '\(code)' is not a SOC code (NN-NNNN)")
+                    continue
+                }
+                guard let kind = NodeKind(rawValue: level), kind.isSOCGroup || kind == .detailed else {
+                    problem(table.file, row.line, "level: '\(level)' is not major, minor, broad or detailed")
+                    continue
+                }
+                if kind != shape {
+                    problem(table.file, row.line, "level: '\(level)' does not fit code \(code) (a \(shape.rawValue) code)")
+                }
+                guard nonEmpty(row[2], column: "title", table, row) else { continue }
+                define(Node(id: code, kind: kind, title: row[2]), table.file, row.line)
+            }
+        }
+        if let table = read(.onetOccupations) {
+            tables[table.file] = table
+            var seen = KeyTracker(columns: 1)
+            for row in table.rows {
+                let onetCode = row[0], code = row[1], title = row[2]
+                guard unique(row, &seen, table, what: "O*NET code") else { continue }
+                guard CodeShape.isONET(onetCode) else {
+                    problem(table.file, row.line, "onet_code: '\(onetCode)' is not an O*NET-SOC code (NN-NNNN.NN)")
+                    continue
+                }
+                guard CodeShape.isSOCPart(code, of: onetCode) else {
+                    problem(table.file, row.line, "code: '\(code)' is not the first seven characters of \(onetCode)")
+                    continue
+                }
+                guard nonEmpty(title, column: "title", table, row) else { continue }
+                if onetCode.hasSuffix(".00") {
+                    onetTitles.append((code, title))
+                } else {
+                    define(Node(id: onetCode, kind: .specialty, title: title), table.file, row.line)
+                }
+            }
+        }
+    }
+
+    private func defineEducationLevels() {
+        guard let table = read(.educationLevels) else { return }
+        var seen = KeyTracker(columns: 1)
+        var found = Set<EducationLevel>()
+        for row in table.rows {
+            guard unique(row, &seen, table, what: "id") else { continue }
+            guard let level = EducationLevel(rawValue: row[0]) else {
+                problem(table.file, row.line, "id: '\(row[0])' is not one of "
+                        + EducationLevel.allCases.map(\.rawValue).joined(separator: ", "))
+                continue
+            }
+            if let rank = int(row[1], column: "rank", table, row), rank != level.rank {
+                problem(table.file, row.line, "rank: \(rank) for '\(level.rawValue)', expected \(level.rank)")
+            }
+            guard nonEmpty(row[2], column: "title", table, row) else { continue }
+            define(Node(id: level.rawValue, kind: .educationLevel, title: row[2]), table.file, row.line)
+            found.insert(level)
+        }
+        for level in EducationLevel.allCases where !found.contains(level) {
+            problem(table.file, 0, "education level '\(level.rawValue)' is missing")
+        }
+    }
+
+    private func definePrograms() {
+        guard let table = read(.cip) else { return }
+        tables[table.file] = table
+        var seen = KeyTracker(columns: 1)
+        let bases: Set<String> = ["listed", "series-14", "series-26", "series-27", "series-40"]
+        for row in table.rows {
+            let cip = row[0], levelText = row[1], stemText = row[4], basis = row[5]
+            guard unique(row, &seen, table, what: "CIP code") else { continue }
+            guard let shape = CodeShape.cipLevel(cip) else {
+                problem(table.file, row.line, "cip: '\(cip)' is not a CIP code (NN, NN.NN or NN.NNNN)")
+                continue
+            }
+            guard let level = CIPLevel(rawValue: levelText), level == shape else {
+                problem(table.file, row.line, "level: '\(levelText)' does not fit CIP code \(cip) (a \(shape.rawValue))")
+                continue
+            }
+            guard nonEmpty(row[2], column: "title", table, row) else { continue }
+            var stem: Bool? = nil
+            if level == .program {
+                stem = flag(stemText, column: "stem", table, row)
+                if stem == true, !bases.contains(basis) {
+                    problem(table.file, row.line, "stem_basis: '\(basis)' is not one of "
+                            + bases.sorted().joined(separator: ", "))
+                }
+                if stem == false, !basis.isEmpty {
+                    problem(table.file, row.line, "stem_basis: '\(basis)' given for a program that is not STEM")
+                }
+            } else if !stemText.isEmpty || !basis.isEmpty {
+                problem(table.file, row.line, "stem: only programs (six-digit codes) carry a STEM designation")
+            }
+            define(Node(id: cip, kind: .program, title: row[2]), table.file, row.line)
+            pendingPrograms.append((cip, Program(level: level, stem: stem, stemBasis: basis.isEmpty ? nil : basis)))
+        }
+    }
+
+    private func defineFields() {
+        guard let table = read(.fields) else { return }
+        var seen = KeyTracker(columns: 1)
+        var numbers: [String: Int] = [:]
+        for row in table.rows {
+            let id = row[0], name = row[2]
+            guard unique(row, &seen, table, what: "field id"),
+                  unique(row[1], in: &numbers, table, row, what: "field number"),
+                  let number = int(row[1], column: "number", table, row, range: 1...99),
+                  nonEmpty(name, column: "name", table, row) else { continue }
+            if id != CodeShape.slug(name) {
+                problem(table.file, row.line, "id: '\(id)' does not follow the slug rule for '\(name)' "
+                        + "(expected '\(CodeShape.slug(name))')")
+                continue
+            }
+            define(Node(id: id, kind: .field, title: name), table.file, row.line)
+            pendingFieldNumbers.append((id, number))
+        }
+    }
+
+    private func defineTechnologies() {
+        guard let table = read(.technologies) else { return }
+        // O*NET files one example under several commodities: the key is (technology, commodity_code); the node is
+        // defined once, with the first (lowest-coded) commodity as its category.
+        var seen = KeyTracker(columns: 2)
+        var previousName: String?
+        for row in table.rows {
+            let name = row[0]
+            guard unique(row, &seen, table, what: "technology and commodity"),
+                  nonEmpty(name, column: "technology", table, row) else { continue }
+            if !row[1].isEmpty, !row[1].allSatisfy(\.isASCII) || Int(row[1]) == nil {
+                problem(table.file, row.line, "commodity_code: '\(row[1])' is not a number")
+            }
+            defer { previousName = name }
+            guard name != previousName else { continue }
+            define(Node(id: name, kind: .technology, title: name), table.file, row.line)
+            pendingCommodities.append((name, Commodity(code: row[1], title: row[2])))
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// A part of Graph/ that can be loaded on its own, so that a command reads only what it needs.
+///
+/// `hierarchy` (soc.tsv, onet-occupations.tsv) and manifest.tsv are always loaded. Adding a section: add a case,
+/// its files in `files`, its prerequisites in `requires`, and a `GraphBuilder` step; the planned `alignments`
+/// section (aligns-with edges derived from the curation tables, read from a file written by the alignment step)
+/// goes here, requiring `fields`, `programs`, `technologies` and `curation`.
+public enum GraphSection: String, CaseIterable, Sendable, Hashable, Comparable {
+    /// SOC 2018 hierarchy and O*NET specialties (always loaded).
+    case hierarchy
+    /// Education levels, BLS entry education, O*NET job zones and Required Level of Education.
+    case education
+    /// BLS Employment Projections 2024–34.
+    case projections
+    /// OEWS May 2025 wages.
+    case wages
+    /// O*NET related occupations projected to SOC.
+    case related
+    /// CIP 2020 programs and the CIP–SOC crosswalk (prepares-for edges).
+    case programs
+    /// STEM and Schedule A designations.
+    case designations
+    /// National-interest fields (Critical and Emerging Technologies categories).
+    case fields
+    /// Titles for search (SOC, Direct Match, O*NET and O*NET alternate titles): the largest file.
+    case titles
+    /// O*NET technology examples and the uses edges.
+    case technologies
+    /// Graph/curation/ tables (optional files): programs, technologies and occupations that signal a field.
+    case curation
+
+    /// Graph/ files of the section, relative to the graph directory. Files of `curation` may be absent.
+    public var files: [String] { GraphFile.all.filter { $0.section == self }.map(\.name) }
+
+    /// Sections that must be loaded with this one.
+    public var requires: Set<GraphSection> {
+        switch self {
+        case .curation: return [.hierarchy, .programs, .technologies, .fields]
+        default: return [.hierarchy]
+        }
+    }
+
+    /// Every section.
+    public static let all = Set(allCases)
+    /// What `show` needs: everything except titles, technologies and curation.
+    public static let report: Set<GraphSection> = [
+        .hierarchy, .education, .projections, .wages, .related, .programs, .designations, .fields,
+    ]
+
+    /// `sections` with everything they require added.
+    public static func closure(of sections: Set<GraphSection>) -> Set<GraphSection> {
+        var result = sections.union([.hierarchy])
+        for section in sections { result.formUnion(section.requires) }
+        return result
+    }
+
+    public static func < (lhs: GraphSection, rhs: GraphSection) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// One Graph/ file: name, expected header, section, and whether it may be absent.
+struct GraphFile: Sendable {
+    let name: String
+    let header: [String]
+    let section: GraphSection?
+    var optional = false
+
+    static let manifest = GraphFile(name: "manifest.tsv", header: [
+        "source", "publisher", "title", "vintage", "url", "file", "sha256"], section: nil)
+    static let soc = GraphFile(name: "soc.tsv", header: ["code", "level", "title", "parent"], section: .hierarchy)
+    static let onetOccupations = GraphFile(name: "onet-occupations.tsv", header: ["onet_code", "code", "title"],
+                                           section: .hierarchy)
+    static let educationLevels = GraphFile(name: "education-levels.tsv", header: ["id", "rank", "title"],
+                                           section: .education)
+    static let entryEducation = GraphFile(name: "entry-education.tsv", header: [
+        "code", "education", "work_experience", "training", "ep_code"], section: .education)
+    static let jobZones = GraphFile(name: "job-zones.tsv", header: ["onet_code", "code", "job_zone"],
+                                    section: .education)
+    static let educationCategories = GraphFile(name: "education-categories.tsv", header: ["category", "title", "level"],
+                                               section: .education)
+    static let educationDistribution = GraphFile(name: "education-distribution.tsv", header: [
+        "onet_code", "code", "category", "percent"], section: .education)
+    static let projections = GraphFile(name: "projections.tsv", header: [
+        "code", "ep_code", "employment_2024", "employment_2034", "change_numeric", "change_percent",
+        "openings_annual", "median_wage_2024"], section: .projections)
+    static let wages = GraphFile(name: "wages.tsv", header: [
+        "code", "oews_code", "employment", "annual_mean", "annual_p10", "annual_p25", "annual_median", "annual_p75",
+        "annual_p90", "hourly_median", "footnotes"], section: .wages)
+    static let related = GraphFile(name: "related.tsv", header: [
+        "code", "related", "tier", "index", "onet_code", "related_onet_code"], section: .related)
+    static let cip = GraphFile(name: "cip.tsv", header: ["cip", "level", "title", "parent", "stem", "stem_basis"],
+                               section: .programs)
+    static let cipSOC = GraphFile(name: "cip-soc.tsv", header: ["cip", "code"], section: .programs)
+    static let designations = GraphFile(name: "designations.tsv", header: ["code", "designation", "basis"],
+                                        section: .designations)
+    static let fields = GraphFile(name: "fields.tsv", header: ["id", "number", "name"], section: .fields)
+    static let titles = GraphFile(name: "titles.tsv", header: ["code", "title", "source"], section: .titles)
+    static let technologies = GraphFile(name: "technologies.tsv", header: [
+        "technology", "commodity_code", "commodity_title"], section: .technologies)
+    static let uses = GraphFile(name: "uses.tsv", header: ["code", "technology", "hot", "in_demand"],
+                                section: .technologies)
+    static let cipFields = GraphFile(name: "curation/cip-fields.tsv", header: ["cip", "field", "rationale"],
+                                     section: .curation, optional: true)
+    static let technologyFields = GraphFile(name: "curation/technology-fields.tsv", header: [
+        "technology", "field", "rationale"], section: .curation, optional: true)
+    static let occupationFields = GraphFile(name: "curation/occupation-fields.tsv", header: [
+        "code", "field", "rationale"], section: .curation, optional: true)
+
+    static let all: [GraphFile] = [
+        manifest, soc, onetOccupations, educationLevels, entryEducation, jobZones, educationCategories,
+        educationDistribution, projections, wages, related, cip, cipSOC, designations, fields, titles, technologies,
+        uses, cipFields, technologyFields, occupationFields,
+    ]
+}

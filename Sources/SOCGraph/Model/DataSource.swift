@@ -1,0 +1,44 @@
+/// One official input of the graph, as pinned in Graph/manifest.tsv.
+public struct DataSource: Hashable, Sendable, Codable {
+    /// Short id such as `soc-definitions` or `onet-occupation-data`.
+    public let source: String
+    public let publisher: String
+    public let title: String
+    /// The data vintage as cited (`O*NET 29.3`, `OEWS May 2025`).
+    public let vintage: String
+    public let url: String
+    /// Path relative to the source directory.
+    public let file: String
+    /// Hex SHA-256 of the file as imported.
+    public let sha256: String
+}
+
+/// One citation for output footers and JSON `sources`: a vintage with its publisher and the titles read from it.
+public struct SourceCitation: Hashable, Sendable, Codable {
+    public let vintage: String
+    public let publisher: String
+    public let titles: [String]
+    public let urls: [String]
+}
+
+extension Array where Element == DataSource {
+    /// The distinct vintages in manifest order, each with its publisher(s), titles and addresses. O(n²) in the
+    /// number of manifest rows (a few dozen).
+    public var citations: [SourceCitation] {
+        var order: [String] = []
+        var grouped: [String: [DataSource]] = [:]
+        for source in self {
+            if grouped[source.vintage] == nil { order.append(source.vintage) }
+            grouped[source.vintage, default: []].append(source)
+        }
+        return order.map { vintage in
+            let rows = grouped[vintage]!
+            func unique(_ values: [String]) -> [String] {
+                var seen = Set<String>()
+                return values.filter { seen.insert($0).inserted }
+            }
+            return SourceCitation(vintage: vintage, publisher: unique(rows.map(\.publisher)).joined(separator: "; "),
+                                  titles: unique(rows.map(\.title)), urls: unique(rows.map(\.url)))
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// The kinds of link between nodes. Every edge points in the direction given here.
+public enum EdgeKind: String, CaseIterable, Codable, Sendable {
+    /// Child -> parent: detailed -> broad -> minor -> major, specialty -> detailed,
+    /// CIP program -> series -> family.
+    case parent
+    /// Detailed occupation -> education level (BLS typical entry education), with `EntryEducation`.
+    case entryEducation = "entry-education"
+    /// Detailed occupation or specialty -> job zone, with the O*NET code the zone comes from.
+    case jobZone = "job-zone"
+    /// Detailed occupation -> detailed occupation (O*NET Related Occupations projected to SOC), with `RelatedLink`.
+    case related
+    /// CIP program -> detailed occupation (NCES CIP–SOC crosswalk).
+    case preparesFor = "prepares-for"
+    /// Detailed occupation -> technology (O*NET Technology Skills), with `TechnologyUse`.
+    case uses
+    /// Detailed occupation -> designation, with the basis of the designation.
+    case designated
+    /// Occupation -> national-interest field. Reserved: derived from the curation tables with an evidence chain;
+    /// no loader writes it yet (see `GraphSection`), so queries see no such edges.
+    case alignsWith = "aligns-with"
+}
+
+/// Facts carried by an edge besides its two ends.
+public enum EdgeAttributes: Hashable, Sendable {
+    case none
+    case entryEducation(EntryEducation)
+    /// The O*NET-SOC code whose rating gives the job zone (`15-2051.00`, or a specialty's code).
+    case jobZone(onetCode: String)
+    case related(RelatedLink)
+    case uses(TechnologyUse)
+    /// Why the designation applies (O*NET codes and occupation types, or the regulation).
+    case designated(basis: String)
+}
+
+/// One edge of the graph. Edges are stored once in `KnowledgeGraph.edges`; adjacency lists hold their positions.
+public struct Edge: Hashable, Sendable {
+    public let from: NodeIndex
+    public let to: NodeIndex
+    public let kind: EdgeKind
+    public let attributes: EdgeAttributes
+
+    public init(from: NodeIndex, to: NodeIndex, kind: EdgeKind, attributes: EdgeAttributes = .none) {
+        self.from = from
+        self.to = to
+        self.kind = kind
+        self.attributes = attributes
+    }
+}
+
+/// BLS typical entry requirements of a detailed occupation (Employment Projections, Table 1.2).
+public struct EntryEducation: Hashable, Sendable, Codable {
+    public let education: EducationLevel
+    /// BLS wording: `None`, `Less than 5 years`, `5 years or more`.
+    public let workExperience: String
+    /// BLS wording: `None`, `Moderate-term on-the-job training`, `Internship/residency`, …
+    public let training: String
+    /// The EP line item the values come from: the code itself or an EP aggregate covering it (`13-1020`).
+    public let epCode: String
+}
+
+/// The O*NET relatedness tiers, from closest to loosest.
+public enum RelatedTier: String, CaseIterable, Codable, Sendable, Comparable {
+    case primaryShort = "primary-short"
+    case primaryLong = "primary-long"
+    case supplemental
+
+    public static func < (lhs: RelatedTier, rhs: RelatedTier) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A related-occupation link: O*NET's tier and index (1 = most related), and the O*NET pair it was kept from.
+public struct RelatedLink: Hashable, Sendable {
+    public let tier: RelatedTier
+    public let index: Int
+    public let onetCode: String
+    public let relatedOnetCode: String
+}
+
+/// How an occupation uses a technology (O*NET Technology Skills flags, any O*NET code under the SOC code).
+public struct TechnologyUse: Hashable, Sendable {
+    public let hot: Bool
+    public let inDemand: Bool
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The loaded knowledge graph: immutable, `Sendable`, integer-indexed.
+///
+/// Nodes are stored sorted by kind, then id bytewise, so that each kind is a contiguous range and iterating a
+/// range is in id order. Edges are stored once; each edge kind has outgoing and incoming adjacency lists in a
+/// fixed order: by the other end's position, except `related`, listed by O*NET index (1 = most related) first.
+///
+/// A graph holds only the sections it was loaded with (`sections`); accessors of an absent section return nil or
+/// empty results, so check `sections` (the loader adds prerequisites itself). Get one from `GraphStore.load(_:)`.
+public struct KnowledgeGraph: Sendable {
+    /// The sections loaded (with their prerequisites).
+    public let sections: Set<GraphSection>
+    /// Every node; a `NodeIndex` is a position in this array.
+    public let nodes: [Node]
+    /// Every edge, sorted by kind, then `from`, then order key, then `to`.
+    public let edges: [Edge]
+    /// The official inputs, as listed in manifest.tsv, in its order.
+    public let sources: [DataSource]
+    /// The 12 O*NET Required Level of Education categories, by number (empty without `education`).
+    public let educationCategories: [EducationCategory]
+    /// Titles for search, grouped by node in node order (empty without `titles`).
+    public let titles: [TitleEntry]
+    /// The curation tables (empty without `curation` or when the files are absent).
+    public let curation: Curation
+
+    let index: [String: NodeIndex]
+    let exactTitles: [String: [NodeIndex]]
+    let outgoing: [EdgeKind: Adjacency]
+    let incoming: [EdgeKind: Adjacency]
+    let kindRanges: [NodeKind: Range<NodeIndex>]
+    let facts: [NodeIndex: OccupationFacts]
+    let programFacts: [NodeIndex: Program]
+    let fieldNumbers: [NodeIndex: Int]
+    let commodities: [NodeIndex: Commodity]
+    let titleRanges: [NodeIndex: Range<Int>]
+
+    // MARK: Nodes
+
+    /// The node at `index`. O(1).
+    public subscript(_ index: NodeIndex) -> Node { nodes[index] }
+
+    /// The node with id `id` exactly as stored (`15-2051`, `15-2051.01`, `11.0102`, a field slug); nil if unknown.
+    /// Use `resolve(_:)` for user input. O(1).
+    public func node(id: String) -> NodeIndex? { index[id] }
+
+    /// The contiguous, id-ordered range of nodes of `kind`. O(1).
+    public func nodes(ofKind kind: NodeKind) -> Range<NodeIndex> { kindRanges[kind] ?? 0..<0 }
+
+    /// The node of an education level (nil without `education`). O(1).
+    public func node(for level: EducationLevel) -> NodeIndex? { index[level.rawValue] }
+
+    /// The node of Job Zone `zone` (1–5; nil without `education`). O(1).
+    public func node(forJobZone zone: Int) -> NodeIndex? { index[KnowledgeGraph.jobZoneID(zone)] }
+
+    /// The node id of Job Zone `zone`: `job-zone-4`.
+    public static func jobZoneID(_ zone: Int) -> String { "job-zone-\(zone)" }
+
+    // MARK: Edges
+
+    /// The edges of `kind` leaving (`outgoing`) or entering (`incoming`) `node`, in fixed order. O(degree).
+    public func edges(_ kind: EdgeKind, _ direction: EdgeDirection = .outgoing, of node: NodeIndex) -> [Edge] {
+        guard let adjacency = (direction == .outgoing ? outgoing : incoming)[kind] else { return [] }
+        return adjacency.edges(of: node).map { edges[$0] }
+    }
+
+    /// The nodes at the other end of `node`'s edges of `kind`, in fixed order. O(degree).
+    public func neighbours(_ kind: EdgeKind, _ direction: EdgeDirection = .outgoing, of node: NodeIndex) -> [NodeIndex] {
+        guard let adjacency = (direction == .outgoing ? outgoing : incoming)[kind] else { return [] }
+        return adjacency.edges(of: node).map { direction == .outgoing ? edges[$0].to : edges[$0].from }
+    }
+
+    /// The number of edges of `kind` at `node` in `direction`. O(1).
+    public func degree(_ kind: EdgeKind, _ direction: EdgeDirection = .outgoing, of node: NodeIndex) -> Int {
+        (direction == .outgoing ? outgoing : incoming)[kind]?.degree(of: node) ?? 0
+    }
+
+    /// The number of edges of each kind (kinds with none are left out).
+    public var edgeCounts: [EdgeKind: Int] {
+        var counts: [EdgeKind: Int] = [:]
+        for edge in edges { counts[edge.kind, default: 0] += 1 }
+        return counts
+    }
+}
+
+/// The UNSPSC commodity an O*NET technology example belongs to.
+public struct Commodity: Hashable, Sendable {
+    public let code: String
+    public let title: String
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// Turning what a user types into a node: codes in their accepted spellings, exact titles, field slugs.
+extension KnowledgeGraph {
+    /// Resolves user input to a node.
+    ///
+    /// Accepts `15-2051`, `152051`, `15-2051.00` (the detailed code), `15-2051.01` (an O*NET specialty), group codes
+    /// (`15-2000`), CIP codes (`11`, `11.01`, `11.0102`), any other node id (a field slug such as
+    /// `artificial-intelligence`, `bachelor`, `job-zone-4`, `stem`, a technology name), and exact titles of SOC
+    /// occupations and groups, O*NET occupations and fields (ignoring case). Surrounding spaces are ignored.
+    ///
+    /// - Throws: `SOCGraphError.unknownCode` for a well-formed code or a text that names nothing, and
+    ///   `SOCGraphError.malformedCode` for something code-like of no accepted shape; both with the nearest valid
+    ///   codes as suggestions ("15-2051 Data Scientists").
+    /// - Complexity: O(1) for a known code or title; suggestions scan the candidate codes or titles, O(n).
+    public func resolve(_ input: String) throws -> NodeIndex {
+        let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw SOCGraphError.malformedCode(input, suggestions: []) }
+        if text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ".") }) {
+            return try resolveCode(text, original: input)
+        }
+        if let node = index[text] ?? index[text.lowercased()] { return node }
+        if let node = nodes(withExactTitle: text).first { return node }
+        let key = KnowledgeGraph.titleKey(text)
+        if let field = nodes(ofKind: .field).first(where: { KnowledgeGraph.titleKey(self[$0].title) == key }) {
+            return field
+        }
+        throw SOCGraphError.unknownCode(input, suggestions: titleSuggestions(for: text))
+    }
+
+    /// Resolves user input that must name a node of one of `kinds` (for example a field for `why`).
+    ///
+    /// - Throws: as `resolve(_:)`, and `SOCGraphError.unknownNode` when the input names a node of another kind.
+    public func resolve(_ input: String, as kinds: Set<NodeKind>) throws -> NodeIndex {
+        let node: NodeIndex
+        do {
+            node = try resolve(input)
+        } catch let SOCGraphError.unknownCode(code, suggestions) {
+            throw SOCGraphError.unknownNode(code, kind: Self.describe(kinds), suggestions: suggestions)
+        }
+        guard kinds.contains(self[node].kind) else {
+            throw SOCGraphError.unknownNode(input, kind: Self.describe(kinds),
+                                            suggestions: titleSuggestions(for: input, kinds: kinds))
+        }
+        return node
+    }
+
+    /// "15-2051 Data Scientists": how suggestions and references name a node.
+    public func label(_ node: NodeIndex) -> String {
+        self[node].id == self[node].title ? self[node].id : "\(self[node].id) \(self[node].title)"
+    }
+
+    private static func describe(_ kinds: Set<NodeKind>) -> String {
+        kinds.sorted().map(\.displayName).joined(separator: " or ")
+    }
+
+    // MARK: Codes
+
+    private func resolveCode(_ text: String, original: String) throws -> NodeIndex {
+        let digits = text.filter(\.isNumber)
+        var candidate = text
+        // 152051 -> 15-2051; 152051.01 -> 15-2051.01
+        if text.count == 6, digits.count == 6 {
+            candidate = String(text.prefix(2)) + "-" + String(text.dropFirst(2))
+        } else if text.count == 9, text.dropFirst(6).first == ".", digits.count == 8 {
+            candidate = String(text.prefix(2)) + "-" + String(text.dropFirst(2))
+        }
+        if CodeShape.isONET(candidate) {
+            let code = String(candidate.prefix(7))
+            if candidate.hasSuffix(".00") {
+                if let node = index[code], self[node].kind == .detailed { return node }
+                throw SOCGraphError.unknownCode(original, suggestions: codeSuggestions(for: code, kinds: [.detailed]))
+            }
+            if let node = index[candidate] { return node }
+            throw SOCGraphError.unknownCode(original, suggestions: codeSuggestions(
+                for: candidate, kinds: [.specialty, .detailed]))
+        }
+        if CodeShape.isSOC(candidate) {
+            if let node = index[candidate], self[node].kind.isOccupational { return node }
+            throw SOCGraphError.unknownCode(original, suggestions: codeSuggestions(
+                for: candidate, kinds: [.detailed, .broad, .minor, .major]))
+        }
+        if CodeShape.isCIP(candidate) {
+            if let node = index[candidate], self[node].kind == .program { return node }
+            throw SOCGraphError.unknownCode(original, suggestions: codeSuggestions(for: candidate, kinds: [.program]))
+        }
+        let kinds: Set<NodeKind> = text.contains(".") && !text.contains("-")
+            ? [.program] : [.detailed, .broad, .minor, .major, .specialty]
+        throw SOCGraphError.malformedCode(original, suggestions: codeSuggestions(for: text, kinds: kinds))
+    }
+
+    /// The nearest codes of `kinds` by edit distance on their digits (ties: detailed first, then code order),
+    /// at most `limit`, each as "code title". O(candidates · digits²).
+    public func codeSuggestions(for text: String, kinds: Set<NodeKind>, limit: Int = 3) -> [String] {
+        let wanted = Array(text.filter(\.isNumber).utf8)
+        guard !wanted.isEmpty else { return [] }
+        var scored: [(distance: Int, preference: Int, node: NodeIndex)] = []
+        for kind in kinds {
+            let preference = kind == .detailed ? 0 : kind == .specialty ? 1 : 2
+            for node in nodes(ofKind: kind) {
+                let digits = Array(self[node].id.filter(\.isNumber).utf8)
+                scored.append((Self.editDistance(wanted, digits), preference, node))
+            }
+        }
+        let threshold = max(2, wanted.count / 3)
+        return scored.filter { $0.distance <= threshold }
+            .sorted { ($0.distance, $0.preference, $0.node) < ($1.distance, $1.preference, $1.node) }
+            .prefix(limit).map { label($0.node) }
+    }
+
+    // MARK: Titles
+
+    /// Occupations, groups and fields whose titles share the most words with `text` (plural-insensitive),
+    /// best first, at most `limit`, each as "code title". O(nodes · words).
+    public func titleSuggestions(for text: String, kinds: Set<NodeKind>? = nil, limit: Int = 3) -> [String] {
+        let wanted = Self.words(text)
+        guard !wanted.isEmpty else { return [] }
+        let kinds = kinds ?? [.detailed, .specialty, .broad, .minor, .major, .field]
+        var scored: [(score: Double, node: NodeIndex)] = []
+        for kind in kinds.sorted() {
+            for node in nodes(ofKind: kind) {
+                let have = Self.words(self[node].title)
+                let shared = wanted.intersection(have).count
+                guard shared > 0 else { continue }
+                let score = Double(shared) / Double(wanted.union(have).count)
+                scored.append((score + (kind == .detailed ? 0.001 : 0), node))
+            }
+        }
+        var seen = Set<String>()
+        return scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
+            .map { label($0.node) }.filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
+    }
+
+    static func words(_ text: String) -> Set<String> {
+        let stop: Set<String> = ["and", "or", "of", "the", "all", "other", "in", "for", "a"]
+        return Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).compactMap { word in
+            var word = String(word)
+            guard !stop.contains(word) else { return nil }
+            if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") { word.removeLast() }
+            return word
+        })
+    }
+
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

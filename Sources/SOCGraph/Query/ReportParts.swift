@@ -1,0 +1,192 @@
+/// The pieces reports are made of. Every one is `Encodable` with stable keys: optional values are written as
+/// `null`, never left out, so that scripts can rely on every key being present.
+
+/// A node named in a report: `{code, title, level}`.
+public struct NodeReference: Encodable, Hashable, Sendable {
+    public let code: String
+    public let title: String
+    /// The node kind's raw value: `major`, `minor`, `broad`, `detailed`, `specialty`, `program`, …
+    public let level: String
+
+    public init(_ graph: KnowledgeGraph, _ node: NodeIndex) {
+        code = graph[node].id
+        title = graph[node].title
+        level = graph.program(node)?.level.rawValue ?? graph[node].kind.rawValue
+    }
+}
+
+/// Typical entry education (BLS), job zone (O*NET) and Required Level of Education distribution (O*NET).
+public struct EducationSummary: Encodable, Hashable, Sendable {
+    /// The `EducationLevel` id (`bachelor`); nil when BLS EP does not cover the occupation.
+    public let typicalEntry: String?
+    /// BLS wording of `typicalEntry` ("Bachelor's degree").
+    public let typicalEntryTitle: String?
+    /// 1 (no formal credential) to 8 (doctoral or professional degree).
+    public let typicalEntryRank: Int?
+    public let workExperience: String?
+    public let training: String?
+    /// The EP line item the entry requirements come from (the code itself or an EP aggregate).
+    public let epCode: String?
+    /// O*NET Job Zone 1–5.
+    public let jobZone: Int?
+    /// The O*NET-SOC code rated with `jobZone`.
+    public let jobZoneOnetCode: String?
+    /// Share of respondents per O*NET Required Level of Education category, by category number.
+    public let distribution: [EducationShareSummary]
+
+    private enum CodingKeys: String, CodingKey {
+        case typicalEntry, typicalEntryTitle, typicalEntryRank, workExperience, training, epCode, jobZone,
+             jobZoneOnetCode, distribution
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(typicalEntry, forKey: .typicalEntry)
+        try c.encode(typicalEntryTitle, forKey: .typicalEntryTitle)
+        try c.encode(typicalEntryRank, forKey: .typicalEntryRank)
+        try c.encode(workExperience, forKey: .workExperience)
+        try c.encode(training, forKey: .training)
+        try c.encode(epCode, forKey: .epCode)
+        try c.encode(jobZone, forKey: .jobZone)
+        try c.encode(jobZoneOnetCode, forKey: .jobZoneOnetCode)
+        try c.encode(distribution, forKey: .distribution)
+    }
+}
+
+/// One O*NET Required Level of Education category with its share.
+public struct EducationShareSummary: Encodable, Hashable, Sendable {
+    public let category: Int
+    public let title: String
+    /// The nearest BLS `EducationLevel` id.
+    public let level: String
+    public let percent: Double
+}
+
+/// A national-interest field an occupation aligns with. Empty lists until the aligns-with edges exist; the
+/// alignment work may add keys (never rename these).
+public struct FieldSummary: Encodable, Hashable, Sendable {
+    public let id: String
+    public let name: String
+    public let strength: String
+    public let evidence: [String]
+
+    public init(id: String, name: String, strength: String, evidence: [String]) {
+        self.id = id
+        self.name = name
+        self.strength = strength
+        self.evidence = evidence
+    }
+}
+
+/// A related occupation: `{code, title, tier, index}`.
+public struct RelatedSummary: Encodable, Hashable, Sendable {
+    public let code: String
+    public let title: String
+    public let tier: String
+    public let index: Int
+}
+
+/// A CIP program preparing for the occupation: `{cip, title, stem}`.
+public struct ProgramSummary: Encodable, Hashable, Sendable {
+    public let cip: String
+    public let title: String
+    /// On the DHS STEM Designated Degree Program List.
+    public let stem: Bool?
+
+    private enum CodingKeys: String, CodingKey { case cip, title, stem }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(cip, forKey: .cip)
+        try c.encode(title, forKey: .title)
+        try c.encode(stem, forKey: .stem)
+    }
+}
+
+/// A designation the occupation carries: `{id, title, basis}`.
+public struct DesignationSummary: Encodable, Hashable, Sendable {
+    public let id: String
+    public let title: String
+    public let basis: String
+}
+
+/// OEWS national wages. Annual dollars; employment in jobs.
+public struct WageSummary: Encodable, Hashable, Sendable {
+    public let employment: Int?
+    public let annualMedian: Int?
+    public let annualP10: Int?
+    public let annualP90: Int?
+    public let annualMean: Int?
+    public let annualP25: Int?
+    public let annualP75: Int?
+    public let hourlyMedian: Double?
+    /// True when OEWS top-codes a figure (footnote 5): it is a floor, at least $239,200 a year.
+    public let topCoded: Bool
+    /// The OEWS code the figures come from (the occupation's own or an aggregate covering it).
+    public let oewsCode: String
+    /// As cited in the manifest, e.g. `OEWS May 2025`.
+    public let vintage: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case employment, annualMedian, annualP10, annualP90, annualMean, annualP25, annualP75, hourlyMedian,
+             topCoded, oewsCode, vintage
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(employment, forKey: .employment)
+        try c.encode(annualMedian, forKey: .annualMedian)
+        try c.encode(annualP10, forKey: .annualP10)
+        try c.encode(annualP90, forKey: .annualP90)
+        try c.encode(annualMean, forKey: .annualMean)
+        try c.encode(annualP25, forKey: .annualP25)
+        try c.encode(annualP75, forKey: .annualP75)
+        try c.encode(hourlyMedian, forKey: .hourlyMedian)
+        try c.encode(topCoded, forKey: .topCoded)
+        try c.encode(oewsCode, forKey: .oewsCode)
+        try c.encode(vintage, forKey: .vintage)
+    }
+}
+
+/// BLS Employment Projections. Employment and openings in thousands.
+public struct ProjectionSummary: Encodable, Hashable, Sendable {
+    public let employment2024: Double?
+    public let employment2034: Double?
+    public let changeNumeric: Double?
+    public let changePercent: Double?
+    public let openingsAnnual: Double?
+    public let medianWage2024: Int?
+    /// True when BLS publishes the median only as a floor (`>=$239,200`).
+    public let medianWage2024TopCoded: Bool
+    /// The EP line item (the occupation's own code or an EP aggregate covering it).
+    public let epCode: String
+    public let vintage: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case employment2024, employment2034, changeNumeric, changePercent, openingsAnnual, medianWage2024, medianWage2024TopCoded,
+             epCode, vintage
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(employment2024, forKey: .employment2024)
+        try c.encode(employment2034, forKey: .employment2034)
+        try c.encode(changeNumeric, forKey: .changeNumeric)
+        try c.encode(changePercent, forKey: .changePercent)
+        try c.encode(openingsAnnual, forKey: .openingsAnnual)
+        try c.encode(medianWage2024, forKey: .medianWage2024)
+        try c.encode(medianWage2024TopCoded, forKey: .medianWage2024TopCoded)
+        try c.encode(epCode, forKey: .epCode)
+        try c.encode(vintage, forKey: .vintage)
+    }
+}
+
+extension KnowledgeGraph {
+    /// The vintage of the first manifest source whose id or file path contains `key` (case-insensitive), such
+    /// as `oews` or `bls-ep`. Manifest file paths keep the official source folder names (see Graph/README.md).
+    /// O(sources).
+    public func vintage(ofSourceMatching key: String) -> String? {
+        let key = key.lowercased()
+        return sources.first { $0.source.lowercased().contains(key) || $0.file.lowercased().contains(key) }?.vintage
+    }
+}

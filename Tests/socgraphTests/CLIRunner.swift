@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// Runs the built `socgraph` executable and captures what it prints and its exit status.
+struct CLIResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+enum CLI {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let fixture = packageRoot.appendingPathComponent("Tests/SOCGraphTests/Fixtures/graph")
+
+    /// The build products directory: where the test bundle is, which is where SwiftPM puts `socgraph`.
+    static var executable: URL {
+        var candidates: [URL] = []
+        #if os(macOS)
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        #endif
+        candidates.append(Bundle.main.bundleURL)
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+        for directory in candidates {
+            let url = directory.appendingPathComponent("socgraph")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return Bundle.main.bundleURL.appendingPathComponent("socgraph")
+    }
+
+    /// Runs `socgraph arguments` with `environment` added (COLUMNS and SOCGRAPH_GRAPH removed unless given).
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["COLUMNS"] = nil
+        env["SOCGRAPH_GRAPH"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting so that a large output cannot fill the pipe and block the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLIResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                         stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A fresh copy of the fixture graph in a temporary directory. The caller removes it.
+    static func fixtureCopy() throws -> URL {
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("socgraph-e2e-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: fixture, to: target)
+        return target
+    }
+}

@@ -57,7 +57,9 @@ struct FieldAlignments: Sendable {
         var paths: [String: [String: Paths]] = [:]  // code → field → paths
         for (code, programs) in programsOf {
             for cip in programs {
-                for field in programFields[cip] ?? [] { paths[code, default: [:]][field, default: Paths()].programs.insert(cip) }
+                for field in programFields[cip] ?? [] {
+                    paths[code, default: [:]][field, default: Paths()].programs.insert(cip)
+                }
             }
         }
         for use in uses {
@@ -74,12 +76,19 @@ struct FieldAlignments: Sendable {
                 let alignment = Alignment(
                     code: code, field: field, programs: found.programs.sorted(by: Self.bytewise),
                     programTotal: programsOf[code]?.count ?? 0,
-                    technologies: found.technologies.keys.sorted(by: Self.bytewise).map { ($0, found.technologies[$0] ?? false) },
+                    technologies: found.technologies.keys.sorted(by: Self.bytewise)
+                        .map { ($0, found.technologies[$0] ?? false) },
                     direct: found.direct)
-                if AlignmentStrength.isWritten(alignment.strength) { kept.append(alignment) } else { dropped.append(alignment) }
+                if AlignmentStrength.isWritten(alignment.strength) {
+                    kept.append(alignment)
+                } else {
+                    dropped.append(alignment)
+                }
             }
         }
-        let order = { (a: Alignment, b: Alignment) in a.code != b.code ? a.code < b.code : Self.bytewise(a.field, b.field) }
+        let order = { (a: Alignment, b: Alignment) in
+            a.code != b.code ? a.code < b.code : Self.bytewise(a.field, b.field)
+        }
         alignments = kept.sorted(by: order)
         belowThreshold = dropped.sorted(by: order)
     }
@@ -120,7 +129,8 @@ struct FieldAlignments: Sendable {
         let left = belowThreshold.map { "\($0.code) \($0.field)" }
         return "alignments: \(alignments.count) aligns-with edges for \(occupations) occupations and \(fields) fields "
             + "(\(programPaths) program, \(technologyPaths) technology, \(direct) direct paths); \(left.count) "
-            + "occupation-field pairs below strength 0.01 left out" + (left.isEmpty ? "" : ": " + left.joined(separator: "; "))
+            + "occupation-field pairs below strength 0.01 left out"
+            + (left.isEmpty ? "" : ": " + left.joined(separator: "; "))
     }
 }
 

@@ -6,11 +6,14 @@ import SOCGraph
 /// `manifest.tsv` pinning each input by sha256.
 public struct Importer: Sendable {
     public let sources: SourceDirectory
+    /// The reviewed curation tables (`Graph/curation/`), from which the `aligns-with` edges are derived.
+    public let curationDirectory: URL
     /// Also write the verbatim prose (SOC definitions, O*NET task statements) to `text/`.
     public let withText: Bool
 
-    public init(sourceDirectory: URL, withText: Bool = false) {
+    public init(sourceDirectory: URL, curationDirectory: URL, withText: Bool = false) {
         sources = SourceDirectory(root: sourceDirectory)
+        self.curationDirectory = curationDirectory
         self.withText = withText
     }
 
@@ -22,9 +25,12 @@ public struct Importer: Sendable {
         public let notes: [String]
         /// The data read, for callers that check the graph against it.
         public let data: OfficialData
+        /// The curation tables read and checked.
+        public let curation: CurationTables
     }
 
-    /// Reads and checks every official file and builds the Graph/ files in memory; writes nothing.
+    /// Reads and checks every official file and the curation tables (all curation problems are reported together,
+    /// as `SOCGraphError.damagedGraph`) and builds the Graph/ files in memory; writes nothing.
     public func build() throws -> Result {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: sources.root.path, isDirectory: &isDirectory),
@@ -34,11 +40,12 @@ public struct Importer: Sendable {
                 "no folder \(sources.root.path): give --from the folder of official source files")
         }
         let data = try OfficialData.read(from: sources)
-        var builder = GraphBuilder(data: data)
+        let curation = try CurationTables.read(from: curationDirectory, vocabulary: CurationTables.Vocabulary(data))
+        var builder = GraphBuilder(data: data, curation: curation)
         var files = builder.graphFiles()
         files.append(try manifest(data.filesRead))
         if withText { files += builder.textFiles() }
-        return Result(files: files, notes: builder.notes, data: data)
+        return Result(files: files, notes: builder.notes, data: data, curation: curation)
     }
 
     /// Builds the graph and writes it into `output` (created if missing); nothing is written when a source has a

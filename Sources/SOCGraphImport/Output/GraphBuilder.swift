@@ -6,11 +6,17 @@ import SOCGraph
 struct GraphBuilder {
     let data: OfficialData
     let soc: SOCIndex
+    /// The reviewed curation tables, checked against `data`.
+    let curation: CurationTables
+    /// Technology Skills projected onto SOC detailed codes (`uses.tsv`).
+    let socUses: [(code: String, technology: String, hot: Bool, inDemand: Bool)]
     private(set) var notes: [String] = []
 
-    init(data: OfficialData) {
+    init(data: OfficialData, curation: CurationTables) {
         self.data = data
+        self.curation = curation
         soc = SOCIndex(data.soc)
+        socUses = Self.socUses(data.technology.uses)
     }
 
     mutating func note(_ text: String) { notes.append(text) }
@@ -27,7 +33,17 @@ struct GraphBuilder {
             cipFile(), cipSOCFile(), designationsFile(),
         ] + technologyFiles() + [
             wagesFile(), titlesFile(), fieldsFile(),
-        ]
+        ] + alignmentFiles()
+    }
+
+    /// `alignments.tsv` and `alignment-evidence.tsv`: the `aligns-with` edges derived from the curation tables.
+    mutating func alignmentFiles() -> [GraphFile] {
+        let alignments = FieldAlignments(
+            crosswalk: data.crosswalk.pairs.map { ($0.cip, $0.code) },
+            uses: socUses.map { ($0.code, $0.technology, $0.hot) },
+            curation: curation)
+        note(alignments.summary)
+        return [alignments.alignmentsFile, alignments.evidenceFile]
     }
 
     /// The verbatim prose for `text/` (written only with `--with-text`).
@@ -102,24 +118,31 @@ struct GraphBuilder {
 
     // MARK: - Technologies and fields
 
-    func technologyFiles() -> [GraphFile] {
+    /// Technology Skills projected onto SOC detailed codes: one use per (code, technology), flagged hot or in
+    /// demand if any O*NET-SOC code under the detailed code flags it so.
+    static func socUses(_ uses: [TechnologySkillsSource.Use]) -> [(code: String, technology: String, hot: Bool, inDemand: Bool)] {
         var flags: [String: (hot: Bool, inDemand: Bool)] = [:]
         var key: [String: (code: String, technology: String)] = [:]
-        for use in data.technology.uses {
-            let code = Self.socCode(use.onetCode)
+        for use in uses {
+            let code = socCode(use.onetCode)
             let id = code + "\t" + use.technology
             let old = flags[id] ?? (false, false)
             flags[id] = (old.hot || use.hot, old.inDemand || use.inDemand)
             key[id] = (code, use.technology)
         }
+        return flags.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap { id in
+            guard let key = key[id], let flag = flags[id] else { return nil }
+            return (key.code, key.technology, flag.hot, flag.inDemand)
+        }
+    }
+
+    func technologyFiles() -> [GraphFile] {
         let yes = { (flag: Bool) in flag ? "yes" : "no" }
         return [
             GraphFile(path: "technologies.tsv", header: ["technology", "commodity_code", "commodity_title"],
                       rows: data.technology.uses.map { [$0.technology, $0.commodityCode, $0.commodityTitle] }),
             GraphFile(path: "uses.tsv", header: ["code", "technology", "hot", "in_demand"],
-                      rows: flags.map { id, flag in
-                          [key[id]?.code ?? "", key[id]?.technology ?? "", yes(flag.hot), yes(flag.inDemand)]
-                      }),
+                      rows: socUses.map { [$0.code, $0.technology, yes($0.hot), yes($0.inDemand)] }),
         ]
     }
 

@@ -9,8 +9,10 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Rebuild Graph/ from the official source files (see Graph/README.md).",
         discussion: """
-            Reads every official file in DIR in its published format, checks it, and writes the Graph/ TSV files \
-            and manifest.tsv atomically. Nothing is written when a file is missing or not as documented.
+            Reads every official file in DIR in its published format, checks it, checks the reviewed tables in \
+            OUT/curation/, derives the aligns-with edges from them, and writes the Graph/ TSV files and manifest.tsv \
+            atomically. Nothing is written when a file is missing or not as documented, or a curation row is wrong \
+            (every curation problem is listed, one per line, with its file and line).
             """
     )
 
@@ -31,8 +33,17 @@ struct ImportCommand: ParsableCommand {
         let started = Date()
         let result: Importer.Result
         do {
-            result = try Importer(sourceDirectory: URL(fileURLWithPath: from), withText: withText)
-                .run(into: URL(fileURLWithPath: out))
+            let output = URL(fileURLWithPath: out)
+            result = try Importer(
+                sourceDirectory: URL(fileURLWithPath: from),
+                curationDirectory: output.appendingPathComponent(CurationTables.Table.folder), withText: withText
+            ).run(into: output)
+        } catch let SOCGraphError.damagedGraph(diagnostics) {
+            var text = "socgraph import: \(diagnostics.count) problem(s) in \(out)/\(CurationTables.Table.folder); "
+                + "nothing was written:\n"
+            for diagnostic in diagnostics { text += "\(out)/\(diagnostic)\n" }
+            FileHandle.standardError.write(Data(text.utf8))
+            throw ExitCode(SOCGraphError.damagedGraph(diagnostics).exitStatus)
         } catch let error as SOCGraphError {
             FileHandle.standardError.write(Data("socgraph import: \(error)\n".utf8))
             throw ExitCode(error.exitStatus)

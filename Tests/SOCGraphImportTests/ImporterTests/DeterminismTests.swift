@@ -16,7 +16,8 @@ struct DeterminismTests {
         try Data("stale\n".utf8).write(to: second.appendingPathComponent("soc.tsv"))
         try Data("# README\n".utf8).write(to: second.appendingPathComponent("README.md"))
 
-        let importer = Importer(sourceDirectory: OfficialSources.directory, withText: true)
+        let importer = Importer(
+            sourceDirectory: OfficialSources.directory, curationDirectory: OfficialSources.curation, withText: true)
         let result = try importer.run(into: first)
         try importer.run(into: second)
 

@@ -266,6 +266,6 @@ struct ShippedGraphTests {
 /// One in-memory import of the official files, shared by the tests of this process.
 enum FreshImport {
     static let result = Result<Importer.Result, any Error> {
-        try Importer(sourceDirectory: OfficialSources.directory).build()
+        try Importer(sourceDirectory: OfficialSources.directory, curationDirectory: OfficialSources.curation).build()
     }
 }

@@ -31,7 +31,10 @@ import Testing
 
     @Test func missingFileNamesThePathAndWhereToGetIt() throws {
         try withFixture { fixture in
-            let message = sourceProblem { _ = try Importer(sourceDirectory: fixture.root).build() }
+            let message = sourceProblem {
+                _ = try Importer(sourceDirectory: fixture.root,
+                                 curationDirectory: fixture.root.appendingPathComponent("curation")).build()
+            }
             #expect(message.hasPrefix("missing official file 'bls-soc-2018/soc_2018_definitions.xlsx' in "))
             #expect(message.contains("download it from https://www.bls.gov/soc/2018/soc_2018_definitions.xlsx"))
         }
@@ -42,7 +45,7 @@ import Testing
             let folder = fixture.root.appendingPathComponent("nowhere")
             #expect(throws: SOCGraphError.invalidInput(
                 "no folder \(folder.path): give --from the folder of official source files")) {
-                _ = try Importer(sourceDirectory: folder).build()
+                _ = try Importer(sourceDirectory: folder, curationDirectory: folder.appendingPathComponent("curation")).build()
             }
         }
     }

@@ -93,6 +93,9 @@ enum OfficialSources {
         return packageRoot.appendingPathComponent("../shared/data").standardizedFileURL
     }
 
+    /// The committed curation tables, `Graph/curation/`.
+    static var curation: URL { packageRoot.appendingPathComponent("Graph/curation") }
+
     /// The package root: three levels above this file (Tests/SOCGraphImportTests/ReaderTests/).
     static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -1,0 +1,233 @@
+import Foundation
+import SOCGraph
+
+/// The three reviewed tables of `Graph/curation/` (programs, technologies and occupations that signal a
+/// national-interest field), read and checked against the official data before any alignment is derived.
+///
+/// Every problem is collected, with its file (`curation/cip-fields.tsv`) and line, and `read` fails with one
+/// `SOCGraphError.damagedGraph` listing all of them, so that a reviewer fixes a table in one pass.
+public struct CurationTables: Sendable, Equatable {
+    /// One of the three tables: its file name and its key column.
+    public enum Table: String, CaseIterable, Sendable {
+        case programs = "cip-fields.tsv"
+        case technologies = "technology-fields.tsv"
+        case occupations = "occupation-fields.tsv"
+
+        /// The folder of the tables inside the graph directory.
+        public static let folder = "curation"
+
+        /// `curation/cip-fields.tsv`: the name used in diagnostics, relative to the graph directory.
+        public var path: String { Self.folder + "/" + rawValue }
+
+        public var keyColumn: String {
+            switch self {
+            case .programs: return "cip"
+            case .technologies: return "technology"
+            case .occupations: return "code"
+            }
+        }
+
+        public var header: [String] { [keyColumn, "field", "rationale"] }
+    }
+
+    /// One row: a program, technology or occupation (`key`) that signals `field`, and why.
+    public struct Link: Sendable, Equatable, Hashable {
+        public let key: String
+        public let field: String
+        public let rationale: String
+        /// 1-based line in its file (the header is line 1).
+        public let line: Int
+    }
+
+    /// The codes and names a curation row may refer to, taken from the official data being imported.
+    public struct Vocabulary: Sendable {
+        /// Every CIP 2020 code with its level (family, series, program).
+        public var cipLevels: [String: CIPSource.Level]
+        /// The CIP programs with at least one SOC match in the crosswalk.
+        public var crosswalkedPrograms: Set<String>
+        /// Every O*NET Technology Skills example.
+        public var technologies: Set<String>
+        /// Every SOC 2018 code with its level.
+        public var socLevels: [String: SOCLevel]
+        /// The 18 field ids of `fields.tsv`.
+        public var fields: Set<String>
+
+        public init(cipLevels: [String: CIPSource.Level], crosswalkedPrograms: Set<String>, technologies: Set<String>,
+                    socLevels: [String: SOCLevel], fields: Set<String>) {
+            self.cipLevels = cipLevels
+            self.crosswalkedPrograms = crosswalkedPrograms
+            self.technologies = technologies
+            self.socLevels = socLevels
+            self.fields = fields
+        }
+
+        /// The vocabulary of the official data read by an import.
+        init(_ data: OfficialData) {
+            self.init(
+                cipLevels: Dictionary(data.cip.programs.map { ($0.cip, $0.level) }, uniquingKeysWith: { first, _ in first }),
+                crosswalkedPrograms: Set(data.crosswalk.pairs.map(\.cip)),
+                technologies: Set(data.technology.uses.map(\.technology)),
+                socLevels: Dictionary(data.soc.groups.map { ($0.code, $0.level) }, uniquingKeysWith: { first, _ in first }),
+                fields: Set(data.cet.categories.map(\.id)))
+        }
+    }
+
+    /// CIP programs that signal a field (`cip-fields.tsv`).
+    public let programs: [Link]
+    /// O*NET technology examples that signal a field (`technology-fields.tsv`).
+    public let technologies: [Link]
+    /// Direct occupation links (`occupation-fields.tsv`).
+    public let occupations: [Link]
+
+    public init(programs: [Link], technologies: [Link], occupations: [Link]) {
+        self.programs = programs
+        self.technologies = technologies
+        self.occupations = occupations
+    }
+
+    public func links(_ table: Table) -> [Link] {
+        switch table {
+        case .programs: return programs
+        case .technologies: return technologies
+        case .occupations: return occupations
+        }
+    }
+
+    /// Reads the three tables from `directory` (the graph's `curation/` folder) and checks every row.
+    public static func read(from directory: URL, vocabulary: Vocabulary) throws -> CurationTables {
+        var texts: [Table: Data] = [:]
+        var missing: [Diagnostic] = []
+        for table in Table.allCases {
+            do {
+                texts[table] = try Data(contentsOf: directory.appendingPathComponent(table.rawValue))
+            } catch {
+                missing.append(Diagnostic(
+                    file: table.path, line: 0,
+                    message: "missing or unreadable in \(directory.path): the reviewed curation tables are part of "
+                        + "the repository; restore them (git checkout -- Graph/curation)"))
+            }
+        }
+        if !missing.isEmpty { throw SOCGraphError.damagedGraph(missing) }
+        return try parse(texts, vocabulary: vocabulary)
+    }
+
+    /// Parses and checks the three tables' bytes; throws `damagedGraph` with every problem found, in file and line
+    /// order.
+    public static func parse(_ texts: [Table: Data], vocabulary: Vocabulary) throws -> CurationTables {
+        var checker = CurationChecker(vocabulary: vocabulary)
+        var links: [Table: [Link]] = [:]
+        for table in Table.allCases {
+            links[table] = checker.check(table, texts[table] ?? Data())
+        }
+        if !checker.problems.isEmpty { throw SOCGraphError.damagedGraph(checker.problems.sorted()) }
+        return CurationTables(
+            programs: links[.programs] ?? [], technologies: links[.technologies] ?? [],
+            occupations: links[.occupations] ?? [])
+    }
+}
+
+/// The row checks of `CurationTables.parse`, collecting one diagnostic per problem.
+private struct CurationChecker {
+    let vocabulary: CurationTables.Vocabulary
+    var problems: [Diagnostic] = []
+
+    mutating func check(_ table: CurationTables.Table, _ data: Data) -> [CurationTables.Link] {
+        func problem(_ line: Int, _ message: String) {
+            problems.append(Diagnostic(file: table.path, line: line, message: message))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            problem(0, "not valid UTF-8 text: save the file as UTF-8")
+            return []
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        guard let first = lines.first else {
+            problem(0, "empty file: expected the header '\(table.header.joined(separator: "\t"))'")
+            return []
+        }
+        let header = first.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        if header != table.header {
+            problem(1, "header is '\(header.joined(separator: " | "))', expected '\(table.header.joined(separator: " | "))'")
+        }
+        var links: [CurationTables.Link] = []
+        var seen: [String: Int] = [:]  // "key\tfield" → first line
+        var previous: (line: Int, text: Substring)?
+        for (offset, rawLine) in lines.enumerated().dropFirst() {
+            let line = offset + 1
+            if let before = previous, !before.text.utf8.lexicographicallyPrecedes(rawLine.utf8), before.text != rawLine {
+                problem(line, "out of order: rows are sorted bytewise by the whole line, and this row sorts before "
+                    + "line \(before.line)")
+            }
+            previous = (line, rawLine)
+            if rawLine.contains("\r") {
+                problem(line, "carriage return in the line: save the file with \\n line ends")
+                continue
+            }
+            let fields = rawLine.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == table.header.count else {
+                problem(line, "\(fields.count) column(s), expected \(table.header.count) "
+                    + "(\(table.header.joined(separator: ", "))) separated by single tabs")
+                continue
+            }
+            let (key, field, rationale) = (fields[0], fields[1], fields[2])
+            var valid = true
+            if let message = keyProblem(table, key) { problem(line, message); valid = false }
+            if !vocabulary.fields.contains(field) {
+                problem(line, field.isEmpty
+                    ? "empty field: give one of the 18 field ids of fields.tsv"
+                    : "unknown field '\(field)': use one of the 18 ids of fields.tsv (for example 'artificial-intelligence')")
+                valid = false
+            }
+            if rationale.trimmingCharacters(in: .whitespaces).isEmpty {
+                problem(line, "empty rationale: say in one line which CET 2024 subfield the \(table.keyColumn) matches")
+                valid = false
+            }
+            if let earlier = seen[key + "\t" + field] {
+                problem(line, "duplicate (\(table.keyColumn), field) pair '\(key)', '\(field)': already on line "
+                    + "\(earlier); keep one row")
+                valid = false
+            } else {
+                seen[key + "\t" + field] = line
+            }
+            if valid { links.append(CurationTables.Link(key: key, field: field, rationale: rationale, line: line)) }
+        }
+        return links
+    }
+
+    /// What is wrong with a row's key, or nil.
+    func keyProblem(_ table: CurationTables.Table, _ key: String) -> String? {
+        if key.isEmpty { return "empty \(table.keyColumn)" }
+        switch table {
+        case .programs:
+            guard CodeFormat.isCIP(key) else {
+                return "'\(key)' is not a CIP code: give a 6-digit CIP 2020 program code such as 11.0102"
+            }
+            guard let level = vocabulary.cipLevels[key] else {
+                return "unknown CIP code '\(key)': not a CIP 2020 code in CIPCode2020.csv"
+            }
+            guard level == .program else {
+                return "CIP code '\(key)' is a \(level.rawValue), not a 6-digit program: list its programs one by one"
+            }
+            guard vocabulary.crosswalkedPrograms.contains(key) else {
+                return "CIP program '\(key)' has no SOC match in the CIP 2020 – SOC 2018 crosswalk, so it reaches no "
+                    + "occupation: list it under the excluded programs in curation/README.md instead"
+            }
+        case .technologies:
+            guard vocabulary.technologies.contains(key) else {
+                return "unknown technology '\(key)': not an Example in O*NET 29.3 Technology Skills "
+                    + "(technologies.tsv); spell it exactly as published"
+            }
+        case .occupations:
+            guard CodeFormat.isSOC(key) else {
+                return "'\(key)' is not a SOC code: give a SOC 2018 detailed code such as 17-2011"
+            }
+            guard let level = vocabulary.socLevels[key] else {
+                return "unknown SOC code '\(key)': not in the SOC 2018 structure (soc.tsv)"
+            }
+            guard level == .detailed else {
+                return "SOC code '\(key)' is a \(level.rawValue) group, not a detailed occupation: link a detailed code"
+            }
+        }
+        return nil
+    }
+}

@@ -23,6 +23,10 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+bench: release
+	@bash .ci/deps.sh bench
+	python3 .ci/bench.py --update-readme
+
 graph: release
 	$(RELEASE_BIN) import --from "$(SOCGRAPH_SOURCES)" --out Graph
 

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""socgraph benchmark harness (`make bench`).
+
+Runs each benchmark command repeatedly as a whole process (release build), and reports the median wall time,
+its spread (interquartile range, min and max) and the peak resident memory, beside two floors measured in the
+same run: a bare Swift executable that only starts and exits, and, for rendering, `dot -Tsvg` on the same DOT.
+With --update-readme it rewrites the results table in README.md between the bench markers.
+"""
+import argparse
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build", "release", "socgraph")
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def run_once(argv, stdin_data=None):
+    """Runs argv once; returns (seconds, peak RSS in MiB). Fails loudly on a non-zero exit."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, stdin=subprocess.PIPE if stdin_data else subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if stdin_data:
+        proc.stdin.write(stdin_data)
+        proc.stdin.close()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    err = proc.stderr.read().decode(errors="replace")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"bench: '{' '.join(argv)}' exited {code}: {err.strip()}")
+    return elapsed, usage.ru_maxrss / 1024.0
+
+
+def measure(argv, runs, warmup=2, stdin_data=None):
+    for _ in range(warmup):
+        run_once(argv, stdin_data)
+    times, mems = [], []
+    for _ in range(runs):
+        t, m = run_once(argv, stdin_data)
+        times.append(t * 1000.0)
+        mems.append(m)
+    times.sort()
+    q = statistics.quantiles(times, n=4) if len(times) >= 4 else [times[0], statistics.median(times), times[-1]]
+    return {"median": statistics.median(times), "q1": q[0], "q3": q[2], "min": times[0], "max": times[-1],
+            "mem": max(mems), "runs": runs}
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+    swift = swift[0] if swift else "swift"
+    mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{cpu}, {os.cpu_count()} cores, {mem_gib:.0f} GiB; {platform.system()} {platform.release()}; {swift}"
+
+
+def bare_executable(workdir):
+    src = os.path.join(workdir, "bare.swift")
+    exe = os.path.join(workdir, "bare")
+    with open(src, "w") as f:
+        f.write("// Starts and exits: the floor every socgraph figure is compared with.\n")
+    subprocess.run(["swiftc", "-O", src, "-o", exe], check=True)
+    return exe
+
+
+def batch_lines(n):
+    codes = ["15-2051", "15-1252", "15-1221", "29-1141", "13-1111", "11-1021", "17-2072", "19-1042", "15-1212",
+             "17-2141"]
+    queries = ["machine learning engineer", "registered nurse", "team leader", "strategy manager",
+               "semiconductor process engineer", "data analyst"]
+    lines = []
+    for i in range(n):
+        kind = i % 3
+        if kind == 0:
+            lines.append(f"show {codes[i % len(codes)]}")
+        elif kind == 1:
+            lines.append(f'search "{queries[i % len(queries)]}"')
+        else:
+            lines.append(f"related {codes[i % len(codes)]} --depth 2")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "15")))
+    parser.add_argument("--update-readme", action="store_true")
+    args = parser.parse_args()
+    if not os.path.exists(BIN):
+        sys.exit("bench: release binary missing; run 'make release' first")
+    work = tempfile.mkdtemp(prefix="socgraph-bench-")
+    bare = bare_executable(work)
+    dot_file = os.path.join(work, "compare.dot")
+    subprocess.run([BIN, "compare", "15-2051", "15-1252", "15-1221", "--out", dot_file], check=True,
+                   stdout=subprocess.DEVNULL)
+    long_description = ("design and train deep learning models for computer vision, deploy machine learning "
+                        "pipelines in production, analyse large data sets with statistics and write research papers")
+    cases = [
+        ("floor: bare Swift executable", [bare], None, None),
+        ("graph load + check (all sections)", [BIN, "check"], None, None),
+        ("show 15-2051", [BIN, "show", "15-2051", "--format", "json"], None, "show"),
+        ("search title", [BIN, "search", "machine learning engineer"], None, "search"),
+        ("search long description", [BIN, "search", long_description], None, "search"),
+        ("related 15-2051 --depth 3", [BIN, "related", "15-2051", "--depth", "3"], None, None),
+        ("path 15-2051 29-1141", [BIN, "path", "15-2051", "29-1141"], None, None),
+        ("find (4 qualifiers)", [BIN, "find", "field:artificial-intelligence education>=master zone>=4 stem:yes"],
+         None, None),
+        ("compare table (3 codes)", [BIN, "compare", "15-2051", "15-1252", "15-1221"], None, None),
+        ("floor: dot -Tsvg (same DOT)", ["dot", "-Tsvg", dot_file, "-o", os.path.join(work, "dot.svg")], None, None),
+        ("compare render to SVG", [BIN, "compare", "15-2051", "15-1252", "15-1221", "--out",
+                                   os.path.join(work, "c.svg")], None, "render"),
+        ("batch, 500 lines", [BIN, "batch", "-"], batch_lines(500), None),
+    ]
+    results = []
+    for name, argv, stdin_data, target in cases:
+        runs = max(3, args.runs // 3) if name.startswith("batch") else args.runs
+        r = measure(argv, runs, stdin_data=stdin_data)
+        results.append((name, r, target))
+        print(f"{name:38s} median {r['median']:8.1f} ms  IQR {r['q1']:.1f}–{r['q3']:.1f}  "
+              f"peak {r['mem']:6.1f} MiB", flush=True)
+    floor = results[0][1]["median"]
+    dot = next(r for n, r, _ in results if n.startswith("floor: dot"))["median"]
+    show_mem = next(r for n, r, t in results if t == "show")["mem"]
+    checks = []
+    for name, r, target in results:
+        if target == "show":
+            checks.append((f"show ≤ 3× floor", r["median"] / floor, 3.0))
+        elif target == "search":
+            checks.append((f"{name} ≤ 5× floor", r["median"] / floor, 5.0))
+        elif target == "render":
+            checks.append(("render ≤ 1.5× dot -Tsvg", r["median"] / dot, 1.5))
+    checks.append(("show peak memory ≤ 60 MB", show_mem * 1.048576, 60.0))
+    lines = [START, "", f"Measured by `make bench` on {machine()}; release build, {args.runs} runs each "
+             "after 2 warm-up runs (batch: fewer). Wall time of the whole process.", "",
+             "| benchmark | median ms | IQR ms | min–max ms | × floor | peak MiB |", "|---|---:|---:|---:|---:|---:|"]
+    for name, r, _ in results:
+        lines.append(f"| {name} | {r['median']:.1f} | {r['q1']:.1f}–{r['q3']:.1f} | {r['min']:.1f}–{r['max']:.1f} "
+                     f"| {r['median'] / floor:.1f} | {r['mem']:.1f} |")
+    lines += ["", "| target | measured | limit | met |", "|---|---:|---:|---|"]
+    failed = False
+    for name, value, limit in checks:
+        ok = value <= limit
+        failed |= not ok
+        lines.append(f"| {name} | {value:.2f} | {limit:g} | {'yes' if ok else 'NO'} |")
+    lines += ["", END]
+    table = "\n".join(lines)
+    print()
+    print(table)
+    if args.update_readme:
+        readme = os.path.join(ROOT, "README.md")
+        with open(readme) as f:
+            text = f.read()
+        if START not in text or END not in text:
+            sys.exit("bench: README.md has no bench markers")
+        text = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: table, text, flags=re.S)
+        tmp = readme + ".tmp"
+        with open(tmp, "w") as f:
+            f.write(text)
+        os.replace(tmp, readme)
+        print("bench: README.md table updated")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

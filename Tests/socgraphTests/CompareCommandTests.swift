@@ -85,7 +85,7 @@ struct CompareCommandTests {
             (["compare", "15-2051", "152051"], "given twice"),
             (["compare", "15-2051", "15-2052"], "unknown"),
             (["compare", "15-2051", "15-2000"], "minor group"),
-            (["compare"], "at least 2"),
+            (["compare"], "Missing expected argument"),
         ]
         for (arguments, text) in cases {
             let result = try CLI.run(arguments + graph)

@@ -10,15 +10,15 @@ struct BatchCommand: ParsableCommand {
         discussion: """
             Each line is a socgraph command without the program name (a leading 'socgraph' is allowed), split like \
             a shell command line: quote arguments with spaces ('…' or "…"). Blank lines and lines starting with # \
-            are skipped. The graph is loaded once (and every index built from it), so a batch of many queries is \
-            much faster than as many separate runs.
+            are skipped. The graph is loaded once for the whole batch, so many queries run much faster than as \
+            many separate invocations.
 
-            Commands: \(BatchCommand.commandNames.joined(separator: ", ")). Their result is always their \
+            Commands: \(BatchCommand.commandNames.joined(separator: ", ")). A line's result is always the command's \
             --format json output; --format on a line is ignored. A line without --graph uses the batch's --graph.
 
-            Output, one line each, in input order: {"line":N,"command":"…","status":0,"result":{…}} or \
-            {"line":N,"command":"…","status":S,"error":"message"}, where N is the line number in the input and S \
-            the exit status the command would have had. A failing line does not stop the batch.
+            Output: one JSON object per line, in input order, with the keys line (the line number in the input), \
+            command (the line), status (the exit status the command would have had) and either result (the \
+            command's JSON) or error (the message). A failing line does not stop the batch.
 
             Exit status: 0 if every line succeeded, else the highest status of any line (1 nothing found, 2 bad \
             input, 3 damaged graph data, 4 output failed); 2 if FILE cannot be read.

@@ -22,7 +22,7 @@ struct CompareCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("The occupations to compare (2 to 8, all different).", valueName: "code"))
-    var codes: [String] = []
+    var codes: [String]
 
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var formatOptions: FormatOptions

@@ -19,6 +19,8 @@ struct SOCGraphCommand: ParsableCommand {
             ShowCommand.self,
             CheckCommand.self,
             ImportCommand.self,
+            CompareCommand.self,
+            BatchCommand.self,
         ]
     )
 
@@ -39,11 +41,7 @@ struct SOCGraphCommand: ParsableCommand {
                 Terminal.writeOut(fullMessage(for: error) + "\n")
                 Foundation.exit(0)
             }
-            let message = message(for: error)
-                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && !$0.hasPrefix("Usage:") && !$0.hasPrefix("See '") }
-                .joined(separator: " ")
-            Terminal.fail(message + " (see 'socgraph help')", status: 2)
+            Terminal.fail(oneLineMessage(for: error), status: 2)
         }
     }
 }

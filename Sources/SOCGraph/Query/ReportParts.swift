@@ -112,6 +112,9 @@ public struct DesignationSummary: Encodable, Hashable, Sendable {
 
 /// OEWS national wages. Annual dollars; employment in jobs.
 public struct WageSummary: Encodable, Hashable, Sendable {
+    /// The floor OEWS publishes for a top-coded annual figure: at least $239,200 a year.
+    public static let topCodedFloor = 239_200
+
     public let employment: Int?
     public let annualMedian: Int?
     public let annualP10: Int?

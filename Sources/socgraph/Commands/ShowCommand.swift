@@ -18,13 +18,22 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var formatOptions: FormatOptions
 
-    func run() throws {
+    /// What `show` reports, in every format.
+    func report() throws -> NodeReport {
         let graph = try graphOptions.load(GraphSection.report)
-        let report = NodeReport(graph: graph, node: try graph.resolve(code))
+        return NodeReport(graph: graph, node: try graph.resolve(code))
+    }
+
+    func run() throws {
+        let report = try report()
         switch formatOptions.format {
         case .json: try Terminal.write(try JSONOutput.render(report))
         case .tsv: try Terminal.write(ReportTSV.render(report))
         case .table: try Terminal.write(ReportTable.render(report, width: Terminal.width, style: .current))
         }
     }
+}
+
+extension ShowCommand: BatchRunnable {
+    func runJSON(context: BatchContext) throws -> NodeReport { try report() }
 }

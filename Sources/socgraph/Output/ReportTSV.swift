@@ -96,25 +96,3 @@ enum ReportTSV {
         return TSVOutput.render(header: header, rows: rows)
     }
 }
-
-/// Number formatting shared by the renderers.
-enum Format {
-    /// `245.9`, `10`, `33.5`: the shortest decimal that round-trips, without a trailing `.0`.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
-
-    /// `262,440`.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var out = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return value < 0 ? "-" + out : out
-    }
-
-    /// `$120,230`.
-    static func dollars(_ value: Int) -> String { "$" + grouped(value) }
-}

@@ -1,0 +1,26 @@
+/// Number formatting shared by reports and renderers.
+public enum Format {
+    /// `245.9`, `10`, `33.5`: the shortest decimal that round-trips, without a trailing `.0`.
+    public static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    /// `262,440`.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var out = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return value < 0 ? "-" + out : out
+    }
+
+    /// `$120,230`.
+    public static func dollars(_ value: Int) -> String { "$" + grouped(value) }
+
+    /// `+33.5%`, `-2%`: a change in percent with its sign.
+    public static func signedPercent(_ value: Double) -> String {
+        (value >= 0 ? "+" : "") + number(value) + "%"
+    }
+}

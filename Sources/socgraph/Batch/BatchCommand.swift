@@ -1,0 +1,197 @@
+import ArgumentParser
+import Foundation
+import SOCGraph
+
+/// `socgraph batch [FILE|-]`: answers one command per line in one process, one JSON document per output line.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Run one query command per line in one process; one JSON document per output line.",
+        discussion: """
+            Each line is a socgraph command without the program name (a leading 'socgraph' is allowed), split like \
+            a shell command line: quote arguments with spaces ('…' or "…"). Blank lines and lines starting with # \
+            are skipped. The graph is loaded once for the whole batch, so many queries run much faster than as \
+            many separate invocations.
+
+            Commands: \(BatchCommand.commandNames.joined(separator: ", ")). A line's result is always the command's \
+            --format json output; --format on a line is ignored. A line without --graph uses the batch's --graph.
+
+            Output: one JSON object per line, in input order, with the keys line (the line number in the input), \
+            command (the line), status (the exit status the command would have had) and either result (the \
+            command's JSON) or error (the message). A failing line does not stop the batch.
+
+            Exit status: 0 if every line succeeded, else the highest status of any line (1 nothing found, 2 bad \
+            input, 3 damaged graph data, 4 output failed); 2 if FILE cannot be read.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The file of commands, or - for standard input (the default).", valueName: "file"))
+    var file: String = "-"
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    /// The subcommands that conform to `BatchRunnable`, by command name.
+    static var commands: [String: any BatchRunnable.Type] {
+        var result: [String: any BatchRunnable.Type] = [:]
+        for command in SOCGraphCommand.configuration.subcommands {
+            guard let runnable = command as? any BatchRunnable.Type,
+                  let name = command.configuration.commandName else { continue }
+            result[name] = runnable
+        }
+        return result
+    }
+
+    static var commandNames: [String] { commands.keys.sorted() }
+
+    func run() throws {
+        var worst: Int32 = 0
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func answer(_ text: String, number: Int) throws {
+            guard let line = BatchLine(number: number, text: text, graph: graphOptions.graph) else { return }
+            let output = line.run(encoder: encoder)
+            worst = max(worst, output.status)
+            try Terminal.write(output.json + "\n")
+        }
+        if file == "-" {
+            var number = 0
+            while let text = readLine(strippingNewline: true) {
+                number += 1
+                try answer(text, number: number)
+            }
+        } else {
+            let data = try Self.read(file)
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw SOCGraphError.invalidInput("batch file '\(file)' is not UTF-8 text; save it as UTF-8")
+            }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.last == "" { lines.removeLast() }
+            for (index, line) in lines.enumerated() {
+                try answer(String(line), number: index + 1)
+            }
+        }
+        if worst != 0 { throw ExitCode(worst) }
+    }
+}
+
+extension BatchCommand {
+    /// The bytes of the batch file at `path`.
+    ///
+    /// - Throws: `SOCGraphError.invalidInput` naming the file and why it cannot be read.
+    static func read(_ path: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        let reason: String
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            reason = "no such file"
+        } else if isDirectory.boolValue {
+            reason = "it is a directory"
+        } else if let data = FileManager.default.contents(atPath: path) {
+            return data
+        } else {
+            reason = "permission denied or unreadable"
+        }
+        throw SOCGraphError.invalidInput("cannot read batch file '\(path)': \(reason); give a readable file of "
+                                         + "commands, or - for standard input")
+    }
+}
+
+/// One input line of a batch and how it is answered.
+struct BatchLine {
+    let number: Int
+    /// The line without surrounding white space.
+    let command: String
+    /// The batch's `--graph`, given to lines without their own.
+    let graph: String?
+
+    /// Nil for a blank line or a comment.
+    init?(number: Int, text: String, graph: String?) {
+        let command = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !command.isEmpty, !command.hasPrefix("#") else { return nil }
+        self.number = number
+        self.command = command
+        self.graph = graph
+    }
+
+    /// Runs the line and encodes its output line; never throws: every failure becomes the line's error.
+    func run(encoder: JSONEncoder) -> (status: Int32, json: String) {
+        let output: BatchOutput
+        do {
+            output = BatchOutput(line: number, command: command, status: 0,
+                                 result: AnyEncodable(try result()), error: nil)
+        } catch {
+            output = failure(error)
+        }
+        do {
+            return (output.status, String(decoding: try encoder.encode(output), as: UTF8.self))
+        } catch {
+            let failed = failure(SOCGraphError.outputFailed("cannot encode the result as JSON: \(error)"))
+            // An error line holds only strings and numbers, which always encode.
+            return (failed.status, (try? encoder.encode(failed)).map { String(decoding: $0, as: UTF8.self) } ?? "{}")
+        }
+    }
+
+    private func result() throws -> any Encodable {
+        var words = try ShellWords.split(command)
+        if words.first == "socgraph" { words.removeFirst() }
+        guard let name = words.first else {
+            throw SOCGraphError.invalidInput("no command on the line; write one of "
+                                             + BatchCommand.commandNames.joined(separator: ", "))
+        }
+        guard BatchCommand.commands[name] != nil else {
+            throw SOCGraphError.invalidInput("'\(name)' cannot run in a batch; batch runs "
+                                             + BatchCommand.commandNames.joined(separator: ", "))
+        }
+        if let graph, !words.contains(where: { $0 == "--graph" || $0.hasPrefix("--graph=") }) {
+            words.insert(contentsOf: ["--graph", graph], at: 1)
+        }
+        let parsed = try SOCGraphCommand.parseAsRoot(words)
+        guard let runnable = parsed as? any BatchRunnable else {
+            throw SOCGraphError.invalidInput("'\(command)' runs no query (a batch does not answer help); batch runs "
+                                             + BatchCommand.commandNames.joined(separator: ", "))
+        }
+        return try runnable.runJSON(context: BatchContext.shared)
+    }
+
+    private func failure(_ error: Error) -> BatchOutput {
+        let status: Int32
+        switch error {
+        case let error as SOCGraphError: status = error.exitStatus
+        case let error as ExitCode: status = error.rawValue == 0 ? 2 : error.rawValue
+        default: status = 2
+        }
+        var message = SOCGraphCommand.oneLineMessage(for: error)
+        if SOCGraphCommand.exitCode(for: error) == .success, !(error is SOCGraphError) {
+            message = "help and --version are not answered in a batch; run 'socgraph help' instead"
+        }
+        return BatchOutput(line: number, command: command, status: status, result: nil, error: message)
+    }
+}
+
+/// One output line: `{line, command, status, result}` or `{line, command, status, error}`.
+struct BatchOutput: Encodable {
+    let line: Int
+    let command: String
+    let status: Int32
+    let result: AnyEncodable?
+    let error: String?
+
+    private enum CodingKeys: String, CodingKey { case line, command, status, result, error }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(line, forKey: .line)
+        try c.encode(command, forKey: .command)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(result, forKey: .result)
+        try c.encodeIfPresent(error, forKey: .error)
+    }
+}
+
+/// An `Encodable` value of any type, encoded as itself.
+struct AnyEncodable: Encodable {
+    let value: any Encodable
+
+    init(_ value: any Encodable) { self.value = value }
+
+    func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import SOCGraph
+
+/// `socgraph compare CODE CODE [CODE…]`: 2–8 occupations side by side, where they differ and what they share.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare 2 to 8 occupations side by side.",
+        discussion: """
+            Compares what matters for choosing a petition's SOC code: hierarchy, BLS typical entry education, work \
+            experience, O*NET Job Zone, the share of O*NET respondents whose job requires a master's degree or \
+            more, the profession check, national-interest fields, STEM and Schedule A, programs, OEWS wages and \
+            EP projections; then lists where the candidates differ and what they share.
+
+            Master's or more: O*NET Required Level of Education, categories 8–12. Where O*NET has no ratings for \
+            a detailed code itself (its .00 row), it says "not surveyed" and shows its rated specialties' shares \
+            beside it, labelled as theirs; they are never merged into a figure for the detailed code.
+
+            The table shows one column per code when they fit the width (3 codes in 80 columns), else one block per \
+            code. CODE as for 'show' (15-2051, 152051, 15-2051.00, an O*NET specialty or an exact title).
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The occupations to compare (2 to 8, all different).", valueName: "code"))
+    var codes: [String]
+
+    @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var formatOptions: FormatOptions
+
+    // The comparison diagram (`--out FILE`, .svg .png .pdf .dot) goes here: an option beside these, rendered
+    // from `comparison()` after the report is printed.
+
+    /// The comparison every format prints.
+    func comparison() throws -> ComparisonReport {
+        let graph = try graphOptions.load(GraphSection.report)
+        return try ComparisonReport(graph: graph, inputs: codes)
+    }
+
+    func run() throws {
+        let report = try comparison()
+        switch formatOptions.format {
+        case .json: try Terminal.write(try JSONOutput.render(report))
+        case .tsv: try Terminal.write(ComparisonTSV.render(report))
+        case .table: try Terminal.write(ComparisonTable.render(report, width: Terminal.width, style: .current))
+        }
+    }
+}
+
+extension CompareCommand: BatchRunnable {
+    func runJSON(context: BatchContext) throws -> ComparisonReport { try comparison() }
+}

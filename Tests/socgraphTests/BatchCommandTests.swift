@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@Suite("socgraph batch")
+struct BatchCommandTests {
+    let graph = ["--graph", CLI.fixture.path]
+
+    func lines(_ output: String) throws -> [[String: Any]] {
+        try output.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
+        }
+    }
+
+    func temporaryFile(_ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("socgraph-batch-\(UUID().uuidString)")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test func answersEveryLineAndReportsErrorsPerLine() throws {
+        let file = try temporaryFile("""
+            # candidates for an AI engineer
+            show 15-2051
+
+            compare 15-2051 15-1252 15-1221
+            show 15-2052
+            compare 15-2051
+            socgraph show "Software Developers"   # a title with a space
+            import --from nowhere
+            show 'unterminated
+            show 15-1221 --no-such-option
+
+            """)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["batch", file.path] + graph)
+        #expect(result.status == 2, "the highest line status")
+        #expect(result.stderr == "")
+        let output = try lines(result.stdout)
+        #expect(output.map { $0["line"] as? Int } == [2, 4, 5, 6, 7, 8, 9, 10])
+        #expect(output.map { $0["status"] as? Int } == [0, 0, 2, 2, 0, 2, 2, 2])
+        #expect(output[0]["command"] as? String == "show 15-2051")
+        #expect((output[0]["result"] as? [String: Any])?["code"] as? String == "15-2051")
+        #expect(output[0]["error"] == nil)
+        let comparison = try #require(output[1]["result"] as? [String: Any])
+        #expect(comparison["codes"] as? [String] == ["15-2051", "15-1252", "15-1221"])
+        #expect((output[2]["error"] as? String)?.contains("unknown code '15-2052'") == true)
+        #expect(output[2]["result"] == nil)
+        #expect((output[3]["error"] as? String)?.contains("at least 2") == true)
+        #expect((output[4]["result"] as? [String: Any])?["code"] as? String == "15-1252")
+        #expect((output[5]["error"] as? String)?.contains("cannot run in a batch") == true)
+        #expect((output[6]["error"] as? String)?.contains("unterminated") == true)
+        #expect((output[7]["error"] as? String)?.contains("--no-such-option") == true)
+    }
+
+    @Test func resultsAreTheCommandsJSON() throws {
+        let file = try temporaryFile("show 15-2051\ncompare 15-2051 15-1221 --format table\n")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["batch", file.path] + graph)
+        #expect(result.status == 0)
+        let output = try lines(result.stdout)
+        for (index, arguments) in [["show", "15-2051"], ["compare", "15-2051", "15-1221"]].enumerated() {
+            let single = try CLI.run(arguments + ["--format", "json"] + graph)
+            let expected = try #require(try JSONSerialization.jsonObject(with: Data(single.stdout.utf8)) as? NSDictionary)
+            let got = try #require(output[index]["result"] as? NSDictionary)
+            #expect(got == expected, "\(arguments)")
+        }
+    }
+
+    @Test func readsStandardInput() throws {
+        let input = try temporaryFile("show 15-2051\nshow 99-0000\n")
+        defer { try? FileManager.default.removeItem(at: input) }
+        for arguments in [["batch", "-"], ["batch"]] {
+            let process = Process()
+            process.executableURL = CLI.executable
+            process.arguments = arguments + graph
+            process.standardInput = try FileHandle(forReadingFrom: input)
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 2)
+            let output = try lines(String(decoding: data, as: UTF8.self))
+            #expect(output.map { $0["status"] as? Int } == [0, 2])
+            #expect(output.map { $0["line"] as? Int } == [1, 2])
+        }
+    }
+
+    @Test func unreadableBatchFileExitsTwoNamingIt() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("socgraph-no-such-batch").path
+        let result = try CLI.run(["batch", missing] + graph)
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("socgraph: error: cannot read batch file '\(missing)'"))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        let directory = try CLI.run(["batch", FileManager.default.temporaryDirectory.path] + graph)
+        #expect(directory.status == 2)
+        #expect(directory.stderr.contains("directory"))
+    }
+
+    @Test func damagedGraphIsStatusThreeOnEveryLine() throws {
+        let directory = try CLI.fixtureCopy()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("wages.tsv"))
+        let file = try temporaryFile("show 15-2051\nshow 15-2051.01\n")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["batch", file.path, "--graph", directory.path])
+        #expect(result.status == 3)
+        let output = try lines(result.stdout)
+        #expect(output.map { $0["status"] as? Int } == [3, 3])
+        #expect((output[0]["error"] as? String)?.hasPrefix("damaged graph data") == true)
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import SOCGraph
+
+/// `socgraph find 'QUALIFIERS'`: the detailed occupations a query selects.
+struct FindCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "find",
+        abstract: "Select occupations by qualifiers: education, job zone, group, STEM, programs, wages, …",
+        discussion: """
+            Qualifiers (joined by spaces = AND; OR, NOT or a leading -, parentheses):
+              field:ID            aligned with a national-interest field (id or unique prefix)
+              education>=LEVEL    BLS typical entry: none high-school some-college postsecondary-nondegree
+                                  associate bachelor master doctoral (also : <= > <)
+              zone>=N             O*NET Job Zone 1–5
+              major:15 minor:15-1200 broad:15-1250   in a SOC group (unique leading digits suffice)
+              stem:yes|no         on the O*NET STEM occupation list
+              program:11.0102     prepared for by a CIP program, series (11.01) or family (11)
+              uses:"Microsoft Excel"   uses that technology
+              wage>=100k          OEWS annual median wage
+              growth>=5           projected employment change 2024–34, percent
+              word "quoted phrase"   in the SOC, Direct Match or O*NET occupation titles
+            Example: socgraph find 'education>=master zone>=5 major:15'
+            Exit status: 1 when nothing matches, 2 for a malformed query (the message names the column).
+            """
+    )
+
+    @Argument(help: "The query, quoted as one argument.")
+    var query: String
+
+    @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var formatOptions: FormatOptions
+    @OptionGroup var envelopeOptions: EnvelopeOptions
+
+    func run() throws {
+        let parsed = try FindQuery(parsing: query)
+        let graph = try graphOptions.load(parsed.sections.union([.education, .wages]))
+        let listings = try parsed.evaluate(in: graph).compactMap { code in
+            graph.node(id: code).map { OccupationListing(graph: graph, node: $0) }
+        }
+        guard !listings.isEmpty else { throw SOCGraphError.nothingFound("no occupation matches '\(query)'") }
+        let sources = graph.sources.citations
+        switch formatOptions.format {
+        case .table:
+            try Terminal.write(FindOutput.table(listings, query: parsed, sources: sources, width: Terminal.width,
+                                                style: .current))
+        case .json:
+            try Terminal.write(try FindOutput.json(listings, query: parsed, sources: sources,
+                                                   envelope: envelopeOptions.envelope))
+        case .tsv: try Terminal.write(FindOutput.tsv(listings))
+        }
+    }
+}

@@ -2,11 +2,12 @@
 ///
 /// Education levels, job zones, designations and technologies are hubs: hundreds of occupations share the
 /// `bachelor` level, Job Zone 4, the STEM designation or Microsoft Excel, so through them any two occupations are
-/// two links apart and the path says nothing. `structure`, the default, leaves those links out except where they
-/// touch one of the two ends (so `path 15-2051 job-zone-4` still works); `all` follows every link.
+/// two links apart and the path says nothing. `structure`, the default, passes through no such hub: it follows
+/// their links only when the hub is the start or the goal itself (so `path 15-2051 job-zone-4` still works);
+/// `all` follows every link.
 public enum PathScope: String, CaseIterable, Sendable {
-    /// SOC and CIP hierarchy, O*NET related occupations, CIP programs (crosswalk) and field alignments; other
-    /// links only at either end of the path.
+    /// SOC and CIP hierarchy, O*NET related occupations, CIP programs (crosswalk) and field alignments; hub
+    /// links only into a hub that is the start or the goal.
     case structure
     /// Every kind of link.
     case all
@@ -42,7 +43,7 @@ extension KnowledgeGraph {
     /// within `scope`. A node's own path (`start == goal`) has no steps.
     ///
     /// Breadth-first from `start`. Neighbours are visited in a fixed order: by edge kind as listed in
-    /// `scope.edgeKinds` (in `structure`, hub links touching `start` or `goal` come after), outgoing links before
+    /// `scope.edgeKinds` (in `structure`, then the hub links into `start` or `goal`), outgoing links before
     /// incoming, each adjacency list in its stored order; so among paths of equal length the one found is the same
     /// on every run and prefers related occupations, then the hierarchy, then programs and fields.
     ///
@@ -67,7 +68,8 @@ extension KnowledgeGraph {
                         let edge = edges[position]
                         let next = direction == .outgoing ? edge.to : edge.from
                         guard reachedBy[next] == -1 else { continue }
-                        if onlyAtEnds && !ends.contains(node) && !ends.contains(next) { continue }
+                        // A hub (the `to` end of every hub link) may only be the start or the goal itself.
+                        if onlyAtEnds && !ends.contains(edge.to) { continue }
                         reachedBy[next] = position
                         if next == goal { break search }
                         queue.append(next)

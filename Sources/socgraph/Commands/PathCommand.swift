@@ -14,8 +14,8 @@ struct PathCommand: ParsableCommand {
             in either direction; among equally short paths, related occupations are preferred, then the \
             hierarchy, then programs and fields.
             --via structure (default) follows the SOC and CIP hierarchy, O*NET related occupations, CIP programs \
-            and field alignments, and uses education levels, job zones, designations and technologies only at \
-            either end: hundreds of occupations share each of those, so a path through one says nothing. \
+            and field alignments, and reaches an education level, job zone, designation or technology only when \
+            it is FROM or TO: hundreds of occupations share each of those, so a path through one says nothing. \
             --via all follows every link.
             Exit status: 1 when there is no path, 2 when FROM or TO names no node (with suggestions).
             """

@@ -35,7 +35,7 @@ enum PathOutput {
         }
         let scopeNote = scope == .structure
             ? "Links followed: SOC and CIP hierarchy, O*NET related occupations, CIP programs (NCES crosswalk) and "
-                + "field alignments; education levels, job zones, designations and technologies only at either end "
+                + "field alignments; never through a shared education level, job zone, designation or technology "
                 + "(--via all follows every link)."
             : "Links followed: every kind, including shared education levels, job zones, designations and "
                 + "technologies (--via structure leaves those hubs out)."

@@ -61,8 +61,8 @@ enum SearchOutput {
     static func table(_ results: SearchResults, sources: [SourceCitation], width: Int, style: TextStyle) -> String {
         var table = TextTable(columns: [
             TextTable.Column("#", alignment: .right), TextTable.Column("CODE"),
-            TextTable.Column("TITLE", wraps: true, minimumWidth: 16), TextTable.Column("SCORE", alignment: .right),
-            TextTable.Column("WHY", wraps: true, minimumWidth: 16),
+            TextTable.Column("TITLE", wraps: true, minimumWidth: 10), TextTable.Column("SCORE", alignment: .right),
+            TextTable.Column("WHY", wraps: true, minimumWidth: 10),
         ])
         table.rows = results.hits.enumerated().map { rank, hit in
             [String(rank + 1), hit.code, hit.title, score(hit.score), hit.matches.prefix(2).joined(separator: "; ")]

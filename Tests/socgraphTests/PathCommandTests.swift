@@ -42,6 +42,12 @@ struct PathCommandTests {
         ])
     }
 
+    @Test func technologyNamesInAnyCase() throws {
+        let result = try CLI.run(["path", "python", "15-1252", "--format", "tsv"] + graph)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.rows.dropFirst().map { [String($0[1]), String($0[4])] } == [["Python", "15-1252"]])
+    }
+
     @Test func hubsOnlyWithViaAll() throws {
         let structure = try CLI.run(["path", "15-2051", "29-1141", "--format", "json"] + graph)
         #expect(structure.status == 0)

@@ -7,18 +7,20 @@ struct FindCommand: ParsableCommand {
         commandName: "find",
         abstract: "Select occupations by qualifiers: education, job zone, group, STEM, programs, wages, …",
         discussion: """
-            Qualifiers (joined by spaces = AND; OR, NOT or a leading -, parentheses):
-              field:ID            aligned with a national-interest field (id or unique prefix)
-              education>=LEVEL    BLS typical entry: none high-school some-college postsecondary-nondegree
-                                  associate bachelor master doctoral (also : <= > <)
-              zone>=N             O*NET Job Zone 1–5
-              major:15 minor:15-1200 broad:15-1250   in a SOC group (unique leading digits suffice)
-              stem:yes|no         on the O*NET STEM occupation list
-              program:11.0102     prepared for by a CIP program, series (11.01) or family (11)
-              uses:"Microsoft Excel"   uses that technology
-              wage>=100k          OEWS annual median wage
-              growth>=5           projected employment change 2024–34, percent
-              word "quoted phrase"   in the SOC, Direct Match or O*NET occupation titles
+            Qualifiers, joined by spaces (AND), OR, NOT or a leading -, and parentheses:
+              field:ID               aligned with a national-interest field (or prefix)
+              education>=LEVEL       BLS typical entry education (also : <= > <); LEVEL is
+                                     none high-school some-college postsecondary-nondegree
+                                     associate bachelor master doctoral
+              zone>=N                O*NET Job Zone 1–5
+              major:15  minor:15-1200  broad:15-1250
+                                     in a SOC group (leading digits suffice)
+              stem:yes|no            on the O*NET STEM occupation list
+              program:11.0102        prepared for by a CIP program, series or family
+              uses:"Microsoft Excel" uses that technology
+              wage>=100k             OEWS annual median wage
+              growth>=5              projected employment change 2024–34, percent
+              word "quoted phrase"   in SOC, Direct Match or O*NET occupation titles
             Example: socgraph find 'education>=master zone>=5 major:15'
             Exit status: 1 when nothing matches, 2 for a malformed query (the message names the column).
             """

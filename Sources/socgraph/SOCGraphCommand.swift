@@ -19,6 +19,10 @@ struct SOCGraphCommand: ParsableCommand {
             ShowCommand.self,
             CheckCommand.self,
             ImportCommand.self,
+            SearchCommand.self,
+            RelatedCommand.self,
+            PathCommand.self,
+            FindCommand.self,
             CompareCommand.self,
             BatchCommand.self,
         ]

@@ -7,7 +7,8 @@ extension KnowledgeGraph {
     /// Accepts `15-2051`, `152051`, `15-2051.00` (the detailed code), `15-2051.01` (an O*NET specialty), group codes
     /// (`15-2000`), CIP codes (`11`, `11.01`, `11.0102`), any other node id (a field slug such as
     /// `artificial-intelligence`, `bachelor`, `job-zone-4`, `stem`, a technology name), and exact titles of SOC
-    /// occupations and groups, O*NET occupations and fields (ignoring case). Surrounding spaces are ignored.
+    /// occupations and groups, O*NET occupations, fields and technology names (ignoring case). Surrounding spaces
+    /// are ignored.
     ///
     /// - Throws: `SOCGraphError.unknownCode` for a well-formed code or a text that names nothing, and
     ///   `SOCGraphError.malformedCode` for something code-like of no accepted shape; both with the nearest valid
@@ -24,6 +25,10 @@ extension KnowledgeGraph {
         let key = KnowledgeGraph.titleKey(text)
         if let field = nodes(ofKind: .field).first(where: { KnowledgeGraph.titleKey(self[$0].title) == key }) {
             return field
+        }
+        // Technology names in any case (`microsoft excel`); scanned only when nothing else matched.
+        if let technology = nodes(ofKind: .technology).first(where: { KnowledgeGraph.titleKey(self[$0].title) == key }) {
+            return technology
         }
         throw SOCGraphError.unknownCode(input, suggestions: titleSuggestions(for: text))
     }

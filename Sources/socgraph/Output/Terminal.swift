@@ -24,6 +24,13 @@ enum Terminal {
         exit(status)
     }
 
+    /// Prints `socgraph: note: message` (one line) to stderr: something a script reading stdout should know
+    /// about a successful answer (a weak search ranking).
+    static func note(_ message: String) {
+        let line = message.replacingOccurrences(of: "\n", with: " ")
+        try? FileHandle.standardError.write(contentsOf: Data("socgraph: note: \(line)\n".utf8))
+    }
+
     /// True when stdout is a terminal, colour is not disabled by NO_COLOR (https://no-color.org) and TERM is not
     /// `dumb`.
     static var usesColour: Bool {

@@ -1,0 +1,94 @@
+/// The graph as the `find` query language sees it: SOC detailed occupations and their facts, by code.
+///
+/// Each answer comes from the loaded sections (see `FindQuery.sections`); with a section absent the answer is
+/// "no value", never a default. Every look-up is O(1) by code plus O(degree) for lists.
+extension KnowledgeGraph: FindContext {
+    public var occupationCodes: [String] { nodes(ofKind: .detailed).map { self[$0].id } }
+
+    public var knownFields: Set<String> { Set(nodes(ofKind: .field).map { self[$0].id }) }
+
+    public func majorGroup(of code: String) -> String? { group(of: code, .major) }
+    public func minorGroup(of code: String) -> String? { group(of: code, .minor) }
+    public func broadGroup(of code: String) -> String? { group(of: code, .broad) }
+
+    public func typicalEducation(of code: String) -> EducationLevel? {
+        occupation(code).flatMap { entryEducation(of: $0)?.education }
+    }
+
+    public func jobZone(of code: String) -> Int? { occupation(code).flatMap { jobZone(of: $0)?.zone } }
+
+    /// The fields at the end of the occupation's aligns-with edges (none until those edges are loaded).
+    public func fields(of code: String) -> Set<String> {
+        guard let node = occupation(code) else { return [] }
+        return Set(neighbours(.alignsWith, .outgoing, of: node).map { self[$0].id })
+    }
+
+    public func isSTEM(_ code: String) -> Bool {
+        occupation(code).map { node in designations(of: node).contains { $0.designation == .stem } } ?? false
+    }
+
+    public func programs(of code: String) -> [String] {
+        occupation(code).map { programs(preparingFor: $0).map { self[$0].id } } ?? []
+    }
+
+    public func technologies(of code: String) -> [String] {
+        occupation(code).map { technologies(of: $0).map { self[$0.technology].title } } ?? []
+    }
+
+    public func annualMedianWage(of code: String) -> Double? {
+        occupation(code).flatMap { facts(of: $0)?.wages?.annualMedian }.map(Double.init)
+    }
+
+    public func growthPercent(of code: String) -> Double? {
+        occupation(code).flatMap { facts(of: $0)?.projection?.changePercent }
+    }
+
+    /// The SOC title, SOC Direct Match Titles and O*NET occupation and specialty titles; O*NET Alternate Titles
+    /// are left to `search`, which ranks them, so that a word in `find` selects by official titles only.
+    public func titles(of code: String) -> [String] {
+        guard let node = occupation(code) else { return [] }
+        let listed = titles(of: node).filter { $0.source != .onetAlternate }.map(\.title)
+        return listed.isEmpty ? [self[node].title] : listed
+    }
+
+    private func occupation(_ code: String) -> NodeIndex? {
+        guard let node = node(id: code), self[node].kind == .detailed else { return nil }
+        return node
+    }
+
+    private func group(of code: String, _ kind: NodeKind) -> String? {
+        guard let node = occupation(code) else { return nil }
+        return ancestors(of: node).first { self[$0].kind == kind }.map { self[$0].id }
+    }
+}
+
+extension FindQuery {
+    /// The graph sections the query reads, so that a command loads no more than it needs. A `field:` term asks
+    /// for every section, so that it sees the aligns-with edges whichever section ends up holding them.
+    public var sections: Set<GraphSection> {
+        var sections: Set<GraphSection> = [.hierarchy]
+        func visit(_ expression: FindExpression) {
+            switch expression {
+            case let .term(term, _): sections.formUnion(Self.sections(of: term))
+            case let .not(inner): visit(inner)
+            case let .and(operands), let .or(operands): operands.forEach(visit)
+            }
+        }
+        visit(expression)
+        return sections
+    }
+
+    static func sections(of term: FindTerm) -> Set<GraphSection> {
+        switch term {
+        case .field: return GraphSection.all
+        case .education, .jobZone: return [.education]
+        case .group: return [.hierarchy]
+        case .stem: return [.designations]
+        case .program: return [.programs]
+        case .uses: return [.technologies]
+        case .wage: return [.wages]
+        case .growth: return [.projections]
+        case .word, .phrase: return [.titles]
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import SOCGraph
+
+/// `socgraph search TEXT [--limit N]`: ranked occupations for a job title or a description of duties.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Rank occupations for a job title or a description of duties.",
+        discussion: """
+            Searches SOC titles, SOC Direct Match Titles, O*NET titles and Alternate Titles, technologies and CIP \
+            program titles, and the SOC definitions and O*NET tasks when Graph/text/ exists (import --with-text). \
+            Scores run from 0 to 1 (1: an exact title).
+            A weak ranking (best score below 0.50, or the first two nearly tied) is flagged "weak result: look \
+            further": under the table, or, with --format json or tsv, as one "socgraph: note:" line on stderr \
+            (stdout stays the bare list); --envelope puts it in the JSON instead.
+            Exit status: 1 when nothing matches, 2 for an empty query.
+            """
+    )
+
+    @Argument(help: "A job title or a description of duties, quoted if it has spaces.")
+    var text: String
+
+    @Option(name: .long, help: ArgumentHelp("How many occupations to list.", valueName: "n"))
+    var limit = 10
+
+    @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup var formatOptions: FormatOptions
+    @OptionGroup var envelopeOptions: EnvelopeOptions
+
+    func validate() throws {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ValidationError(
+                "empty query: give a job title or a description of duties, such as \"data scientist\"")
+        }
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1, not \(limit)") }
+    }
+
+    /// The ranked hits; nothing found is an error (exit 1).
+    func results() throws -> (graph: KnowledgeGraph, results: SearchResults) {
+        let (graph, index) = try graphOptions.searchIndex()
+        let results = try index.search(text, limit: limit)
+        guard !results.hits.isEmpty else {
+            throw SOCGraphError.nothingFound(
+                "no occupation matches \"\(text)\"; try another job title or describe the duties")
+        }
+        return (graph, results)
+    }
+
+    func run() throws {
+        let (graph, results) = try results()
+        let sources = graph.sources.citations
+        switch formatOptions.format {
+        case .table:
+            try Terminal.write(SearchOutput.table(results, sources: sources, width: Terminal.width, style: .current))
+        case .json:
+            try Terminal.write(try SearchOutput.json(results, sources: sources, envelope: envelopeOptions.envelope))
+            if !envelopeOptions.envelope, let note = SearchOutput.weakNote(results) { Terminal.note(note) }
+        case .tsv:
+            try Terminal.write(SearchOutput.tsv(results))
+            if let note = SearchOutput.weakNote(results) { Terminal.note(note) }
+        }
+    }
+}
+
+extension SearchCommand: BatchRunnable {
+    func runJSON(context: BatchContext) throws -> AnyEncodable {
+        let (graph, results) = try results()
+        return SearchOutput.value(results, sources: graph.sources.citations, envelope: envelopeOptions.envelope)
+    }
+}

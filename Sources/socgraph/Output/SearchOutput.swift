@@ -1,0 +1,92 @@
+import SOCGraph
+
+/// `search` output in the three formats.
+///
+/// JSON is the contract's bare list of `{code, title, score, matches}`; with `--envelope`
+/// `{query, results, weak, weakReason, ignoredWords, sources}`. A weak ranking is said in the table itself; in
+/// bare JSON and TSV, on stderr as one `socgraph: note: weak result: …` line, so that stdout stays parseable.
+enum SearchOutput {
+    /// `--envelope` JSON.
+    struct Envelope: Encodable {
+        let query: String
+        let results: [SearchHit]
+        let weak: Bool
+        let weakReason: String?
+        let ignoredWords: [String]
+        let sources: [SourceCitation]
+
+        private enum CodingKeys: String, CodingKey { case query, results, weak, weakReason, ignoredWords, sources }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(query, forKey: .query)
+            try c.encode(results, forKey: .results)
+            try c.encode(weak, forKey: .weak)
+            try c.encode(weakReason, forKey: .weakReason)
+            try c.encode(ignoredWords, forKey: .ignoredWords)
+            try c.encode(sources, forKey: .sources)
+        }
+    }
+
+    /// The note a weak ranking earns: "weak result: look further — …".
+    static func weakNote(_ results: SearchResults) -> String? {
+        guard results.weak else { return nil }
+        return "weak result: look further" + (results.weakReason.map { " — \($0)" } ?? "")
+    }
+
+    /// Scores as shown: three decimals, so that output does not depend on floating-point noise.
+    static func rounded(_ results: SearchResults) -> [SearchHit] {
+        results.hits.map { hit in
+            var hit = hit
+            hit.score = (hit.score * 1000).rounded() / 1000
+            return hit
+        }
+    }
+
+    /// The `--format json` value: the bare list of hits, or the envelope.
+    static func value(_ results: SearchResults, sources: [SourceCitation], envelope: Bool) -> AnyEncodable {
+        guard envelope else { return AnyEncodable(rounded(results)) }
+        return AnyEncodable(Envelope(
+            query: results.query, results: rounded(results), weak: results.weak, weakReason: results.weakReason,
+            ignoredWords: results.ignoredWords, sources: sources))
+    }
+
+    static func json(_ results: SearchResults, sources: [SourceCitation], envelope: Bool) throws -> String {
+        try JSONOutput.render(value(results, sources: sources, envelope: envelope))
+    }
+
+    static func tsv(_ results: SearchResults) -> String {
+        TSVOutput.render(
+            header: ["rank", "code", "title", "score", "matches"],
+            rows: results.hits.enumerated().map { rank, hit in
+                [String(rank + 1), hit.code, hit.title, score(hit.score), hit.matches.joined(separator: "; ")]
+            })
+    }
+
+    static func table(_ results: SearchResults, sources: [SourceCitation], width: Int, style: TextStyle) -> String {
+        var table = TextTable(columns: [
+            TextTable.Column("#", alignment: .right), TextTable.Column("CODE"),
+            TextTable.Column("TITLE", wraps: true, minimumWidth: 10), TextTable.Column("SCORE", alignment: .right),
+            TextTable.Column("WHY", wraps: true, minimumWidth: 10),
+        ])
+        table.rows = results.hits.enumerated().map { rank, hit in
+            [String(rank + 1), hit.code, hit.title, score(hit.score), hit.matches.prefix(2).joined(separator: "; ")]
+        }
+        var out = TextTable.wrap("Occupations for \"\(results.query)\"", width: width)
+            .map { style.bold($0) + "\n" }.joined() + "\n"
+        out += table.render(width: width, style: style)
+        var notes: [String] = []
+        if !results.ignoredWords.isEmpty {
+            notes += TextTable.wrap("Ignored: " + results.ignoredWords.joined(separator: ", ")
+                                    + " (seniority says nothing of the occupation)", width: width)
+        }
+        if let weak = weakNote(results) { notes += TextTable.wrap(weak, width: width).map(style.warning) }
+        if !notes.isEmpty { out += "\n" + notes.map { $0 + "\n" }.joined() }
+        return out + "\n" + SourcesFooter.render(sources, width: width, style: style)
+    }
+
+    static func score(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return hundredths >= 100 ? "1.00" : "0." + (hundredths < 10 ? "0" : "") + String(hundredths)
+    }
+}

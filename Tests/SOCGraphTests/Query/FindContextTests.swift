@@ -1,0 +1,87 @@
+import Testing
+@testable import SOCGraph
+
+@Suite("find on the graph")
+struct FindContextTests {
+    let graph = Fixture.graph
+
+    func select(_ query: String, in graph: KnowledgeGraph = Fixture.graph) throws -> [String] {
+        try FindQuery(parsing: query).evaluate(in: graph)
+    }
+
+    @Test func factsByCode() {
+        #expect(graph.occupationCodes == ["15-1221", "15-1252", "15-1253", "15-2041", "15-2051", "29-1123", "29-1141"])
+        #expect(graph.majorGroup(of: "15-1252") == "15-0000")
+        #expect(graph.minorGroup(of: "15-1252") == "15-1200")
+        #expect(graph.broadGroup(of: "15-1252") == "15-1250")
+        #expect(graph.typicalEducation(of: "15-1221") == .master)
+        #expect(graph.jobZone(of: "15-1221") == 5)
+        #expect(graph.isSTEM("15-2051"))
+        #expect(graph.programs(of: "15-2051").contains("11.0102"))
+        #expect(graph.technologies(of: "15-2051").contains("AJAX"))
+        #expect(graph.annualMedianWage(of: "15-1252") == 135980)
+        #expect(graph.growthPercent(of: "15-2051") == 33.5)
+        #expect(graph.knownFields.count == 18)
+        #expect(graph.knownFields.contains("artificial-intelligence"))
+    }
+
+    @Test func titlesLeaveAlternateTitlesToSearch() {
+        let titles = graph.titles(of: "15-2051")
+        #expect(titles.contains("Data Scientists"))
+        #expect(titles.contains("Business Intelligence Analysts"))
+        #expect(titles.contains("Business Intelligence Developer"))
+        #expect(!titles.contains("Analytics Consultant"))
+    }
+
+    @Test func unknownCodesHaveNoValues() {
+        #expect(graph.typicalEducation(of: "15-0000") == nil)
+        #expect(graph.jobZone(of: "99-9999") == nil)
+        #expect(graph.fields(of: "99-9999").isEmpty)
+        #expect(!graph.isSTEM("15-1250"))
+    }
+
+    @Test func fieldsComeFromAlignsWithEdges() throws {
+        // No aligns-with edges are loaded yet: every occupation has none, and field: selects nothing.
+        #expect(graph.occupationCodes.allSatisfy { graph.fields(of: $0).isEmpty })
+        #expect(try select("field:artificial").isEmpty)
+    }
+
+    @Test func queriesSelectByTheGraphsFacts() throws {
+        #expect(try select("education>=master") == ["15-1221", "15-2041", "29-1123"])
+        #expect(try select("major:15 education:bachelor") == ["15-1252", "15-2051", "15-1253"].sorted())
+        #expect(try select("zone>=5 -major:15") == ["29-1123"])
+        #expect(try select("program:11.0102") == ["15-1221", "15-1252", "15-2051"])
+        #expect(try select("wage>=130k") == ["15-1221", "15-1252"])
+        #expect(try select("growth>=20") == ["15-2051"])
+        #expect(try select("nurses") == ["29-1141"])
+        #expect(try select("stem:no").isEmpty)
+    }
+
+    @Test func aBadGroupNamesTheNearestOnes() throws {
+        let error = try #require(throws: SOCGraphError.self) { try select("minor:15-9") }
+        #expect(error.exitStatus == 2)
+        #expect(error.description.contains("column 1"))
+    }
+
+    @Test func sectionsNeededByAQuery() throws {
+        #expect(try FindQuery(parsing: "wage>=1").sections == [.hierarchy, .wages])
+        #expect(try FindQuery(parsing: "education>=master OR \"data\"").sections == [.hierarchy, .education, .titles])
+        #expect(try FindQuery(parsing: "-field:artificial-intelligence").sections == GraphSection.all)
+    }
+
+    @Test func aGraphWithoutASectionAnswersNoValueNotADefault() throws {
+        let bare = try GraphStore(directory: Fixture.directory).load([.hierarchy])
+        #expect(bare.typicalEducation(of: "15-1221") == nil)
+        #expect(try select("education>=none", in: bare).isEmpty)
+        #expect(try select("-education>=none", in: bare).count == 7)
+    }
+
+    @Test func listingsCarryTheTableFacts() throws {
+        let listing = OccupationListing(graph: graph, node: try graph.expectNode("15-1221"))
+        #expect(listing.code == "15-1221")
+        #expect(listing.education == "master")
+        #expect(listing.jobZone == 5)
+        #expect(listing.annualMedian != nil)
+        #expect(!listing.topCoded)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// `search`, `related`, `path` and `find` on the Graph/ of the package (skipped while it is absent, except on CI).
+extension ShippedGraphTests {
+    var shipped: [String] { ["--graph", Self.directory.path] }
+
+    func firstCodes(_ query: String, count: Int = 3) throws -> [String] {
+        let result = try CLI.run(["search", query, "--format", "json", "--limit", String(count)] + shipped)
+        #expect(result.status == 0, "\(result.stderr)")
+        let hits = try #require(try result.json() as? [[String: Any]])
+        return hits.compactMap { $0["code"] as? String }
+    }
+
+    @Test func searchMachineLearningEngineer() throws {
+        guard requireGraph() else { return }
+        let codes = try firstCodes("machine learning engineer")
+        #expect(["15-2051", "15-1221", "15-1252"].contains(codes.first ?? ""), "\(codes)")
+    }
+
+    @Test func searchRegisteredNurse() throws {
+        guard requireGraph() else { return }
+        #expect(try firstCodes("registered nurse").first == "29-1141")
+    }
+
+    @Test func searchTeamLeaderFindsManagersAndSupervisors() throws {
+        guard requireGraph() else { return }
+        let result = try CLI.run(["search", "Team Leader", "--format", "tsv", "--limit", "5"] + shipped)
+        #expect(result.status == 0)
+        let titles = result.rows.dropFirst().map { String($0[2]) }
+        #expect(titles.prefix(4).allSatisfy { $0.contains("Managers") || $0.contains("Supervisors") }, "\(titles)")
+    }
+
+    @Test func searchStrategyManagerFindsManagementCandidates() throws {
+        guard requireGraph() else { return }
+        let codes = try firstCodes("Strategy Manager", count: 6)
+        #expect(codes.first?.hasPrefix("11-") == true, "\(codes)")
+        #expect(codes.contains("13-1111"), "Management Analysts (management consultants): \(codes)")
+    }
+
+    @Test func relatedDepthTwoIsNonEmptyAndDeterministic() throws {
+        guard requireGraph() else { return }
+        let arguments = ["related", "15-2051", "--depth", "2", "--format", "json"] + shipped
+        let first = try CLI.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        let steps = try #require(try first.json() as? [[String: Any]])
+        #expect(steps.count > 10)
+        #expect(steps.contains { $0["depth"] as? Int == 2 })
+        #expect(try CLI.run(arguments).stdout == first.stdout)
+        // By depth, then index, then code.
+        let keys = steps.compactMap { step -> (Int, Int, String)? in
+            guard let depth = step["depth"] as? Int, let index = step["index"] as? Int,
+                  let code = step["code"] as? String else { return nil }
+            return (depth, index, code)
+        }
+        #expect(keys.count == steps.count)
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 })
+    }
+
+    @Test func pathFromDataScientistsToRegisteredNurses() throws {
+        guard requireGraph() else { return }
+        let result = try CLI.run(["path", "15-2051", "29-1141", "--format", "json"] + shipped)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try result.json() as? [String: Any])
+        let nodes = try #require(object["nodes"] as? [[String: Any]])
+        #expect(nodes.first?["id"] as? String == "15-2051")
+        #expect(nodes.last?["id"] as? String == "29-1141")
+        #expect((object["edges"] as? [Any])?.count == nodes.count - 1)
+        let table = try CLI.run(["path", "15-2051", "29-1141"] + shipped)
+        table.expectTable()
+    }
+
+    @Test func findResearchLevelComputingOccupations() throws {
+        guard requireGraph() else { return }
+        let result = try CLI.run(["find", "education>=master zone>=5 major:15", "--format", "tsv"] + shipped)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.rows.dropFirst().map { String($0[0]) }.contains("15-1221"))
+        let table = try CLI.run(["find", "education>=master zone>=5 major:15"] + shipped)
+        table.expectTable()
+    }
+}

@@ -18,7 +18,7 @@ public enum MemoMarkdown {
         }
         out += "\n"
         if !memo.relations.isEmpty {
-            out += "Related occupations (O*NET):\n\n" + memo.relations.map { "- " + escape($0) + "\n" }.joined() + "\n"
+            out += escape("Related occupations (O*NET):") + "\n\n" + memo.relations.map { "- " + escape($0) + "\n" }.joined() + "\n"
         }
 
         out += "### Diagram\n\n"

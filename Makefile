@@ -3,7 +3,11 @@ SHELL := /bin/bash
 SOCGRAPH_SOURCES ?= ../shared/data
 export SOCGRAPH_SOURCES
 SWIFT ?= swift
-RELEASE_BIN = .build/release/socgraph
+# Where SwiftPM builds (make demo SCRATCH=.build-other keeps another build directory).
+SCRATCH ?= .build
+RELEASE_BIN = $(SCRATCH)/release/socgraph
+# The comparison of the README: an AI engineer's three candidate codes.
+AI_ROLE = 15-2051 15-1252 15-1221
 
 .PHONY: deps build release demo test graph examples bench clean
 
@@ -11,17 +15,31 @@ deps:
 	@bash .ci/deps.sh
 
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build --scratch-path $(SCRATCH)
 
 release: deps
-	$(SWIFT) build -c release --product socgraph
+	$(SWIFT) build -c release --product socgraph --scratch-path $(SCRATCH)
 
+# Compares the AI-role candidates, renders their comparison diagram into Output/ and prints the path written.
 demo: release
-	$(RELEASE_BIN) show 15-2051
+	@mkdir -p Output
+	$(RELEASE_BIN) compare $(AI_ROLE) --out Output/ai-role-comparison.svg
+
+# Regenerates the example diagrams and memos committed in Output/ (the DOT is deterministic; SVG, PNG and PDF
+# bytes depend on the fonts installed).
+examples: release
+	@mkdir -p Output
+	$(RELEASE_BIN) compare $(AI_ROLE) --out Output/ai-role-comparison.dot --format json > /dev/null
+	$(RELEASE_BIN) compare $(AI_ROLE) --out Output/ai-role-comparison.svg --format json > /dev/null
+	$(RELEASE_BIN) compare $(AI_ROLE) --out Output/ai-role-comparison.png --format json > /dev/null
+	$(RELEASE_BIN) render 15-2051 --depth 1 --out Output/neighbourhood-15-2051.dot
+	$(RELEASE_BIN) render 15-2051 --depth 1 --out Output/neighbourhood-15-2051.svg
+	$(RELEASE_BIN) memo $(AI_ROLE) --out Output/memo-ai-role.md
+	$(RELEASE_BIN) memo $(AI_ROLE) --out Output/memo-ai-role.html
 
 test: deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) build --build-tests --scratch-path $(SCRATCH)
+	$(SWIFT) test --skip-build --scratch-path $(SCRATCH)
 
 bench: release
 	@bash .ci/deps.sh bench
@@ -31,4 +49,4 @@ graph: release
 	$(RELEASE_BIN) import --from "$(SOCGRAPH_SOURCES)" --out Graph
 
 clean:
-	rm -rf .build
+	rm -rf $(SCRATCH)

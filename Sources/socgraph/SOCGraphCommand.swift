@@ -25,6 +25,8 @@ struct SOCGraphCommand: ParsableCommand {
             FindCommand.self,
             CompareCommand.self,
             BatchCommand.self,
+            RenderCommand.self,
+            MemoCommand.self,
         ]
     )
 

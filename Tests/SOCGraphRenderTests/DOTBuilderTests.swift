@@ -52,11 +52,11 @@ struct DOTBuilderTests {
         }
     }
 
-    @Test("strengths and tiers label their edges; candidates are emphasised")
+    @Test("strengths label their edges, tiers only their line style; candidates are emphasised")
     func edgeLabels() throws {
         let dot = try DOTBuilder().build(Fixtures.comparison)
         #expect(dot.contains("\"15-1252\" -> \"artificial-intelligence\" [color=\"#009e73\", fontcolor=\"#006b4e\", label=<0.62>, penwidth=\"2.86\"]"))
-        #expect(dot.contains("\"15-2051\" -> \"15-1221\" [color=\"#c27c00\", fontcolor=\"#8a5800\", label=<primary-short>, penwidth=\"1.2\"]"))
+        #expect(dot.contains("\"15-2051\" -> \"15-1221\" [color=\"#c27c00\", penwidth=\"1.2\"]"))
         #expect(dot.contains("\"15-1221\" [color=\"#8f4a00\", fillcolor=\"#f1ca73\""))
         #expect(dot.contains("penwidth=\"2.5\", shape=box, tooltip=\"15-1221 Computer and Information Research Scientists\""))
     }

@@ -26,8 +26,8 @@ public struct DOTBuilder: Sendable {
             out.line("node " + DOTSyntax.attributeList(nodeDefaults))
             out.line("edge " + DOTSyntax.attributeList(edgeDefaults))
             out.blank()
-            writeBody(diagram, to: out)
             let rows = LayoutRows(diagram)
+            writeBody(diagram, rows: rows, to: out)
             rows.write(to: out)
             let legend = DiagramLegend(diagram: diagram)
             if !legend.isEmpty {
@@ -54,7 +54,7 @@ public struct DOTBuilder: Sendable {
             "nodesep": .text("0.25"),
             "outputorder": .text("edgesfirst"),
             "pad": .text("0.3"),
-            "rankdir": .text("TB"),
+            "rankdir": .text(diagram.direction == .topDown ? "TB" : "LR"),
             "ranksep": .text("0.45"),
         ]
     }
@@ -80,7 +80,7 @@ public struct DOTBuilder: Sendable {
     }
 
     /// The title frame holding every diagram node, the major-group clusters inside it, then the edges.
-    private func writeBody(_ diagram: Diagram, to out: DOTWriter) {
+    private func writeBody(_ diagram: Diagram, rows: LayoutRows, to out: DOTWriter) {
         let nodes = diagram.nodes.sorted(by: Self.nodeOrder)
         out.line("subgraph " + DOTSyntax.quote("cluster:diagram") + " {")
         out.indent {
@@ -106,7 +106,11 @@ public struct DOTBuilder: Sendable {
         }
         out.line("}")
         out.blank()
-        for edge in diagram.edges.sorted(by: Self.edgeOrder) { out.line(edgeStatement(edge)) }
+        let rank = rows.rankGroups
+        for edge in diagram.edges.sorted(by: Self.edgeOrder) {
+            let flat = rank[edge.from].map { $0 == rank[edge.to] } ?? false
+            out.line(edgeStatement(edge, flat: flat))
+        }
     }
 
     private func clusterAttributes(_ cluster: DiagramCluster) -> [String: DOTSyntax.Value] {
@@ -160,15 +164,16 @@ public struct DOTBuilder: Sendable {
         return lines.isEmpty ? " " : lines.joined(separator: "<BR/>")
     }
 
-    func edgeStatement(_ edge: DiagramEdge) -> String {
+    /// The statement of `edge`. A `flat` edge (both ends held on one rank) carries its text as an `xlabel`:
+    /// Graphviz 2.42 corrupts its heap laying out labelled flat edges inside clusters.
+    func edgeStatement(_ edge: DiagramEdge, flat: Bool = false) -> String {
         let style = DiagramStyle.edge(edge.kind.family)
         var attributes: [String: DOTSyntax.Value] = ["color": .text(style.color)]
         if style.line != "solid" { attributes["style"] = .text(style.line) }
         var penWidth = style.penWidth
         var labelLines: [String] = []
         switch edge.kind {
-        case let .related(tier): labelLines.append(tier.rawValue)
-        case let .alignsWith(strength):
+        case let .alignsWith(strength?):
             labelLines.append(Self.strength(strength))
             penWidth = DiagramStyle.alignmentPenWidth(strength)
         default: break
@@ -177,7 +182,7 @@ public struct DOTBuilder: Sendable {
             labelLines += DOTSyntax.wrap(label, width: DiagramStyle.wrapWidth, maxLines: 2)
         }
         if !labelLines.isEmpty {
-            attributes["label"] = .html(labelLines.map(DOTSyntax.html).joined(separator: "<BR/>"))
+            attributes[flat ? "xlabel" : "label"] = .html(labelLines.map(DOTSyntax.html).joined(separator: "<BR/>"))
             attributes["fontcolor"] = .text(style.labelColor)
         }
         attributes["penwidth"] = .text(Self.number(penWidth))
@@ -199,7 +204,7 @@ public struct DOTBuilder: Sendable {
         var label = "<FONT POINT-SIZE=\"\(DiagramStyle.titleFontSize)\"><B>"
             + DOTSyntax.wrap(diagram.title, width: 80, maxLines: 2).map(DOTSyntax.html).joined(separator: "<BR ALIGN=\"LEFT\"/>")
             + "</B></FONT><BR ALIGN=\"LEFT\"/>"
-        let subtitle = DOTSyntax.wrap(diagram.subtitle, width: 100, maxLines: 3)
+        let subtitle = DOTSyntax.wrap(diagram.subtitle, width: 100, maxLines: 4)
         if !subtitle.isEmpty {
             label += "<FONT COLOR=\"\(DiagramStyle.mutedTextColor)\">"
                 + subtitle.map(DOTSyntax.html).joined(separator: "<BR ALIGN=\"LEFT\"/>")

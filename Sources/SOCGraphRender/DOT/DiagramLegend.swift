@@ -1,19 +1,27 @@
 /// The legend of a diagram: a sample of every node kind and every edge style the diagram uses, and only those.
 ///
 /// Drawn as a cluster hung below the diagram: node samples in rows of four, then edge samples (a short line
-/// of the real style, then what it means) in rows of two.
+/// of the real style, then what it means) in rows of two. Left to right, where ranks are columns, the samples
+/// are stacked in the column of the diagram's first layer, each edge sample reaching into the next column.
 struct DiagramLegend {
     let nodeKinds: [DiagramNode.Kind]
     let edgeFamilies: [DiagramEdge.Family]
     static let nodesPerRow = 4
     static let edgesPerRow = 2
 
+    let direction: Diagram.Direction
+    /// True when a node is drawn inside a SOC major-group frame, which the legend then shows too.
+    let hasFrames: Bool
+
     init(diagram: Diagram) {
+        direction = diagram.direction
+        let keys = Set(diagram.clusters.map(\.key))
+        hasFrames = diagram.nodes.contains { $0.cluster.map(keys.contains) ?? false }
         nodeKinds = Set(diagram.nodes.map(\.kind)).sorted()
         edgeFamilies = Set(diagram.edges.map(\.kind.family)).sorted()
     }
 
-    var isEmpty: Bool { nodeKinds.isEmpty && edgeFamilies.isEmpty }
+    var isEmpty: Bool { nodeKinds.isEmpty && edgeFamilies.isEmpty && !hasFrames }
 
     /// Writes the legend cluster and the invisible edges from `sinks` that keep it below the diagram.
     func write(to out: DOTWriter, below sinks: [String]) {
@@ -31,9 +39,9 @@ struct DiagramLegend {
                 "margin": .text("10"),
                 "style": .text("rounded"),
             ]))
-            for chunk in nodeKinds.chunked(Self.nodesPerRow) {
+            for chunk in (nodeKinds.map(Optional.some) + (hasFrames ? [nil] : [])).chunked(Self.nodesPerRow) {
                 var row: [String] = []
-                for kind in chunk {
+                for case let kind? in chunk {
                     let id = prefix + "node:" + kind.rawValue
                     var attributes = DOTBuilder.nodeAttributes(
                         DiagramNode(id: id, kind: kind, title: DiagramStyle.node(kind).legend))
@@ -42,6 +50,19 @@ struct DiagramLegend {
                     attributes["fontsize"] = .text(String(DiagramStyle.detailFontSize + 1))
                     attributes["height"] = .text("0.3")
                     out.line(DOTSyntax.id(id) + " " + DOTSyntax.attributeList(attributes))
+                    row.append(id)
+                }
+                if chunk.contains(where: { $0 == nil }) {
+                    let id = prefix + "frame"
+                    out.line(DOTSyntax.id(id) + " " + DOTSyntax.attributeList([
+                        "color": .text(DiagramStyle.clusterBorder),
+                        "fillcolor": .text(DiagramStyle.clusterFill),
+                        "fontsize": .text(String(DiagramStyle.detailFontSize + 1)),
+                        "height": .text("0.3"),
+                        "label": .html("Frame: SOC major group"),
+                        "shape": .text("box"),
+                        "style": .text("filled,rounded"),
+                    ]))
                     row.append(id)
                 }
                 rows.append(row)
@@ -66,7 +87,7 @@ struct DiagramLegend {
                     var attributes: [String: DOTSyntax.Value] = [
                         "arrowhead": .text(style.arrowhead),
                         "color": .text(style.color),
-                        "minlen": .text("4"),
+                        "minlen": .text(direction == .topDown ? "4" : "1"),
                         "penwidth": .text(DOTBuilder.number(style.penWidth)),
                     ]
                     if style.line != "solid" { attributes["style"] = .text(style.line) }
@@ -76,21 +97,30 @@ struct DiagramLegend {
                 }
                 rows.append(row)
             }
-            for row in rows where row.count > 1 {
-                out.line("{ rank=same; " + row.map(DOTSyntax.id).joined(separator: "; ") + " }")
+            if direction == .topDown {
+                for row in rows where row.count > 1 {
+                    out.line("{ rank=same; " + row.map(DOTSyntax.id).joined(separator: "; ") + " }")
+                }
             }
             // Keep the items of a row in order and the rows one under another.
-            for row in rows {
+            for row in rows where direction == .topDown {
                 for (left, right) in zip(row, row.dropFirst()) where !(left.hasSuffix(":from") && right.hasSuffix(":to")) {
                     out.line(DOTSyntax.id(left) + " -> " + DOTSyntax.id(right) + " [style=invis]")
                 }
             }
-            for (upper, lower) in zip(rows, rows.dropFirst()) {
-                out.line(DOTSyntax.id(upper[0]) + " -> " + DOTSyntax.id(lower[0]) + " [style=invis]")
+            if direction == .topDown {
+                for (upper, lower) in zip(rows, rows.dropFirst()) {
+                    out.line(DOTSyntax.id(upper[0]) + " -> " + DOTSyntax.id(lower[0]) + " [style=invis]")
+                }
             }
         }
         out.line("}")
-        if let top = rows.first?.first {
+        if direction == .leftToRight {
+            if let anchor = sinks.first {
+                let column = rows.joined().filter { !$0.hasSuffix(":to") }
+                out.line("{ rank=same; " + ([anchor] + column).map(DOTSyntax.id).joined(separator: "; ") + " }")
+            }
+        } else if let top = rows.first?.first {
             for sink in sinks {
                 out.line(DOTSyntax.id(sink) + " -> " + DOTSyntax.id(top) + " [style=invis, weight=0]")
             }

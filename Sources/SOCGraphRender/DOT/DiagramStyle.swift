@@ -12,8 +12,8 @@ enum DiagramStyle {
     static let mutedTextColor = "#4d4d4d"
     static let clusterFill = "#f7f7f7"
     static let clusterBorder = "#b3b3b3"
-    /// Characters per line of a node title; about 28 keeps three candidates side by side at A4 width.
-    static let wrapWidth = 28
+    /// Characters per line of a node title; about 24 keeps three candidates side by side at A4 width.
+    static let wrapWidth = 24
     static let maxTitleLines = 6
 
     struct NodeStyle {
@@ -96,7 +96,7 @@ enum DiagramStyle {
                 color: "#c27c00", labelColor: "#8a5800", line: line, legend: "related, \(tier.rawValue) (O*NET)")
         case .sharedRelated:
             return EdgeStyle(
-                color: "#c27c00", labelColor: "#8a5800", line: "bold", penWidth: 2.5, legend: "related to several candidates")
+                color: "#d9a54c", labelColor: "#8a5800", line: "solid", penWidth: 1.4, legend: "related to several candidates (O*NET)")
         case .alignsWith:
             return EdgeStyle(
                 color: "#009e73", labelColor: "#006b4e", line: "solid", penWidth: 2,

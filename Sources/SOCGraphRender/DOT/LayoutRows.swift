@@ -1,60 +1,130 @@
-/// The rows a diagram is laid out in, top to bottom: the SOC hierarchy with the candidates side by side on
-/// one row, then, below every SOC node, a row of national-interest fields (short alignment edges, their
-/// strengths legible), a row of education levels, job zones and designations, a row of programs and
-/// technologies.
+/// The ranks a diagram is laid out in.
 ///
-/// Keeping the non-SOC nodes below the major-group clusters (rather than beside them) keeps diagrams narrow
-/// enough for an A4 page.
+/// Top-down (comparisons): the SOC hierarchy with the candidates side by side; below every SOC group and
+/// candidate, a row of national-interest fields (short alignment edges, their strengths legible), a row of
+/// education levels, a row of job zones and designations, a row of programs and technologies; then the other
+/// occupations (related to several candidates). The facts of the candidates sit right under them; a row wider
+/// than `rowWidth` is split into rows stacked under each other, so the diagram stays about A4 wide.
+///
+/// Left-to-right (neighbourhoods): one column per `DiagramNode.layer`; a column grows down, never across.
 struct LayoutRows {
     /// Node kinds of each row under the SOC part, in order.
     static let attributeKinds: [[DiagramNode.Kind]] = [
         [.field],
-        [.educationLevel, .jobZone, .designation],
+        [.educationLevel],
+        [.jobZone, .designation],
         [.program, .technology],
     ]
+    /// The widest row, in inches, before it is split: about the text width of an A4 page at 11 pt.
+    static let rowWidth = 7.5
 
-    let candidates: [String]
-    /// The non-empty rows under the SOC part, each in node order.
+    let direction: Diagram.Direction
+    /// The candidates, split to fit.
+    let candidateRows: [[String]]
+    /// The non-empty rows under the SOC part, each in node order, split to fit.
     let attributeRows: [[String]]
-    /// SOC nodes with no SOC node drawn below them: the first attribute row hangs below these.
+    /// The occupations that are not candidates, split to fit: the bottom rows.
+    let otherRows: [[String]]
+    /// SOC groups and candidates with none of them drawn below: the first attribute row hangs below these.
     let socBottom: [String]
+    /// Left-to-right: the nodes of each layer, by layer.
+    let layers: [[String]]
 
     init(_ diagram: Diagram) {
+        direction = diagram.direction
         let nodes = diagram.nodes.sorted(by: DOTBuilder.nodeOrder)
-        candidates = nodes.filter { $0.kind == .candidate }.map(\.id)
-        attributeRows = Self.attributeKinds.map { kinds in nodes.filter { kinds.contains($0.kind) }.map(\.id) }
-            .filter { !$0.isEmpty }
-        let soc = Set(nodes.filter { $0.kind.isSOC }.map(\.id))
+        layers = Dictionary(grouping: nodes.filter { $0.layer != nil }, by: { $0.layer! })
+            .sorted { $0.key < $1.key }.map { $0.value.map(\.id) }
+        guard direction == .topDown else {
+            candidateRows = []
+            attributeRows = []
+            otherRows = []
+            socBottom = []
+            return
+        }
+        let free = nodes.filter { $0.layer == nil }
+        candidateRows = Self.split(free.filter { $0.kind == .candidate })
+        attributeRows = Self.attributeKinds.flatMap { kinds in Self.split(free.filter { kinds.contains($0.kind) }) }
+        otherRows = Self.split(free.filter { $0.kind == .occupation })
+        let soc = Set(nodes.filter { $0.kind.isSOC && $0.kind != .occupation }.map(\.id))
         var hasSOCBelow = Set<String>()
-        for edge in diagram.edges {
+        for edge in diagram.edges where edge.kind == .parent {
             let reversed = DiagramStyle.edge(edge.kind.family).reversed
             let (upper, lower) = reversed ? (edge.to, edge.from) : (edge.from, edge.to)
             if soc.contains(lower) { hasSOCBelow.insert(upper) }
         }
-        socBottom = nodes.filter { $0.kind.isSOC && !hasSOCBelow.contains($0.id) }.map(\.id)
+        socBottom = nodes.filter { soc.contains($0.id) && !hasSOCBelow.contains($0.id) }.map(\.id)
     }
 
-    /// The nodes the legend hangs below: the first node of the last row (rows are ranked together),
-    /// else the bottom of the SOC part.
+    /// The same-rank group of each node held on one rank with others (its row or layer number).
+    var rankGroups: [String: Int] {
+        let groups = direction == .leftToRight ? layers : candidateRows + attributeRows + otherRows
+        var result: [String: Int] = [:]
+        for (number, group) in groups.enumerated() where group.count > 1 {
+            for id in group { result[id] = number }
+        }
+        return result
+    }
+
+    /// `nodes` in rows no wider than `rowWidth`, in order.
+    static func split(_ nodes: [DiagramNode]) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var width = 0.0
+        for node in nodes {
+            let nodeWidth = estimatedWidth(node)
+            if !row.isEmpty, width + nodeWidth > rowWidth {
+                rows.append(row)
+                row = []
+                width = 0
+            }
+            row.append(node.id)
+            width += nodeWidth + 0.25
+        }
+        if !row.isEmpty { rows.append(row) }
+        return rows
+    }
+
+    /// About how wide Graphviz draws `node`, in inches: its longest label line at 11 pt, plus margins.
+    static func estimatedWidth(_ node: DiagramNode) -> Double {
+        let lines = [node.heading ?? ""]
+            + DOTSyntax.wrap(node.title, width: DiagramStyle.wrapWidth, maxLines: DiagramStyle.maxTitleLines)
+        let characters = lines.map(\.count).max() ?? 0
+        return Double(characters) * Double(DiagramStyle.fontSize) * 0.5 / 72 + 0.4
+    }
+
+    /// The nodes the legend hangs below: the first node of the last row (rows are ranked together), else the
+    /// bottom of the SOC part; left-to-right, the first node of the first layer (the legend shares its column).
     var bottom: [String] {
-        attributeRows.last.map { [$0[0]] } ?? socBottom
+        if direction == .leftToRight { return layers.first.map { [$0[0]] } ?? [] }
+        return (otherRows.last ?? attributeRows.last).map { [$0[0]] } ?? socBottom
     }
 
     /// The rank constraints: same-rank groups and invisible edges stacking the rows.
     func write(to out: DOTWriter) {
-        guard candidates.count > 1 || !attributeRows.isEmpty else { return }
+        if direction == .leftToRight {
+            guard !layers.isEmpty else { return }
+            out.blank()
+            for layer in layers where layer.count > 1 {
+                out.line("{ rank=same; " + layer.map(DOTSyntax.id).joined(separator: "; ") + " }")
+            }
+            return
+        }
+        let rows = candidateRows + attributeRows + otherRows
+        guard rows.count > 1 || rows.contains(where: { $0.count > 1 }) else { return }
         out.blank()
-        for row in [candidates] + attributeRows where row.count > 1 {
+        for row in rows where row.count > 1 {
             out.line("{ rank=same; " + row.map(DOTSyntax.id).joined(separator: "; ") + " }")
         }
-        if let first = attributeRows.first {
-            for id in socBottom {
-                out.line(DOTSyntax.id(id) + " -> " + DOTSyntax.id(first[0]) + " [style=invis, weight=0]")
+        func stack(_ upper: [String], _ lower: [String]) {
+            for id in upper {
+                out.line(DOTSyntax.id(id) + " -> " + DOTSyntax.id(lower[0]) + " [style=invis, weight=0]")
             }
         }
-        for (upper, lower) in zip(attributeRows, attributeRows.dropFirst()) {
-            out.line(DOTSyntax.id(upper[0]) + " -> " + DOTSyntax.id(lower[0]) + " [style=invis, weight=0]")
-        }
+        for (upper, lower) in zip(candidateRows, candidateRows.dropFirst()) { stack([upper[0]], lower) }
+        let below = attributeRows + otherRows
+        if let first = below.first { stack(socBottom, first) }
+        for (upper, lower) in zip(below, below.dropFirst()) { stack([upper[0]], lower) }
     }
 }
 

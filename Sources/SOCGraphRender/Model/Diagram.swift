@@ -4,6 +4,15 @@ import SOCGraph
 ///
 /// Pure data; `DOTBuilder` turns it into DOT and `GraphvizRenderer` into SVG, PNG or PDF.
 public struct Diagram: Hashable, Sendable {
+    /// Which way the diagram grows from its focus.
+    public enum Direction: Hashable, Sendable {
+        /// Groups above occupations, facts below them: candidates side by side (comparisons).
+        case topDown
+        /// Groups left of the focus, then one column per `DiagramNode.layer` (neighbourhoods): as wide as the
+        /// walk is deep, however many occupations each step reaches.
+        case leftToRight
+    }
+
     public var title: String
     public var subtitle: String
     public var nodes: [DiagramNode]
@@ -12,11 +21,13 @@ public struct Diagram: Hashable, Sendable {
     public var clusters: [DiagramCluster]
     /// Citations printed in the footer, one per source with its vintage.
     public var sources: [String]
+    public var direction: Direction
 
     public init(
         title: String, subtitle: String = "", nodes: [DiagramNode], edges: [DiagramEdge],
-        clusters: [DiagramCluster] = [], sources: [String] = Diagram.standardSources
+        clusters: [DiagramCluster] = [], sources: [String] = Diagram.standardSources, direction: Direction = .topDown
     ) {
+        self.direction = direction
         self.title = title
         self.subtitle = subtitle
         self.nodes = nodes
@@ -68,7 +79,7 @@ public struct Diagram: Hashable, Sendable {
                 throw SOCGraphError.invalidInput(
                     "diagram edge \(edge.from) -> \(edge.to) names '\(end)', which is not a node of the diagram")
             }
-            if case let .alignsWith(strength) = edge.kind, !(0...1).contains(strength) {
+            if case let .alignsWith(strength?) = edge.kind, !(0...1).contains(strength) {
                 throw SOCGraphError.invalidInput(
                     "diagram edge \(edge.from) -> \(edge.to) has alignment strength \(strength), outside 0–1")
             }

@@ -23,8 +23,8 @@ public struct DiagramEdge: Hashable, Sendable {
         case related(RelatedTier)
         /// Candidate to an occupation that is related to more than one candidate.
         case sharedRelated
-        /// Occupation to a national-interest field, with the alignment strength (0–1).
-        case alignsWith(strength: Double)
+        /// Occupation to a national-interest field, with the alignment strength (0–1) when one is recorded.
+        case alignsWith(strength: Double?)
         /// Study program to an occupation it prepares for (NCES CIP–SOC crosswalk).
         case preparesFor
         /// Occupation to a designation (STEM occupation, Schedule A Group I).
@@ -72,7 +72,8 @@ public struct DiagramEdge: Hashable, Sendable {
     public var from: String
     public var to: String
     public var kind: Kind
-    /// Extra text drawn on the edge, under the tier or strength the kind already shows.
+    /// Text drawn on the edge (under the strength an alignment shows); the tier of a related link is shown by
+    /// its line style, explained in the legend, and written only when given here.
     public var label: String?
 
     public init(from: String, to: String, kind: Kind, label: String? = nil) {

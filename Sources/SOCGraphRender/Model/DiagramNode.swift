@@ -40,11 +40,15 @@ public struct DiagramNode: Hashable, Sendable {
     public var details: [String]
     /// The key of the `DiagramCluster` (a SOC major group) the node is drawn inside; nil for none.
     public var cluster: String?
+    /// Nodes with the same layer are drawn on one rank (a row top-down, a column left-to-right), layers in
+    /// order; nil for a node placed by its links.
+    public var layer: Int?
 
     public init(
         id: String, kind: Kind, heading: String? = nil, title: String, details: [String] = [],
-        cluster: String? = nil
+        cluster: String? = nil, layer: Int? = nil
     ) {
+        self.layer = layer
         self.id = id
         self.kind = kind
         self.heading = heading

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SOCGraph
 
 /// `socgraph compare CODE CODE [CODE…]`: 2–8 occupations side by side, where they differ and what they share.
@@ -27,8 +28,16 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var formatOptions: FormatOptions
 
-    // The comparison diagram (`--out FILE`, .svg .png .pdf .dot) goes here: an option beside these, rendered
-    // from `comparison()` after the report is printed.
+    @Option(name: .long, help: ArgumentHelp(
+        "Also write the comparison diagram to this file; its extension (.svg, .png, .pdf, .dot) picks the format.",
+        valueName: "file"), completion: .file())
+    var out: String?
+
+    @Option(name: .long, help: "Also write the comparison diagram in this format (svg, png, pdf or dot); without --out it goes to Output/ with a name made from the codes.")
+    var render: DiagramFormat?
+
+    @Flag(name: .long, help: "Include CIP programs in the diagram.")
+    var programs = false
 
     /// The comparison every format prints.
     func comparison() throws -> ComparisonReport {
@@ -38,10 +47,26 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let report = try comparison()
+        // The diagram is written before anything is printed, so a failed render prints only its error.
+        var written: URL?
+        if out != nil || render != nil {
+            written = try DiagramOutput.writeComparisonDiagram(
+                codes: codes, graph: try graphOptions.load(GraphSection.report), out: out,
+                format: render?.outputFormat, includePrograms: programs)
+        }
         switch formatOptions.format {
         case .json: try Terminal.write(try JSONOutput.render(report))
         case .tsv: try Terminal.write(ComparisonTSV.render(report))
         case .table: try Terminal.write(ComparisonTable.render(report, width: Terminal.width, style: .current))
+        }
+        if let written {
+            let path = DiagramOutput.displayPath(written)
+            // Keeps JSON and TSV on stdout parseable: the path goes to stderr there.
+            if formatOptions.format == .table {
+                try Terminal.write("Diagram: \(path)\n")
+            } else {
+                Terminal.note("diagram written to \(path)")
+            }
         }
     }
 }

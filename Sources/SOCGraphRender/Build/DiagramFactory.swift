@@ -1,0 +1,213 @@
+import SOCGraph
+
+/// Turns subgraphs extracted from the knowledge graph (`ComparisonSubgraph`, `Neighbourhood`) into `Diagram`s:
+/// node kinds and labels, SOC major groups as frames, titles, and the sources cited in the footer.
+public enum DiagramFactory {
+    /// The comparison diagram of `candidates` (SOC detailed occupations).
+    ///
+    /// Throws `SOCGraphError.invalidInput` when a candidate is not a detailed occupation, or when the diagram
+    /// would exceed `limits` (the message says to compare fewer codes).
+    public static func comparison(
+        of candidates: [NodeIndex], in graph: KnowledgeGraph,
+        options: ComparisonSubgraph.Options = ComparisonSubgraph.Options(), limits: DiagramLimits = DiagramLimits()
+    ) throws -> Diagram {
+        let comparison = try ComparisonSubgraph(graph: graph, candidates: candidates, options: options)
+        try comparison.subgraph.checkSize(
+            maxNodes: limits.maxNodes, maxLinks: limits.maxEdges,
+            request: "comparing \(comparison.candidates.count) codes",
+            advice: "compare fewer codes" + (options.includePrograms ? " or leave out the programs" : ""))
+        return diagram(comparison, in: graph)
+    }
+
+    /// The neighbourhood diagram of `centre` (a SOC detailed occupation) to `depth` links through `tiers`.
+    ///
+    /// Throws `SOCGraphError.invalidInput` for a centre that is not a detailed occupation, a depth out of range,
+    /// or a diagram over `limits` (the message names the deepest walk that fits).
+    public static func neighbourhood(
+        of centre: NodeIndex, depth: Int, tiers: Set<RelatedTier> = [.primaryShort], in graph: KnowledgeGraph,
+        limits: DiagramLimits = DiagramLimits()
+    ) throws -> Diagram {
+        let neighbourhood = try Neighbourhood(
+            graph: graph, centre: centre, depth: depth, tiers: tiers, maxNodes: limits.maxNodes)
+        try neighbourhood.subgraph.checkSize(
+            maxNodes: limits.maxNodes, maxLinks: limits.maxEdges,
+            request: "the neighbourhood of \(graph[centre].id) to depth \(depth)",
+            advice: "use a smaller --depth" + (tiers.count > 1 ? " or fewer tiers" : ""))
+        return diagram(neighbourhood, in: graph)
+    }
+
+    // MARK: - Subgraphs to diagrams
+
+    /// The diagram of an extracted comparison, without a size check.
+    public static func diagram(_ comparison: ComparisonSubgraph, in graph: KnowledgeGraph) -> Diagram {
+        let codes = comparison.candidates.map { graph[$0].id }
+        let hasFields = comparison.subgraph.members.contains { graph[$0.node].kind == .field }
+        var parts = ["SOC 2018 groups", "BLS typical entry education", "O*NET Job Zone", "designations"]
+        parts.append(hasFields ? "national-interest fields" : "national-interest fields (none recorded)")
+        let shared = comparison.sharedRelated.count, sharedTotal = comparison.sharedRelatedTotal
+        if shared > 0 {
+            parts.append("occupations O*NET relates to several candidates"
+                + (sharedTotal > shared ? " (the \(shared) most shared of \(sharedTotal))" : ""))
+        }
+        if !comparison.programs.isEmpty {
+            parts.append(comparison.programsShared
+                ? "CIP programs crosswalked to several candidates" : "a few CIP programs for each candidate")
+        }
+        return diagram(
+            comparison.subgraph, in: graph, layout: .comparison,
+            title: "Comparing " + listing(codes),
+            subtitle: comparison.candidates.map { graph.label($0) }.joined(separator: " · ") + ". "
+                + sentence(parts))
+    }
+
+    /// The diagram of an extracted neighbourhood, without a size check.
+    public static func diagram(_ neighbourhood: Neighbourhood, in graph: KnowledgeGraph) -> Diagram {
+        let centre = graph[neighbourhood.centre]
+        let tiers = neighbourhood.tiers.sorted().map(\.rawValue)
+        let reached = neighbourhood.occupations.count - 1
+        let hasFields = neighbourhood.subgraph.members.contains { graph[$0.node].kind == .field }
+        let walk = neighbourhood.depth == 0
+            ? "No related occupations (depth 0)"
+            : "\(reached) related occupation\(reached == 1 ? "" : "s") (O*NET, \(listing(tiers)) links), "
+                + "one column per step, to depth \(neighbourhood.depth), framed by SOC major group"
+        return diagram(
+            neighbourhood.subgraph, in: graph, layout: .neighbourhood,
+            title: "Neighbourhood of \(centre.id) \(centre.title)",
+            subtitle: walk + "; the BLS typical entry education, O*NET Job Zone, designations and "
+                + (hasFields ? "national-interest fields" : "national-interest fields (none recorded)")
+                + " of \(centre.id).")
+    }
+
+    /// How a subgraph is arranged.
+    enum Layout {
+        /// Top down; frames only around the candidates and their groups.
+        case comparison
+        /// Left to right, one column per depth, the centre's groups in its column and its facts in the next; every
+        /// major group framed.
+        case neighbourhood
+    }
+
+    /// Maps members to nodes (major groups become frames), links to edges.
+    static func diagram(
+        _ subgraph: Subgraph, in graph: KnowledgeGraph, layout: Layout, title: String, subtitle: String
+    ) -> Diagram {
+        var framed = Set<NodeIndex>()
+        for member in subgraph.members where graph[member.node].kind == .major {
+            let framesIt = layout == .neighbourhood || graph.children(of: member.node).contains { minor in
+                subgraph.role(of: minor) != nil
+            }
+            if framesIt { framed.insert(member.node) }
+        }
+        let clusters = framed.sorted().map { DiagramCluster(majorGroup: graph[$0].id, title: graph[$0].title) }
+        var nodes: [DiagramNode] = []
+        for member in subgraph.members where graph[member.node].kind != .major {
+            var node = node(member, in: graph, framed: framed)
+            if layout == .comparison, graph[member.node].kind == .detailed, member.role != .focus {
+                node.cluster = nil
+            }
+            if layout == .neighbourhood {
+                switch member.role {
+                case .focus: node.layer = 0
+                case let .related(depth): node.layer = depth
+                case .context: node.layer = graph[member.node].kind.isSOCGroup ? 0 : 1
+                }
+            }
+            nodes.append(node)
+        }
+        var edges: [DiagramEdge] = []
+        for link in subgraph.links where graph[link.to].kind != .major && graph[link.from].kind != .major {
+            edges.append(DiagramEdge(from: graph[link.from].id, to: graph[link.to].id, kind: kind(link.kind)))
+        }
+        return Diagram(
+            title: title, subtitle: subtitle, nodes: nodes, edges: edges, clusters: clusters,
+            sources: sources(of: graph), direction: layout == .comparison ? .topDown : .leftToRight)
+    }
+
+    static func node(_ member: Subgraph.Member, in graph: KnowledgeGraph, framed: Set<NodeIndex>) -> DiagramNode {
+        let item = graph[member.node]
+        let cluster = item.kind.isOccupational
+            ? graph.ancestors(of: member.node).first.flatMap { framed.contains($0) ? graph[$0].id : nil } : nil
+        switch item.kind {
+        case .detailed, .specialty:
+            return DiagramNode(
+                id: item.id, kind: member.role == .focus ? .candidate : .occupation, heading: item.id,
+                title: item.title, cluster: cluster)
+        case .minor:
+            return DiagramNode(id: item.id, kind: .minorGroup, heading: item.id, title: item.title, cluster: cluster)
+        case .broad:
+            return DiagramNode(id: item.id, kind: .broadGroup, heading: item.id, title: item.title, cluster: cluster)
+        case .major:
+            return DiagramNode(id: item.id, kind: .majorGroup, heading: item.id, title: item.title)
+        case .educationLevel:
+            return DiagramNode(id: item.id, kind: .educationLevel, title: item.title)
+        case .jobZone:
+            return DiagramNode(id: item.id, kind: .jobZone, title: item.title)
+        case .field:
+            return DiagramNode(id: item.id, kind: .field, title: item.title)
+        case .program:
+            let stem = graph.program(member.node)?.stem == true
+            return DiagramNode(
+                id: item.id, kind: .program, heading: "CIP " + item.id, title: item.title,
+                details: stem ? ["DHS STEM"] : [])
+        case .designation:
+            return DiagramNode(id: item.id, kind: .designation, title: item.title)
+        case .technology:
+            return DiagramNode(id: "technology:" + item.id, kind: .technology, title: item.title)
+        }
+    }
+
+    static func kind(_ kind: Subgraph.LinkKind) -> DiagramEdge.Kind {
+        switch kind {
+        case .parent: return .parent
+        case .entryEducation: return .entryEducation
+        case .jobZone: return .jobZone
+        case let .related(tier, _): return .related(DiagramEdge.RelatedTier(tier))
+        case .sharedRelated: return .sharedRelated
+        case let .alignsWith(strength): return .alignsWith(strength: strength)
+        case .preparesFor: return .preparesFor
+        case .designated: return .designated
+        }
+    }
+
+    // MARK: - Words
+
+    /// The footer citations, one per data vintage of the graph's manifest, each with its publisher; the O*NET
+    /// one with its licence and the notice that socgraph modified the data.
+    public static func sources(of graph: KnowledgeGraph) -> [String] {
+        let citations = graph.sources.citations
+        guard !citations.isEmpty else { return Diagram.standardSources }
+        return citations.map { citation in
+            if citation.publisher.contains("CC BY") {
+                return "\(citation.vintage) (\(citation.publisher); modified by socgraph, not endorsed by USDOL/ETA)"
+            }
+            let publishers = citation.publisher.components(separatedBy: "; ").map { publisher in
+                publisher.components(separatedBy: ",").first ?? publisher
+            }
+            var seen = Set<String>()
+            return "\(citation.vintage) (\(publishers.filter { seen.insert($0).inserted }.joined(separator: "; ")))"
+        }
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func listing(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    /// The parts as one sentence, first letter capitalised, ending in a full stop.
+    static func sentence(_ parts: [String]) -> String {
+        let text = listing(parts)
+        return text.prefix(1).uppercased() + text.dropFirst() + "."
+    }
+}
+
+extension DiagramEdge.RelatedTier {
+    /// The drawing tier of a graph tier.
+    init(_ tier: SOCGraph.RelatedTier) {
+        switch tier {
+        case .primaryShort: self = .primaryShort
+        case .primaryLong: self = .primaryLong
+        case .supplemental: self = .supplemental
+        }
+    }
+}

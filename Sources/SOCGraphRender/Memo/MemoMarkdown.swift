@@ -1,0 +1,99 @@
+import Foundation
+import SOCGraph
+
+/// A memo as Markdown (CommonMark with a GitHub table), the diagram linked as an image file beside it.
+public enum MemoMarkdown {
+    /// The Markdown of `memo`; `diagramFile` is the diagram's file name relative to the memo (`memo.svg`).
+    /// Every text from the graph is escaped, so titles such as `O*NET` never turn into markup.
+    public static func render(_ memo: Memo, diagramFile: String) -> String {
+        var out = "## " + escape(memo.title) + "\n\n"
+        out += "Candidate codes: "
+            + memo.candidates.map { escape("\($0.code) \($0.title)") }.joined(separator: "; ") + ".\n\n"
+
+        out += "### Side by side\n\n"
+        out += "| |" + memo.candidates.map { " " + escape($0.code) + " |" }.joined() + "\n"
+        out += "|---|" + String(repeating: "---|", count: memo.candidates.count) + "\n"
+        for row in memo.rows {
+            out += "| " + escape(row.label) + " |" + row.cells.map { " " + escape($0) + " |" }.joined() + "\n"
+        }
+        out += "\n"
+        if !memo.relations.isEmpty {
+            out += escape("Related occupations (O*NET):") + "\n\n" + memo.relations.map { "- " + escape($0) + "\n" }.joined() + "\n"
+        }
+
+        out += "### Diagram\n\n"
+        out += "![" + escape(memo.diagram.title) + "](" + linkTarget(diagramFile) + ")\n\n"
+
+        out += "### Alignment with national-interest fields\n\n"
+        for candidate in memo.candidates {
+            let name = "**" + escape("\(candidate.code) \(candidate.title)") + "**"
+            guard !candidate.fields.isEmpty else {
+                out += "- " + name + ": no alignment with a national-interest field is recorded in this graph.\n"
+                continue
+            }
+            out += "- " + name + ":\n"
+            for field in candidate.fields {
+                out += "  - " + escape(field.field) + (field.strength.map { " (strength " + escape($0) + ")" } ?? "")
+                    + (field.evidence.isEmpty ? ": no evidence recorded" : "") + "\n"
+                for line in field.evidence { out += "    - " + escape(line) + "\n" }
+            }
+        }
+        out += "\n"
+
+        out += "### Profession check (8 CFR 204.5(k)(2))\n\n"
+        for candidate in memo.candidates {
+            let check = candidate.profession
+            let answer = check.bachelorOrHigher.map { $0 ? "yes" : "no" } ?? "unknown"
+            out += "- **" + escape("\(candidate.code) \(candidate.title)") + "**: bachelor's degree or higher for "
+                + "entry: " + answer + ". " + escape(check.basis) + ".\n"
+            for warning in check.warnings { out += "  - Caution: " + escape(warning) + ".\n" }
+        }
+        out += "\n"
+
+        out += "### Sources\n\n"
+        for (number, citation) in memo.sources.enumerated() {
+            out += "\(number + 1). " + escape(citation.publisher) + ". "
+                + citation.titles.map { "*" + escape($0) + "*" }.joined(separator: "; ")
+                + " (" + escape(citation.vintage) + ")."
+                + citation.urls.map { " <" + $0.filter { !$0.isWhitespace && $0 != ">" } + ">" }.joined() + "\n"
+        }
+        if let onet = memo.onetVintage {
+            out += "\n" + escape(MemoCredit.onet(vintage: onet)) + "\n"
+        }
+        return out
+    }
+
+    /// `text` as inline Markdown: backslash before every character that could start markup, line breaks as
+    /// spaces.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "{", "}", "~", "&":
+                out.append("\\")
+                out.append(character)
+            case "\n", "\r", "\r\n", "\t": out.append(" ")
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A relative file name as a link destination: percent-encoded, so spaces and parentheses are safe.
+    static func linkTarget(_ file: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~/")
+        return file.addingPercentEncoding(withAllowedCharacters: allowed) ?? file
+    }
+}
+
+/// Credits required by the licences of the data.
+enum MemoCredit {
+    /// The CC BY 4.0 attribution O*NET asks for, with the notice that socgraph modified the data.
+    static func onet(vintage: String) -> String {
+        "This memo includes information from the \(vintage) Database by the U.S. Department of Labor, Employment "
+            + "and Training Administration (USDOL/ETA), developed by the National Center for O*NET Development. "
+            + "Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. socgraph has modified all or "
+            + "some of this information. USDOL/ETA has not approved, endorsed, or tested these modifications."
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import SOCGraph
+import SOCGraphRender
+
+/// Writing diagrams for commands: where (`--out`, else `Output/` with a name made from the codes), in which
+/// format (the extension of `--out`, else `--render`, else SVG), atomically.
+///
+/// Failures leave any existing file at the destination untouched: a request over the size limit or a bad format
+/// throws `SOCGraphError.invalidInput` (exit 2), a write or render failure `SOCGraphError.outputFailed` (exit 4).
+enum DiagramOutput {
+    /// Renders the comparison diagram of `codes` (as the user typed them) and writes it; returns where.
+    /// `compare CODE… --out FILE` calls this.
+    static func writeComparisonDiagram(
+        codes: [String], graph: KnowledgeGraph, out: String?, format: SOCGraphRender.OutputFormat?,
+        includePrograms: Bool = false
+    ) throws -> URL {
+        let nodes = try codes.map { try graph.resolve($0) }
+        let diagram = try DiagramFactory.comparison(
+            of: nodes, in: graph, options: ComparisonSubgraph.Options(includePrograms: includePrograms))
+        let (url, chosen) = try destination(
+            out: out, format: format, command: "compare", codes: nodes.map { graph[$0].id })
+        try write(diagram, to: url, format: chosen)
+        return url
+    }
+
+    /// Renders the neighbourhood diagram of `code` to `depth` and writes it; returns where.
+    static func writeNeighbourhoodDiagram(
+        code: String, depth: Int, tiers: Set<RelatedTier>, graph: KnowledgeGraph, out: String?,
+        format: SOCGraphRender.OutputFormat?
+    ) throws -> URL {
+        let centre = try graph.resolve(code)
+        let diagram = try DiagramFactory.neighbourhood(of: centre, depth: depth, tiers: tiers, in: graph)
+        let (url, chosen) = try destination(
+            out: out, format: format, command: "neighbourhood", codes: [graph[centre].id])
+        try write(diagram, to: url, format: chosen)
+        return url
+    }
+
+    /// Renders `diagram` in `format` and writes it to `url` atomically.
+    static func write(_ diagram: Diagram, to url: URL, format: SOCGraphRender.OutputFormat) throws {
+        let data = try GraphvizRenderer().render(diagram, format: format)
+        try DiagramWriter.write(data, to: url)
+    }
+
+    /// The file and format of an output: `--out` with its extension's format (`--render` must agree), else
+    /// `Output/<command>-<codes>.<format>` in the working directory, the directory created when missing.
+    static func destination(
+        out: String?, format: SOCGraphRender.OutputFormat?, command: String, codes: [String]
+    ) throws -> (URL, SOCGraphRender.OutputFormat) {
+        if let out {
+            let url = URL(fileURLWithPath: out)
+            let fromName = try SOCGraphRender.OutputFormat(fileURL: url)
+            if let format, format != fromName {
+                throw SOCGraphError.invalidInput(
+                    "--render \(format.rawValue) does not match --out '\(url.lastPathComponent)': "
+                        + "name the file with .\(format.fileExtension) or leave out --render")
+            }
+            return (url, fromName)
+        }
+        let chosen = format ?? .svg
+        let url = DiagramWriter.defaultURL(command: command, codes: codes, format: chosen)
+        try createDefaultDirectory(for: url)
+        return (url, chosen)
+    }
+
+    /// Creates `Output/` when a default destination needs it.
+    static func createDefaultDirectory(for url: URL) throws {
+        let directory = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw SOCGraphError.outputFailed(
+                "cannot create '\(directory.path)' for the output: \(error.localizedDescription); give --out")
+        }
+    }
+
+    /// `url`'s path relative to the working directory when it is inside it (`Output/x.svg`), else absolute.
+    static func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

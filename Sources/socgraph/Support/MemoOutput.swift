@@ -1,0 +1,53 @@
+import Foundation
+import SOCGraph
+import SOCGraphRender
+
+/// Writing memos for `memo`: Markdown with the diagram as an SVG file beside it (same base name), or one
+/// self-contained HTML file with the SVG inline. Everything is rendered before anything is written; each file is
+/// written atomically.
+enum MemoOutput {
+    /// The memo formats, from the extension of `--out`.
+    enum Kind {
+        case markdown
+        case html
+
+        init(fileURL url: URL) throws {
+            switch url.pathExtension.lowercased() {
+            case "md", "markdown": self = .markdown
+            case "html", "htm": self = .html
+            default:
+                throw SOCGraphError.invalidInput(
+                    "cannot tell the memo format of '\(url.lastPathComponent)': give a file name ending in .md or .html")
+            }
+        }
+    }
+
+    /// Writes the memo comparing `codes` (as typed) to `out` (default `Output/memo-<codes>.md`); returns the
+    /// files written, the memo first.
+    static func writeMemo(codes: [String], graph: KnowledgeGraph, out: String?, includePrograms: Bool) throws -> [URL] {
+        let nodes = try codes.map { try graph.resolve($0) }
+        let url: URL
+        if let out {
+            url = URL(fileURLWithPath: out)
+        } else {
+            url = DiagramWriter.defaultURL(command: "memo", codes: nodes.map { graph[$0].id }, format: .svg)
+                .deletingPathExtension().appendingPathExtension("md")
+            try DiagramOutput.createDefaultDirectory(for: url)
+        }
+        let kind = try Kind(fileURL: url)
+        let memo = try Memo(graph: graph, candidates: nodes,
+                            options: ComparisonSubgraph.Options(includePrograms: includePrograms))
+        let svg = try GraphvizRenderer().render(memo.diagram, format: .svg)
+        switch kind {
+        case .html:
+            try DiagramWriter.write(Data(MemoHTML.render(memo, svg: svg).utf8), to: url)
+            return [url]
+        case .markdown:
+            let diagramURL = url.deletingPathExtension().appendingPathExtension("svg")
+            let text = MemoMarkdown.render(memo, diagramFile: diagramURL.lastPathComponent)
+            try DiagramWriter.write(svg, to: diagramURL)
+            try DiagramWriter.write(Data(text.utf8), to: url)
+            return [url, diagramURL]
+        }
+    }
+}

@@ -19,6 +19,8 @@ struct SOCGraphCommand: ParsableCommand {
             ShowCommand.self,
             CheckCommand.self,
             ImportCommand.self,
+            WhyCommand.self,
+            FieldsCommand.self,
         ]
     )
 

@@ -35,7 +35,7 @@ enum WhyOutput {
         case "technology":
             return "\(code) → uses → \(path.via ?? "")\(path.hot == true ? " (hot)" : "") → \(field)"
         default:
-            return "\(code) → \(field) (curated direct link)"
+            return "\(code) → \(field) (direct)"
         }
     }
 

@@ -60,9 +60,6 @@ public enum AlignmentStrength {
         return "\(cents / 100).\(cents % 100 < 10 ? "0" : "")\(cents % 100)"
     }
 
-    /// The value rounded to two places, as written in alignments.tsv.
-    public static func rounded(_ value: Double) -> Double { Double(hundredths(value)) / 100 }
-
     /// Edges whose strength rounds below 0.01 are not written.
     public static func isWritten(_ value: Double) -> Bool { hundredths(value) >= 1 }
 }

@@ -29,11 +29,6 @@ public struct Curation: Hashable, Sendable {
         case .occupations: return occupationFields
         }
     }
-
-    /// The row of `table` for (`subject`, `field`), if any. O(rows).
-    public func link(_ table: CurationTable, subject: NodeIndex, field: NodeIndex) -> CurationLink? {
-        links(table).first { $0.subject == subject && $0.field == field }
-    }
 }
 
 /// One of the three reviewed tables of Graph/curation/: its file and key column.
@@ -57,13 +52,4 @@ public enum CurationTable: String, CaseIterable, Sendable {
     }
 
     public var header: [String] { [keyColumn, "field", "rationale"] }
-
-    /// The kind of path a row of the table makes.
-    public var evidenceKind: Evidence.Kind {
-        switch self {
-        case .programs: return .program
-        case .technologies: return .technology
-        case .occupations: return .direct
-        }
-    }
 }

@@ -27,6 +27,8 @@ struct SOCGraphCommand: ParsableCommand {
             BatchCommand.self,
             RenderCommand.self,
             MemoCommand.self,
+            WhyCommand.self,
+            FieldsCommand.self,
         ]
     )
 

@@ -123,7 +123,7 @@ struct DamagedGraphTests {
             }
         }
         expect(problems, file: "entry-education.tsv", line: 2, containing: "unknown education level 'masters'")
-        expect(problems, file: "curation/cip-fields.tsv", line: 2, containing: "field: unknown national-interest field 'ai'")
+        expect(problems, file: "curation/cip-fields.tsv", line: 2, containing: "unknown field 'ai': use one of the 18 ids")
         expect(problems, file: "education-categories.tsv", line: 2, containing: "unknown education level 'nothing'")
     }
 

@@ -42,7 +42,9 @@ struct ReportTests {
         #expect(r.profession.bachelorOrHigher == true)
         #expect(r.profession.basis.contains("Bachelor's degree"))
         #expect(r.profession.warnings == [])
-        #expect(r.fields == [])
+        #expect(r.fields.map(\.id) == ["artificial-intelligence", "advanced-computing", "biotechnologies",
+                                        "human-machine-interfaces"])
+        #expect(r.fields.first?.strength == 0.82)
         #expect(r.sources.contains { $0.vintage == "O*NET 29.3" })
     }
 
@@ -129,7 +131,7 @@ struct ReportTests {
             return
         }
         #expect(field.number == 6)
-        #expect(field.occupations == [])
+        #expect(field.occupations.map(\.code) == ["15-1221", "15-2051", "15-1252", "15-2041"])
         guard case let .other(level) = NodeReport(graph: graph, node: try graph.resolve("master")) else {
             Issue.record("not an other report")
             return

@@ -53,4 +53,68 @@ struct ShippedGraphTests {
         let developers = try #require(try show("15-1252")["wages"] as? [String: Any])
         #expect(developers["annualMedian"] as? Int == 135980)
     }
+
+    @Test func showHasFieldsAndDesignations() throws {
+        guard requireGraph() else { return }
+        let object = try show("15-1221")
+        let fields = try #require(object["fields"] as? [[String: Any]])
+        #expect(!fields.isEmpty)
+        #expect(fields.contains { $0["id"] as? String == "artificial-intelligence" && $0["strength"] as? Double == 0.83 })
+        let evidence = try #require(fields.first { $0["id"] as? String == "artificial-intelligence" }?["evidence"]
+            as? [String])
+        #expect(evidence.contains("program 11.0102 Artificial Intelligence"))
+        #expect(evidence.contains("technology TensorFlow (hot)"))
+        let designations = try #require(object["designations"] as? [[String: Any]])
+        #expect(designations.compactMap { $0["id"] as? String } == ["stem"])
+        let table = try CLI.run(["show", "15-1221", "--graph", Self.directory.path])
+        #expect(table.stdout.contains("0.83 Artificial Intelligence: programs 2/15, technologies 5"))
+        #expect(table.stdout.contains("Designations  STEM occupation"))
+        let tsv = try CLI.run(["show", "15-1221", "--format", "tsv", "--graph", Self.directory.path])
+        #expect(tsv.stdout.contains("fields\tartificial-intelligence\tArtificial Intelligence\tstrength 0.83;"))
+        #expect(tsv.stdout.contains("designations\tstem\t"))
+    }
+
+    @Test func whyResearchScientistsAndAI() throws {
+        guard requireGraph() else { return }
+        let result = try CLI.run(["why", "15-1221", "artificial-intelligence", "--format", "json", "--graph",
+                                  Self.directory.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let paths = try #require(object["paths"] as? [[String: Any]])
+        #expect(paths.contains { $0["kind"] as? String == "program" && $0["via"] as? String == "11.0102" })
+        #expect(paths.contains { $0["kind"] as? String == "technology" })
+        let table = try CLI.run(["why", "15-1221", "artificial-intelligence", "--graph", Self.directory.path])
+        #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
+    @Test func whyNursesAndSemiconductorsFindsNothing() throws {
+        guard requireGraph() else { return }
+        let result = try CLI.run(["why", "29-1141", "semiconductors-and-microelectronics", "--graph",
+                                  Self.directory.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("socgraph: error: no evidence links 29-1141 Registered Nurses to "
+                                        + "semiconductors-and-microelectronics"))
+    }
+
+    @Test func fieldsOfTheShippedGraph() throws {
+        guard requireGraph() else { return }
+        let ai = try CLI.run(["fields", "artificial-intelligence", "--limit", "10", "--format", "tsv", "--graph",
+                              Self.directory.path])
+        #expect(ai.status == 0, "\(ai.stderr)")
+        let codes = ai.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t")[1] }
+        #expect(codes.count == 10)
+        #expect(codes.contains("15-1221") && codes.contains("15-2051"))
+        let list = try CLI.run(["fields", "--format", "json", "--graph", Self.directory.path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
+        let fields = try #require(object["fields"] as? [[String: Any]])
+        #expect(fields.count == 18)
+        for field in fields {
+            let id = try #require(field["id"] as? String)
+            #expect((field["occupations"] as? Int ?? 0) > 0, "\(id) has no aligned occupation")
+            let one = try CLI.run(["fields", id, "--format", "tsv", "--graph", Self.directory.path])
+            #expect(one.status == 0, "fields \(id): \(one.stderr)")
+        }
+        let table = try CLI.run(["fields", "--graph", Self.directory.path])
+        #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
 }

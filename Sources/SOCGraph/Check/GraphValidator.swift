@@ -22,8 +22,10 @@ public struct GraphCheckResult: Sendable {
 }
 
 /// Checks a whole Graph/ directory: every file and row (through the loader, which validates each row as it reads
-/// it: headers, column counts, UTF-8, escapes, sort order, unique keys, numbers, code shapes, known references),
-/// then the rules that concern the graph as a whole (below).
+/// it: headers, column counts, UTF-8, escapes, sort order, unique keys, numbers, code shapes, known references;
+/// the curation tables by `CurationRules`, the importer's rules; the aligns-with edges against the strength rule,
+/// their evidence, the crosswalk, the technology uses and the curation rows), then the rules that concern the graph
+/// as a whole (below).
 public enum GraphValidator {
     /// Loads every section and applies the whole-graph rules; collects every problem. O(size of the graph).
     public static func check(directory: URL) -> GraphCheckResult {

@@ -238,6 +238,8 @@ extension GraphBuilder {
                 continue
             }
             addEdge(program, code, .preparesFor)
+            if crosswalk.insert(NodePair(program, code)).inserted { programTotals[code, default: 0] += 1 }
+            crosswalkedPrograms.insert(program)
         }
     }
 
@@ -270,6 +272,8 @@ extension GraphBuilder {
 
     func readUses() {
         guard let table = read(.uses) else { return }
+        let keepsUses = sections.contains(.alignments)
+        if keepsUses { technologyUses.reserveCapacity(table.rows.count) }
         var seen = KeyTracker(columns: 2)
         for row in table.rows {
             guard unique(row, &seen, table, what: "pair"),
@@ -278,26 +282,7 @@ extension GraphBuilder {
                   let hot = flag(row[2], column: "hot", table, row),
                   let inDemand = flag(row[3], column: "in_demand", table, row) else { continue }
             addEdge(code, technology, .uses, .uses(TechnologyUse(hot: hot, inDemand: inDemand)))
-        }
-    }
-
-    func readCuration() {
-        let specs: [(GraphFile, [NodeKind], WritableKeyPath<Curation, [CurationLink]>)] = [
-            (.cipFields, [.program], \.cipFields),
-            (.technologyFields, [.technology], \.technologyFields),
-            (.occupationFields, [.major, .minor, .broad, .detailed, .specialty], \.occupationFields),
-        ]
-        for (file, kinds, path) in specs {
-            guard let table = read(file) else { continue }
-            var seen = KeyTracker(columns: 2)
-            for row in table.rows {
-                guard unique(row, &seen, table, what: "pair"),
-                      let subject = resolve(row[0], kinds, column: table.header[0], table, row),
-                      let field = resolve(row[1], [.field], column: "field", table, row),
-                      nonEmpty(row[2], column: "rationale", table, row) else { continue }
-                curation[keyPath: path].append(
-                    CurationLink(subject: subject, field: field, rationale: row[2], file: table.file, line: row.line))
-            }
+            if keepsUses { technologyUses[NodePair(code, technology)] = hot }
         }
     }
 }

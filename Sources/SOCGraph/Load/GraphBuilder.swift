@@ -20,6 +20,17 @@ private final class PrefetchResults: @unchecked Sendable {
     }
 }
 
+/// Two nodes, as a dictionary key.
+struct NodePair: Hashable {
+    let first: NodeIndex
+    let second: NodeIndex
+
+    init(_ first: NodeIndex, _ second: NodeIndex) {
+        self.first = first
+        self.second = second
+    }
+}
+
 /// The key of the previous row of a sorted file, for `GraphBuilder.unique(_:_:_:what:)`.
 struct KeyTracker {
     /// How many leading columns form the key.
@@ -64,6 +75,12 @@ final class GraphBuilder {
     var educationCategories: [EducationCategory] = []
     var titleEntries: [TitleEntry] = []
     var curation = Curation()
+    /// (program, occupation) pairs of cip-soc.tsv and the number of programs per occupation (for alignments).
+    var crosswalk: Set<NodePair> = []
+    var crosswalkedPrograms: Set<NodeIndex> = []
+    var programTotals: [NodeIndex: Int] = [:]
+    /// (occupation, technology) pairs of uses.tsv with their hot flag (kept only when alignments are loaded).
+    var technologyUses: [NodePair: Bool] = [:]
     /// Node-defining tables read in phase 1 and walked again in phase 2.
     var tables: [String: TSVTable] = [:]
     /// Per-node facts found in phase 1, attached once the nodes are frozen.
@@ -106,6 +123,7 @@ final class GraphBuilder {
         if sections.contains(.titles) { readTitles() }
         if sections.contains(.technologies) { readUses() }
         if sections.contains(.curation) { readCuration() }
+        if sections.contains(.alignments) { readAlignments() }
         if !diagnostics.isEmpty { throw SOCGraphError.damagedGraph(diagnostics.sorted()) }
         return makeGraph()
     }

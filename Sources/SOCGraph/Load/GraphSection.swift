@@ -1,9 +1,7 @@
 /// A part of Graph/ that can be loaded on its own, so that a command reads only what it needs.
 ///
 /// `hierarchy` (soc.tsv, onet-occupations.tsv) and manifest.tsv are always loaded. Adding a section: add a case,
-/// its files in `files`, its prerequisites in `requires`, and a `GraphBuilder` step; the planned `alignments`
-/// section (aligns-with edges derived from the curation tables, read from a file written by the alignment step)
-/// goes here, requiring `fields`, `programs`, `technologies` and `curation`.
+/// its files in `files`, its prerequisites in `requires`, and a `GraphBuilder` step.
 public enum GraphSection: String, CaseIterable, Sendable, Hashable, Comparable {
     /// SOC 2018 hierarchy and O*NET specialties (always loaded).
     case hierarchy
@@ -27,6 +25,9 @@ public enum GraphSection: String, CaseIterable, Sendable, Hashable, Comparable {
     case technologies
     /// Graph/curation/ tables (optional files): programs, technologies and occupations that signal a field.
     case curation
+    /// The aligns-with edges (alignments.tsv) with their evidence paths (alignment-evidence.tsv). With `curation`
+    /// loaded too, each path carries the rationale of its curation row.
+    case alignments
 
     /// Graph/ files of the section, relative to the graph directory. Files of `curation` may be absent.
     public var files: [String] { GraphFile.all.filter { $0.section == self }.map(\.name) }
@@ -34,16 +35,16 @@ public enum GraphSection: String, CaseIterable, Sendable, Hashable, Comparable {
     /// Sections that must be loaded with this one.
     public var requires: Set<GraphSection> {
         switch self {
-        case .curation: return [.hierarchy, .programs, .technologies, .fields]
+        case .curation, .alignments: return [.hierarchy, .programs, .technologies, .fields]
         default: return [.hierarchy]
         }
     }
 
     /// Every section.
     public static let all = Set(allCases)
-    /// What `show` needs: everything except titles, technologies and curation.
+    /// What `show` needs: everything except titles and curation (technologies come with `alignments`).
     public static let report: Set<GraphSection> = [
-        .hierarchy, .education, .projections, .wages, .related, .programs, .designations, .fields,
+        .hierarchy, .education, .projections, .wages, .related, .programs, .designations, .fields, .alignments,
     ]
 
     /// `sections` with everything they require added.
@@ -99,16 +100,30 @@ struct GraphFile: Sendable {
         "technology", "commodity_code", "commodity_title"], section: .technologies)
     static let uses = GraphFile(name: "uses.tsv", header: ["code", "technology", "hot", "in_demand"],
                                 section: .technologies)
-    static let cipFields = GraphFile(name: "curation/cip-fields.tsv", header: ["cip", "field", "rationale"],
+    static let cipFields = GraphFile(name: CurationTable.programs.path, header: ["cip", "field", "rationale"],
                                      section: .curation, optional: true)
-    static let technologyFields = GraphFile(name: "curation/technology-fields.tsv", header: [
+    static let technologyFields = GraphFile(name: CurationTable.technologies.path, header: [
         "technology", "field", "rationale"], section: .curation, optional: true)
-    static let occupationFields = GraphFile(name: "curation/occupation-fields.tsv", header: [
+    static let occupationFields = GraphFile(name: CurationTable.occupations.path, header: [
         "code", "field", "rationale"], section: .curation, optional: true)
+    static let alignments = GraphFile(name: "alignments.tsv", header: [
+        "code", "field", "strength", "programs", "program_total", "technologies", "hot_technologies", "direct"],
+        section: .alignments)
+    static let alignmentEvidence = GraphFile(name: "alignment-evidence.tsv", header: [
+        "code", "field", "kind", "via", "hot"], section: .alignments)
 
     static let all: [GraphFile] = [
         manifest, soc, onetOccupations, educationLevels, entryEducation, jobZones, educationCategories,
         educationDistribution, projections, wages, related, cip, cipSOC, designations, fields, titles, technologies,
-        uses, cipFields, technologyFields, occupationFields,
+        uses, cipFields, technologyFields, occupationFields, alignments, alignmentEvidence,
     ]
+
+    /// The file of a curation table.
+    static func curation(_ table: CurationTable) -> GraphFile {
+        switch table {
+        case .programs: return cipFields
+        case .technologies: return technologyFields
+        case .occupations: return occupationFields
+        }
+    }
 }

@@ -20,4 +20,36 @@ public struct Curation: Hashable, Sendable {
     public internal(set) var occupationFields: [CurationLink] = []
 
     public init() {}
+
+    /// The rows of one table.
+    public func links(_ table: CurationTable) -> [CurationLink] {
+        switch table {
+        case .programs: return cipFields
+        case .technologies: return technologyFields
+        case .occupations: return occupationFields
+        }
+    }
+}
+
+/// One of the three reviewed tables of Graph/curation/: its file and key column.
+public enum CurationTable: String, CaseIterable, Sendable {
+    case programs = "cip-fields.tsv"
+    case technologies = "technology-fields.tsv"
+    case occupations = "occupation-fields.tsv"
+
+    /// The folder of the tables inside the graph directory.
+    public static let folder = "curation"
+
+    /// `curation/cip-fields.tsv`: the name used in diagnostics, relative to the graph directory.
+    public var path: String { Self.folder + "/" + rawValue }
+
+    public var keyColumn: String {
+        switch self {
+        case .programs: return "cip"
+        case .technologies: return "technology"
+        case .occupations: return "code"
+        }
+    }
+
+    public var header: [String] { [keyColumn, "field", "rationale"] }
 }

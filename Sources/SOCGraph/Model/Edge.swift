@@ -15,8 +15,8 @@ public enum EdgeKind: String, CaseIterable, Codable, Sendable {
     case uses
     /// Detailed occupation -> designation, with the basis of the designation.
     case designated
-    /// Occupation -> national-interest field. Reserved: derived from the curation tables with an evidence chain;
-    /// no loader writes it yet (see `GraphSection`), so queries see no such edges.
+    /// Detailed occupation -> national-interest field (alignments.tsv, derived at import from the curation tables),
+    /// with `FieldAlignment`: strength, counts and evidence paths.
     case alignsWith = "aligns-with"
 }
 
@@ -30,6 +30,7 @@ public enum EdgeAttributes: Hashable, Sendable {
     case uses(TechnologyUse)
     /// Why the designation applies (O*NET codes and occupation types, or the regulation).
     case designated(basis: String)
+    case alignment(FieldAlignment)
 }
 
 /// One edge of the graph. Edges are stored once in `KnowledgeGraph.edges`; adjacency lists hold their positions.

@@ -50,9 +50,9 @@ enum ComparisonAttributes {
             row("fields", "Fields", "national-interest fields", .none) { c in
                 let fields = c.report.fields
                 return ComparisonValue(code: c.report.code,
-                                       value: fields.map { "\($0.id):\($0.strength)" }.joined(separator: ","),
+                                       value: fields.map { "\($0.id):\(Format.strength($0.strength))" }.joined(separator: ","),
                                        text: fields.isEmpty ? "none recorded"
-                                           : fields.map { "\($0.name) (\($0.strength))" }.joined(separator: "; "))
+                                           : fields.map { "\($0.name) (\(Format.strength($0.strength)))" }.joined(separator: "; "))
             },
             row("stem", "STEM", "STEM occupation", .flag) { c in
                 flag(c.report.code, c.report.designations.contains { $0.id == Designation.stem.rawValue })
@@ -112,7 +112,8 @@ enum ComparisonAttributes {
                 guard let field = report.fields.first(where: { $0.id == id }) else {
                     return ComparisonValue(code: report.code, value: nil, text: "none")
                 }
-                return ComparisonValue(code: report.code, value: field.strength, text: field.strength)
+                return ComparisonValue(code: report.code, value: Format.strength(field.strength),
+                                       text: Format.strength(field.strength))
             }
             return ComparisonDifference(attribute: "field:\(id)", name: "field \(names[id] ?? id)", values: values)
         }

@@ -19,6 +19,13 @@ public enum Format {
     /// `$120,230`.
     public static func dollars(_ value: Int) -> String { "$" + grouped(value) }
 
+    /// `0.83`, `1.00`: an alignment strength with two places.
+    public static func strength(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+
     /// `+33.5%`, `-2%`: a change in percent with its sign.
     public static func signedPercent(_ value: Double) -> String {
         (value >= 0 ? "+" : "") + number(value) + "%"

@@ -44,8 +44,11 @@ extension KnowledgeGraph {
             throw SOCGraphError.unknownNode(code, kind: Self.describe(kinds), suggestions: suggestions)
         }
         guard kinds.contains(self[node].kind) else {
-            throw SOCGraphError.unknownNode(input, kind: Self.describe(kinds),
-                                            suggestions: titleSuggestions(for: input, kinds: kinds))
+            // A group where an occupation is expected: suggest the occupations in it.
+            let inside = kinds.contains(.detailed) ? detailedOccupations(under: node).prefix(3).map(label) : []
+            throw SOCGraphError.unknownNode(
+                input, kind: Self.describe(kinds),
+                suggestions: inside.isEmpty ? titleSuggestions(for: input, kinds: kinds) : inside)
         }
         return node
     }

@@ -99,13 +99,14 @@ public struct ProgramReport: Encodable, Hashable, Sendable {
     }
 }
 
-/// A national-interest field (CET category). `occupations` stays empty until the aligns-with edges exist.
+/// A national-interest field (CET category) and the occupations aligned with it (see `FieldOccupationsReport` for
+/// strengths).
 public struct FieldReport: Encodable, Hashable, Sendable {
     public let id: String
     public let name: String
     /// Its number on the Critical and Emerging Technologies List.
     public let number: Int?
-    /// Occupations aligned with the field, in code order.
+    /// Occupations aligned with the field, strongest first, ties by code.
     public let occupations: [NodeReference]
     public let sources: [SourceCitation]
 
@@ -124,7 +125,7 @@ public struct FieldReport: Encodable, Hashable, Sendable {
         id = graph[node].id
         name = graph[node].title
         number = graph.fieldNumber(node)
-        occupations = graph.neighbours(.alignsWith, .incoming, of: node).map { NodeReference(graph, $0) }
+        occupations = graph.occupations(alignedWith: node).map { NodeReference(graph, $0.occupation) }
         sources = graph.sources.citations
     }
 }

@@ -45,9 +45,9 @@ public struct OccupationReport: Encodable, Hashable, Sendable {
     }
 
     /// Builds the report of `node`, which must be a detailed occupation or a specialty (see `NodeReport`).
-    /// Needs `GraphSection.report` loaded. `fields` are the occupation's field alignments, empty until the
-    /// aligns-with edges exist. O(degree of the node).
-    public init(graph: KnowledgeGraph, node: NodeIndex, fields: [FieldSummary] = []) {
+    /// Needs `GraphSection.report` loaded; `fields` are the aligns-with edges of the detailed code, strongest
+    /// first. O(degree of the node).
+    public init(graph: KnowledgeGraph, node: NodeIndex) {
         precondition([.detailed, .specialty].contains(graph[node].kind), "not an occupation: \(graph[node].id)")
         let soc = graph[node].kind == .specialty ? (graph.parent(of: node) ?? node) : node
         code = graph[node].id
@@ -70,7 +70,7 @@ public struct OccupationReport: Encodable, Hashable, Sendable {
             typicalEntry: entry?.education.rawValue, typicalEntryTitle: entry?.education.blsTitle,
             typicalEntryRank: entry?.education.rank, workExperience: entry?.workExperience, training: entry?.training,
             epCode: entry?.epCode, jobZone: zone?.zone, jobZoneOnetCode: zone?.onetCode, distribution: distribution)
-        self.fields = fields
+        fields = graph.alignments(of: soc).map { FieldSummary(graph: graph, alignment: $0) }
         related = graph.related(of: soc).map { item in
             RelatedSummary(code: graph[item.occupation].id, title: graph[item.occupation].title,
                            tier: item.link.tier.rawValue, index: item.link.index)

@@ -62,19 +62,55 @@ public struct EducationShareSummary: Encodable, Hashable, Sendable {
     public let percent: Double
 }
 
-/// A national-interest field an occupation aligns with. Empty lists until the aligns-with edges exist; the
-/// alignment work may add keys (never rename these).
+/// A national-interest field an occupation aligns with: `{id, name, strength, evidence}` (DESIGN.md), plus the
+/// field's number and the counts the strength is computed from.
 public struct FieldSummary: Encodable, Hashable, Sendable {
     public let id: String
     public let name: String
-    public let strength: String
+    /// Its number on the Critical and Emerging Technologies List.
+    public let number: Int?
+    /// 0.01 to 1.00, two places (rule in Graph/README.md).
+    public let strength: Double
+    /// Every path, strongest kind first, as short text: `program 11.0102 Artificial Intelligence`,
+    /// `technology TensorFlow (hot)`, `direct curated link`.
     public let evidence: [String]
+    public let programs: Int
+    public let programTotal: Int
+    public let technologies: Int
+    public let hotTechnologies: Int
+    public let direct: Bool
 
-    public init(id: String, name: String, strength: String, evidence: [String]) {
-        self.id = id
-        self.name = name
-        self.strength = strength
-        self.evidence = evidence
+    public init(graph: KnowledgeGraph, alignment: FieldAlignment) {
+        id = graph[alignment.field].id
+        name = graph[alignment.field].title
+        number = graph.fieldNumber(alignment.field)
+        strength = alignment.strength
+        evidence = alignment.evidenceByWeight.map { graph.describe($0) }
+        programs = alignment.programs
+        programTotal = alignment.programTotal
+        technologies = alignment.technologies
+        hotTechnologies = alignment.hotTechnologies
+        direct = alignment.direct
+    }
+}
+
+extension KnowledgeGraph {
+    /// One path as short text: `program 11.0102 Artificial Intelligence`, `technology TensorFlow (hot)`,
+    /// `direct curated link`.
+    public func describe(_ evidence: Evidence) -> String {
+        switch evidence.kind {
+        case .program:
+            return "program " + (evidence.via.map { "\(self[$0].id) \(Self.plainTitle(self[$0].title))" } ?? "")
+        case .technology:
+            return "technology " + (evidence.via.map { self[$0].title } ?? "") + (evidence.hot == true ? " (hot)" : "")
+        case .direct:
+            return "direct curated link"
+        }
+    }
+
+    /// A CIP title without its closing period (`Artificial Intelligence.` reads `Artificial Intelligence`).
+    public static func plainTitle(_ title: String) -> String {
+        title.hasSuffix(".") ? String(title.dropLast()) : title
     }
 }
 

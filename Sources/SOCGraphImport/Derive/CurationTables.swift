@@ -8,27 +8,7 @@ import SOCGraph
 /// `SOCGraphError.damagedGraph` listing all of them, so that a reviewer fixes a table in one pass.
 public struct CurationTables: Sendable, Equatable {
     /// One of the three tables: its file name and its key column.
-    public enum Table: String, CaseIterable, Sendable {
-        case programs = "cip-fields.tsv"
-        case technologies = "technology-fields.tsv"
-        case occupations = "occupation-fields.tsv"
-
-        /// The folder of the tables inside the graph directory.
-        public static let folder = "curation"
-
-        /// `curation/cip-fields.tsv`: the name used in diagnostics, relative to the graph directory.
-        public var path: String { Self.folder + "/" + rawValue }
-
-        public var keyColumn: String {
-            switch self {
-            case .programs: return "cip"
-            case .technologies: return "technology"
-            case .occupations: return "code"
-            }
-        }
-
-        public var header: [String] { [keyColumn, "field", "rationale"] }
-    }
+    public typealias Table = CurationTable
 
     /// One row: a program, technology or occupation (`key`) that signals `field`, and why.
     public struct Link: Sendable, Equatable, Hashable {
@@ -40,7 +20,7 @@ public struct CurationTables: Sendable, Equatable {
     }
 
     /// The codes and names a curation row may refer to, taken from the official data being imported.
-    public struct Vocabulary: Sendable {
+    public struct Vocabulary: Sendable, CurationVocabulary {
         /// Every CIP 2020 code with its level (family, series, program).
         public var cipLevels: [String: CIPSource.Level]
         /// The CIP programs with at least one SOC match in the crosswalk.
@@ -70,6 +50,12 @@ public struct CurationTables: Sendable, Equatable {
                 socLevels: Dictionary(data.soc.groups.map { ($0.code, $0.level) }, uniquingKeysWith: { first, _ in first }),
                 fields: Set(data.cet.categories.map(\.id)))
         }
+
+        public func cipLevel(of code: String) -> CIPLevel? { cipLevels[code].flatMap { CIPLevel(rawValue: $0.rawValue) } }
+        public func isCrosswalked(_ program: String) -> Bool { crosswalkedPrograms.contains(program) }
+        public func isTechnology(_ name: String) -> Bool { technologies.contains(name) }
+        public func socLevel(of code: String) -> NodeKind? { socLevels[code].flatMap { NodeKind(rawValue: $0.rawValue) } }
+        public func isField(_ id: String) -> Bool { fields.contains(id) }
     }
 
     /// CIP programs that signal a field (`cip-fields.tsv`).
@@ -171,20 +157,16 @@ private struct CurationChecker {
             }
             let (key, field, rationale) = (fields[0], fields[1], fields[2])
             var valid = true
-            if let message = keyProblem(table, key) { problem(line, message); valid = false }
-            if !vocabulary.fields.contains(field) {
-                problem(line, field.isEmpty
-                    ? "empty field: give one of the 18 field ids of fields.tsv"
-                    : "unknown field '\(field)': use one of the 18 ids of fields.tsv (for example 'artificial-intelligence')")
-                valid = false
-            }
-            if rationale.trimmingCharacters(in: .whitespaces).isEmpty {
-                problem(line, "empty rationale: say in one line which CET 2024 subfield the \(table.keyColumn) matches")
+            let messages = [
+                CurationRules.keyProblem(table, key, in: vocabulary), CurationRules.fieldProblem(field, in: vocabulary),
+                CurationRules.rationaleProblem(table, rationale),
+            ]
+            for message in messages.compactMap({ $0 }) {
+                problem(line, message)
                 valid = false
             }
             if let earlier = seen[key + "\t" + field] {
-                problem(line, "duplicate (\(table.keyColumn), field) pair '\(key)', '\(field)': already on line "
-                    + "\(earlier); keep one row")
+                problem(line, CurationRules.duplicateProblem(table, key: key, field: field, firstLine: earlier))
                 valid = false
             } else {
                 seen[key + "\t" + field] = line
@@ -192,42 +174,5 @@ private struct CurationChecker {
             if valid { links.append(CurationTables.Link(key: key, field: field, rationale: rationale, line: line)) }
         }
         return links
-    }
-
-    /// What is wrong with a row's key, or nil.
-    func keyProblem(_ table: CurationTables.Table, _ key: String) -> String? {
-        if key.isEmpty { return "empty \(table.keyColumn)" }
-        switch table {
-        case .programs:
-            guard CodeFormat.isCIP(key) else {
-                return "'\(key)' is not a CIP code: give a 6-digit CIP 2020 program code such as 11.0102"
-            }
-            guard let level = vocabulary.cipLevels[key] else {
-                return "unknown CIP code '\(key)': not a CIP 2020 code in CIPCode2020.csv"
-            }
-            guard level == .program else {
-                return "CIP code '\(key)' is a \(level.rawValue), not a 6-digit program: list its programs one by one"
-            }
-            guard vocabulary.crosswalkedPrograms.contains(key) else {
-                return "CIP program '\(key)' has no SOC match in the CIP 2020 – SOC 2018 crosswalk, so it reaches no "
-                    + "occupation: list it under the excluded programs in curation/README.md instead"
-            }
-        case .technologies:
-            guard vocabulary.technologies.contains(key) else {
-                return "unknown technology '\(key)': not an Example in O*NET 29.3 Technology Skills "
-                    + "(technologies.tsv); spell it exactly as published"
-            }
-        case .occupations:
-            guard CodeFormat.isSOC(key) else {
-                return "'\(key)' is not a SOC code: give a SOC 2018 detailed code such as 17-2011"
-            }
-            guard let level = vocabulary.socLevels[key] else {
-                return "unknown SOC code '\(key)': not in the SOC 2018 structure (soc.tsv)"
-            }
-            guard level == .detailed else {
-                return "SOC code '\(key)' is a \(level.rawValue) group, not a detailed occupation: link a detailed code"
-            }
-        }
-        return nil
     }
 }

@@ -59,7 +59,7 @@ public struct Memo: Sendable {
                 code: report.code, title: report.title,
                 fields: graph.fieldLinks(of: node).map { link in
                     FieldEvidence(
-                        field: graph[link.field].title, strength: link.strength.map { String(format: "%.2f", $0) },
+                        field: graph[link.field].title, strength: link.strength.map(Format.strength),
                         evidence: link.evidence)
                 },
                 profession: report.profession)

@@ -13,7 +13,7 @@ enum ComparisonTSV {
         }
         for occupation in report.occupations.map(\.report) {
             for field in occupation.fields {
-                rows.append(["field", occupation.code, field.id, "\(field.name) (\(field.strength))"])
+                rows.append(["field", occupation.code, field.id, "\(field.name) (\(Format.strength(field.strength)))"])
             }
             for warning in occupation.profession.warnings {
                 rows.append(["professionWarning", occupation.code, "", warning])

@@ -35,7 +35,11 @@ enum ReportTSV {
             add("profession", "bachelorOrHigher", r.profession.bachelorOrHigher.map { $0 ? "yes" : "no" })
             add("profession", "basis", r.profession.basis)
             for warning in r.profession.warnings { add("profession", "warning", warning) }
-            for field in r.fields { add("fields", field.id, field.name, field.strength) }
+            for field in r.fields {
+                add("fields", field.id, field.name, "strength \(AlignmentStrength.text(field.strength)); programs "
+                    + "\(field.programs)/\(field.programTotal); technologies \(field.technologies) "
+                    + "(\(field.hotTechnologies) hot); direct \(field.direct ? "yes" : "no")")
+            }
             for designation in r.designations { add("designations", designation.id, designation.title, designation.basis) }
             if let w = r.wages {
                 let values: [(String, String?)] = [

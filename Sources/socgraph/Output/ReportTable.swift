@@ -25,7 +25,7 @@ enum ReportTable {
         case let .field(r):
             let number = r.number.map { "Critical and Emerging Technologies List, category \($0)" } ?? ""
             return block(title: "\(r.id)  \(r.name)", subtitle: number, facts: [
-                ("Occupations", r.occupations.isEmpty ? ["no aligned occupations recorded yet"] : []),
+                ("Occupations", r.occupations.isEmpty ? ["no aligned occupations"] : []),
             ], width: width, style: style)
                 + list("Aligned occupations", r.occupations, width: width, style: style)
                 + "\n" + SourcesFooter.render(r.sources, width: width, style: style)
@@ -88,7 +88,8 @@ enum ReportTable {
             projections.append("no projection")
         }
         let designations = r.designations.map(\.title)
-        let fields = r.fields.isEmpty ? ["none recorded yet"] : r.fields.map { "\($0.name) (\($0.strength))" }
+        let fields = r.fields.isEmpty ? ["none: no curated program, technology or direct link reaches it"]
+            : r.fields.map(fieldLine) + ["evidence: socgraph why \(r.code) FIELD"]
 
         var out = block(title: "\(r.code)  \(r.title)",
                         subtitle: r.level == "specialty"
@@ -148,6 +149,19 @@ enum ReportTable {
     /// A blank line, then `text` in bold, wrapped to `width`.
     private static func heading(_ text: String, width: Int, style: TextStyle) -> String {
         "\n" + TextTable.wrap(text, width: width).map { style.bold($0) + "\n" }.joined()
+    }
+
+    /// `0.83 Artificial Intelligence: programs 2/15, technologies 5 (2 hot); e.g. program 11.0102 …`.
+    private static func fieldLine(_ field: FieldSummary) -> String {
+        var counts: [String] = []
+        if field.programs > 0 { counts.append("programs \(field.programs)/\(field.programTotal)") }
+        if field.technologies > 0 {
+            counts.append("technologies \(field.technologies)"
+                          + (field.hotTechnologies > 0 ? " (\(field.hotTechnologies) hot)" : ""))
+        }
+        if field.direct { counts.append("direct link") }
+        return "\(AlignmentStrength.text(field.strength)) \(field.name): \(counts.joined(separator: ", "))"
+            + (field.evidence.first.map { "; e.g. \($0)" } ?? "")
     }
 
     private static func reference(_ item: NodeReference) -> String { "\(item.code)  \(item.title) (\(item.level))" }

@@ -9,7 +9,7 @@ RELEASE_BIN = $(SCRATCH)/release/socgraph
 # The comparison of the README: an AI engineer's three candidate codes.
 AI_ROLE = 15-2051 15-1252 15-1221
 
-.PHONY: deps build release demo test graph examples bench clean
+.PHONY: deps build release demo test graph examples readme bench clean
 
 deps:
 	@bash .ci/deps.sh
@@ -40,6 +40,10 @@ examples: release
 test: deps
 	$(SWIFT) build --build-tests --scratch-path $(SCRATCH)
 	$(SWIFT) test --skip-build --scratch-path $(SCRATCH)
+
+# Regenerates the tour in README.md from real runs.
+readme: release
+	python3 .ci/tour.py
 
 bench: release
 	@bash .ci/deps.sh bench

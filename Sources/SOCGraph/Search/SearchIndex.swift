@@ -32,6 +32,8 @@ public struct SearchIndex: Sendable, Codable {
     public static let relevanceShare = 0.6
     /// How much a hot technology counts relative to another technology.
     public static let hotTechnologyBoost = 1.25
+    /// The most different words a query may have (after stop words): a job title or a few lines of duties.
+    public static let maxQueryWords = 100
 
     struct StoredDocument: Sendable, Codable {
         var code: String

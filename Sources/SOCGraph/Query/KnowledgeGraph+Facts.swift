@@ -124,21 +124,36 @@ extension KnowledgeGraph {
     /// The look-up key of a title: lower case, curly apostrophes straightened, runs of white space collapsed.
     /// O(length), with an allocation-light path for ASCII.
     static func titleKey(_ title: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(title.utf8.count)
         var ascii = true
-        var pendingSpace = false
-        for byte in title.utf8 {
-            if byte >= 0x80 { ascii = false; break }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                pendingSpace = !bytes.isEmpty
-                continue
-            }
-            if pendingSpace { bytes.append(0x20); pendingSpace = false }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        let key = String(unsafeUninitializedCapacity: title.utf8.count) { bytes in
+            var count = 0
+            ascii = asciiTitleKey(title) { bytes[count] = $0; count += 1 }
+            return ascii ? count : 0
         }
-        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        if ascii { return key }
         return title.replacingOccurrences(of: "\u{2019}", with: "'").lowercased()
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The bytes of `titleKey(title)` for an ASCII title, passed one by one to `emit`; false (after emitting
+    /// part of them) when `title` is not ASCII.
+    @inline(__always)
+    static func asciiTitleKey(_ title: String, _ emit: (UInt8) -> Void) -> Bool {
+        var emitted = false
+        var pendingSpace = false
+        for byte in title.utf8 {
+            if byte >= 0x80 { return false }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = emitted
+                continue
+            }
+            if pendingSpace {
+                emit(0x20)
+                pendingSpace = false
+            }
+            emit(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            emitted = true
+        }
+        return true
     }
 }

@@ -162,7 +162,8 @@ extension GraphBuilder {
             }
         }
         if let table = read(.educationDistribution) {
-            let categories = Set(educationCategories.map(\.category))
+            var categories = [Bool](repeating: false, count: 13)
+            for category in educationCategories { categories[category.category] = true }
             var seen = KeyTracker(columns: 3)
             var shares = [[EducationShare]](repeating: [], count: nodes.count)
             let onetCodes = onetCodes.index
@@ -172,7 +173,7 @@ extension GraphBuilder {
                       let code = resolve(field: 1, Self.detailed, column: "code", table, row),
                       let category = int(field: 2, column: "category", table, row),
                       let percent = double(field: 3, column: "percent", table, row, range: 0...100) else { continue }
-                guard categories.contains(category) else {
+                guard categories.indices.contains(category), categories[category] else {
                     problem(table.file, row.line, "category: \(category) is not in education-categories.tsv")
                     continue
                 }

@@ -15,12 +15,19 @@ struct ExactTitleIndex: Sendable {
 
     /// Adds `node` under the key of `title` (`KnowledgeGraph.titleKey`) unless it is there already.
     mutating func add(_ node: NodeIndex, title: String) {
-        // ASCII titles (all but a few) go through a reused buffer instead of a new String.
-        scratch.removeAll(keepingCapacity: true)
-        let ascii = KnowledgeGraph.asciiTitleKey(title) { scratch.append($0) }
-        let existing = ascii
-            ? scratch.withUnsafeBufferPointer { keys.insert(bytes: $0, groups.count) }
-            : keys.insert(KnowledgeGraph.titleKey(title), groups.count)
+        // The key of an ASCII title (all but a few) is made in a reused buffer instead of a new String.
+        let length = title.utf8.count
+        if scratch.count <= length { scratch = [UInt8](repeating: 0, count: 2 * length + 1) }
+        let existing: Int?
+        let next = groups.count
+        let count = scratch.withUnsafeMutableBufferPointer {
+            KnowledgeGraph.asciiTitleKey(title, into: $0.baseAddress!)
+        }
+        if let count {
+            existing = scratch.withUnsafeBufferPointer { keys.insert(bytes: .init(rebasing: $0[..<count]), next) }
+        } else {
+            existing = keys.insert(KnowledgeGraph.titleKey(title), next)
+        }
         if let group = existing {
             if !groups[group].contains(node) { groups[group].append(node) }
         } else {

@@ -159,19 +159,22 @@ public struct TSVTable: Sendable {
 
 /// The bytes of a parsed table and where its fields start, shared by its rows. Immutable once built.
 final class TSVStorage: @unchecked Sendable {
-    /// The file's bytes, fields unescaped in place, followed by 8 zero bytes.
+    /// The file's bytes, fields unescaped in place.
     let bytes: UnsafeMutablePointer<UInt8>
     let byteCount: Int
+    /// True when `bytes` is a private memory mapping of the file (unmapped on release), else allocated.
+    let isMapped: Bool
     /// Fields per row.
     let width: Int
     /// `width + 1` offsets per row: where each field starts, then one past the end of the row. Field `i` of the
     /// row whose offsets start at `r` is `bytes[starts[r + i] ..< starts[r + i + 1] - 1]` (a separator follows
-    /// every field; an unescaped field is moved to end where it ended before). Four bytes per field.
+    /// every field; the fields of a row with escapes are unescaped and packed again). Four bytes per field.
     let starts: [Int32]
 
-    init(bytes: UnsafeMutablePointer<UInt8>, byteCount: Int, width: Int, starts: [Int32]) {
+    init(bytes: UnsafeMutablePointer<UInt8>, byteCount: Int, isMapped: Bool = false, width: Int, starts: [Int32]) {
         self.bytes = bytes
         self.byteCount = byteCount
+        self.isMapped = isMapped
         self.width = width
         self.starts = starts
     }
@@ -192,9 +195,8 @@ final class TSVStorage: @unchecked Sendable {
             position += 1
         }
         starts.append(Int32(position))
-        (bytes + total).initialize(repeating: 0, count: 8)
         self.init(bytes: bytes, byteCount: total, width: fields.count, starts: starts)
     }
 
-    deinit { bytes.deallocate() }
+    deinit { TSVParser.release(bytes, count: byteCount, isMapped: isMapped) }
 }

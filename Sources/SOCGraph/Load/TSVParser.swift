@@ -13,9 +13,11 @@ import Darwin
 struct TSVParser {
     private let file: String
     private let header: [String]
-    /// The file's bytes plus 8 zero bytes of padding; handed to the table's storage on success.
+    /// The file's bytes; handed to the table's storage on success.
     private let bytes: UnsafeMutablePointer<UInt8>
     private let count: Int
+    /// True when `bytes` maps the file (see `init(contentsOfFile:file:header:)`).
+    private var isMapped = false
     private var diagnostics: [Diagnostic] = []
     /// Field starts and row ends, as in `TSVStorage.starts`.
     private var starts: [Int32] = []
@@ -36,25 +38,38 @@ struct TSVParser {
         self.file = file
         self.header = header
         count = data.count
-        bytes = .allocate(capacity: count + 8)
+        bytes = .allocate(capacity: max(count, 1))
         data.copyBytes(to: bytes, count: count)
-        (bytes + count).initialize(repeating: 0, count: 8)
     }
 
-    /// A parser of the file at `path`, read straight into its buffer; nil if the file cannot be read.
+    /// A parser of the file at `path`; nil if the file cannot be read.
+    ///
+    /// A regular file is mapped privately rather than read: the kernel then maps the cached pages sixteen at a
+    /// time instead of faulting in a copy page by page, and a page is copied only if a row on it is unescaped.
+    /// The importer replaces Graph/ files by renaming, so a mapped file is never truncated under the reader.
     init?(contentsOfFile path: String, file: String, header: [String]) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        // The size is a hint: read to the end (one byte spare to see it), growing the buffer if the file grew.
-        var capacity = max(Int(status.st_size), 0) + 1
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 8)
+        self.file = file
+        self.header = header
+        let size = Int(status.st_size)
+        if size > 0, let mapped = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, descriptor, 0),
+           mapped != UnsafeMutableRawPointer(bitPattern: -1) {
+            self.count = size
+            self.bytes = mapped.assumingMemoryBound(to: UInt8.self)
+            self.isMapped = true
+            return
+        }
+        // Not mappable: read to the end (one byte spare to see it), growing the buffer if the file grew.
+        var capacity = max(size, 0) + 1
+        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         var count = 0
         while true {
             if count == capacity {
-                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2 + 4096 + 8)
+                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2 + 4096)
                 larger.moveInitialize(from: buffer, count: count)
                 buffer.deallocate()
                 buffer = larger
@@ -69,11 +84,13 @@ struct TSVParser {
             }
             count += read
         }
-        (buffer + count).initialize(repeating: 0, count: 8)
-        self.file = file
-        self.header = header
         self.count = count
         self.bytes = buffer
+    }
+
+    /// Frees the bytes of a parser or of a table's storage.
+    static func release(_ bytes: UnsafeMutablePointer<UInt8>, count: Int, isMapped: Bool) {
+        if isMapped { munmap(bytes, count) } else { bytes.deallocate() }
     }
 
     mutating func parse() -> (TSVTable?, [Diagnostic]) {
@@ -85,7 +102,16 @@ struct TSVParser {
         lines.reserveCapacity(count / 32)
         var position = 0
         while position < count {
-            var special = Self.specialBytes(UnsafeRawPointer(bytes + position).loadUnaligned(as: UInt64.self))
+            // The last word may run past the end of the file: read what is left into a zeroed word.
+            var word: UInt64 = 0
+            if position + 8 <= count {
+                word = UnsafeRawPointer(bytes + position).loadUnaligned(as: UInt64.self)
+            } else {
+                withUnsafeMutableBytes(of: &word) {
+                    $0.copyMemory(from: UnsafeRawBufferPointer(start: bytes + position, count: count - position))
+                }
+            }
+            var special = Self.specialBytes(word)
             while special != 0 {
                 let at = position + special.trailingZeroBitCount >> 3
                 special &= special &- 1
@@ -106,7 +132,7 @@ struct TSVParser {
                                           message: "file does not end with a newline (truncated?)"))
             if let failure = endLine(at: count) { return failure }
         }
-        let storage = TSVStorage(bytes: bytes, byteCount: count, width: header.count, starts: starts)
+        let storage = TSVStorage(bytes: bytes, byteCount: count, isMapped: isMapped, width: header.count, starts: starts)
         return (TSVTable(file: file, header: header, storage: storage, lines: lines), diagnostics.sorted())
     }
 
@@ -189,7 +215,7 @@ struct TSVParser {
     }
 
     private func fail(_ diagnostic: Diagnostic) -> (TSVTable?, [Diagnostic]) {
-        bytes.deallocate()
+        Self.release(bytes, count: count, isMapped: isMapped)
         return (nil, [diagnostic])
     }
 

@@ -168,10 +168,12 @@ final class TSVStorage: @unchecked Sendable {
     let width: Int
     /// `width + 1` offsets per row: where each field starts, then one past the end of the row. Field `i` of the
     /// row whose offsets start at `r` is `bytes[starts[r + i] ..< starts[r + i + 1] - 1]` (a separator follows
-    /// every field; the fields of a row with escapes are unescaped and packed again). Four bytes per field.
-    let starts: [Int32]
+    /// every field; the fields of a row with escapes are unescaped and packed again). Four bytes per field;
+    /// allocated by the reader and freed with the storage.
+    let starts: UnsafeMutablePointer<Int32>
 
-    init(bytes: UnsafeMutablePointer<UInt8>, byteCount: Int, isMapped: Bool = false, width: Int, starts: [Int32]) {
+    init(bytes: UnsafeMutablePointer<UInt8>, byteCount: Int, isMapped: Bool = false, width: Int,
+         starts: UnsafeMutablePointer<Int32>) {
         self.bytes = bytes
         self.byteCount = byteCount
         self.isMapped = isMapped
@@ -182,11 +184,11 @@ final class TSVStorage: @unchecked Sendable {
     /// Storage holding one row of `fields`.
     convenience init(fields: [String]) {
         let total = fields.reduce(0) { $0 + $1.utf8.count + 1 }
-        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: total + 8)
-        var starts: [Int32] = []
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(total, 1))
+        let starts = UnsafeMutablePointer<Int32>.allocate(capacity: fields.count + 1)
         var position = 0
-        for field in fields {
-            starts.append(Int32(position))
+        for (index, field) in fields.enumerated() {
+            starts[index] = Int32(position)
             for byte in field.utf8 {
                 bytes[position] = byte
                 position += 1
@@ -194,9 +196,12 @@ final class TSVStorage: @unchecked Sendable {
             bytes[position] = 0x09
             position += 1
         }
-        starts.append(Int32(position))
+        starts[fields.count] = Int32(position)
         self.init(bytes: bytes, byteCount: total, width: fields.count, starts: starts)
     }
 
-    deinit { TSVParser.release(bytes, count: byteCount, isMapped: isMapped) }
+    deinit {
+        TSVParser.release(bytes, count: byteCount, isMapped: isMapped)
+        starts.deallocate()
+    }
 }

@@ -19,8 +19,10 @@ struct TSVParser {
     /// True when `bytes` maps the file (see `init(contentsOfFile:file:header:)`).
     private var isMapped = false
     private var diagnostics: [Diagnostic] = []
-    /// Field starts and row ends, as in `TSVStorage.starts`.
-    private var starts: [Int32] = []
+    /// Field starts and row ends, as in `TSVStorage.starts`: `startCount` of `startCapacity` used.
+    private var starts: UnsafeMutablePointer<Int32>
+    private var startCount = 0
+    private var startCapacity = 64
     private var lines: [Int32] = []
 
     // The line being read.
@@ -40,6 +42,7 @@ struct TSVParser {
         count = data.count
         bytes = .allocate(capacity: max(count, 1))
         data.copyBytes(to: bytes, count: count)
+        starts = .allocate(capacity: startCapacity)
     }
 
     /// A parser of the file at `path`; nil if the file cannot be read.
@@ -61,6 +64,7 @@ struct TSVParser {
             self.count = size
             self.bytes = mapped.assumingMemoryBound(to: UInt8.self)
             self.isMapped = true
+            self.starts = .allocate(capacity: startCapacity)
             return
         }
         // Not mappable: read to the end (one byte spare to see it), growing the buffer if the file grew.
@@ -86,6 +90,7 @@ struct TSVParser {
         }
         self.count = count
         self.bytes = buffer
+        self.starts = .allocate(capacity: startCapacity)
     }
 
     /// Frees the bytes of a parser or of a table's storage.
@@ -98,7 +103,7 @@ struct TSVParser {
         guard count < Int(Int32.max) else {
             return fail(Diagnostic(file: file, line: 0, message: "file too large (over 2 GB)"))
         }
-        starts.reserveCapacity(count / 5)
+        reserveStarts(count / 5 + 64)
         lines.reserveCapacity(count / 32)
         var position = 0
         while position < count {
@@ -117,12 +122,15 @@ struct TSVParser {
                 special &= special &- 1
                 switch bytes[at] {
                 case 0x09:
-                    starts.append(Int32(fieldStart))
+                    if startCount == startCapacity { reserveStarts(2 * startCapacity) }
+                    starts[startCount] = Int32(fieldStart)
+                    startCount += 1
                     fieldStart = at + 1
                 case 0x0A:
                     if let failure = endLine(at: at) { return failure }
                 case 0x5C: hasEscape = true
-                default: nonASCII = true
+                case 0x80...: nonASCII = true
+                default: break  // 0x08 or 0x0B, found with tabs and newlines
                 }
             }
             position += 8
@@ -140,13 +148,15 @@ struct TSVParser {
     /// Returns the result to give up with when the whole file is unusable.
     private mutating func endLine(at lineEnd: Int) -> (TSVTable?, [Diagnostic])? {
         lineNumber += 1
-        starts.append(Int32(fieldStart))
-        starts.append(Int32(lineEnd + 1))
+        if startCount + 2 > startCapacity { reserveStarts(2 * startCapacity) }
+        starts[startCount] = Int32(fieldStart)
+        starts[startCount + 1] = Int32(lineEnd + 1)
+        startCount += 2
         let start = lineStart, escaped = hasEscape, first = rowFirst
         defer {
             lineStart = lineEnd + 1
             fieldStart = lineStart
-            rowFirst = starts.count
+            rowFirst = startCount
             hasEscape = false
             nonASCII = false
         }
@@ -154,8 +164,8 @@ struct TSVParser {
             return fail(Diagnostic(file: file, line: lineNumber, message: "not valid UTF-8 text"))
         }
         if lineNumber == 1 {
-            let found = (0..<starts.count - 1).map { string(starts[$0], starts[$0 + 1] - 1) }
-            starts.removeAll(keepingCapacity: true)
+            let found = (0..<startCount - 1).map { string(starts[$0], starts[$0 + 1] - 1) }
+            startCount = 0
             if found != header {
                 // A file that is not UTF-8 reports that first, as the whole file is unusable.
                 if let bad = firstInvalidUTF8Line(after: lineEnd) {
@@ -184,9 +194,9 @@ struct TSVParser {
         }
         previous = (start, lineCount)
         if !previousCopy.isEmpty { previousCopy.removeAll(keepingCapacity: true) }
-        let fields = starts.count - first - 1
+        let fields = startCount - first - 1
         if fields != header.count {
-            starts.removeSubrange(first...)
+            startCount = first
             diagnostics.append(Diagnostic(
                 file: file, line: lineNumber,
                 message: "\(fields) columns, expected \(header.count) (\(header.joined(separator: ", ")))"))
@@ -197,10 +207,10 @@ struct TSVParser {
             // Unescape each field and pack the row's fields again, one separator apart, from the row's start (an
             // unescaped field is never longer, so writing never overtakes reading).
             var write = start
-            for field in first..<starts.count - 1 {
+            for field in first..<startCount - 1 {
                 let fieldStart = Int(starts[field]), fieldEnd = Int(starts[field + 1]) - 1
                 guard let length = TSV.unescape(in: bytes + fieldStart, count: fieldEnd - fieldStart) else {
-                    starts.removeSubrange(first...)
+                    startCount = first
                     diagnostics.append(Diagnostic(file: file, line: lineNumber, message: "bad backslash escape"))
                     return nil
                 }
@@ -208,13 +218,24 @@ struct TSVParser {
                 starts[field] = Int32(write)
                 write += length + 1
             }
-            starts[starts.count - 1] = Int32(write)
+            starts[startCount - 1] = Int32(write)
         }
         lines.append(Int32(lineNumber))
         return nil
     }
 
+    /// Makes room for `capacity` entries in `starts`.
+    private mutating func reserveStarts(_ capacity: Int) {
+        guard capacity > startCapacity else { return }
+        let larger = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        larger.moveInitialize(from: starts, count: startCount)
+        starts.deallocate()
+        starts = larger
+        startCapacity = capacity
+    }
+
     private func fail(_ diagnostic: Diagnostic) -> (TSVTable?, [Diagnostic]) {
+        starts.deallocate()
         Self.release(bytes, count: count, isMapped: isMapped)
         return (nil, [diagnostic])
     }
@@ -237,14 +258,15 @@ struct TSVParser {
         return nil
     }
 
-    /// 0x80 in each byte of `word` that is a tab, newline, backslash or non-ASCII byte, and 0 elsewhere.
+    /// 0x80 in each byte of `word` that is 0x08–0x0B (tab and newline among them), a backslash or non-ASCII,
+    /// and 0 elsewhere.
     @inline(__always)
     private static func specialBytes(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         // Exact per byte (no carry between bytes): the high bit of a byte of the result is set iff the byte is 0.
         @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
-        return zeroBytes(word ^ (ones &* 0x09)) | zeroBytes(word ^ (ones &* 0x0A)) | zeroBytes(word ^ (ones &* 0x5C))
-            | (word & ~lows)
+        return zeroBytes((word & 0xFCFC_FCFC_FCFC_FCFC) ^ 0x0808_0808_0808_0808)
+            | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C) | (word & ~lows)
     }
 
     /// Bytewise comparison: negative, zero or positive.

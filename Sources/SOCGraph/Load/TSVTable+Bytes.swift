@@ -38,16 +38,15 @@ extension TSVTable.Row {
     /// `otherFirst` (its `first`) are equal.
     func hasSameFields(_ columns: Int, asRowAt otherFirst: Int) -> Bool {
         precondition(columns <= storage.width, "field index out of range")
-        return storage.starts.withUnsafeBufferPointer { starts in
-            for column in 0..<columns {
-                let a = Int(starts[first + column]), aEnd = Int(starts[first + column + 1]) - 1
-                let b = Int(starts[otherFirst + column]), bEnd = Int(starts[otherFirst + column + 1]) - 1
-                guard aEnd - a == bEnd - b, IDIndex.equal(storage.bytes + a, storage.bytes + b, aEnd - a) else {
-                    return false
-                }
+        let starts = storage.starts
+        for column in 0..<columns {
+            let a = Int(starts[first + column]), aEnd = Int(starts[first + column + 1]) - 1
+            let b = Int(starts[otherFirst + column]), bEnd = Int(starts[otherFirst + column + 1]) - 1
+            guard aEnd - a == bEnd - b, IDIndex.equal(storage.bytes + a, storage.bytes + b, aEnd - a) else {
+                return false
             }
-            return true
         }
+        return true
     }
 }
 

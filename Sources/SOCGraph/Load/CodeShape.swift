@@ -8,6 +8,42 @@ public enum CodeShape {
         return u.count == 7 && u[2] == UInt8(ascii: "-") && digits(u[0..<2]) && digits(u[3..<7])
     }
 
+    /// `NN-NNNN`, on the UTF-8 bytes of a field.
+    static func isSOC(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        u.count == 7 && u[2] == UInt8(ascii: "-") && digits(u[0..<2]) && digits(u[3..<7])
+    }
+
+    /// `NN-NNNN.NN`, on the UTF-8 bytes of a field.
+    static func isONET(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        u.count == 10 && u[2] == UInt8(ascii: "-") && digits(u[0..<2]) && digits(u[3..<7])
+            && u[7] == UInt8(ascii: ".") && digits(u[8..<10])
+    }
+
+    /// `isSOCPart(_:of:)` on UTF-8 bytes.
+    static func isSOCPart(_ code: UnsafeBufferPointer<UInt8>, of onetCode: UnsafeBufferPointer<UInt8>) -> Bool {
+        code.count == 7 && onetCode.count == 10 && IDIndex.equal(code.baseAddress!, onetCode.baseAddress!, 7)
+    }
+
+    /// `socLevel(_:)` on the UTF-8 bytes of a field.
+    static func socLevel(_ u: UnsafeBufferPointer<UInt8>) -> NodeKind? {
+        guard isSOC(u) else { return nil }
+        if u[3] == UInt8(ascii: "0") && u[4] == UInt8(ascii: "0") && u[5] == UInt8(ascii: "0")
+            && u[6] == UInt8(ascii: "0") { return .major }
+        if u[5] == UInt8(ascii: "0") && u[6] == UInt8(ascii: "0") { return .minor }
+        if u[6] == UInt8(ascii: "0") { return .broad }
+        return .detailed
+    }
+
+    /// `cipLevel(_:)` on the UTF-8 bytes of a field.
+    static func cipLevel(_ u: UnsafeBufferPointer<UInt8>) -> CIPLevel? {
+        switch u.count {
+        case 2: return digits(u[...]) ? .family : nil
+        case 5: return digits(u[0..<2]) && u[2] == UInt8(ascii: ".") && digits(u[3..<5]) ? .series : nil
+        case 7: return digits(u[0..<2]) && u[2] == UInt8(ascii: ".") && digits(u[3..<7]) ? .program : nil
+        default: return nil
+        }
+    }
+
     /// `NN-NNNN.NN`.
     public static func isONET(_ code: String) -> Bool {
         let u = Array(code.utf8)
@@ -65,6 +101,10 @@ public enum CodeShape {
     }
 
     private static func digits(_ bytes: ArraySlice<UInt8>) -> Bool {
+        !bytes.isEmpty && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
+    private static func digits(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         !bytes.isEmpty && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }

@@ -1,25 +1,32 @@
 /// Phase 2: edges and attributes, every reference resolved through the id index.
 extension GraphBuilder {
     private static let detailed: [NodeKind] = [.detailed]
+    private static let program: [NodeKind] = [.program]
+    private static let technology: [NodeKind] = [.technology]
+    private static let designation: [NodeKind] = [.designation]
+    private static let socLevels: [NodeKind] = [.major, .minor, .broad, .detailed]
     private static let upward: [NodeKind: NodeKind] = [.minor: .major, .broad: .minor, .detailed: .broad]
 
     func linkHierarchy() {
         if let table = tables[GraphFile.soc.name] {
             for row in table.rows {
-                guard let child = index[row[0]], nodes[child].kind.isSOCGroup || nodes[child].kind == .detailed,
-                      nodes[child].id == row[0] else { continue }
-                let kind = nodes[child].kind
+                guard let child = row.withBytes(0, { index.find($0) }),
+                      nodeKinds[child].isSOCGroup || nodeKinds[child] == .detailed else { continue }
+                let kind = nodeKinds[child]
                 if kind == .major {
-                    if !row[3].isEmpty { problem(table.file, row.line, "parent: a major group has no parent") }
+                    if !row.isEmpty(3) { problem(table.file, row.line, "parent: a major group has no parent") }
                     continue
                 }
                 guard let expected = Self.upward[kind] else { continue }
-                guard !row[3].isEmpty else {
+                guard !row.isEmpty(3) else {
                     problem(table.file, row.line, "parent: a \(kind.displayName) needs its \(expected.displayName)")
                     continue
                 }
-                guard let parent = resolve(row[3], [expected], column: "parent", table, row) else { continue }
-                if !row[3].utf8.prefix(2).elementsEqual(row[0].utf8.prefix(2)) {
+                guard let parent = resolve(field: 3, [expected], column: "parent", table, row) else { continue }
+                let sameMajor = row.withBytes(3) { parentCode in
+                    row.withBytes(0) { code in parentCode.prefix(2).elementsEqual(code.prefix(2)) }
+                }
+                if !sameMajor {
                     problem(table.file, row.line, "parent: \(row[3]) is in another major group than \(row[0])")
                     continue
                 }
@@ -28,66 +35,82 @@ extension GraphBuilder {
         }
         if let table = tables[GraphFile.onetOccupations.name] {
             for row in table.rows {
-                guard let code = resolve(row[1], Self.detailed, column: "code", table, row) else { continue }
-                if let specialty = index[row[0]], nodes[specialty].kind == .specialty {
+                guard let code = resolve(field: 1, Self.detailed, column: "code", table, row) else { continue }
+                if let specialty = row.withBytes(0, { index.find($0) }), nodeKinds[specialty] == .specialty {
                     addEdge(specialty, code, .parent)
                 }
             }
         }
         if let table = tables[GraphFile.cip.name] {
             for row in table.rows {
-                guard let child = index[row[0]], nodes[child].kind == .program,
+                guard let child = row.withBytes(0, { index.find($0) }), nodeKinds[child] == .program,
                       let level = programFacts[child]?.level else { continue }
                 if level == .family {
-                    if !row[3].isEmpty { problem(table.file, row.line, "parent: a CIP family has no parent") }
+                    if !row.isEmpty(3) { problem(table.file, row.line, "parent: a CIP family has no parent") }
                     continue
                 }
-                let expectedParent = level == .series ? String(row[0].prefix(2)) : String(row[0].prefix(5))
-                guard row[3] == expectedParent else {
-                    problem(table.file, row.line, "parent: '\(row[3])', expected '\(expectedParent)'")
+                let length = level == .series ? 2 : 5
+                let fits = row.withBytes(3) { parentCode in
+                    row.withBytes(0) { code in parentCode.elementsEqual(code.prefix(length)) }
+                }
+                guard fits else {
+                    problem(table.file, row.line, "parent: '\(row[3])', expected '\(String(row[0].prefix(length)))'")
                     continue
                 }
-                guard let parent = resolve(row[3], [.program], column: "parent", table, row) else { continue }
+                guard let parent = resolve(field: 3, Self.program, column: "parent", table, row) else { continue }
                 addEdge(child, parent, .parent)
             }
         }
     }
 
-    /// The O*NET code `onetCode` if onet-occupations.tsv lists it and `code` is its SOC part.
-    private func checkONET(_ onetCode: String, code: String, _ table: TSVTable, _ row: TSVTable.Row) -> Bool {
-        guard lastKnownONET == onetCode || onetCodes.contains(onetCode) else {
-            problem(table.file, row.line, "onet_code: unknown O*NET-SOC code '\(onetCode)'")
-            return false
+    /// The O*NET code in field `field` if onet-occupations.tsv lists it and field `codeField` is its SOC part:
+    /// its position in `onetCodeList`, else nil (with a problem recorded).
+    private func checkONET(field: Int, codeField: Int, _ codes: IDIndex, _ table: TSVTable,
+                           _ row: TSVTable.Row) -> Int? {
+        guard let known = row.withBytes(field, { codes.find($0) }) else {
+            problem(table.file, row.line, "onet_code: unknown O*NET-SOC code '\(row[field])'")
+            return nil
         }
-        lastKnownONET = onetCode
-        guard CodeShape.isSOCPart(code, of: onetCode) else {
-            problem(table.file, row.line, "code: '\(code)' is not the SOC part of \(onetCode)")
-            return false
+        let isPart = row.withBytes(codeField) { code in row.withBytes(field) { CodeShape.isSOCPart(code, of: $0) } }
+        guard isPart else {
+            problem(table.file, row.line, "code: '\(row[codeField])' is not the SOC part of \(row[field])")
+            return nil
         }
-        return true
+        return known
     }
 
-    private var onetCodes: Set<String> {
+    /// The O*NET codes of onet-occupations.tsv, indexed by their bytes.
+    private var onetCodes: (index: IDIndex, list: [String]) {
         if let cached = onetCodeCache { return cached }
-        let codes = Set(tables[GraphFile.onetOccupations.name]?.rows.map { $0[0] } ?? [])
+        var codes = (index: IDIndex(), list: [String]())
+        if let rows = tables[GraphFile.onetOccupations.name]?.rows {
+            codes.index = IDIndex(capacity: rows.count)
+            for row in rows {
+                let code = row[0]
+                if codes.index.insert(code, codes.list.count) == nil { codes.list.append(code) }
+            }
+        }
         onetCodeCache = codes
         return codes
     }
 
+    private var jobZoneNodes: [NodeIndex?] { (0...5).map { index[KnowledgeGraph.jobZoneID($0)] } }
+
     func readEducation() {
         if let table = read(.entryEducation) {
             var seen = KeyTracker(columns: 1)
+            let levels = RawValueTable(EducationLevel.self)
             for row in table.rows {
                 guard unique(row, &seen, table, what: "code"),
-                      let code = resolve(row[0], Self.detailed, column: "code", table, row) else { continue }
-                guard let level = EducationLevel(rawValue: row[1]), let target = index[row[1]],
-                      nodes[target].kind == .educationLevel else {
+                      let code = resolve(field: 0, Self.detailed, column: "code", table, row) else { continue }
+                guard let level = levels.value(row, 1), let target = index[level.rawValue],
+                      nodeKinds[target] == .educationLevel else {
                     problem(table.file, row.line, "education: unknown education level '\(row[1])'")
                     continue
                 }
-                guard nonEmpty(row[2], column: "work_experience", table, row),
-                      nonEmpty(row[3], column: "training", table, row) else { continue }
-                guard CodeShape.isSOC(row[4]) else {
+                guard nonEmpty(field: 2, column: "work_experience", table, row),
+                      nonEmpty(field: 3, column: "training", table, row) else { continue }
+                guard row.withBytes(4, CodeShape.isSOC) else {
                     problem(table.file, row.line, "ep_code: '\(row[4])' is not a SOC code")
                     continue
                 }
@@ -98,15 +121,18 @@ extension GraphBuilder {
         if let table = read(.jobZones) {
             var seen = KeyTracker(columns: 1)
             var zones: [(onetCode: String, code: NodeIndex, zone: Int)] = []
+            let zoneNodes = jobZoneNodes
+            let onetCodes = onetCodes
             for row in table.rows {
                 guard unique(row, &seen, table, what: "O*NET code"),
-                      checkONET(row[0], code: row[1], table, row),
-                      let code = resolve(row[1], Self.detailed, column: "code", table, row),
-                      let zone = int(row[2], column: "job_zone", table, row, range: 1...5) else { continue }
-                zones.append((row[0], code, zone))
-                if let specialty = index[row[0]], nodes[specialty].kind == .specialty,
-                   let target = index[KnowledgeGraph.jobZoneID(zone)] {
-                    addEdge(specialty, target, .jobZone, .jobZone(onetCode: row[0]))
+                      let onet = checkONET(field: 0, codeField: 1, onetCodes.index, table, row),
+                      let code = resolve(field: 1, Self.detailed, column: "code", table, row),
+                      let zone = int(field: 2, column: "job_zone", table, row, range: 1...5) else { continue }
+                let onetCode = onetCodes.list[onet]
+                zones.append((onetCode, code, zone))
+                if let specialty = row.withBytes(0, { index.find($0) }), nodeKinds[specialty] == .specialty,
+                   let target = zoneNodes[zone] {
+                    addEdge(specialty, target, .jobZone, .jobZone(onetCode: onetCode))
                 }
             }
             // A detailed code takes its .00 rating, else the lowest among its specialties.
@@ -117,7 +143,7 @@ extension GraphBuilder {
                 best[code] = (onetCode, zone, own)
             }
             for (code, choice) in best {
-                if let target = index[KnowledgeGraph.jobZoneID(choice.zone)] {
+                if let target = zoneNodes[choice.zone] {
                     addEdge(code, target, .jobZone, .jobZone(onetCode: choice.onetCode))
                 }
             }
@@ -136,24 +162,29 @@ extension GraphBuilder {
             }
         }
         if let table = read(.educationDistribution) {
-            let categories = Set(educationCategories.map(\.category))
+            var categories = [Bool](repeating: false, count: 13)
+            for category in educationCategories { categories[category.category] = true }
             var seen = KeyTracker(columns: 3)
+            var shares = [[EducationShare]](repeating: [], count: nodes.count)
+            let onetCodes = onetCodes.index
             for row in table.rows {
                 guard unique(row, &seen, table, what: "row"),
-                      checkONET(row[0], code: row[1], table, row),
-                      let code = resolve(row[1], Self.detailed, column: "code", table, row),
-                      let category = int(row[2], column: "category", table, row),
-                      let percent = double(row[3], column: "percent", table, row, range: 0...100) else { continue }
-                guard categories.contains(category) else {
+                      checkONET(field: 0, codeField: 1, onetCodes, table, row) != nil,
+                      let code = resolve(field: 1, Self.detailed, column: "code", table, row),
+                      let category = int(field: 2, column: "category", table, row),
+                      let percent = double(field: 3, column: "percent", table, row, range: 0...100) else { continue }
+                guard categories.indices.contains(category), categories[category] else {
                     problem(table.file, row.line, "category: \(category) is not in education-categories.tsv")
                     continue
                 }
-                let node = row[0].hasSuffix(".00") ? code : index[row[0]]
+                let node: NodeIndex? = row.field(0, hasSuffix: ".00") ? code : row.withBytes(0, { index.find($0) })
                 guard let node else { continue }
-                facts[node, default: OccupationFacts()].educationDistribution
-                    .append(EducationShare(category: category, percent: percent))
+                shares[node].append(EducationShare(category: category, percent: percent))
             }
-            for node in facts.keys { facts[node]!.educationDistribution.sort { $0.category < $1.category } }
+            for (node, list) in shares.enumerated() where !list.isEmpty {
+                facts[node, default: OccupationFacts()].educationDistribution =
+                    list.sorted { $0.category < $1.category }
+            }
         }
     }
 
@@ -162,13 +193,13 @@ extension GraphBuilder {
         var seen = KeyTracker(columns: 1)
         for row in table.rows {
             guard unique(row, &seen, table, what: "code"),
-                  let code = resolve(row[0], Self.detailed, column: "code", table, row) else { continue }
-            guard CodeShape.isSOC(row[1]) else {
+                  let code = resolve(field: 0, Self.detailed, column: "code", table, row) else { continue }
+            guard row.withBytes(1, CodeShape.isSOC) else {
                 problem(table.file, row.line, "ep_code: '\(row[1])' is not a SOC code")
                 continue
             }
             let headers = table.header
-            let numbers = (2...6).map { optionalDouble(row[$0], column: headers[$0], table, row) }
+            let numbers = (2...6).map { optionalDouble(field: $0, column: headers[$0], table, row) }
             // A top-coded wage is published as a floor, `>=239200`.
             let topCoded = row[7].hasPrefix(">=")
             let wageText = topCoded ? String(row[7].dropFirst(2)) : row[7]
@@ -186,19 +217,19 @@ extension GraphBuilder {
         var seen = KeyTracker(columns: 1)
         for row in table.rows {
             guard unique(row, &seen, table, what: "code"),
-                  let code = resolve(row[0], Self.detailed, column: "code", table, row) else { continue }
-            guard CodeShape.isSOC(row[1]) else {
+                  let code = resolve(field: 0, Self.detailed, column: "code", table, row) else { continue }
+            guard row.withBytes(1, CodeShape.isSOC) else {
                 problem(table.file, row.line, "oews_code: '\(row[1])' is not a SOC code")
                 continue
             }
             let headers = table.header
-            let ints = (2...8).map { optionalInt(row[$0], column: headers[$0], table, row) }
-            let footnotes = row[10].isEmpty ? [] : row[10].split(separator: ",", omittingEmptySubsequences: false)
+            let ints = (2...8).map { optionalInt(field: $0, column: headers[$0], table, row) }
+            let footnotes = row.isEmpty(10) ? [] : row[10].split(separator: ",", omittingEmptySubsequences: false)
                 .compactMap { int(String($0), column: "footnotes", table, row) }
             let wages = Wages(
                 oewsCode: row[1], employment: ints[0], annualMean: ints[1], annualP10: ints[2], annualP25: ints[3],
                 annualMedian: ints[4], annualP75: ints[5], annualP90: ints[6],
-                hourlyMedian: optionalDouble(row[9], column: headers[9], table, row), footnotes: footnotes)
+                hourlyMedian: optionalDouble(field: 9, column: headers[9], table, row), footnotes: footnotes)
             facts[code, default: OccupationFacts()].wages = wages
         }
     }
@@ -206,22 +237,25 @@ extension GraphBuilder {
     func readRelated() {
         guard let table = read(.related) else { return }
         var seen = KeyTracker(columns: 2)
+        let onetCodes = onetCodes
+        let tiers = RawValueTable(RelatedTier.self)
         for row in table.rows {
             guard unique(row, &seen, table, what: "pair"),
-                  let code = resolve(row[0], Self.detailed, column: "code", table, row),
-                  let related = resolve(row[1], Self.detailed, column: "related", table, row) else { continue }
+                  let code = resolve(field: 0, Self.detailed, column: "code", table, row),
+                  let related = resolve(field: 1, Self.detailed, column: "related", table, row) else { continue }
             guard code != related else {
                 problem(table.file, row.line, "related: an occupation is not related to itself")
                 continue
             }
-            guard let tier = RelatedTier(rawValue: row[2]) else {
+            guard let tier = tiers.value(row, 2) else {
                 problem(table.file, row.line, "tier: '\(row[2])' is not primary-short, primary-long or supplemental")
                 continue
             }
-            guard let rank = int(row[3], column: "index", table, row, range: 1...999),
-                  checkONET(row[4], code: row[0], table, row),
-                  checkONET(row[5], code: row[1], table, row) else { continue }
-            let link = RelatedLink(tier: tier, index: rank, onetCode: row[4], relatedOnetCode: row[5])
+            guard let rank = int(field: 3, column: "index", table, row, range: 1...999),
+                  let onet = checkONET(field: 4, codeField: 0, onetCodes.index, table, row),
+                  let relatedONET = checkONET(field: 5, codeField: 1, onetCodes.index, table, row) else { continue }
+            let link = RelatedLink(tier: tier, index: rank, onetCode: onetCodes.list[onet],
+                                   relatedOnetCode: onetCodes.list[relatedONET])
             addEdge(code, related, .related, .related(link), order: rank)
         }
     }
@@ -231,8 +265,8 @@ extension GraphBuilder {
         var seen = KeyTracker(columns: 2)
         for row in table.rows {
             guard unique(row, &seen, table, what: "pair"),
-                  let program = resolve(row[0], [.program], column: "cip", table, row),
-                  let code = resolve(row[1], Self.detailed, column: "code", table, row) else { continue }
+                  let program = resolve(field: 0, Self.program, column: "cip", table, row),
+                  let code = resolve(field: 1, Self.detailed, column: "code", table, row) else { continue }
             guard programFacts[program]?.level == .program else {
                 problem(table.file, row.line, "cip: '\(row[0])' is not a six-digit CIP program")
                 continue
@@ -248,9 +282,9 @@ extension GraphBuilder {
         var seen = KeyTracker(columns: 2)
         for row in table.rows {
             guard unique(row, &seen, table, what: "designation"),
-                  let code = resolve(row[0], Self.detailed, column: "code", table, row),
-                  let target = resolve(row[1], [.designation], column: "designation", table, row),
-                  nonEmpty(row[2], column: "basis", table, row) else { continue }
+                  let code = resolve(field: 0, Self.detailed, column: "code", table, row),
+                  let target = resolve(field: 1, Self.designation, column: "designation", table, row),
+                  nonEmpty(field: 2, column: "basis", table, row) else { continue }
             addEdge(code, target, .designated, .designated(basis: row[2]))
         }
     }
@@ -258,10 +292,11 @@ extension GraphBuilder {
     func readTitles() {
         guard let table = read(.titles) else { return }
         titleEntries.reserveCapacity(table.rows.count)
+        let sources = RawValueTable(TitleSource.self)
         for row in table.rows {
-            guard let node = resolve(row[0], [.major, .minor, .broad, .detailed], column: "code", table, row),
-                  nonEmpty(row[1], column: "title", table, row) else { continue }
-            guard let source = TitleSource(rawValue: row[2]) else {
+            guard let node = resolve(field: 0, Self.socLevels, column: "code", table, row),
+                  nonEmpty(field: 1, column: "title", table, row) else { continue }
+            guard let source = sources.value(row, 2) else {
                 problem(table.file, row.line, "source: '\(row[2])' is not one of "
                         + TitleSource.allCases.map(\.rawValue).joined(separator: ", "))
                 continue
@@ -277,10 +312,10 @@ extension GraphBuilder {
         var seen = KeyTracker(columns: 2)
         for row in table.rows {
             guard unique(row, &seen, table, what: "pair"),
-                  let code = resolve(row[0], Self.detailed, column: "code", table, row),
-                  let technology = resolve(row[1], [.technology], column: "technology", table, row),
-                  let hot = flag(row[2], column: "hot", table, row),
-                  let inDemand = flag(row[3], column: "in_demand", table, row) else { continue }
+                  let code = resolve(field: 0, Self.detailed, column: "code", table, row),
+                  let technology = resolve(field: 1, Self.technology, column: "technology", table, row),
+                  let hot = flag(field: 2, column: "hot", table, row),
+                  let inDemand = flag(field: 3, column: "in_demand", table, row) else { continue }
             addEdge(code, technology, .uses, .uses(TechnologyUse(hot: hot, inDemand: inDemand)))
             if keepsUses { technologyUses[NodePair(code, technology)] = hot }
         }

@@ -45,43 +45,43 @@ extension GraphBuilder {
         if let table = read(.soc) {
             tables[table.file] = table
             var seen = KeyTracker(columns: 1)
+            let levels = RawValueTable(NodeKind.self)
             for row in table.rows {
-                let code = row[0], level = row[1]
                 guard unique(row, &seen, table, what: "code") else { continue }
-                guard let shape = CodeShape.socLevel(code) else {
-                    problem(table.file, row.line, "code: '\(code)' is not a SOC code (NN-NNNN)")
+                guard let shape = row.withBytes(0, CodeShape.socLevel) else {
+                    problem(table.file, row.line, "code: '\(row[0])' is not a SOC code (NN-NNNN)")
                     continue
                 }
-                guard let kind = NodeKind(rawValue: level), kind.isSOCGroup || kind == .detailed else {
-                    problem(table.file, row.line, "level: '\(level)' is not major, minor, broad or detailed")
+                guard let kind = levels.value(row, 1), kind.isSOCGroup || kind == .detailed else {
+                    problem(table.file, row.line, "level: '\(row[1])' is not major, minor, broad or detailed")
                     continue
                 }
                 if kind != shape {
-                    problem(table.file, row.line, "level: '\(level)' does not fit code \(code) (a \(shape.rawValue) code)")
+                    problem(table.file, row.line,
+                            "level: '\(row[1])' does not fit code \(row[0]) (a \(shape.rawValue) code)")
                 }
-                guard nonEmpty(row[2], column: "title", table, row) else { continue }
-                define(Node(id: code, kind: kind, title: row[2]), table.file, row.line)
+                guard nonEmpty(field: 2, column: "title", table, row) else { continue }
+                define(Node(id: row[0], kind: kind, title: row[2]), table.file, row.line)
             }
         }
         if let table = read(.onetOccupations) {
             tables[table.file] = table
             var seen = KeyTracker(columns: 1)
             for row in table.rows {
-                let onetCode = row[0], code = row[1], title = row[2]
                 guard unique(row, &seen, table, what: "O*NET code") else { continue }
-                guard CodeShape.isONET(onetCode) else {
-                    problem(table.file, row.line, "onet_code: '\(onetCode)' is not an O*NET-SOC code (NN-NNNN.NN)")
+                guard row.withBytes(0, CodeShape.isONET) else {
+                    problem(table.file, row.line, "onet_code: '\(row[0])' is not an O*NET-SOC code (NN-NNNN.NN)")
                     continue
                 }
-                guard CodeShape.isSOCPart(code, of: onetCode) else {
-                    problem(table.file, row.line, "code: '\(code)' is not the first seven characters of \(onetCode)")
+                guard row.withBytes(1, { code in row.withBytes(0) { CodeShape.isSOCPart(code, of: $0) } }) else {
+                    problem(table.file, row.line, "code: '\(row[1])' is not the first seven characters of \(row[0])")
                     continue
                 }
-                guard nonEmpty(title, column: "title", table, row) else { continue }
-                if onetCode.hasSuffix(".00") {
-                    onetTitles.append((code, title))
+                guard nonEmpty(field: 2, column: "title", table, row) else { continue }
+                if row.field(0, hasSuffix: ".00") {
+                    onetTitles.append((row[1], row[2]))
                 } else {
-                    define(Node(id: onetCode, kind: .specialty, title: title), table.file, row.line)
+                    define(Node(id: row[0], kind: .specialty, title: row[2]), table.file, row.line)
                 }
             }
         }
@@ -115,33 +115,36 @@ extension GraphBuilder {
         tables[table.file] = table
         var seen = KeyTracker(columns: 1)
         let bases: Set<String> = ["listed", "series-14", "series-26", "series-27", "series-40"]
+        let levels = RawValueTable(CIPLevel.self)
         for row in table.rows {
-            let cip = row[0], levelText = row[1], stemText = row[4], basis = row[5]
             guard unique(row, &seen, table, what: "CIP code") else { continue }
-            guard let shape = CodeShape.cipLevel(cip) else {
-                problem(table.file, row.line, "cip: '\(cip)' is not a CIP code (NN, NN.NN or NN.NNNN)")
+            guard let shape = row.withBytes(0, CodeShape.cipLevel) else {
+                problem(table.file, row.line, "cip: '\(row[0])' is not a CIP code (NN, NN.NN or NN.NNNN)")
                 continue
             }
-            guard let level = CIPLevel(rawValue: levelText), level == shape else {
-                problem(table.file, row.line, "level: '\(levelText)' does not fit CIP code \(cip) (a \(shape.rawValue))")
+            guard let level = levels.value(row, 1), level == shape else {
+                problem(table.file, row.line,
+                        "level: '\(row[1])' does not fit CIP code \(row[0]) (a \(shape.rawValue))")
                 continue
             }
-            guard nonEmpty(row[2], column: "title", table, row) else { continue }
+            guard nonEmpty(field: 2, column: "title", table, row) else { continue }
             var stem: Bool? = nil
+            let basis = row.isEmpty(5) ? nil : row[5]
             if level == .program {
-                stem = flag(stemText, column: "stem", table, row)
-                if stem == true, !bases.contains(basis) {
-                    problem(table.file, row.line, "stem_basis: '\(basis)' is not one of "
+                stem = flag(field: 4, column: "stem", table, row)
+                if stem == true, !bases.contains(basis ?? "") {
+                    problem(table.file, row.line, "stem_basis: '\(basis ?? "")' is not one of "
                             + bases.sorted().joined(separator: ", "))
                 }
-                if stem == false, !basis.isEmpty {
+                if stem == false, let basis {
                     problem(table.file, row.line, "stem_basis: '\(basis)' given for a program that is not STEM")
                 }
-            } else if !stemText.isEmpty || !basis.isEmpty {
+            } else if !row.isEmpty(4) || basis != nil {
                 problem(table.file, row.line, "stem: only programs (six-digit codes) carry a STEM designation")
             }
+            let cip = row[0]
             define(Node(id: cip, kind: .program, title: row[2]), table.file, row.line)
-            pendingPrograms.append((cip, Program(level: level, stem: stem, stemBasis: basis.isEmpty ? nil : basis)))
+            pendingPrograms.append((cip, Program(level: level, stem: stem, stemBasis: basis)))
         }
     }
 

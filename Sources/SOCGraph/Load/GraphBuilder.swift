@@ -1,25 +1,5 @@
 import Foundation
 
-/// Results of parallel file parsing, one slot per file.
-private final class PrefetchResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [(TSVTable?, [Diagnostic])??]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ index: Int, _ value: (TSVTable?, [Diagnostic])?) {
-        lock.lock()
-        slots[index] = .some(value)
-        lock.unlock()
-    }
-
-    func value(_ index: Int) -> (TSVTable?, [Diagnostic])? {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index] ?? nil
-    }
-}
-
 /// Two nodes, as a dictionary key.
 struct NodePair: Hashable {
     let first: NodeIndex
@@ -35,7 +15,8 @@ struct NodePair: Hashable {
 struct KeyTracker {
     /// How many leading columns form the key.
     let columns: Int
-    var previous: (key: ArraySlice<String>, line: Int)?
+    /// The previous row: where its fields start (`TSVTable.Row.first`) and its line.
+    var previous: (first: Int, line: Int)?
 
     init(columns: Int = 1) { self.columns = columns }
 }
@@ -61,12 +42,16 @@ final class GraphBuilder {
 
     // Phase 2: the frozen node table and what hangs off it.
     private(set) var nodes: [Node] = []
+    // The properties read or appended to on every row are exempt from run-time exclusivity checks (which cost
+    // more than the look-up itself): `nodeKinds` and `index` are written only by `freezeNodes`, before any row
+    // refers to a node, and the edge arrays only by `addEdge`, which calls nothing.
     /// `nodes[i].kind`, kept apart so that checking a reference does not copy a node.
-    private(set) var nodeKinds: [NodeKind] = []
-    private(set) var index: [String: NodeIndex] = [:]
-    private var edgeList: [Edge] = []
-    /// Sort key within a node's list, parallel to `edgeList` (the O*NET index for related, else 0).
-    private var edgeOrder: [Int] = []
+    @exclusivity(unchecked) private(set) var nodeKinds: [NodeKind] = []
+    @exclusivity(unchecked) private(set) var index = IDIndex()
+    @exclusivity(unchecked) private var edgeList: [Edge] = []
+    /// Sort key of each edge of `edgeList`: its kind, `from`, order key (the O*NET index for related, else 0),
+    /// and `to`, packed by `sortKey`.
+    @exclusivity(unchecked) private var edgeKeys: [UInt64] = []
     var facts: [NodeIndex: OccupationFacts] = [:]
     var programFacts: [NodeIndex: Program] = [:]
     var fieldNumbers: [NodeIndex: Int] = [:]
@@ -87,12 +72,10 @@ final class GraphBuilder {
     var pendingPrograms: [(id: String, program: Program)] = []
     var pendingFieldNumbers: [(id: String, number: Int)] = []
     var pendingCommodities: [(id: String, commodity: Commodity)] = []
-    var onetCodeCache: Set<String>?
-    private var lastLookup: (id: String, node: NodeIndex)?
-    /// The last O*NET code found in onet-occupations.tsv (sorted files repeat it on consecutive rows).
-    var lastKnownONET: String?
-    /// Parsed files waiting to be consumed by `read(_:)`; a nil value is an absent optional file.
+    var onetCodeCache: (index: IDIndex, list: [String])?
+    /// Files read ahead by `prefetch`, waiting to be consumed by `read(_:)`; a nil value is an absent optional file.
     private var prefetched: [String: (TSVTable?, [Diagnostic])?] = [:]
+    private var lastLookup: (id: String, node: NodeIndex)?
 
     init(directory: URL, sections: Set<GraphSection>) {
         self.directory = directory
@@ -130,22 +113,26 @@ final class GraphBuilder {
 
     // MARK: Reading and reporting
 
-    /// Reads and parses every file of the loaded sections on all cores (parsing is independent per file; the
-    /// builder then consumes the tables in its fixed order, so results do not depend on scheduling).
+    /// Reads every file of the loaded sections, so that the node and edge arrays can be sized once: every row
+    /// defines at most one node and adds at most one edge, except a job-zones.tsv row (its specialty's edge and
+    /// perhaps its detailed code's). Files are read one after another: parsing is a small part of loading, and a
+    /// second thread costs more to start than it saves on a busy two-core machine.
     private func prefetch() {
-        let files = GraphFile.all.filter { $0.section.map(sections.contains) ?? true }
-        let results = PrefetchResults(count: files.count)
-        let directory = self.directory
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
+        var rows = 0
+        for file in GraphFile.all where file.section.map(sections.contains) ?? true {
             if file.optional,
                !FileManager.default.fileExists(atPath: directory.appendingPathComponent(file.name).path) {
-                results.store(index, nil)
-                return
+                prefetched[file.name] = .some(nil)
+                continue
             }
-            results.store(index, TSVTable.readCollecting(file.name, in: directory, expecting: file.header))
+            let result = TSVTable.readCollecting(file.name, in: directory, expecting: file.header)
+            let count = result.0?.rows.count ?? 0
+            rows += file.name == GraphFile.jobZones.name ? 2 * count : count
+            prefetched[file.name] = result
         }
-        for (index, file) in files.enumerated() { prefetched[file.name] = results.value(index) }
+        pending.reserveCapacity(rows)
+        edgeList.reserveCapacity(rows)
+        edgeKeys.reserveCapacity(rows)
     }
 
     /// Reads a file, recording its problems; nil when the file cannot be used at all (or an optional file is absent).
@@ -183,11 +170,10 @@ final class GraphBuilder {
     /// Rows with equal key columns (a prefix of the columns) are adjacent in a bytewise-sorted file, so this costs
     /// O(1) per row; a file out of order is reported as such by the reader.
     func unique(_ row: TSVTable.Row, _ keys: inout KeyTracker, _ table: TSVTable, what: String) -> Bool {
-        let key = row.values.prefix(keys.columns)
-        defer { keys.previous = (key, row.line) }
-        if let previous = keys.previous, previous.key.elementsEqual(key) {
-            problem(table.file, row.line,
-                    "duplicate \(what) '\(key.joined(separator: " "))' (first on line \(previous.line))")
+        defer { keys.previous = (row.first, row.line) }
+        if let previous = keys.previous, row.hasSameFields(keys.columns, asRowAt: previous.first) {
+            let key = (0..<keys.columns).map { row[$0] }.joined(separator: " ")
+            problem(table.file, row.line, "duplicate \(what) '\(key)' (first on line \(previous.line))")
             return false
         }
         return true
@@ -200,30 +186,46 @@ final class GraphBuilder {
 
     /// Sorts the phase-1 nodes by kind then id, builds the index, and reports ids defined twice.
     private func freezeNodes() {
-        // Sort positions, not the entries: by kind, then id (String order, which is bytewise for ASCII ids).
-        let ranks = pending.map { $0.node.kind.rank }
-        let ids = pending.map { $0.node.id }
-        let order = pending.indices.sorted { a, b in
-            ranks[a] != ranks[b] ? ranks[a] < ranks[b] : (ids[a] != ids[b] ? ids[a] < ids[b] : a < b)
+        // Stable bucketing by kind, then by id (String order, which is bytewise for ASCII ids) within each kind,
+        // ties in definition order. The files are sorted, so a kind's ids usually arrive in order already and
+        // are only checked (O(n)); otherwise that kind is sorted.
+        var buckets = [[Int]](repeating: [], count: NodeKind.allCases.count)
+        for (position, entry) in pending.enumerated() { buckets[entry.node.kind.rank].append(position) }
+        var order: [Int] = []
+        order.reserveCapacity(pending.count)
+        for var bucket in buckets {
+            let inOrder = zip(bucket, bucket.dropFirst()).allSatisfy { pending[$0].node.id < pending[$1].node.id }
+            if !inOrder {
+                bucket.sort { a, b in
+                    pending[a].node.id != pending[b].node.id ? pending[a].node.id < pending[b].node.id : a < b
+                }
+            }
+            order += bucket
         }
-        pending = order.map { pending[$0] }
         nodes.reserveCapacity(pending.count)
-        index.reserveCapacity(pending.count)
-        var definedAt: [String: (file: String, line: Int)] = [:]
-        for entry in pending {
-            if let first = definedAt[entry.node.id] {
-                problem(entry.file, entry.line, "id '\(entry.node.id)' is already defined at \(first.file):\(first.line)")
+        nodeKinds.reserveCapacity(pending.count)
+        index = IDIndex(capacity: pending.count)
+        var definedAt: [Int] = []
+        definedAt.reserveCapacity(pending.count)
+        for position in order {
+            let entry = pending[position]
+            if let first = index.insert(entry.node.id, nodes.count) {
+                let firstEntry = pending[definedAt[first]]
+                problem(entry.file, entry.line,
+                        "id '\(entry.node.id)' is already defined at \(firstEntry.file):\(firstEntry.line)")
                 continue
             }
-            definedAt[entry.node.id] = (entry.file, entry.line)
-            index[entry.node.id] = nodes.count
+            definedAt.append(position)
             nodes.append(entry.node)
             nodeKinds.append(entry.node.kind)
         }
         pending = []
+        // Facts are kept for detailed occupations and specialties: size the table once.
+        facts.reserveCapacity(nodeKinds.reduce(0) { $0 + ($1 == .detailed || $1 == .specialty ? 1 : 0) })
     }
 
     private func attachNodeFacts() {
+        programFacts.reserveCapacity(pendingPrograms.count)
         for (id, program) in pendingPrograms { if let node = index[id] { programFacts[node] = program } }
         for (id, number) in pendingFieldNumbers { if let node = index[id] { fieldNumbers[node] = number } }
         for (id, commodity) in pendingCommodities { if let node = index[id] { commodities[node] = commodity } }
@@ -257,6 +259,21 @@ final class GraphBuilder {
         return node
     }
 
+    /// The node whose id is field `field` of `row`, compared on bytes; otherwise like `resolve(_:_:column:_:_:)`.
+    func resolve(field: Int, _ kinds: [NodeKind], column: String, _ table: TSVTable,
+                 _ row: TSVTable.Row) -> NodeIndex? {
+        guard let node = row.withBytes(field, { index.find($0) }) else {
+            problem(table.file, row.line, "\(column): unknown \(Self.describe(kinds)) '\(row[field])'")
+            return nil
+        }
+        guard kinds.contains(nodeKinds[node]) else {
+            let found = nodes[node].kind.displayName
+            problem(table.file, row.line, "\(column): '\(row[field])' is a \(found), expected a \(Self.describe(kinds))")
+            return nil
+        }
+        return node
+    }
+
     private static func describe(_ kinds: [NodeKind]) -> String {
         kinds.sorted().map(\.displayName).joined(separator: " or ")
     }
@@ -264,7 +281,26 @@ final class GraphBuilder {
     func addEdge(_ from: NodeIndex, _ to: NodeIndex, _ kind: EdgeKind, _ attributes: EdgeAttributes = .none,
                  order: Int = 0) {
         edgeList.append(Edge(from: from, to: to, kind: kind, attributes: attributes))
-        edgeOrder.append(order)
+        edgeKeys.append(Self.sortKey(kind, from, order, to))
+    }
+
+    /// The position of an edge in `KnowledgeGraph.edges`, packed in 64 bits: 4 bits of kind (its position in
+    /// `EdgeKind.allCases`), 22 of `from`, 16 of order, 22 of `to` (node counts stay under 2^22, checked by
+    /// `makeGraph`; order keys are clamped to 16 bits).
+    private static func sortKey(_ kind: EdgeKind, _ from: NodeIndex, _ order: Int, _ to: NodeIndex) -> UInt64 {
+        let rank: UInt64
+        switch kind {
+        case .parent: rank = 0
+        case .entryEducation: rank = 1
+        case .jobZone: rank = 2
+        case .related: rank = 3
+        case .preparesFor: rank = 4
+        case .uses: rank = 5
+        case .designated: rank = 6
+        case .alignsWith: rank = 7
+        }
+        let clamped = UInt64(min(max(order, 0), (1 << 16) - 1))
+        return rank << 60 | UInt64(from) << 38 | clamped << 22 | UInt64(to)
     }
 
     // MARK: Field parsers (each records a problem and returns nil on bad input)
@@ -282,6 +318,24 @@ final class GraphBuilder {
         return value
     }
 
+    /// Field `field` of `row` as a whole number, read from its bytes; otherwise like `int(_:column:_:_:range:)`.
+    func int(field: Int, column: String, _ table: TSVTable, _ row: TSVTable.Row,
+             range: ClosedRange<Int>? = nil) -> Int? {
+        guard let value = row.withBytes(field, DecimalText.int) else {
+            problem(table.file, row.line, "\(column): '\(row[field])' is not a whole number")
+            return nil
+        }
+        if let range, !range.contains(value) {
+            problem(table.file, row.line, "\(column): \(value) is out of range \(range.lowerBound)–\(range.upperBound)")
+            return nil
+        }
+        return value
+    }
+
+    func optionalInt(field: Int, column: String, _ table: TSVTable, _ row: TSVTable.Row) -> Int? {
+        row.isEmpty(field) ? nil : int(field: field, column: column, table, row)
+    }
+
     func optionalInt(_ text: String, column: String, _ table: TSVTable, _ row: TSVTable.Row) -> Int? {
         text.isEmpty ? nil : int(text, column: column, table, row)
     }
@@ -297,6 +351,25 @@ final class GraphBuilder {
             return nil
         }
         return value
+    }
+
+    /// Field `field` of `row` as a number, read from its bytes; otherwise like `double(_:column:_:_:range:)`.
+    func double(field: Int, column: String, _ table: TSVTable, _ row: TSVTable.Row,
+                range: ClosedRange<Double>? = nil) -> Double? {
+        guard let value = row.withBytes(field, DecimalText.decimal) else {
+            problem(table.file, row.line, "\(column): '\(row[field])' is not a number")
+            return nil
+        }
+        if let range, !range.contains(value) {
+            problem(table.file, row.line,
+                    "\(column): \(row[field]) is out of range \(range.lowerBound)–\(range.upperBound)")
+            return nil
+        }
+        return value
+    }
+
+    func optionalDouble(field: Int, column: String, _ table: TSVTable, _ row: TSVTable.Row) -> Double? {
+        row.isEmpty(field) ? nil : double(field: field, column: column, table, row)
     }
 
     /// Plain decimal notation: an optional minus, digits, and (with `fraction`) at most one point followed by
@@ -329,6 +402,18 @@ final class GraphBuilder {
         }
     }
 
+    func flag(field: Int, column: String, _ table: TSVTable, _ row: TSVTable.Row) -> Bool? {
+        if row.field(field, is: "yes") { return true }
+        if row.field(field, is: "no") { return false }
+        problem(table.file, row.line, "\(column): '\(row[field])' is not 'yes' or 'no'")
+        return nil
+    }
+
+    func nonEmpty(field: Int, column: String, _ table: TSVTable, _ row: TSVTable.Row) -> Bool {
+        if row.isEmpty(field) { problem(table.file, row.line, "\(column) is empty") }
+        return !row.isEmpty(field)
+    }
+
     func nonEmpty(_ text: String, column: String, _ table: TSVTable, _ row: TSVTable.Row) -> Bool {
         if text.isEmpty { problem(table.file, row.line, "\(column) is empty") }
         return !text.isEmpty
@@ -337,37 +422,38 @@ final class GraphBuilder {
     // MARK: Assembly
 
     private func makeGraph() -> KnowledgeGraph {
-        // Sort by (kind, from, order, to) through one packed 64-bit key per edge: 4 bits of kind, 22 of `from`,
-        // 16 of order, 22 of `to` (the builder keeps node counts under 2^22 and order keys under 2^16).
+        // Sort by (kind, from, order, to), ties in the order added: the packed keys with their positions.
         precondition(nodes.count < 1 << 22, "too many nodes for the edge sort key")
-        let kindRank = Dictionary(uniqueKeysWithValues: EdgeKind.allCases.enumerated().map { ($1, UInt64($0)) })
-        var keys = [UInt64](repeating: 0, count: edgeList.count)
-        for (position, edge) in edgeList.enumerated() {
-            let order = UInt64(min(max(edgeOrder[position], 0), (1 << 16) - 1))
-            keys[position] = kindRank[edge.kind]! << 60 | UInt64(edge.from) << 38 | order << 22 | UInt64(edge.to)
-        }
-        let sorted = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
-        let edges = sorted.map { edgeList[$0] }
+        var sorted = edgeKeys.enumerated().map { (key: $1, position: Int32($0)) }
+        sorted.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+        var edges = edgeList
         edgeList = []
-        edgeOrder = []
+        edgeKeys = []
+        Self.permute(&edges, from: sorted.map(\.position))
+        let nodeMask: UInt64 = (1 << 22) - 1
         var outgoing: [EdgeKind: Adjacency] = [:]
         var incoming: [EdgeKind: Adjacency] = [:]
         var start = 0
         while start < edges.count {
             let kind = edges[start].kind
+            let rank = sorted[start].key >> 60
             var end = start
-            while end < edges.count, edges[end].kind == kind { end += 1 }
+            while end < edges.count, sorted[end].key >> 60 == rank { end += 1 }
             let positions = Array(start..<end)
-            outgoing[kind] = Adjacency(nodeCount: nodes.count, edgePositions: positions) { edges[$0].from }
-            incoming[kind] = Adjacency(nodeCount: nodes.count, edgePositions: positions) { edges[$0].to }
+            outgoing[kind] = Adjacency(nodeCount: nodes.count, edgePositions: positions) {
+                Int(sorted[$0].key >> 38 & nodeMask)
+            }
+            incoming[kind] = Adjacency(nodeCount: nodes.count, edgePositions: positions) {
+                Int(sorted[$0].key & nodeMask)
+            }
             start = end
         }
         var kindRanges: [NodeKind: Range<NodeIndex>] = [:]
         var first = 0
         while first < nodes.count {
-            let kind = nodes[first].kind
+            let kind = nodeKinds[first]
             var end = first
-            while end < nodes.count, nodes[end].kind == kind { end += 1 }
+            while end < nodes.count, nodeKinds[end] == kind { end += 1 }
             kindRanges[kind] = first..<end
             first = end
         }
@@ -390,21 +476,45 @@ final class GraphBuilder {
             commodities: commodities, titleRanges: titleRanges)
     }
 
-    private func exactTitleIndex() -> [String: [NodeIndex]] {
-        var result: [String: [NodeIndex]] = [:]
-        let occupational = nodes.indices.filter { nodes[$0].kind.isOccupational }
-        for node in occupational { result[KnowledgeGraph.titleKey(nodes[node].title), default: []].append(node) }
+    /// Reorders `elements` in place so that position `i` holds the element that was at `source[i]` (a
+    /// permutation), moving each element once instead of copying it. O(n).
+    private static func permute<Element>(_ elements: inout [Element], from source: [Int32]) {
+        precondition(source.count == elements.count, "not a permutation of the elements")
+        var placed = [Bool](repeating: false, count: elements.count)
+        elements.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for start in buffer.indices where !placed[start] {
+                // Follow the cycle through `start`: each position takes the element from its source.
+                let first = (base + start).move()
+                var position = start
+                while true {
+                    placed[position] = true
+                    let from = Int(source[position])
+                    if from == start {
+                        (base + position).initialize(to: first)
+                        break
+                    }
+                    precondition(!placed[from], "not a permutation of the elements")
+                    (base + position).moveInitialize(from: base + from, count: 1)
+                    position = from
+                }
+            }
+        }
+    }
+
+    private func exactTitleIndex() -> ExactTitleIndex {
+        var result = ExactTitleIndex(capacity: nodes.count + onetTitles.count)
+        for node in nodes.indices where nodeKinds[node].isOccupational {
+            result.add(node, title: nodes[node].title)
+        }
         for (code, title) in onetTitles {
             guard let node = index[code] else { continue }
-            let key = KnowledgeGraph.titleKey(title)
-            if !(result[key] ?? []).contains(node) { result[key, default: []].append(node) }
+            result.add(node, title: title)
         }
         let preference: [NodeKind] = [.detailed, .specialty, .broad, .minor, .major]
-        for key in result.keys {
-            result[key]!.sort { a, b in
-                let x = preference.firstIndex(of: nodes[a].kind)!, y = preference.firstIndex(of: nodes[b].kind)!
-                return x != y ? x < y : a < b
-            }
+        result.sortGroups { a, b in
+            let x = preference.firstIndex(of: nodeKinds[a])!, y = preference.firstIndex(of: nodeKinds[b])!
+            return x != y ? x < y : a < b
         }
         return result
     }

@@ -3,42 +3,56 @@ import Foundation
 /// The Graph/ file format: UTF-8, tab-separated, one header row, `\n` line ends, rows sorted bytewise.
 ///
 /// A field never contains a raw tab, newline or carriage return: they are written as `\t`, `\n`, `\r`,
-/// and a backslash as `\\`. An empty field is an absent value.
+/// and a backslash as `\\`. An empty field is an absent value. Escaping works on bytes: every backslash is
+/// escaped, whatever follows it.
 public enum TSV {
     /// Escapes one field for writing.
     public static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return field }
-        var out = ""
-        out.reserveCapacity(field.count + 4)
-        for ch in field {
-            switch ch {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\r\n": out += "\\r\\n"
-            default: out.append(ch)
+        guard field.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+        var out: [UInt8] = []
+        out.reserveCapacity(field.utf8.count + 4)
+        for byte in field.utf8 {
+            switch byte {
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Reverses `escape`; returns nil for a dangling or unknown escape.
     public static func unescape(_ field: Substring) -> String? {
-        guard field.contains("\\") else { return String(field) }
-        var out = ""
-        var iterator = field.makeIterator()
-        while let ch = iterator.next() {
-            guard ch == "\\" else { out.append(ch); continue }
-            switch iterator.next() {
-            case "\\": out.append("\\")
-            case "t": out.append("\t")
-            case "n": out.append("\n")
-            case "r": out.append("\r")
-            default: return nil
+        guard field.utf8.contains(0x5C) else { return String(field) }
+        var bytes = Array(field.utf8)
+        let count = bytes.withUnsafeMutableBufferPointer { unescape(in: $0.baseAddress!, count: $0.count) }
+        guard let count else { return nil }
+        return String(decoding: bytes[..<count], as: UTF8.self)
+    }
+
+    /// Unescapes `count` bytes in place; returns the new length, or nil for a dangling or unknown escape.
+    static func unescape(in bytes: UnsafeMutablePointer<UInt8>, count: Int) -> Int? {
+        var read = 0, write = 0
+        while read < count {
+            var byte = bytes[read]
+            if byte == 0x5C {
+                read += 1
+                guard read < count else { return nil }
+                switch bytes[read] {
+                case 0x5C: byte = 0x5C
+                case UInt8(ascii: "t"): byte = 0x09
+                case UInt8(ascii: "n"): byte = 0x0A
+                case UInt8(ascii: "r"): byte = 0x0D
+                default: return nil
+                }
             }
+            bytes[write] = byte
+            read += 1
+            write += 1
         }
-        return out
+        return write
     }
 
     /// Renders a table: the header, then the rows sorted bytewise by their escaped text, with duplicates removed.
@@ -52,42 +66,64 @@ public enum TSV {
 }
 
 /// A Graph/ TSV file read into memory, with its header checked and every row's column count checked.
+///
+/// The file's bytes are kept in one buffer (unescaped in place) with where every field starts; a field becomes a
+/// `String` only when asked for, so that the loader can check codes and numbers on the bytes.
 public struct TSVTable: Sendable {
     /// One data row with its 1-based line number in the file (the header is line 1).
     public struct Row: Sendable {
         public let line: Int
-        /// The row's fields, a slice of one buffer shared by the whole table (no allocation per row).
-        public let values: ArraySlice<String>
+        let storage: TSVStorage
+        /// Position in `storage.starts` of the row's first field.
+        let first: Int
+
         public init(line: Int, fields: [String]) {
             self.line = line
-            self.values = fields[...]
+            self.storage = TSVStorage(fields: fields)
+            self.first = 0
         }
-        init(line: Int, values: ArraySlice<String>) {
+
+        init(line: Int, storage: TSVStorage, first: Int) {
             self.line = line
-            self.values = values
+            self.storage = storage
+            self.first = first
         }
-        /// The fields as an array (allocates; prefer the subscript).
-        public var fields: [String] { Array(values) }
-        public subscript(_ index: Int) -> String { values[values.startIndex + index] }
+
+        /// The fields as an array.
+        public var fields: [String] { (0..<storage.width).map { self[$0] } }
+        /// Field `index` (0-based), unescaped.
+        public subscript(_ index: Int) -> String {
+            withBytes(index) { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    /// The rows of a table, in file order.
+    public struct Rows: RandomAccessCollection, Sendable {
+        let storage: TSVStorage
+        let lines: [Int32]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { lines.count }
+        public subscript(position: Int) -> Row {
+            Row(line: Int(lines[position]), storage: storage, first: position * (storage.width + 1))
+        }
     }
 
     public let file: String
     public let header: [String]
-    public let rows: [Row]
+    public let rows: Rows
+
+    init(file: String, header: [String], storage: TSVStorage, lines: [Int32]) {
+        self.file = file
+        self.header = header
+        self.rows = Rows(storage: storage, lines: lines)
+    }
 
     /// Reads and validates `name` inside `directory`. Problems (missing file, bad UTF-8, wrong header,
     /// wrong column count, bad escape) throw `SOCGraphError.damagedGraph` with every diagnostic found.
     public static func read(_ name: String, in directory: URL, expecting header: [String]) throws -> TSVTable {
-        let url = directory.appendingPathComponent(name)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw SOCGraphError.damagedGraph([Diagnostic(
-                file: name, line: 0,
-                message: "missing or unreadable (re-create it with 'socgraph import --from DIR' or 'make graph')")])
-        }
-        return try parse(data, file: name, expecting: header)
+        let (table, diagnostics) = readCollecting(name, in: directory, expecting: header)
+        guard let table, diagnostics.isEmpty else { throw SOCGraphError.damagedGraph(diagnostics) }
+        return table
     }
 
     /// Parses TSV bytes; see `read`.
@@ -103,12 +139,12 @@ public struct TSVTable: Sendable {
     public static func readCollecting(_ name: String, in directory: URL,
                                       expecting header: [String]) -> (TSVTable?, [Diagnostic]) {
         let url = directory.appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard var parser = TSVParser(contentsOfFile: url.path, file: name, header: header) else {
             return (nil, [Diagnostic(
                 file: name, line: 0,
                 message: "missing or unreadable (re-create it with 'socgraph import --from DIR' or 'make graph')")])
         }
-        return parseCollecting(data, file: name, expecting: header)
+        return parser.parse()
     }
 
     /// Parses TSV bytes, collecting every problem: bad UTF-8, wrong header, missing final newline, wrong column
@@ -116,119 +152,56 @@ public struct TSVTable: Sendable {
     /// escape are left out of the table; rows out of order are kept. O(bytes), working on the raw bytes.
     public static func parseCollecting(_ data: Data, file: String,
                                        expecting header: [String]) -> (TSVTable?, [Diagnostic]) {
-        // ASCII needs no validation; anything else must be valid UTF-8.
-        let ascii = data.withUnsafeBytes { bytes in !bytes.contains(where: { $0 >= 0x80 }) }
-        guard ascii || String(data: data, encoding: .utf8) != nil else {
-            return (nil, [Diagnostic(
-                file: file, line: TSVTable.firstInvalidUTF8Line(data), message: "not valid UTF-8 text")])
-        }
-        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> (TSVTable?, [Diagnostic]) in
-            parse(bytes: bytes, file: file, header: header)
-        }
+        var parser = TSVParser(data: data, file: file, header: header)
+        return parser.parse()
+    }
+}
+
+/// The bytes of a parsed table and where its fields start, shared by its rows. Immutable once built.
+final class TSVStorage: @unchecked Sendable {
+    /// The file's bytes, fields unescaped in place.
+    let bytes: UnsafeMutablePointer<UInt8>
+    let byteCount: Int
+    /// True when `bytes` is a private memory mapping of the file (unmapped on release), else allocated.
+    let isMapped: Bool
+    /// Fields per row.
+    let width: Int
+    /// `width + 1` offsets per row: where each field starts, then one past the end of the row. Field `i` of the
+    /// row whose offsets start at `r` is `bytes[starts[r + i] ..< starts[r + i + 1] - 1]` (a separator follows
+    /// every field; the fields of a row with escapes are unescaped and packed again). Four bytes per field;
+    /// allocated by the reader and freed with the storage.
+    let starts: UnsafeMutablePointer<Int32>
+
+    init(bytes: UnsafeMutablePointer<UInt8>, byteCount: Int, isMapped: Bool = false, width: Int,
+         starts: UnsafeMutablePointer<Int32>) {
+        self.bytes = bytes
+        self.byteCount = byteCount
+        self.isMapped = isMapped
+        self.width = width
+        self.starts = starts
     }
 
-    private static func parse(bytes: UnsafeRawBufferPointer, file: String,
-                              header: [String]) -> (TSVTable?, [Diagnostic]) {
-        let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t"), backslash = UInt8(ascii: "\\")
-        var diagnostics: [Diagnostic] = []
-        // Line boundaries: [start, end) without the newline.
-        var lines: [Range<Int>] = []
-        var start = 0
-        for position in 0..<bytes.count where bytes[position] == newline {
-            lines.append(start..<position)
-            start = position + 1
-        }
-        if start < bytes.count {
-            lines.append(start..<bytes.count)
-            diagnostics.append(Diagnostic(file: file, line: lines.count,
-                                          message: "file does not end with a newline (truncated?)"))
-        }
-        guard let first = lines.first else {
-            return (nil, [Diagnostic(file: file, line: 0, message: "empty file: header row missing")])
-        }
-        func string(_ range: Range<Int>) -> String {
-            String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        }
-        let found = string(first).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        if found != header {
-            return (nil, [Diagnostic(
-                file: file, line: 1,
-                message: "header is '\(found.joined(separator: " | "))', expected '\(header.joined(separator: " | "))'")])
-        }
-        var storage: [String] = []
-        storage.reserveCapacity(lines.count * header.count)
-        var rowStarts: [(line: Int, start: Int)] = []
-        rowStarts.reserveCapacity(lines.count)
-        var fieldRanges: [Range<Int>] = []
-        fieldRanges.reserveCapacity(header.count + 1)
-        for offset in 1..<lines.count {
-            let line = lines[offset]
-            let lineNumber = offset + 1
-            if offset > 1 {
-                let previous = lines[offset - 1]
-                let common = min(previous.count, line.count)
-                var order = common == 0 ? 0 : memcmp(bytes.baseAddress! + previous.lowerBound,
-                                                     bytes.baseAddress! + line.lowerBound, common)
-                if order == 0 { order = previous.count == line.count ? 0 : (previous.count < line.count ? -1 : 1) }
-                if order == 0 {
-                    diagnostics.append(Diagnostic(file: file, line: lineNumber,
-                                                  message: "duplicate row (same as line \(lineNumber - 1))"))
-                } else if order > 0 {
-                    diagnostics.append(Diagnostic(file: file, line: lineNumber,
-                                                  message: "row out of order: it sorts before line \(lineNumber - 1)"))
-                }
+    /// Storage holding one row of `fields`.
+    convenience init(fields: [String]) {
+        let total = fields.reduce(0) { $0 + $1.utf8.count + 1 }
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(total, 1))
+        let starts = UnsafeMutablePointer<Int32>.allocate(capacity: fields.count + 1)
+        var position = 0
+        for (index, field) in fields.enumerated() {
+            starts[index] = Int32(position)
+            for byte in field.utf8 {
+                bytes[position] = byte
+                position += 1
             }
-            fieldRanges.removeAll(keepingCapacity: true)
-            var fieldStart = line.lowerBound
-            var hasEscape = false
-            for position in line where bytes[position] == tab || bytes[position] == backslash {
-                if bytes[position] == tab {
-                    fieldRanges.append(fieldStart..<position)
-                    fieldStart = position + 1
-                } else {
-                    hasEscape = true
-                }
-            }
-            fieldRanges.append(fieldStart..<line.upperBound)
-            if fieldRanges.count != header.count {
-                diagnostics.append(Diagnostic(
-                    file: file, line: lineNumber,
-                    message: "\(fieldRanges.count) columns, expected \(header.count) (\(header.joined(separator: ", ")))"))
-                continue
-            }
-            let start = storage.count
-            var bad = false
-            for range in fieldRanges {
-                let text = string(range)
-                if !hasEscape {
-                    storage.append(text)
-                } else if let value = TSV.unescape(Substring(text)) {
-                    storage.append(value)
-                } else {
-                    bad = true
-                }
-            }
-            if bad {
-                storage.removeSubrange(start...)
-                diagnostics.append(Diagnostic(file: file, line: lineNumber, message: "bad backslash escape"))
-                continue
-            }
-            rowStarts.append((lineNumber, start))
+            bytes[position] = 0x09
+            position += 1
         }
-        let width = header.count
-        let rows = rowStarts.map { Row(line: $0.line, values: storage[$0.start..<($0.start + width)]) }
-        return (TSVTable(file: file, header: header, rows: rows), diagnostics.sorted())
+        starts[fields.count] = Int32(position)
+        self.init(bytes: bytes, byteCount: total, width: fields.count, starts: starts)
     }
 
-    private static func firstInvalidUTF8Line(_ data: Data) -> Int {
-        var line = 1
-        var start = data.startIndex
-        while start < data.endIndex {
-            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
-            if String(data: data[start..<end], encoding: .utf8) == nil { return line }
-            line += 1
-            start = end < data.endIndex ? data.index(after: end) : end
-        }
-        return 0
+    deinit {
+        TSVParser.release(bytes, count: byteCount, isMapped: isMapped)
+        starts.deallocate()
     }
 }

@@ -24,8 +24,8 @@ public struct KnowledgeGraph: Sendable {
     /// The curation tables (empty without `curation` or when the files are absent).
     public let curation: Curation
 
-    let index: [String: NodeIndex]
-    let exactTitles: [String: [NodeIndex]]
+    let index: IDIndex
+    let exactTitles: ExactTitleIndex
     let outgoing: [EdgeKind: Adjacency]
     let incoming: [EdgeKind: Adjacency]
     let kindRanges: [NodeKind: Range<NodeIndex>]

@@ -3,6 +3,9 @@
 /// Neutral about drawing: it says what a diagram shows, SOCGraphRender decides how. Members are in node order
 /// (kind, then id) and links sorted, so the same request always gives the same subgraph.
 public struct Subgraph: Hashable, Sendable {
+    /// Diagrams draw an alignment with a national-interest field only from this strength up.
+    public static let minimumFieldStrength = 0.10
+
     /// Why a node is in the subgraph.
     public enum Role: Hashable, Sendable, Comparable {
         /// An occupation the subgraph is about: a compared candidate, the centre of a neighbourhood.
@@ -137,7 +140,8 @@ struct SubgraphBuilder {
         }
     }
 
-    /// `occupation`'s entry education, job zone, designations and national-interest fields. O(degree).
+    /// `occupation`'s entry education, job zone, designations and national-interest fields (those of at least
+    /// `Subgraph.minimumFieldStrength`). O(degree).
     mutating func addAttributes(of occupation: NodeIndex, in graph: KnowledgeGraph) {
         for level in graph.neighbours(.entryEducation, of: occupation) {
             add(level, .context)
@@ -151,7 +155,9 @@ struct SubgraphBuilder {
             add(designation, .context)
             link(occupation, designation, .designated)
         }
-        for field in graph.fieldLinks(of: occupation) {
+        // Weak alignments (one crosswalk row, one listed tool) would crowd the diagram; `why` and memos list them.
+        for field in graph.fieldLinks(of: occupation)
+        where (field.strength ?? 1) >= Subgraph.minimumFieldStrength {
             add(field.field, .context)
             link(occupation, field.field, .alignsWith(strength: field.strength))
         }

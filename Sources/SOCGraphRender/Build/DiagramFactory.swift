@@ -36,6 +36,13 @@ public enum DiagramFactory {
         return diagram(neighbourhood, in: graph)
     }
 
+    /// How a subtitle names the fields drawn: only alignments of `Subgraph.minimumFieldStrength` or more are.
+    static func fieldsPhrase(_ hasFields: Bool) -> String {
+        let threshold = Format.strength(Subgraph.minimumFieldStrength)
+        return hasFields ? "national-interest fields (strength \(threshold) or more)"
+            : "national-interest fields (none of strength \(threshold) or more)"
+    }
+
     // MARK: - Subgraphs to diagrams
 
     /// The diagram of an extracted comparison, without a size check.
@@ -43,7 +50,7 @@ public enum DiagramFactory {
         let codes = comparison.candidates.map { graph[$0].id }
         let hasFields = comparison.subgraph.members.contains { graph[$0.node].kind == .field }
         var parts = ["SOC 2018 groups", "BLS typical entry education", "O*NET Job Zone", "designations"]
-        parts.append(hasFields ? "national-interest fields" : "national-interest fields (none recorded)")
+        parts.append(Self.fieldsPhrase(hasFields))
         let shared = comparison.sharedRelated.count, sharedTotal = comparison.sharedRelatedTotal
         if shared > 0 {
             parts.append("occupations O*NET relates to several candidates"
@@ -74,7 +81,7 @@ public enum DiagramFactory {
             neighbourhood.subgraph, in: graph, layout: .neighbourhood,
             title: "Neighbourhood of \(centre.id) \(centre.title)",
             subtitle: walk + "; the BLS typical entry education, O*NET Job Zone, designations and "
-                + (hasFields ? "national-interest fields" : "national-interest fields (none recorded)")
+                + Self.fieldsPhrase(hasFields)
                 + " of \(centre.id).")
     }
 

@@ -34,7 +34,8 @@ struct CheckCommandTests {
         let show = try CLI.run(["show", "15-2051", "--graph", directory.path])
         #expect(show.status == 3)
         #expect(show.stdout == "")
-        #expect(show.stderr.hasPrefix("socgraph: error: damaged graph data (3 problems): related.tsv:3:"))
+        // Files in load order: wages.tsv is read before related.tsv.
+        #expect(show.stderr.hasPrefix("socgraph: error: damaged graph data (3 problems): wages.tsv: missing or unreadable"))
         #expect(show.stderr.filter { $0 == "\n" }.count == 1)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The outcome of `socgraph check`: every problem, or the size of a sound graph.
 public struct GraphCheckResult: Sendable {
-    /// Every problem, sorted by file and line; empty when the graph is sound.
+    /// Every problem, sorted by file (in load order, see `Diagnostic`) and line; empty when the graph is sound.
     public let diagnostics: [Diagnostic]
     /// The fully loaded graph when there is no problem.
     public let graph: KnowledgeGraph?

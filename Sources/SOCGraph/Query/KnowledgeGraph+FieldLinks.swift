@@ -9,26 +9,16 @@ public struct FieldLink: Hashable, Sendable {
 }
 
 extension KnowledgeGraph {
-    /// The fields `occupation` aligns with, in field order: the graph's `aligns-with` edges, with the strength and
-    /// evidence its `OccupationReport` carries. Empty while the graph holds no alignments.
+    /// The fields `occupation` aligns with, strongest first (ties by field id): its `aligns-with` edges with their
+    /// strength and evidence (`describe`). Empty when the graph holds no alignments for it.
     ///
-    /// The one place diagrams and memos read alignments from, so that they follow however alignments are
-    /// loaded. O(degree of the occupation).
+    /// The one place diagrams and memos read alignments from. O(d log d) for the occupation's d alignments.
     public func fieldLinks(of occupation: NodeIndex) -> [FieldLink] {
         let kind = self[occupation].kind
         guard kind == .detailed || kind == .specialty else { return [] }
-        let summaries = OccupationReport(graph: self, node: occupation).fields
-        var fields = Set(neighbours(.alignsWith, of: occupation))
-        var byField: [NodeIndex: FieldSummary] = [:]
-        for summary in summaries {
-            guard let field = node(id: summary.id), self[field].kind == .field else { continue }
-            fields.insert(field)
-            byField[field] = summary
-        }
-        return fields.sorted().map { field in
-            let summary = byField[field]
-            let strength = summary.flatMap { Double($0.strength) }.map { min(max($0, 0), 1) }
-            return FieldLink(field: field, strength: strength, evidence: summary?.evidence ?? [])
+        return alignments(of: occupation).map { alignment in
+            FieldLink(field: alignment.field, strength: alignment.strength,
+                      evidence: alignment.evidenceByWeight.map { describe($0) })
         }
     }
 }

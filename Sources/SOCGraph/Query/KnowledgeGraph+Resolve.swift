@@ -98,19 +98,22 @@ extension KnowledgeGraph {
     }
 
     /// The nearest codes of `kinds` by edit distance on their digits (ties: detailed first, then code order),
-    /// at most `limit`, each as "code title". O(candidates · digits²).
+    /// at most `limit`, each as "code title". O(candidates · digits²); a code whose length alone puts it past the
+    /// threshold is skipped unmeasured, so a very long input costs O(its length), not O(candidates · length).
     public func codeSuggestions(for text: String, kinds: Set<NodeKind>, limit: Int = 3) -> [String] {
         let wanted = Array(text.filter(\.isNumber).utf8)
         guard !wanted.isEmpty else { return [] }
+        let threshold = max(2, wanted.count / 3)
         var scored: [(distance: Int, preference: Int, node: NodeIndex)] = []
         for kind in kinds {
             let preference = kind == .detailed ? 0 : kind == .specialty ? 1 : 2
             for node in nodes(ofKind: kind) {
                 let digits = Array(self[node].id.filter(\.isNumber).utf8)
+                // The edit distance is at least the difference in length.
+                guard abs(digits.count - wanted.count) <= threshold else { continue }
                 scored.append((Self.editDistance(wanted, digits), preference, node))
             }
         }
-        let threshold = max(2, wanted.count / 3)
         return scored.filter { $0.distance <= threshold }
             .sorted { ($0.distance, $0.preference, $0.node) < ($1.distance, $1.preference, $1.node) }
             .prefix(limit).map { label($0.node) }
@@ -130,7 +133,7 @@ extension KnowledgeGraph {
                 let have = Self.words(self[node].title)
                 let shared = wanted.intersection(have).count
                 guard shared > 0 else { continue }
-                let score = Double(shared) / Double(wanted.union(have).count)
+                let score = Double(shared) / Double(wanted.count + have.count - shared)  // Jaccard, no union built
                 scored.append((score + (kind == .detailed ? 0.001 : 0), node))
             }
         }

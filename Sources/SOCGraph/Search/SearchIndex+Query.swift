@@ -68,7 +68,8 @@ extension SearchIndex {
 
     /// Ranks the occupations for a job title or a description of duties; at most `limit` hits, best first.
     ///
-    /// Throws `SOCGraphError.invalidInput` when the query has no meaningful word or `limit` is not positive.
+    /// Throws `SOCGraphError.invalidInput` when the query has no meaningful word or more than `maxQueryWords`
+    /// different ones, or `limit` is not positive.
     /// A query that matches nothing returns no hits, marked weak.
     public func search(_ query: String, limit: Int = 10) throws -> SearchResults {
         guard limit > 0 else { throw SOCGraphError.invalidInput("search: the limit must be at least 1, not \(limit)") }
@@ -147,7 +148,15 @@ extension SearchIndex {
         var tokens = SearchText.tokens(allCapitals ? trimmed.lowercased() : trimmed).filter(SearchText.isMeaningful)
         guard !tokens.isEmpty else {
             throw SOCGraphError.invalidInput(
-                "empty query: \"\(trimmed)\" has only common words; give a job title or a description of duties")
+                "empty query: \(SOCGraphError.quoted(trimmed)) has only common words; give a job title or a "
+                    + "description of duties")
+        }
+        // Ranking costs O(words × titles); a pasted document would take minutes, so it is refused.
+        let distinct = Set(tokens.map(\.text)).count
+        guard distinct <= Self.maxQueryWords else {
+            throw SOCGraphError.invalidInput(
+                "search: the query has \(distinct) different words, more than \(Self.maxQueryWords); "
+                    + "give a job title or a few lines of duties")
         }
         var ignored: [String] = []
         let substantive = tokens.filter { !QueryExpansion.seniorityWords.contains($0.text) }
@@ -157,9 +166,10 @@ extension SearchIndex {
         }
 
         var slots: [Slot] = []
-        for token in tokens {
+        var seenWords = Set<String>(), seenTerms = Set<String>()
+        for token in tokens where seenWords.insert(token.text).inserted {
             let term = SearchText.term(token)
-            guard !slots.contains(where: { $0.term == term }) else { continue }
+            guard seenTerms.insert(term).inserted else { continue }
             var alternatives: [Alternative] = []
             if let expansion = QueryExpansion.lookup(token.text) {
                 for word in expansion.alternatives {

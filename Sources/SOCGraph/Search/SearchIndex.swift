@@ -36,6 +36,8 @@ public struct SearchIndex: Sendable {
     public static let relevanceShare = 0.6
     /// How much a hot technology counts relative to another technology.
     public static let hotTechnologyBoost = 1.25
+    /// The most different words a query may have (after stop words): a job title or a few lines of duties.
+    public static let maxQueryWords = 100
 
     // Documents are the occupations in code order; entries are the texts of a document (a title, a technology
     // name, a program title, the definition, one task), its titles first. Every column points into `storage`.

@@ -64,7 +64,7 @@ public enum MemoMarkdown {
     }
 
     /// `text` as inline Markdown: backslash before every character that could start markup, line breaks as
-    /// spaces.
+    /// spaces, other control characters dropped.
     static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
@@ -73,7 +73,11 @@ public enum MemoMarkdown {
                 out.append("\\")
                 out.append(character)
             case "\n", "\r", "\r\n", "\t": out.append(" ")
-            default: out.append(character)
+            default:
+                let kept = character.unicodeScalars.filter { scalar in
+                    !(scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value))
+                }
+                out.unicodeScalars.append(contentsOf: kept)
             }
         }
         return out

@@ -18,11 +18,35 @@ public enum DiagramWriter {
     }
 
     /// Writes `data` to `url` through a temporary file in the same directory, renamed over the destination:
-    /// readers see the old file or the new one, never a part; on failure the destination is untouched.
+    /// readers see the old file or the new one, never a part; on failure the destination is untouched and no
+    /// temporary file is left behind.
+    ///
+    /// A symbolic link is followed (the file it names is replaced, the link kept). A destination that exists and
+    /// is a character device or a pipe (`/dev/stdout`, `/dev/null`) is written straight into, never renamed over;
+    /// a block device or a socket is refused.
     ///
     /// Throws `SOCGraphError.outputFailed` naming the path and the reason (missing directory, permission…).
     public static func write(_ data: Data, to url: URL) throws {
-        let destination = url.standardizedFileURL
+        var destination = url.standardizedFileURL
+        var status = stat()
+        if stat(destination.path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG:
+                var link = stat()
+                if lstat(destination.path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK,
+                   let resolved = realpath(destination.path, nil) {
+                    destination = URL(fileURLWithPath: String(cString: resolved))
+                    free(resolved)
+                }
+            case S_IFDIR:
+                throw SOCGraphError.outputFailed("cannot write '\(url.path)': it is a directory; give a file name")
+            case S_IFCHR, S_IFIFO:
+                return try stream(data, to: url)
+            default:
+                throw SOCGraphError.outputFailed(
+                    "cannot write '\(url.path)': it is not a regular file, a pipe or a terminal; give a file name")
+            }
+        }
         let directory = destination.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
@@ -33,19 +57,32 @@ public enum DiagramWriter {
             throw SOCGraphError.outputFailed(
                 "cannot write '\(url.path)': '\(directory.path)' is not a directory; choose another --out")
         }
-        if FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw SOCGraphError.outputFailed("cannot write '\(url.path)': it is a directory; give a file name")
-        }
         let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary, options: .withoutOverwriting)
         } catch {
+            // The name is unique to this call, so whatever is there is a part written before the failure.
+            try? FileManager.default.removeItem(at: temporary)
             throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(reason(error, directory: directory))")
         }
         guard rename(temporary.path, destination.path) == 0 else {
             let code = errno
             try? FileManager.default.removeItem(at: temporary)  // best effort: the temporary file is ours
             throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(String(cString: strerror(code)))")
+        }
+    }
+
+    /// Writes `data` into an existing character device or pipe, which cannot be replaced atomically.
+    private static func stream(_ data: Data, to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(String(cString: strerror(errno)))")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: data)
+        } catch {
+            throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(reason(error, directory: nil))")
         }
     }
 
@@ -78,12 +115,23 @@ public enum DiagramWriter {
         return String(mapped).split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-")
     }
 
-    private static func reason(_ error: Error, directory: URL) -> String {
-        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+    private static func reason(_ error: Error, directory: URL?) -> String {
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
+        if let posix = error.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(posix.code)))
         }
-        if !FileManager.default.isWritableFile(atPath: directory.path) {
+        if let directory, !FileManager.default.isWritableFile(atPath: directory.path) {
             return "the directory '\(directory.path)' is not writable"
+        }
+        if error.domain == NSCocoaErrorDomain {
+            switch CocoaError.Code(rawValue: error.code) {
+            case .fileNoSuchFile, .fileWriteNoPermission, .fileWriteInvalidFileName:
+                return "no file can be created in '\(directory?.path ?? "/")'; choose another --out"
+            case .fileWriteOutOfSpace: return "no space left on the device"
+            case .fileWriteVolumeReadOnly: return "the file system is read-only"
+            default: break
+            }
         }
         return error.localizedDescription
     }

@@ -44,10 +44,7 @@ struct ImportCommand: ParsableCommand {
             for diagnostic in diagnostics { text += "\(out)/\(diagnostic)\n" }
             FileHandle.standardError.write(Data(text.utf8))
             throw ExitCode(SOCGraphError.damagedGraph(diagnostics).exitStatus)
-        } catch let error as SOCGraphError {
-            FileHandle.standardError.write(Data("socgraph import: \(error)\n".utf8))
-            throw ExitCode(error.exitStatus)
-        }
+        }  // any other failure is one `socgraph: error:` line from `SOCGraphCommand.main()`
         guard !quiet else { return }
         for file in result.files {
             print("\(out)/\(file.path)\t\(file.rowCount) rows")

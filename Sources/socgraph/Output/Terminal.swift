@@ -19,16 +19,24 @@ enum Terminal {
 
     /// Prints `socgraph: error: message` (one line) to stderr and exits with `status`.
     static func fail(_ message: String, status: Int32) -> Never {
-        let line = message.replacingOccurrences(of: "\n", with: " ")
-        try? FileHandle.standardError.write(contentsOf: Data("socgraph: error: \(line)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("socgraph: error: \(oneLine(message))\n".utf8))
         exit(status)
     }
 
     /// Prints `socgraph: note: message` (one line) to stderr: something a script reading stdout should know
     /// about a successful answer (a weak search ranking).
     static func note(_ message: String) {
-        let line = message.replacingOccurrences(of: "\n", with: " ")
-        try? FileHandle.standardError.write(contentsOf: Data("socgraph: note: \(line)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("socgraph: note: \(oneLine(message))\n".utf8))
+    }
+
+    /// The longest message printed in full; ArgumentParser repeats a bad value whole, however long.
+    static let messageLimit = 1_000
+
+    /// `message` as one terminal-safe line (`SOCGraphError.singleLine`, line breaks as spaces), cut at
+    /// `messageLimit` characters.
+    static func oneLine(_ message: String) -> String {
+        let line = SOCGraphError.singleLine(message.replacingOccurrences(of: "\n", with: " "))
+        return line.count > messageLimit ? line.prefix(messageLimit - 1) + "…" : line
     }
 
     /// True when stdout is a terminal, colour is not disabled by NO_COLOR (https://no-color.org) and TERM is not

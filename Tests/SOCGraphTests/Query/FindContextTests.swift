@@ -41,9 +41,10 @@ struct FindContextTests {
     }
 
     @Test func fieldsComeFromAlignsWithEdges() throws {
-        // No aligns-with edges are loaded yet: every occupation has none, and field: selects nothing.
-        #expect(graph.occupationCodes.allSatisfy { graph.fields(of: $0).isEmpty })
-        #expect(try select("field:artificial").isEmpty)
+        // The fixture's aligns-with edges: the three computer occupations align with AI, the nurses with nothing.
+        #expect(graph.fields(of: "15-2051").contains("artificial-intelligence"))
+        #expect(graph.fields(of: "29-1141").isEmpty)
+        #expect(try select("field:artificial") == ["15-1221", "15-1252", "15-2051"])
     }
 
     @Test func queriesSelectByTheGraphsFacts() throws {

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Regenerates the tour in README.md (between the tour markers) from real runs of the release binary.
+
+Every block is the exact output of the command shown, at 80 columns without colour, so the README shows what a
+user sees. Run by `make readme` after `make release`.
+"""
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build", "release", "socgraph")
+START, END = "<!-- tour:start -->", "<!-- tour:end -->"
+
+# (heading, prose, command line, lines to keep (None = all))
+TOUR = [
+    ("Compare the candidate codes",
+     "The three codes an AI engineer's petition usually weighs, side by side; `--out` also writes the diagram.",
+     "compare 15-2051 15-1252 15-1221 --out Output/ai-role-comparison.svg", None),
+    ("Why an occupation aligns with a national-interest field",
+     "Every alignment is a set of paths through the graph, with the curated rationale of each step and the "
+     "strength computed by the rule in `Graph/README.md`.",
+     "why 15-1221 artificial-intelligence", None),
+    ("", "When nothing links them, it says so and exits 1:", "why 29-1141 semiconductors-and-microelectronics", None),
+    ("The national-interest fields", "", "fields artificial-intelligence --limit 8", None),
+    ("Translate a job title", "Titles from abroad work too; a weak or tied ranking is flagged.",
+     'search "machine learning engineer" --limit 5', None),
+    ("", "", 'search "strategy manager" --limit 5', None),
+    ("Show one code", "", "show 15-1221", 40),
+    ("Select occupations by qualifiers", "", "find 'field:artificial-intelligence education>=master zone>=5'", None),
+    ("Walk related occupations", "", "related 15-2051 --depth 2 --where 'stem:yes education>=master'", None),
+    ("Explain a connection", "", "path 15-1252 29-1141", None),
+    ("Script hundreds of queries", "One process, the graph loaded once, one JSON document per line:",
+     "batch Output/example-batch.txt | cut -c1-78", None),
+]
+
+
+def run(command):
+    env = dict(os.environ, COLUMNS="80", NO_COLOR="1")
+    shell = BIN + " " + command
+    proc = subprocess.run(shell, shell=True, cwd=ROOT, env=env, capture_output=True, text=True)
+    out = proc.stdout + (proc.stderr if proc.returncode != 0 else "")
+    return out.rstrip("\n"), proc.returncode
+
+
+def main():
+    blocks = [START, ""]
+    for heading, prose, command, keep in TOUR:
+        output, status = run(command)
+        lines = output.splitlines()
+        if keep is not None and len(lines) > keep:
+            lines = lines[:keep] + ["…"]
+        if heading:
+            blocks += [f"### {heading}", ""]
+        if prose:
+            blocks += [prose, ""]
+        blocks += ["```", f"$ socgraph {command}"] + lines
+        if status != 0:
+            blocks.append(f"$ echo $?\n{status}")
+        blocks += ["```", ""]
+    blocks.append(END)
+    readme = os.path.join(ROOT, "README.md")
+    text = open(readme).read()
+    if START not in text:
+        sys.exit("tour: README.md has no tour markers")
+    text = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: "\n".join(blocks), text, flags=re.S)
+    tmp = readme + ".tmp"
+    with open(tmp, "w") as f:
+        f.write(text)
+    os.replace(tmp, readme)
+    print("tour: README.md updated")
+
+
+if __name__ == "__main__":
+    main()

@@ -12,7 +12,6 @@ struct SearchCacheTests {
     @Test func theCacheIsWrittenAndReusedWithTheSameAnswers() throws {
         let directory = try CLI.fixtureCopy()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try? FileManager.default.removeItem(at: cacheFile(directory))
         let first = try CLI.run(Self.query + ["--graph", directory.path])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr == "")
@@ -79,7 +78,6 @@ struct SearchCacheTests {
     @Test func batchSearchesGoThroughTheSameCache() throws {
         let directory = try CLI.fixtureCopy()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try? FileManager.default.removeItem(at: cacheFile(directory))
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("socgraph-batch-\(UUID().uuidString)")
         try "search \"data scientist\"\nshow 15-2051\nsearch nurse\n".write(to: input, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: input) }

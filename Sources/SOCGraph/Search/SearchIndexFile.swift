@@ -1,7 +1,8 @@
 import Foundation
 
 /// A search index as kept in the cache (`SearchIndexStore`): the index, the graph sources it cites and the
-/// fingerprint of the inputs it was built from, in a small binary format read back with a few array copies.
+/// fingerprint of the inputs it was built from, in a small binary format that the index uses as it lies in memory:
+/// reading it back is one read and a check, with nothing to decode.
 ///
 /// Layout, every integer little-endian:
 ///

@@ -118,8 +118,9 @@ struct SearchIndexStoreTests {
         _ = try sandbox.load()
         #expect(try sandbox.load().file.index.search("zeppelin navigator").hits.isEmpty)
         try Fixture.edit("titles.tsv", in: sandbox.graph) { lines in
-            let row = lines.firstIndex { $0.hasPrefix("15-2051\t") } ?? 1
-            lines.insert("15-2051\tZeppelin Navigator\tonet-alternate", at: row)
+            // After the last title of 15-2051, to keep the file sorted.
+            let last = lines.lastIndex { $0.hasPrefix("15-2051\t") } ?? 0
+            lines.insert("15-2051\tZeppelin Navigator\tonet-alternate", at: last + 1)
         }
         let reloaded = try sandbox.load()
         #expect(reloaded.built)

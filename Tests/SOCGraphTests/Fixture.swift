@@ -17,11 +17,16 @@ enum Fixture {
         }
     }()
 
-    /// A fresh copy of the fixture in a temporary directory, for damaging. The caller removes it.
+    /// A fresh copy of the fixture in a temporary directory, for damaging, without the search index cache that
+    /// end-to-end tests running in parallel may be rewriting. The caller removes it.
     static func copy() throws -> URL {
         let target = FileManager.default.temporaryDirectory
             .appendingPathComponent("socgraph-fixture-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: directory, to: target)
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name != ".cache" {
+            try FileManager.default.copyItem(at: directory.appendingPathComponent(name),
+                                             to: target.appendingPathComponent(name))
+        }
         return target
     }
 

@@ -52,10 +52,15 @@ enum CLI {
                          stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    /// A fresh copy of the fixture graph in a temporary directory. The caller removes it.
+    /// A fresh copy of the fixture graph in a temporary directory, without its search index cache (which tests
+    /// running in parallel may be rewriting). The caller removes it.
     static func fixtureCopy() throws -> URL {
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("socgraph-e2e-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: fixture, to: target)
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixture.path) where name != ".cache" {
+            try FileManager.default.copyItem(at: fixture.appendingPathComponent(name),
+                                             to: target.appendingPathComponent(name))
+        }
         return target
     }
 }

@@ -90,6 +90,9 @@ public enum SearchField: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// `allCases` by ordinal.
+    static let byOrdinal = allCases
+
     /// Whether the field holds job titles (compared whole with the query for exact and phrase matches).
     public var isTitle: Bool {
         self == .title || self == .directMatch || self == .alternate

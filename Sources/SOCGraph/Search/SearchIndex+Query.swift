@@ -14,15 +14,43 @@ extension SearchIndex {
             (id.map { [$0] } ?? []) + alternatives.filter { $0.credit >= 1 }.map(\.id)
         }
 
-        /// The credit a title or text with these terms earns for this slot (1 the word itself, less a synonym, 0 none).
-        func credit(in terms: [Int32]) -> Double {
-            if let id, terms.contains(id) { return 1 }
-            return alternatives.lazy.filter { terms.contains($0.id) }.map(\.credit).max() ?? 0
+    }
+
+    /// The query's term ids in flat arrays, to match many titles quickly: each id with the slot it serves and the
+    /// credit it earns there (1 the word itself or a spelling variant, less a synonym).
+    struct QueryTerms {
+        var ids: [Int32] = []
+        var slots: [Int] = []
+        var credits: [Double] = []
+        /// Per slot: its weight, and the ids that count as the word itself (for phrases).
+        var weights: [Double]
+        var fullCredit: [[Int32]]
+        var totalWeight: Double
+        /// Per term id of the index: whether it is in `ids`.
+        var isQueryTerm: [Bool]
+
+        init(_ slots: [Slot], termCount: Int) {
+            for (s, slot) in slots.enumerated() {
+                if let id = slot.id {
+                    ids.append(id)
+                    self.slots.append(s)
+                    credits.append(1)
+                }
+                for alternative in slot.alternatives {
+                    ids.append(alternative.id)
+                    self.slots.append(s)
+                    credits.append(alternative.credit)
+                }
+            }
+            weights = slots.map(\.weight)
+            fullCredit = slots.map(\.fullCreditIDs)
+            totalWeight = slots.reduce(0) { $0 + $1.weight }
+            isQueryTerm = [Bool](repeating: false, count: termCount)
+            for id in ids { isQueryTerm[Int(id)] = true }
         }
 
-        func matches(_ term: Int32) -> Bool {
-            id == term || alternatives.contains { $0.id == term }
-        }
+        /// Whether `term` is a word of the query or one of its alternatives.
+        func contains(_ term: Int32) -> Bool { isQueryTerm[Int(term)] }
     }
 
     struct Alternative {
@@ -46,8 +74,9 @@ extension SearchIndex {
     public func search(_ query: String, limit: Int = 10) throws -> SearchResults {
         guard limit > 0 else { throw SOCGraphError.invalidInput("search: the limit must be at least 1, not \(limit)") }
         let (slots, ignored) = try slots(for: query)
-        let totalWeight = slots.reduce(0) { $0 + $1.weight }
-        let count = documents.count
+        let queryTerms = QueryTerms(slots, termCount: terms.count)
+        let totalWeight = queryTerms.totalWeight
+        let count = self.count
 
         // Per slot and document: the best saturated frequency of the word (or credit × that of an alternative),
         // and which matched (-1 the word itself, otherwise the index of the alternative).
@@ -59,9 +88,9 @@ extension SearchIndex {
             if let id = slot.id { sources.append((id, 1, -1)) }
             for (a, alternative) in slot.alternatives.enumerated() { sources.append((alternative.id, alternative.credit, a)) }
             for source in sources {
-                for posting in postings[Int(source.id)] {
-                    let d = Int(posting.document)
-                    let frequency = Double(posting.frequency)
+                for posting in postings(source.id) {
+                    let d = Int(postingDocuments[posting])
+                    let frequency = Double(frequency(posting))
                     let value = source.credit * frequency / (Self.k1 + frequency)
                     if value > satisfied[s][d] {
                         satisfied[s][d] = value
@@ -79,11 +108,12 @@ extension SearchIndex {
             var titles: [TitleMatch]
         }
         var candidates: [Candidate] = []
+        var credit = [Double](repeating: 0, count: slots.count)
         for d in 0..<count where touched[d] {
             var relevance = 0.0
             for s in slots.indices { relevance += slots[s].weight * satisfied[s][d] }
             relevance /= totalWeight
-            let titles = titleMatches(document: d, slots: slots)
+            let titles = titleMatches(document: d, query: queryTerms, credit: &credit)
             let quality = titles.first?.quality ?? 0
             let score = 1 - (1 - quality) * (1 - Self.relevanceShare * relevance)
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
@@ -91,15 +121,15 @@ extension SearchIndex {
         candidates.sort {
             if $0.score != $1.score { return $0.score > $1.score }
             if $0.relevance != $1.relevance { return $0.relevance > $1.relevance }
-            return documents[$0.document].code < documents[$1.document].code
+            return code($0.document) < code($1.document)
         }
 
         let hits = candidates.prefix(limit).map { candidate in
             let d = candidate.document
             return SearchHit(
-                code: documents[d].code, title: documents[d].title, score: min(max(candidate.score, 0), 1),
+                code: code(d), title: title(d), score: min(max(candidate.score, 0), 1),
                 matches: explanation(
-                    document: d, titles: candidate.titles, slots: slots,
+                    document: d, titles: candidate.titles, slots: slots, query: queryTerms,
                     satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] }))
         }
         let (weak, reason) = Self.weakness(query: query, hits: hits)
@@ -144,57 +174,62 @@ extension SearchIndex {
             if let expansion = QueryExpansion.lookup(token.text) {
                 for word in expansion.alternatives {
                     let alternativeTerm = PorterStemmer.stem(word)
-                    guard alternativeTerm != term, let id = termIDs[alternativeTerm] else { continue }
+                    guard alternativeTerm != term, let id = termID(alternativeTerm) else { continue }
                     alternatives.append(Alternative(id: id, word: word, credit: expansion.credit, kind: expansion.kind))
                 }
             }
-            let id = termIDs[term]
+            let id = termID(term)
             var slot = Slot(word: token.text, term: term, id: id, alternatives: alternatives, weight: 0)
             let frequencySource = id ?? slot.fullCreditIDs.first
-            slot.weight = inverseDocumentFrequency(frequencySource.map { postings[Int($0)].count } ?? 0)
+            slot.weight = inverseDocumentFrequency(frequencySource.map { postings($0).count } ?? 0)
             slots.append(slot)
         }
         return (slots, ignored)
     }
 
     /// The document's titles that share a word with the query, best first, with their quality (see `SearchIndex`).
-    func titleMatches(document d: Int, slots: [Slot]) -> [TitleMatch] {
-        let totalWeight = slots.reduce(0) { $0 + $1.weight }
+    /// `credit` is scratch space of one element per slot. O(title words × query terms).
+    func titleMatches(document d: Int, query: QueryTerms, credit: inout [Double]) -> [TitleMatch] {
         var matches: [TitleMatch] = []
-        for e in documents[d].titleEntries {
-            let terms = entries[e].terms
-            guard !terms.isEmpty else { continue }
+        for e in titleEntries(of: d) {
+            let terms = self.terms(e)
+            // How many of the title's words the query explains; most titles of a document have none.
+            var explained = 0
+            for term in terms where query.contains(term) { explained += 1 }
+            guard explained > 0 else { continue }
+            // The credit of each slot: the best among its word and alternatives found in the title.
+            for s in credit.indices { credit[s] = 0 }
+            for term in terms where query.contains(term) {
+                for k in query.ids.indices where query.ids[k] == term {
+                    credit[query.slots[k]] = max(credit[query.slots[k]], query.credits[k])
+                }
+            }
             var covered = 0.0
             var allFull = true
-            var any = false
-            for slot in slots {
-                let credit = slot.credit(in: terms)
-                covered += slot.weight * credit
-                if credit < 1 { allFull = false }
-                if credit > 0 { any = true }
+            for s in credit.indices {
+                covered += query.weights[s] * credit[s]
+                if credit[s] < 1 { allFull = false }
             }
-            guard any else { continue }
-            let explained = terms.reduce(0) { count, term in slots.contains { $0.matches(term) } ? count + 1 : count }
             let precision = Double(explained) / Double(terms.count)
             var quality: Double
             if allFull && explained == terms.count {
                 quality = 1
-            } else if allFull && containsPhrase(terms, slots: slots) {
+            } else if allFull && containsPhrase(terms, query: query) {
                 quality = 0.7 + 0.15 * precision
             } else {
-                quality = 0.6 * (covered / totalWeight) * (0.4 + 0.6 * precision)
+                quality = 0.6 * (covered / query.totalWeight) * (0.4 + 0.6 * precision)
             }
-            if entries[e].field == .alternate { quality *= 0.97 }
+            if field(e) == .alternate { quality *= 0.97 }
             matches.append(TitleMatch(entry: e, quality: quality))
         }
         return matches.sorted { $0.quality != $1.quality ? $0.quality > $1.quality : $0.entry < $1.entry }
     }
 
     /// Whether the query's words appear in `terms` consecutively, in the query's order.
-    func containsPhrase(_ terms: [Int32], slots: [Slot]) -> Bool {
-        guard slots.count <= terms.count else { return false }
-        let wanted = slots.map(\.fullCreditIDs)
-        for start in 0...(terms.count - slots.count)
+    func containsPhrase(_ terms: Column<Int32>, query: QueryTerms) -> Bool {
+        let wanted = query.fullCredit
+        guard wanted.count <= terms.count else { return false }
+        for start in 0...(terms.count - wanted.count)
         where wanted.indices.allSatisfy({ wanted[$0].contains(terms[start + $0]) }) {
             return true
         }
@@ -202,10 +237,12 @@ extension SearchIndex {
     }
 
     /// The `matches` lines of a hit.
-    func explanation(document d: Int, titles: [TitleMatch], slots: [Slot], satisfied: [Double], via: [Int]) -> [String] {
+    func explanation(
+        document d: Int, titles: [TitleMatch], slots: [Slot], query: QueryTerms, satisfied: [Double], via: [Int]
+    ) -> [String] {
         var lines: [String] = []
         for title in titles {
-            let line = "\(entries[title.entry].field.rawValue): \(entries[title.entry].text)"
+            let line = "\(field(title.entry).rawValue): \(text(title.entry))"
             if !lines.contains(line) { lines.append(line) }
             if lines.count == 3 { break }
         }
@@ -213,13 +250,11 @@ extension SearchIndex {
         var programs: [String] = []
         var definition = false
         var tasks = 0
-        let stored = documents[d]
-        for e in stored.entries where !stored.titleEntries.contains(e) {
-            let entry = entries[e]
-            guard entry.terms.contains(where: { term in slots.contains { $0.matches(term) } }) else { continue }
-            switch entry.field {
-            case .technology: technologies.append(entry.text)
-            case .program: programs.append(entry.text)
+        for e in titleEntries(of: d).upperBound..<entries(of: d).upperBound {
+            guard terms(e).contains(where: query.contains) else { continue }
+            switch field(e) {
+            case .technology: technologies.append(text(e))
+            case .program: programs.append(text(e))
             case .definition: definition = true
             case .task: tasks += 1
             case .title, .directMatch, .alternate: break

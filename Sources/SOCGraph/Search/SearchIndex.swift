@@ -19,9 +19,13 @@ import Foundation
 /// inside a title about 0.8–0.94; a description of duties that no title matches at most 0.6. Ties are broken
 /// by `r`, then by code.
 ///
+/// The index is kept in the layout of its cache file (`SearchIndexFile`): flat columns of integers and two string
+/// tables inside one block of bytes, so that reading it from the cache is one read and a check, and a query reads
+/// only the parts it needs.
+///
 /// Complexity: building is linear in the total length of the text; a query touches the postings of its terms
 /// and the titles of the occupations they reach.
-public struct SearchIndex: Sendable, Codable {
+public struct SearchIndex: Sendable {
     /// BM25 term-frequency saturation.
     public static let k1 = 1.2
     /// A top score below this marks the results weak.
@@ -35,205 +39,82 @@ public struct SearchIndex: Sendable, Codable {
     /// The most different words a query may have (after stop words): a job title or a few lines of duties.
     public static let maxQueryWords = 100
 
-    struct StoredDocument: Sendable, Codable {
-        var code: String
-        var title: String
-        /// Entries of this document: titles first, then the other fields.
-        var entries: Range<Int>
-        var titleEntries: Range<Int>
-    }
+    // Documents are the occupations in code order; entries are the texts of a document (a title, a technology
+    // name, a program title, the definition, one task), its titles first. Every column points into `storage`.
 
-    /// One text of a document: a title, a technology name, a program title, the definition or one task.
-    struct Entry: Sendable, Codable {
-        var document: Int32
-        var field: SearchField
-        var text: String
-        var terms: [Int32]
-        var hot: Bool
-    }
+    /// The bytes the columns point into.
+    let storage: SearchIndexStorage
+    /// Per document: its code and SOC title (positions in `strings`).
+    let documentCodes: Column<Int32>
+    let documentTitles: Column<Int32>
+    /// Where each document's entries start; one more element than documents (the end of the last).
+    let documentEntryStarts: Column<Int32>
+    /// Where each document's title entries end.
+    let documentTitleEnds: Column<Int32>
+    /// Per entry: its field's ordinal, plus `hotFlag` for a hot technology.
+    let entryFlags: Column<UInt8>
+    /// Per entry: its text as written (position in `strings`).
+    let entryTexts: Column<Int32>
+    /// Where each entry's terms start in `entryTerms`; one more element than entries.
+    let entryTermStarts: Column<Int32>
+    /// The term ids of every entry, in the order of its words.
+    let entryTerms: Column<Int32>
+    /// Codes, titles and entry texts, each distinct string once.
+    let strings: StringColumn
+    /// The vocabulary in `String` order: a term's id is its position.
+    let terms: StringColumn
+    /// Where each term's postings start; one more element than terms.
+    let postingStarts: Column<Int32>
+    /// The documents of each term's postings, increasing.
+    let postingDocuments: Column<Int32>
+    /// Σ over the document's fields of weight × length-normalised frequency (BM25F's pseudo-frequency), as the bit
+    /// patterns of `Float`s.
+    let postingFrequencies: Column<UInt32>
 
-    struct Posting: Sendable, Codable {
-        var document: Int32
-        /// Σ over the document's fields of weight × length-normalised frequency (BM25F's pseudo-frequency).
-        var frequency: Float
-    }
-
-    var documents: [StoredDocument]
-    var entries: [Entry]
-    var termIDs: [String: Int32]
-    var terms: [String]
-    var postings: [[Posting]]
+    /// The bit of `entryFlags` that marks a hot technology.
+    static let hotFlag: UInt8 = 0x80
 
     /// The number of occupations indexed.
-    public var count: Int { documents.count }
+    public var count: Int { documentCodes.count }
 
     /// Builds the index. Codes should be unique; a text repeated within one field of a document counts once.
-    public init(documents input: [SearchDocument]) {
-        var builder = Builder(capacity: input.reduce(0) { total, document in
-            total + 1 + document.directMatchTitles.count + document.alternateTitles.count
-                + document.technologies.count + document.programTitles.count + document.tasks.count + 1
-        })
-        var documents: [StoredDocument] = []
-        documents.reserveCapacity(input.count)
-        for (index, document) in input.enumerated() {
-            let id = Int32(index)
-            let start = builder.entries.count
-            builder.add(document.title, field: .title, document: id)
-            builder.add(document.directMatchTitles, field: .directMatch, document: id)
-            builder.add(document.alternateTitles, field: .alternate, document: id)
-            let titlesEnd = builder.entries.count
-            var seenTechnologies = Set<String>()
-            for technology in document.technologies where seenTechnologies.insert(technology.name).inserted {
-                builder.add(technology.name, field: .technology, document: id, hot: technology.hot)
-            }
-            builder.add(document.programTitles, field: .program, document: id)
-            if let definition = document.definition { builder.add(definition, field: .definition, document: id) }
-            builder.add(document.tasks, field: .task, document: id)
-            documents.append(
-                StoredDocument(
-                    code: document.code, title: document.title, entries: start..<builder.entries.count,
-                    titleEntries: start..<titlesEnd))
-        }
-        self.documents = documents
-        self.entries = builder.entries
-        self.termIDs = builder.termIDs
-        self.terms = builder.terms
-        self.postings = Self.postings(entries: builder.entries, termCount: builder.terms.count)
-    }
-
-    /// Accumulates entries and the vocabulary, stemming each distinct word once.
-    private struct Builder {
-        var entries: [Entry] = []
-        var termIDs: [String: Int32] = [:]
-        var terms: [String] = []
-        /// Term ids per word (-1 for a stop word), and per technology name (the same names recur across many
-        /// occupations).
-        var stems: [String: Int32] = [:]
-        var technologies: [String: [Int32]] = [:]
-
-        init(capacity: Int) {
-            entries.reserveCapacity(capacity)
-            stems.reserveCapacity(capacity / 4)
-            technologies.reserveCapacity(capacity / 8)
-        }
-
-        mutating func add(_ texts: [String], field: SearchField, document: Int32) {
-            var seen = Set<String>(minimumCapacity: texts.count)
-            for text in texts where seen.insert(text).inserted {
-                add(text, field: field, document: document)
-            }
-        }
-
-        /// Adds one text; a title written `Short (Long)`, as O*NET writes abbreviations
-        /// (`IT Manager (Information Technology Manager)`), becomes one entry per form, both shown as written.
-        mutating func add(_ text: String, field: SearchField, document: Int32, hot: Bool = false) {
-            if field.isTitle, text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex {
-                let outer = text[..<open].trimmingWhitespace
-                let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace
-                let outerTerms = termIDs(outer)
-                let innerTerms = termIDs(inner)
-                // Only an abbreviation and its expansion: an acronym on one side, or words in common
-                // (not a qualifier such as `Operational Intelligence Officer (Management)`).
-                if !outerTerms.isEmpty && !innerTerms.isEmpty
-                    && (Self.isAcronym(outer) || Self.isAcronym(inner) || outerTerms.contains(where: innerTerms.contains))
-                {
-                    entries.append(Entry(document: document, field: field, text: text, terms: outerTerms, hot: hot))
-                    entries.append(Entry(document: document, field: field, text: text, terms: innerTerms, hot: hot))
-                    return
-                }
-            }
-            let terms = field == .technology ? technologyTermIDs(text) : termIDs(text)
-            entries.append(Entry(document: document, field: field, text: text, terms: terms, hot: hot))
-        }
-
-        /// One word of capitals and digits, such as `RN`, `CISO` or `GM`.
-        static func isAcronym(_ text: String) -> Bool {
-            text.count >= 2 && !text.contains(" ")
-                && text.allSatisfy { ($0.isUppercase && $0.isLetter) || $0.isNumber || $0 == "-" || $0 == "/" }
-        }
-
-        /// Term ids of a technology name, computed once per name.
-        mutating func technologyTermIDs(_ text: String) -> [Int32] {
-            if let cached = technologies[text] { return cached }
-            let ids = termIDs(text)
-            technologies[text] = ids
-            return ids
-        }
-
-        mutating func termIDs(_ text: String) -> [Int32] {
-            var ids: [Int32] = []
-            SearchText.forEachToken(in: text) { token in
-                if !token.protected, let id = stems[token.text] {
-                    if id >= 0 { ids.append(id) }
-                    return
-                }
-                guard SearchText.isMeaningful(token) else {
-                    stems[token.text] = -1
-                    return
-                }
-                let term = SearchText.term(token)
-                let id: Int32
-                if let existing = termIDs[term] {
-                    id = existing
-                } else {
-                    id = Int32(terms.count)
-                    terms.append(term)
-                    termIDs[term] = id
-                }
-                if !token.protected { stems[token.text] = id }
-                ids.append(id)
-            }
-            return ids
+    public init(documents: [SearchDocument]) {
+        let columns = Columns(documents: documents)
+        let file = SearchIndexFile.encode(fingerprint: "", sources: [], sections: columns.bytes(of:))
+        do {
+            self = try SearchIndexFile(storage: SearchIndexStorage(copying: file), expecting: nil).index
+        } catch {
+            preconditionFailure("a search index just built does not read back: \(error)")
         }
     }
 
-    /// BM25F pseudo-frequencies per term and document, entries length-normalised against their field's average.
-    private static func postings(entries: [Entry], termCount: Int) -> [[Posting]] {
-        let fields = SearchField.allCases
-        var lengthSum = [Double](repeating: 0, count: fields.count)
-        var entryCount = [Double](repeating: 0, count: fields.count)
-        for entry in entries where !entry.terms.isEmpty {
-            lengthSum[entry.field.ordinal] += Double(entry.terms.count)
-            entryCount[entry.field.ordinal] += 1
-        }
-        let averageLength = fields.indices.map { max(lengthSum[$0] / max(entryCount[$0], 1), 1) }
+    // MARK: Reading the columns
 
-        var postings = [[Posting]](repeating: [], count: termCount)
-        // Per-document accumulator: pseudo-frequency by term id, and the ids touched in this document.
-        var frequency = [Double](repeating: 0, count: termCount)
-        var touched: [Int32] = []
-        var currentDocument: Int32 = -1
-        func flush() {
-            touched.sort()
-            for term in touched {
-                postings[Int(term)].append(Posting(document: currentDocument, frequency: Float(frequency[Int(term)])))
-                frequency[Int(term)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-        }
-        for entry in entries {
-            if entry.document != currentDocument {
-                flush()
-                currentDocument = entry.document
-            }
-            guard !entry.terms.isEmpty else { continue }
-            let field = entry.field
-            let b = field.lengthNormalization
-            let denominator = 1 - b + b * Double(entry.terms.count) / averageLength[field.ordinal]
-            let weight = field.weight * (entry.hot ? hotTechnologyBoost : 1)
-            for (position, term) in entry.terms.enumerated() where !entry.terms[..<position].contains(term) {
-                let occurrences = entry.terms[position...].reduce(0) { $1 == term ? $0 + 1 : $0 }
-                if frequency[Int(term)] == 0 { touched.append(term) }
-                frequency[Int(term)] += weight * Double(occurrences) / denominator
-            }
-        }
-        flush()
-        return postings
+    func code(_ document: Int) -> String { strings[Int(documentCodes[document])] }
+    func title(_ document: Int) -> String { strings[Int(documentTitles[document])] }
+    /// All entries of a document, titles first.
+    func entries(of document: Int) -> Range<Int> {
+        Int(documentEntryStarts[document])..<Int(documentEntryStarts[document + 1])
     }
+    func titleEntries(of document: Int) -> Range<Int> {
+        Int(documentEntryStarts[document])..<Int(documentTitleEnds[document])
+    }
+    func field(_ entry: Int) -> SearchField { SearchField.byOrdinal[Int(entryFlags[entry] & ~Self.hotFlag)] }
+    func text(_ entry: Int) -> String { strings[Int(entryTexts[entry])] }
+    func terms(_ entry: Int) -> Column<Int32> {
+        entryTerms[Int(entryTermStarts[entry])..<Int(entryTermStarts[entry + 1])]
+    }
+    /// The id of an index term, or nil when no document has it. O(log terms).
+    func termID(_ term: String) -> Int32? { terms.sortedIndex(of: term).map(Int32.init) }
+    /// The positions of a term's postings in `postingDocuments` and `postingFrequencies`.
+    func postings(_ term: Int32) -> Range<Int> {
+        Int(postingStarts[Int(term)])..<Int(postingStarts[Int(term) + 1])
+    }
+    func frequency(_ posting: Int) -> Float { Float(bitPattern: postingFrequencies[posting]) }
 
     /// Inverse document frequency of a term found in `documentFrequency` of the documents (BM25's, never negative).
     func inverseDocumentFrequency(_ documentFrequency: Int) -> Double {
-        let n = Double(documents.count)
+        let n = Double(count)
         let df = Double(documentFrequency)
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }

@@ -14,6 +14,8 @@ struct SearchCommand: ParsableCommand {
             A weak ranking (best score below 0.50, or the first two nearly tied) is flagged "weak result: look \
             further": under the table, or, with --format json or tsv, as one "socgraph: note:" line on stderr \
             (stdout stays the bare list); --envelope puts it in the JSON instead.
+            The index is kept in Graph/.cache/ (else $XDG_CACHE_HOME/socgraph or ~/.cache/socgraph) and rebuilt \
+            when a graph file it was built from changes.
             Exit status: 1 when nothing matches, 2 for an empty query.
             """
     )
@@ -37,19 +39,18 @@ struct SearchCommand: ParsableCommand {
     }
 
     /// The ranked hits; nothing found is an error (exit 1).
-    func results() throws -> (graph: KnowledgeGraph, results: SearchResults) {
-        let (graph, index) = try graphOptions.searchIndex()
+    func results() throws -> (sources: [SourceCitation], results: SearchResults) {
+        let (index, sources) = try graphOptions.searchIndex()
         let results = try index.search(text, limit: limit)
         guard !results.hits.isEmpty else {
             throw SOCGraphError.nothingFound(
                 "no occupation matches \"\(text)\"; try another job title or describe the duties")
         }
-        return (graph, results)
+        return (sources.citations, results)
     }
 
     func run() throws {
-        let (graph, results) = try results()
-        let sources = graph.sources.citations
+        let (sources, results) = try results()
         switch formatOptions.format {
         case .table:
             try Terminal.write(SearchOutput.table(results, sources: sources, width: Terminal.width, style: .current))
@@ -65,7 +66,7 @@ struct SearchCommand: ParsableCommand {
 
 extension SearchCommand: BatchRunnable {
     func runJSON(context: BatchContext) throws -> AnyEncodable {
-        let (graph, results) = try results()
-        return SearchOutput.value(results, sources: graph.sources.citations, envelope: envelopeOptions.envelope)
+        let (sources, results) = try results()
+        return SearchOutput.value(results, sources: sources, envelope: envelopeOptions.envelope)
     }
 }

@@ -216,9 +216,9 @@ import Testing
         for (position, field) in SearchField.allCases.enumerated() { #expect(field.ordinal == position) }
     }
 
-    @Test func survivesACodableRoundTrip() throws {
-        let data = try JSONEncoder().encode(index)
-        let decoded = try JSONDecoder().decode(SearchIndex.self, from: data)
+    @Test func survivesABinaryRoundTrip() throws {
+        let data = SearchIndexFile(fingerprint: "", sources: [], index: index).encoded()
+        let decoded = try SearchIndexFile(decoding: data).index
         for query in ["machine learning engineer", "team leader", "IT manager"] {
             #expect(try decoded.search(query) == index.search(query))
         }

@@ -45,11 +45,11 @@ test: deps
 
 # Regenerates the tour in README.md from real runs.
 readme: release
-	python3 .ci/tour.py
+	SOCGRAPH_BIN=$(RELEASE_BIN) python3 .ci/tour.py
 
 bench: release
 	@bash .ci/deps.sh bench
-	python3 .ci/bench.py --update-readme
+	SOCGRAPH_BIN=$(RELEASE_BIN) python3 .ci/bench.py --update-readme
 
 graph: release
 	$(RELEASE_BIN) import --from "$(SOCGRAPH_SOURCES)" --out Graph

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, ".build", "release", "socgraph")
+BIN = os.environ.get("SOCGRAPH_BIN", os.path.join(ROOT, ".build", "release", "socgraph"))
 START, END = "<!-- tour:start -->", "<!-- tour:end -->"
 
 # (heading, prose, command line, lines to keep (None = all))

@@ -59,6 +59,8 @@ def main():
         if status != 0:
             blocks.append(f"$ echo $?\n{status}")
         blocks += ["```", ""]
+        if "--out Output/ai-role-comparison.svg" in command:
+            blocks += ["![Comparison diagram of 15-2051, 15-1252 and 15-1221](Output/ai-role-comparison.png)", ""]
     blocks.append(END)
     readme = os.path.join(ROOT, "README.md")
     text = open(readme).read()

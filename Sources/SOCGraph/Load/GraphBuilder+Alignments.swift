@@ -156,14 +156,17 @@ extension GraphBuilder {
             case .technology:
                 guard let technology = resolve(row[3], [.technology], column: "via", table, row),
                       let flagged = flag(row[4], column: "hot", table, row) else { continue }
-                guard let listedHot = technologyUses[NodePair(occupation, technology)] else {
-                    problem(table.file, row.line, "via: uses.tsv does not list '\(row[3])' for \(row[0])")
-                    continue
-                }
-                guard listedHot == flagged else {
-                    problem(table.file, row.line, "hot: '\(row[4])', but uses.tsv has '\(listedHot ? "yes" : "no")' "
-                            + "for \(row[0]) and '\(row[3])'")
-                    continue
+                // Checked against uses.tsv whenever it is loaded (always by `check`).
+                if sections.contains(.uses) {
+                    guard let listedHot = technologyUses[NodePair(occupation, technology)] else {
+                        problem(table.file, row.line, "via: uses.tsv does not list '\(row[3])' for \(row[0])")
+                        continue
+                    }
+                    guard listedHot == flagged else {
+                        problem(table.file, row.line, "hot: '\(row[4])', but uses.tsv has '\(listedHot ? "yes" : "no")' "
+                                + "for \(row[0]) and '\(row[3])'")
+                        continue
+                    }
                 }
                 via = technology
                 hot = flagged

@@ -104,7 +104,7 @@ final class GraphBuilder {
         if sections.contains(.programs) { readProgramLinks() }
         if sections.contains(.designations) { readDesignations() }
         if sections.contains(.titles) { readTitles() }
-        if sections.contains(.technologies) { readUses() }
+        if sections.contains(.uses) { readUses() }
         if sections.contains(.curation) { readCuration() }
         if sections.contains(.alignments) { readAlignments() }
         if !diagnostics.isEmpty { throw SOCGraphError.damagedGraph(diagnostics.sorted()) }

@@ -21,8 +21,10 @@ public enum GraphSection: String, CaseIterable, Sendable, Hashable, Comparable {
     case fields
     /// Titles for search (SOC, Direct Match, O*NET and O*NET alternate titles): the largest file.
     case titles
-    /// O*NET technology examples and the uses edges.
+    /// O*NET technology examples (nodes).
     case technologies
+    /// The uses edges (occupation → technology, with the hot and in-demand flags): the largest edge file.
+    case uses
     /// Graph/curation/ tables (optional files): programs, technologies and occupations that signal a field.
     case curation
     /// The aligns-with edges (alignments.tsv) with their evidence paths (alignment-evidence.tsv). With `curation`
@@ -36,13 +38,15 @@ public enum GraphSection: String, CaseIterable, Sendable, Hashable, Comparable {
     public var requires: Set<GraphSection> {
         switch self {
         case .curation, .alignments: return [.hierarchy, .programs, .technologies, .fields]
+        case .uses: return [.hierarchy, .technologies]
         default: return [.hierarchy]
         }
     }
 
     /// Every section.
     public static let all = Set(allCases)
-    /// What `show` needs: everything except titles and curation (technologies come with `alignments`).
+    /// What `show` needs: everything except titles, curation and the uses edges (technology nodes come with
+    /// `alignments`, whose technology paths are checked against uses.tsv whenever `uses` is loaded too).
     public static let report: Set<GraphSection> = [
         .hierarchy, .education, .projections, .wages, .related, .programs, .designations, .fields, .alignments,
     ]
@@ -99,7 +103,7 @@ struct GraphFile: Sendable {
     static let technologies = GraphFile(name: "technologies.tsv", header: [
         "technology", "commodity_code", "commodity_title"], section: .technologies)
     static let uses = GraphFile(name: "uses.tsv", header: ["code", "technology", "hot", "in_demand"],
-                                section: .technologies)
+                                section: .uses)
     static let cipFields = GraphFile(name: CurationTable.programs.path, header: ["cip", "field", "rationale"],
                                      section: .curation, optional: true)
     static let technologyFields = GraphFile(name: CurationTable.technologies.path, header: [

@@ -85,7 +85,7 @@ extension FindQuery {
         case .group: return [.hierarchy]
         case .stem: return [.designations]
         case .program: return [.programs]
-        case .uses: return [.technologies]
+        case .uses: return [.technologies, .uses]
         case .wage: return [.wages]
         case .growth: return [.projections]
         case .word, .phrase: return [.titles]

@@ -1,7 +1,7 @@
 /// Building the search index from the graph: one `SearchDocument` per SOC detailed occupation.
 extension KnowledgeGraph {
     /// The sections `searchDocuments(text:)` reads (besides the hierarchy).
-    public static let searchSections: Set<GraphSection> = [.titles, .technologies, .programs]
+    public static let searchSections: Set<GraphSection> = [.titles, .technologies, .uses, .programs]
 
     /// The searchable text of every detailed occupation, in code order: the SOC title, SOC Direct Match Titles
     /// (illustrative ones included), O*NET occupation, specialty and Alternate Titles, technology examples with

@@ -96,27 +96,9 @@ public enum MemoHTML {
         return out
     }
 
-    /// `text` as HTML character data or attribute value: `& < > " '` as entities, control characters dropped.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n", "\r": out += " "
-            default:
-                switch scalar.value {
-                case 0..<0x20, 0x7F..<0xA0, 0xFFFE, 0xFFFF: continue
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    /// `text` as HTML character data or attribute value: `& < > " '` as entities, control characters dropped,
+    /// line breaks and tabs as spaces (the same rule as DOT's HTML-like labels).
+    public static func escape(_ text: String) -> String { DOTSyntax.html(text) }
 
     /// The `<svg …>…</svg>` element of a Graphviz SVG file, without the XML declaration, DOCTYPE and comments
     /// before it.

@@ -39,6 +39,14 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .long, help: "Include CIP programs in the diagram.")
     var programs = false
 
+    /// Writes the comparison diagram when `--out` or `--render` asks for it; returns where.
+    func writeDiagram() throws -> URL? {
+        guard out != nil || render != nil else { return nil }
+        return try DiagramOutput.writeComparisonDiagram(
+            codes: codes, graph: try graphOptions.load(GraphSection.report), out: out,
+            format: render?.outputFormat, includePrograms: programs)
+    }
+
     /// The comparison every format prints.
     func comparison() throws -> ComparisonReport {
         let graph = try graphOptions.load(GraphSection.report)
@@ -48,12 +56,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let report = try comparison()
         // The diagram is written before anything is printed, so a failed render prints only its error.
-        var written: URL?
-        if out != nil || render != nil {
-            written = try DiagramOutput.writeComparisonDiagram(
-                codes: codes, graph: try graphOptions.load(GraphSection.report), out: out,
-                format: render?.outputFormat, includePrograms: programs)
-        }
+        let written = try writeDiagram()
         switch formatOptions.format {
         case .json: try Terminal.write(try JSONOutput.render(report))
         case .tsv: try Terminal.write(ComparisonTSV.render(report))
@@ -72,5 +75,10 @@ struct CompareCommand: ParsableCommand {
 }
 
 extension CompareCommand: BatchRunnable {
-    func runJSON(context: BatchContext) throws -> ComparisonReport { try comparison() }
+    /// With `--out`, a batch line writes the diagram too (the JSON is the comparison, as on the command line).
+    func runJSON(context: BatchContext) throws -> ComparisonReport {
+        let report = try comparison()
+        _ = try writeDiagram()
+        return report
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SOCGraph
 
 /// `socgraph render CODE [--depth N]`: the neighbourhood diagram of one occupation; with several codes, their
@@ -62,15 +63,28 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    /// Renders and writes the diagram; returns where it went.
+    func write() throws -> URL {
         let graph = try graphOptions.load(GraphSection.report)
-        let url = codes.count == 1
+        return codes.count == 1
             ? try DiagramOutput.writeNeighbourhoodDiagram(
                 code: codes[0], depth: depth ?? 1, tiers: (tier ?? .primaryShort).tiers, graph: graph, out: diagramOptions.out,
                 format: diagramOptions.render?.outputFormat)
             : try DiagramOutput.writeComparisonDiagram(
                 codes: codes, graph: graph, out: diagramOptions.out, format: diagramOptions.render?.outputFormat,
                 includePrograms: programs)
-        try Terminal.write(DiagramOutput.displayPath(url) + "\n")
+    }
+
+    func run() throws {
+        try Terminal.write(DiagramOutput.displayPath(try write()) + "\n")
+    }
+}
+
+/// In a batch, a render line writes its diagram and answers `{"written": PATH}`.
+extension RenderCommand: BatchRunnable {
+    struct Written: Encodable { let written: String }
+
+    func runJSON(context: BatchContext) throws -> Written {
+        Written(written: DiagramOutput.displayPath(try write()))
     }
 }

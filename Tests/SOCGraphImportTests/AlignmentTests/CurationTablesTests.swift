@@ -127,9 +127,10 @@ import Testing
             "curation/cip-fields.tsv:3: empty ",  // empty rationale
             "curation/cip-fields.tsv:3: unknow",  // unknown CIP code
             "curation/cip-fields.tsv:3: unknow",  // unknown field
-            "curation/occupation-fields.tsv:2:",
+            // Files in the loader's order (see `Diagnostic`), then by line.
             "curation/technology-fields.tsv:2:",
             "curation/technology-fields.tsv:3:",
+            "curation/occupation-fields.tsv:2:",
         ])
         #expect(SOCGraphError.damagedGraph(diagnostics).exitStatus == 3)
     }

@@ -66,7 +66,7 @@ extension HardenedResult {
     /// What must never reach a user: a Swift crash report or stack trace, a Graphviz message, ArgumentParser's
     /// multi-line usage text.
     static let leaks = ["Fatal error", "Stack dump", "Current stack trace", "Illegal instruction", "Segmentation fault",
-                        "#0 0x", "Error: ", "Warning: ", "Usage:", "USAGE:"]
+                        "#0 0x", "Error: ", "Warning: ", "Usage:", "USAGE:", "Fontconfig", "-WARNING", "-CRITICAL"]
 
     /// No signal, an expected status, and on failure nothing on stdout and exactly one safe `socgraph: error:` line
     /// on stderr containing every one of `parts`. On success, stderr is empty or one `socgraph: note:` line.

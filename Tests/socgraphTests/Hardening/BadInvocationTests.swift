@@ -93,7 +93,7 @@ struct CrashAuditTests {
             }
         }
         #expect(found == [
-            "SOCGraph/Load/GraphBuilder.swift",  // node count under the edge sort key's 2^22 (the graph has ~50,000)
+            "SOCGraph/Load/GraphBuilder.swift",  // node count under the edge sort key's 2^22 (the shipped graph has ~13,000)
             "SOCGraph/Query/OccupationReport.swift",  // NodeReport and the commands pass occupations only
             "SOCGraphImport/Readers/XLSXTable.swift",  // a column name the importer's own code asks for
             "SOCGraphImport/Support/ParallelReads.swift",  // the importer's own call order

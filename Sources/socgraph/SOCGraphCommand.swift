@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SOCGraph
+import SOCGraphRender
 
 @main
 struct SOCGraphCommand: ParsableCommand {
@@ -36,6 +37,8 @@ struct SOCGraphCommand: ParsableCommand {
     /// `socgraph: error: …` to stderr and exits with `SOCGraphError.exitStatus`; usage errors exit 2 (not
     /// ArgumentParser's default 64); `--help` and `--version` print to stdout and exit 0.
     static func main() {
+        // Fontconfig and Graphviz plugins print some problems straight to stderr; they become render warnings.
+        GraphvizRenderer.captureLibraryOutput()
         do {
             var command = try parseAsRoot()
             try command.run()

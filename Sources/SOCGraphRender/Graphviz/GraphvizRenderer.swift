@@ -21,6 +21,14 @@ public struct GraphvizRenderer: Sendable {
         self.pngResolution = pngResolution
     }
 
+    /// From now on, what Graphviz's plugins and the libraries they load (fontconfig, cairo, pango) print straight
+    /// to standard error during a render becomes part of the render's warnings (or its error) instead of reaching
+    /// the user. For a command-line program: while a render runs, anything else the process writes to standard
+    /// error is captured with it.
+    public static func captureLibraryOutput() {
+        GraphvizSession.captureStandardError(true)
+    }
+
     /// Lays `dot` out and renders it in `format`; `.dot` returns the text itself once Graphviz has parsed it.
     public func render(dot: String, format: OutputFormat) throws -> Data {
         try renderReportingWarnings(dot: dot, format: format).data

@@ -20,11 +20,64 @@ enum GraphvizSession {
         _ = agseterrf(collectMessage)
         _ = agseterr(AGWARN)
         _ = agreseterrors()
+        let capture = capturesStandardError ? StandardErrorCapture() : nil
+        defer { if let capture { messages += capture.finish() } }
         guard let context = gvContext() else {
-            throw GraphvizError.failed("could not create a context" + describe(messages))
+            throw GraphvizError.failed("could not create a context" + describe(messages + (capture?.peek() ?? "")))
         }
         defer { gvFreeContext(context) }
-        return try body(context, { messages })
+        return try body(context, { messages + (capture?.peek() ?? "") })
+    }
+
+    /// Whether `run` also captures what is written to file descriptor 2 while Graphviz runs (see
+    /// `GraphvizRenderer.captureLibraryOutput()`); guarded by `lock`.
+    nonisolated(unsafe) private static var capturesStandardError = false
+
+    static func captureStandardError(_ capture: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        capturesStandardError = capture
+    }
+
+    /// File descriptor 2 sent into an anonymous temporary file until `finish`: the libraries Graphviz loads
+    /// (fontconfig, cairo, pango) print some problems straight to standard error, bypassing `agseterrf`.
+    /// A file, not a pipe, so that no amount of output can block the writer. Without a temporary file, nothing is
+    /// captured.
+    private final class StandardErrorCapture {
+        private let file: UnsafeMutablePointer<FILE>?
+        private let saved: Int32
+
+        init() {
+            fflush(nil)
+            file = tmpfile()
+            saved = file == nil ? -1 : dup(2)
+            if let file, saved >= 0 { dup2(fileno(file), 2) }
+        }
+
+        /// What was written so far.
+        func peek() -> String {
+            guard let file, saved >= 0 else { return "" }
+            fflush(nil)
+            let descriptor = fileno(file)
+            let end = lseek(descriptor, 0, SEEK_END)
+            guard end > 0 else { return "" }
+            var bytes = [UInt8](repeating: 0, count: Int(end))
+            let count = pread(descriptor, &bytes, bytes.count, 0)
+            return String(decoding: bytes.prefix(max(count, 0)), as: UTF8.self)
+        }
+
+        /// Restores file descriptor 2 and returns what was written.
+        func finish() -> String {
+            let text = peek()
+            if let file {
+                if saved >= 0 {
+                    dup2(saved, 2)
+                    close(saved)
+                }
+                fclose(file)
+            }
+            return text
+        }
     }
 
     /// Appends one piece of a Graphviz message; Graphviz calls it with `"Error"`, `": "`, then the text.

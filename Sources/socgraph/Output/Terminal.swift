@@ -8,8 +8,21 @@ enum Terminal {
         do {
             try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
         } catch {
-            throw SOCGraphError.outputFailed("cannot write to standard output: \(error.localizedDescription)")
+            throw SOCGraphError.outputFailed("cannot write to standard output: \(reason(error))")
         }
+    }
+
+    /// Why a write failed, in the system's words (`No space left on device`, `Bad file descriptor`).
+    static func reason(_ error: Error) -> String {
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
+        if let posix = error.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        if error.domain == NSCocoaErrorDomain, error.code == CocoaError.fileWriteOutOfSpace.rawValue {
+            return String(cString: strerror(ENOSPC))
+        }
+        return error.localizedDescription
     }
 
     /// Writes to stdout, ignoring failure (help and version text).

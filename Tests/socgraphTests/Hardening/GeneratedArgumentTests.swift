@@ -105,3 +105,53 @@ struct GeneratedArgumentTests {
         }
     }
 }
+
+/// Seeded random command lines through `batch`: every line is answered by one JSON document with its status,
+/// whatever the line holds (quotes, backslashes, control characters, NUL); a file that is not UTF-8 is refused.
+@Suite("Generated batch files")
+struct GeneratedBatchTests {
+    static let commands = ["show", "search", "find", "compare", "related", "path", "render", "memo", "check", "import",
+                           "batch", "socgraph", "help", "#", ""]
+    static let arguments = GeneratedArgumentTests.pieces + GeneratedArgumentTests.findPieces + [
+        "15-2051", "15-1252", "15-1221", "--format", "json", "tsv", "--depth", "2", "--limit", "3", "--out",
+        "--graph", "'", "\"", "\\", "\\\\", "'unterminated", "\"a b\"", "\u{0}", "\u{FEFF}", "#comment",
+    ]
+
+    @Test("200 random lines: one JSON answer per command line, never a crash")
+    func randomBatchFile() throws {
+        var generator = SplitMix64(state: 0xBA7C)
+        var lines: [Data] = []
+        for _ in 0..<200 {
+            var words = [Self.commands.randomElement(using: &generator)!]
+            for _ in 0..<Int.random(in: 0...5, using: &generator) {
+                words.append(Self.arguments.randomElement(using: &generator)!)
+            }
+            lines.append(Data(words.joined(separator: " ").utf8))
+        }
+        try withScratchDirectory { directory in
+            let file = directory.appendingPathComponent("commands.txt")
+            try Data(lines.joined(separator: Data("\n".utf8))).write(to: file)
+            let result = try HardenedCLI.run(["batch", file.path, "--graph", CLI.fixture.path], directory: directory)
+            #expect(!result.signalled, "\(result.stderr)")
+            #expect([0, 1, 2, 3, 4].contains(result.status), "\(result.status): \(result.stderr)")
+            #expect(result.stderrLines.count <= 1, "\(result.stderr)")
+            #expect(result.stderrLines.allSatisfy { String($0).isOneSafeLine })
+            var answered = 0
+            for line in result.stdout.split(separator: "\n") {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                let status = try #require(object?["status"] as? Int, "\(line.prefix(200))")
+                #expect((0...4).contains(status))
+                answered += 1
+            }
+            #expect(answered > 100, "\(answered) answers")
+            // Nothing written: render and memo need their own process.
+            #expect(try contents(of: directory) == ["commands.txt"])
+
+            // Bytes that are not UTF-8 anywhere in the file: the file is refused as a whole, in one line.
+            lines[100].append(contentsOf: [0xFF, 0xE9, 0x80])
+            try Data(lines.joined(separator: Data("\n".utf8))).write(to: file)
+            try HardenedCLI.run(["batch", file.path, "--graph", CLI.fixture.path], directory: directory)
+                .expectClean(statuses: [2], containing: ["is not UTF-8 text"])
+        }
+    }
+}

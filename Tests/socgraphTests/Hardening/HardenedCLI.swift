@@ -24,8 +24,9 @@ enum HardenedCLI {
     /// How long one run may take before it counts as a hang.
     static let timeout: TimeInterval = 60
 
-    static func run(_ arguments: [String], directory: URL? = nil, environment: [String: String] = [:]) throws
-        -> HardenedResult
+    /// Runs `socgraph arguments` in `directory`; `standardOutput`, when given, replaces the captured stdout.
+    static func run(_ arguments: [String], directory: URL? = nil, environment: [String: String] = [:],
+                    standardOutput: FileHandle? = nil) throws -> HardenedResult
     {
         let process = Process()
         process.executableURL = CLI.executable
@@ -37,7 +38,7 @@ enum HardenedCLI {
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
@@ -51,6 +52,7 @@ enum HardenedCLI {
             stderrData = err.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
+        if standardOutput != nil { try out.fileHandleForWriting.close() }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
@@ -66,7 +68,7 @@ extension HardenedResult {
     /// What must never reach a user: a Swift crash report or stack trace, a Graphviz message, ArgumentParser's
     /// multi-line usage text.
     static let leaks = ["Fatal error", "Stack dump", "Current stack trace", "Illegal instruction", "Segmentation fault",
-                        "#0 0x", "Error: ", "Warning: ", "Usage:", "USAGE:"]
+                        "#0 0x", "Error: ", "Warning: ", "Usage:", "USAGE:", "Fontconfig", "-WARNING", "-CRITICAL"]
 
     /// No signal, an expected status, and on failure nothing on stdout and exactly one safe `socgraph: error:` line
     /// on stderr containing every one of `parts`. On success, stderr is empty or one `socgraph: note:` line.

@@ -74,6 +74,18 @@ struct OutputFailureTests {
         }
     }
 
+    @Test("a full standard output: exit 4 with the reason in one line")
+    func fullStandardOutput() throws {
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { return }
+        defer { try? full.close() }
+        let g = ["--graph", CLI.fixture.path]
+        for arguments in [["show", "15-2051"], ["show", "15-2051", "--format", "json"], ["compare", "15-2051", "15-1252"],
+                          ["search", "data scientist", "--format", "tsv"], ["find", "zone>=4"], ["check"]] {
+            let result = try HardenedCLI.run(arguments + g, standardOutput: full)
+            result.expectClean(statuses: [4], containing: ["cannot write to standard output: No space left on device"])
+        }
+    }
+
     @Test("pipes and links are written through, never replaced")
     func pipesAndLinks() throws {
         try withScratchDirectory { directory in

@@ -201,3 +201,38 @@ enum StandardError {
         return (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     }
 }
+
+@Suite("Text measurements reused across renders")
+struct TextMeasureCacheTests {
+    /// Every text of the SVG with its position, and every ellipse (node outlines): what measurements decide.
+    /// Edge routes are left out: Graphviz 2.42 orders some of its internal sets by the addresses of interned
+    /// names, so an edge may take another (equally valid) route in a process that has rendered before.
+    func placedTexts(_ data: Data) -> [Substring] {
+        String(decoding: data, as: UTF8.self).split(separator: "\n")
+            .filter { $0.hasPrefix("<text") || $0.hasPrefix("<ellipse") }.sorted()
+    }
+
+    @Test("an SVG laid out with reused measurements places every text as one laid out with fresh measurements")
+    func sameDrawing() throws {
+        let dot = try DOTBuilder().build(Fixtures.comparison)
+        let fresh = try GraphvizRenderer(reusesTextMeasurements: false).render(dot: dot, format: .svg)
+        let first = try GraphvizRenderer().render(dot: dot, format: .svg)
+        let hitsBefore = try GraphvizSession.run { _, _ in TextMeasureCache.hits }
+        let second = try GraphvizRenderer().render(dot: dot, format: .svg)
+        let hitsAfter = try GraphvizSession.run { _, _ in TextMeasureCache.hits }
+        #expect(placedTexts(fresh).count > 50)
+        #expect(placedTexts(first) == placedTexts(fresh))
+        #expect(placedTexts(second) == placedTexts(fresh))
+        #expect(hitsAfter > hitsBefore, "the second render answers its labels from the table")
+    }
+
+    @Test("PNG and PDF measure afresh (cairo draws pango's layouts) and still render")
+    func cairoFormats() throws {
+        let dot = try DOTBuilder().build(Fixtures.comparison)
+        _ = try GraphvizRenderer().render(dot: dot, format: .svg)
+        let png = try GraphvizRenderer().render(dot: dot, format: .png)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        let pdf = try GraphvizRenderer().render(dot: dot, format: .pdf)
+        #expect(pdf.starts(with: Array("%PDF".utf8)))
+    }
+}

@@ -110,4 +110,33 @@ struct BatchCommandTests {
         #expect(output.map { $0["status"] as? Int } == [3, 3])
         #expect((output[0]["error"] as? String)?.hasPrefix("damaged graph data") == true)
     }
+
+    @Test("lines are answered concurrently, but diagrams are written and answers printed in input order")
+    func concurrentLinesKeepTheirOrder() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("socgraph-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var commands: [String] = []
+        for number in 0..<6 {
+            commands.append("render 15-2051 15-1252 --out \(directory.appendingPathComponent("\(number).svg").path)")
+            commands.append("show 15-1221")
+        }
+        let same = directory.appendingPathComponent("same.svg").path
+        commands.append("render 15-2051 15-1221 --out \(same)")
+        commands.append("compare 15-1252 15-1221 --out \(same)")
+        commands.append("show 15-2052")
+        let file = try temporaryFile(commands.joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["batch", file.path] + graph)
+        #expect(result.status == 2, "the unknown code on the last line")
+        let output = try lines(result.stdout)
+        #expect(output.map { $0["line"] as? Int } == Array(1...commands.count))
+        #expect(output.map { $0["command"] as? String } == commands)
+        for number in 0..<6 {
+            let svg = try String(contentsOfFile: directory.appendingPathComponent("\(number).svg").path, encoding: .utf8)
+            #expect(svg.contains("Comparing 15&#45;2051 and 15&#45;1252"), "\(number).svg")
+        }
+        let last = try String(contentsOfFile: same, encoding: .utf8)
+        #expect(last.contains("Comparing 15&#45;1252 and 15&#45;1221"), "the later line's diagram is the one left")
+    }
 }

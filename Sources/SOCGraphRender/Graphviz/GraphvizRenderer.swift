@@ -16,9 +16,13 @@ public struct GraphvizRenderer: Sendable {
 
     /// Resolution of PNG output, in dots per inch: twice the 72 of a point, crisp when a memo scales it down.
     public var pngResolution: Int
+    /// Whether SVG renders may answer text measurements from the measurements of earlier renders in this process
+    /// (`TextMeasureCache`: the same answers, without asking pango again). False measures every label afresh.
+    public var reusesTextMeasurements: Bool
 
-    public init(pngResolution: Int = 144) {
+    public init(pngResolution: Int = 144, reusesTextMeasurements: Bool = true) {
         self.pngResolution = pngResolution
+        self.reusesTextMeasurements = reusesTextMeasurements
     }
 
     /// From now on, what Graphviz's plugins and the libraries they load (fontconfig, cairo, pango) print straight
@@ -43,7 +47,8 @@ public struct GraphvizRenderer: Sendable {
     public func renderReportingWarnings(dot: String, format: OutputFormat) throws -> Rendering {
         do {
             return try GraphvizSession.run { context, messages in
-                try Self.render(dot: dot, format: format, dpi: pngResolution, context: context, messages: messages)
+                try Self.render(dot: dot, format: format, dpi: pngResolution,
+                                reusesMeasurements: reusesTextMeasurements, context: context, messages: messages)
             }
         } catch let GraphvizError.failed(message) {
             throw SOCGraphError.outputFailed("graphviz: " + message)
@@ -52,7 +57,8 @@ public struct GraphvizRenderer: Sendable {
 
     /// One render, inside the session lock. Each acquisition is paired with its release right after it.
     private static func render(
-        dot: String, format: OutputFormat, dpi: Int, context: OpaquePointer, messages: () -> String
+        dot: String, format: OutputFormat, dpi: Int, reusesMeasurements: Bool, context: OpaquePointer,
+        messages: () -> String
     ) throws -> Rendering {
         guard let graph = dot.withCString({ agmemread($0) }) else {
             let detail = GraphvizSession.describe(messages())
@@ -67,6 +73,10 @@ public struct GraphvizRenderer: Sendable {
                 _ = agsafeset(UnsafeMutableRawPointer(graph), name, value, fallback)
             }
         }
+        // SVG text is written from the measured sizes alone, so measurements may come from the table; cairo (PNG,
+        // PDF) draws the text layouts pango returns, so those are measured afresh.
+        TextMeasureCache.active = reusesMeasurements && format == .svg
+        defer { TextMeasureCache.active = false }
         guard gvLayout(context, graph, "dot") == 0 else {
             throw GraphvizError.failed("layout failed" + GraphvizSession.describe(messages()))
         }

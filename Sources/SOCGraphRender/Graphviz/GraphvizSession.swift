@@ -10,9 +10,8 @@ enum GraphvizSession {
     /// Graphviz's messages since the start of the current `run`; guarded by `lock`.
     nonisolated(unsafe) private static var messages = ""
 
-    /// Runs `body` with exclusive use of Graphviz and a fresh context (freed after; measured no slower than
-    /// reusing one, as plugins stay loaded in the process), Graphviz's warnings and errors captured (never
-    /// printed): `body` receives the context and a function returning the messages so far.
+    /// Runs `body` with exclusive use of Graphviz and the process's context, Graphviz's warnings and errors
+    /// captured (never printed): `body` receives the context and a function returning the messages so far.
     static func run<T>(_ body: (_ context: OpaquePointer, _ messages: () -> String) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
@@ -22,11 +21,22 @@ enum GraphvizSession {
         _ = agreseterrors()
         let capture = capturesStandardError ? StandardErrorCapture() : nil
         defer { if let capture { messages += capture.finish() } }
-        guard let context = gvContext() else {
+        guard let context = sharedContext() else {
             throw GraphvizError.failed("could not create a context" + describe(messages + (capture?.peek() ?? "")))
         }
-        defer { gvFreeContext(context) }
         return try body(context, { messages + (capture?.peek() ?? "") })
+    }
+
+    /// The one Graphviz context, made on first use and kept for the life of the process: making one reads
+    /// Graphviz's plugin configuration, which a batch of diagrams would otherwise repeat for each. It carries the
+    /// text-measurement table (`TextMeasureCache`) when pango's plugin is there. Guarded by `lock`.
+    nonisolated(unsafe) private static var context: OpaquePointer?
+
+    private static func sharedContext() -> OpaquePointer? {
+        if context == nil {
+            context = TextMeasureCache.builtins.map { gvContextPlugins($0, 1) } ?? gvContext()
+        }
+        return context
     }
 
     /// Whether `run` also captures what is written to file descriptor 2 while Graphviz runs (see

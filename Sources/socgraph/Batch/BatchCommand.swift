@@ -11,7 +11,8 @@ struct BatchCommand: ParsableCommand {
             Each line is a socgraph command without the program name (a leading 'socgraph' is allowed), split like \
             a shell command line: quote arguments with spaces ('…' or "…"). Blank lines and lines starting with # \
             are skipped. The graph is loaded once for the whole batch, so many queries run much faster than as \
-            many separate invocations.
+            many separate invocations; lines are answered on all processor cores at once, while diagrams are \
+            rendered and written, and answers printed, in input order.
 
             Commands: \(BatchCommand.commandNames.joined(separator: ", ")). A line's result is always the command's \
             --format json output; --format on a line is ignored. A line without --graph uses the batch's --graph.
@@ -44,20 +45,12 @@ struct BatchCommand: ParsableCommand {
     static var commandNames: [String] { commands.keys.sorted() }
 
     func run() throws {
-        var worst: Int32 = 0
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        func answer(_ text: String, number: Int) throws {
-            guard let line = BatchLine(number: number, text: text, graph: graphOptions.graph) else { return }
-            let output = line.run(encoder: encoder)
-            worst = max(worst, output.status)
-            try Terminal.write(output.json + "\n")
-        }
+        let pipeline = BatchPipeline(graph: graphOptions.graph)
         if file == "-" {
             var number = 0
-            while let text = readLine(strippingNewline: true) {
+            while !pipeline.stopped, let text = readLine(strippingNewline: true) {
                 number += 1
-                try answer(text, number: number)
+                pipeline.submit(text, number: number)
             }
         } else {
             let data = try Self.read(file)
@@ -66,10 +59,11 @@ struct BatchCommand: ParsableCommand {
             }
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             if lines.last == "" { lines.removeLast() }
-            for (index, line) in lines.enumerated() {
-                try answer(String(line), number: index + 1)
+            for (index, line) in lines.enumerated() where !pipeline.stopped {
+                pipeline.submit(String(line), number: index + 1)
             }
         }
+        let worst = try pipeline.finish()
         if worst != 0 { throw ExitCode(worst) }
     }
 }
@@ -112,15 +106,19 @@ struct BatchLine {
         self.graph = graph
     }
 
-    /// Runs the line and encodes its output line; never throws: every failure becomes the line's error.
-    func run(encoder: JSONEncoder) -> (status: Int32, json: String) {
+    /// Runs the line, ends its turn in `context`, and encodes its output line; never throws: every failure
+    /// becomes the line's error.
+    func run(context: BatchContext) -> (status: Int32, json: String) {
         let output: BatchOutput
         do {
             output = BatchOutput(line: number, command: command, status: 0,
-                                 result: AnyEncodable(try result()), error: nil)
+                                 result: AnyEncodable(try result(context: context)), error: nil)
         } catch {
             output = failure(error)
         }
+        context.finish()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
             return (output.status, String(decoding: try encoder.encode(output), as: UTF8.self))
         } catch {
@@ -130,7 +128,7 @@ struct BatchLine {
         }
     }
 
-    private func result() throws -> any Encodable {
+    private func result(context: BatchContext) throws -> any Encodable {
         var words = try ShellWords.split(command)
         if words.first == "socgraph" { words.removeFirst() }
         guard let name = words.first else {
@@ -149,7 +147,7 @@ struct BatchLine {
             throw SOCGraphError.invalidInput("'\(command)' runs no query (a batch does not answer help); batch runs "
                                              + BatchCommand.commandNames.joined(separator: ", "))
         }
-        return try runnable.runJSON(context: BatchContext.shared)
+        return try runnable.runJSON(context: context)
     }
 
     private func failure(_ error: Error) -> BatchOutput {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import Dispatch
 
 /// A command that can answer a line of `socgraph batch`.
 ///
@@ -8,35 +8,56 @@ import Foundation
 /// command and writes the result as that line's `result`. A command joins the batch by conforming:
 ///
 ///     extension SearchCommand: BatchRunnable {
-///         func runJSON(context: BatchContext) throws -> SearchResultsReport { try results(context: context) }
+///         func runJSON(context: BatchContext) throws -> SearchResultsReport { try results() }
 ///     }
 ///
 /// `runJSON` must return exactly the value the command prints with `--format json`, and throw `SOCGraphError`
 /// for failures (its exit status becomes the line's `status`). It must not print. `--format` is ignored in a
-/// batch: every result is JSON.
+/// batch: every result is JSON. Lines are answered concurrently (the graph is immutable and shared), so a
+/// command writes files only through `context.inOrder`.
 protocol BatchRunnable: ParsableCommand {
     associatedtype JSONResult: Encodable
     func runJSON(context: BatchContext) throws -> JSONResult
 }
 
-/// What a batch keeps between lines, beyond the graphs `GraphCache` keeps: values that are costly to build from a
-/// loaded graph (a search index), built once per graph directory and key.
+/// How a command's side effects are ordered: a batch answers several lines at once, but the files they write are
+/// rendered and written in input order, as if the lines ran one after another (a later line writing the same file
+/// wins, and Graphviz sees the diagrams in the same sequence on every run).
+///
+/// A command runs its side effect through `inOrder`; a one-shot command uses `BatchContext.oneShot`, which runs
+/// it at once. In a batch, the first `inOrder` of a line waits until every earlier line has finished, and the line
+/// keeps its turn until it finishes itself (`finish`).
 final class BatchContext: @unchecked Sendable {
-    /// The process-wide context; a one-shot command may use it too (it simply builds once).
-    static let shared = BatchContext()
+    /// For a command run on its own.
+    static let oneShot = BatchContext(turn: nil, next: nil)
 
-    private let lock = NSLock()
-    private var values: [String: Any] = [:]
+    /// Signalled when this line's turn comes; nil outside a batch.
+    private let turn: DispatchSemaphore?
+    /// Signalled when this line finishes: the next line's `turn`.
+    private let next: DispatchSemaphore?
+    /// Whether this line holds its turn; touched only by the thread answering the line.
+    private var holds = false
 
-    /// The value stored for `key` and the graph at `directory`, built by `build` the first time. `build` runs
-    /// under the context's lock; it must not call `memo` itself.
-    func memo<Value>(_ key: String, directory: URL, build: () throws -> Value) rethrows -> Value {
-        let slot = directory.standardizedFileURL.path + "\u{0}" + key + "\u{0}" + String(reflecting: Value.self)
-        lock.lock()
-        defer { lock.unlock() }
-        if let value = values[slot] as? Value { return value }
-        let value = try build()
-        values[slot] = value
-        return value
+    init(turn: DispatchSemaphore?, next: DispatchSemaphore?) {
+        self.turn = turn
+        self.next = next
+    }
+
+    /// Runs `body` once every earlier line of the batch has finished.
+    func inOrder<T>(_ body: () throws -> T) rethrows -> T {
+        takeTurn()
+        return try body()
+    }
+
+    /// Ends the line: waits for its turn if it has not had it, then gives the turn to the next line.
+    func finish() {
+        takeTurn()
+        next?.signal()
+    }
+
+    private func takeTurn() {
+        guard let turn, !holds else { return }
+        turn.wait()
+        holds = true
     }
 }

@@ -40,11 +40,11 @@ struct CompareCommand: ParsableCommand {
     var programs = false
 
     /// Writes the comparison diagram when `--out` or `--render` asks for it; returns where.
-    func writeDiagram() throws -> URL? {
+    func writeDiagram(context: BatchContext = .oneShot) throws -> URL? {
         guard out != nil || render != nil else { return nil }
         return try DiagramOutput.writeComparisonDiagram(
             codes: codes, graph: try graphOptions.load(GraphSection.report), out: out,
-            format: render?.outputFormat, includePrograms: programs)
+            format: render?.outputFormat, includePrograms: programs, context: context)
     }
 
     /// The comparison every format prints.
@@ -78,7 +78,7 @@ extension CompareCommand: BatchRunnable {
     /// With `--out`, a batch line writes the diagram too (the JSON is the comparison, as on the command line).
     func runJSON(context: BatchContext) throws -> ComparisonReport {
         let report = try comparison()
-        _ = try writeDiagram()
+        _ = try writeDiagram(context: context)
         return report
     }
 }

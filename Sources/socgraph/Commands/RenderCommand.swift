@@ -64,15 +64,15 @@ struct RenderCommand: ParsableCommand {
     }
 
     /// Renders and writes the diagram; returns where it went.
-    func write() throws -> URL {
+    func write(context: BatchContext = .oneShot) throws -> URL {
         let graph = try graphOptions.load(GraphSection.report)
         return codes.count == 1
             ? try DiagramOutput.writeNeighbourhoodDiagram(
                 code: codes[0], depth: depth ?? 1, tiers: (tier ?? .primaryShort).tiers, graph: graph, out: diagramOptions.out,
-                format: diagramOptions.render?.outputFormat)
+                format: diagramOptions.render?.outputFormat, context: context)
             : try DiagramOutput.writeComparisonDiagram(
                 codes: codes, graph: graph, out: diagramOptions.out, format: diagramOptions.render?.outputFormat,
-                includePrograms: programs)
+                includePrograms: programs, context: context)
     }
 
     func run() throws {
@@ -85,6 +85,6 @@ extension RenderCommand: BatchRunnable {
     struct Written: Encodable { let written: String }
 
     func runJSON(context: BatchContext) throws -> Written {
-        Written(written: DiagramOutput.displayPath(try write()))
+        Written(written: DiagramOutput.displayPath(try write(context: context)))
     }
 }

@@ -9,37 +9,42 @@ import SOCGraphRender
 /// throws `SOCGraphError.invalidInput` (exit 2), a write or render failure `SOCGraphError.outputFailed` (exit 4).
 enum DiagramOutput {
     /// Renders the comparison diagram of `codes` (as the user typed them) and writes it; returns where.
-    /// `compare CODE… --out FILE` calls this.
+    /// `compare CODE… --out FILE` calls this. In a batch, the render and write wait for the line's turn.
     static func writeComparisonDiagram(
         codes: [String], graph: KnowledgeGraph, out: String?, format: SOCGraphRender.OutputFormat?,
-        includePrograms: Bool = false
+        includePrograms: Bool = false, context: BatchContext = .oneShot
     ) throws -> URL {
         let nodes = try codes.map { try graph.resolve($0) }
         let diagram = try DiagramFactory.comparison(
             of: nodes, in: graph, options: ComparisonSubgraph.Options(includePrograms: includePrograms))
         let (url, chosen) = try destination(
             out: out, format: format, command: "compare", codes: nodes.map { graph[$0].id })
-        try write(diagram, to: url, format: chosen)
+        try write(diagram, to: url, format: chosen, context: context)
         return url
     }
 
     /// Renders the neighbourhood diagram of `code` to `depth` and writes it; returns where.
     static func writeNeighbourhoodDiagram(
         code: String, depth: Int, tiers: Set<RelatedTier>, graph: KnowledgeGraph, out: String?,
-        format: SOCGraphRender.OutputFormat?
+        format: SOCGraphRender.OutputFormat?, context: BatchContext = .oneShot
     ) throws -> URL {
         let centre = try graph.resolve(code)
         let diagram = try DiagramFactory.neighbourhood(of: centre, depth: depth, tiers: tiers, in: graph)
         let (url, chosen) = try destination(
             out: out, format: format, command: "neighbourhood", codes: [graph[centre].id])
-        try write(diagram, to: url, format: chosen)
+        try write(diagram, to: url, format: chosen, context: context)
         return url
     }
 
-    /// Renders `diagram` in `format` and writes it to `url` atomically.
-    static func write(_ diagram: Diagram, to url: URL, format: SOCGraphRender.OutputFormat) throws {
-        let data = try GraphvizRenderer().render(diagram, format: format)
-        try DiagramWriter.write(data, to: url)
+    /// Renders `diagram` in `format` and writes it to `url` atomically. The DOT text is built at once; in a batch,
+    /// the render and the write wait for the line's turn.
+    static func write(
+        _ diagram: Diagram, to url: URL, format: SOCGraphRender.OutputFormat, context: BatchContext = .oneShot
+    ) throws {
+        let dot = try DOTBuilder().build(diagram)
+        try context.inOrder {
+            try DiagramWriter.write(try GraphvizRenderer().render(dot: dot, format: format), to: url)
+        }
     }
 
     /// The file and format of an output: `--out` with its extension's format (`--render` must agree), else

@@ -26,6 +26,47 @@ struct DOTBuilderTests {
         #expect(try DOTBuilder().build(shuffled) == DOTBuilder().build(Fixtures.comparison))
     }
 
+    @Test("occupations linked only as related to several candidates become rows of one table; others stay nodes")
+    func sharedRelatedTable() throws {
+        let diagram = Diagram(
+            title: "Comparing A and B",
+            nodes: [
+                DiagramNode(id: "11-1011", kind: .candidate, heading: "11-1011", title: "Chief Executives"),
+                DiagramNode(id: "11-1021", kind: .candidate, heading: "11-1021",
+                            title: "General and Operations Managers"),
+                DiagramNode(id: "11-3021", kind: .occupation, heading: "11-3021",
+                            title: "Computer & Information Systems Managers"),
+                DiagramNode(id: "11-2021", kind: .occupation, heading: "11-2021", title: "Marketing Managers"),
+                DiagramNode(id: "11-9199", kind: .occupation, heading: "11-9199", title: "Managers, All Other"),
+                DiagramNode(id: "11-1000", kind: .minorGroup, heading: "11-1000", title: "Top Executives"),
+            ],
+            edges: [
+                DiagramEdge(from: "11-1011", to: "11-3021", kind: .sharedRelated),
+                DiagramEdge(from: "11-1021", to: "11-3021", kind: .sharedRelated),
+                DiagramEdge(from: "11-1021", to: "11-2021", kind: .sharedRelated),
+                DiagramEdge(from: "11-1011", to: "11-9199", kind: .sharedRelated),
+                DiagramEdge(from: "11-9199", to: "11-1000", kind: .parent),
+            ])
+        let dot = try DOTBuilder().build(diagram)
+        let table = try #require(dot.split(separator: "\n").first { $0.contains("\"legend:shared-related\" [") })
+        let rows = table.components(separatedBy: "<TR>").dropFirst().map { $0 }
+        #expect(rows.count == 3, "a header and one row per tabled occupation")
+        #expect(rows[0].contains("<B>11-1011</B>") && rows[0].contains("<B>11-1021</B>"), "one column per candidate")
+        #expect(rows[1].contains("<B>11-3021</B>") && rows[1].contains("Computer &amp; Information Systems Managers"))
+        #expect(rows[1].components(separatedBy: "\u{25CF}").count == 3, "related to both candidates: two marks")
+        #expect(rows[2].contains("<B>11-2021</B>"))
+        #expect(rows[2].components(separatedBy: "<TD>").dropFirst(1).first?.hasPrefix(" ") == true,
+                "no mark under 11-1011")
+        #expect(!dot.contains("\"11-3021\" ["), "a tabled occupation is not also a node")
+        #expect(!dot.contains("-> \"11-3021\""))
+        #expect(dot.contains("\"11-9199\" ["), "an occupation with another link stays a node")
+        #expect(dot.contains("\"11-1011\" -> \"11-9199\""))
+        #expect(dot.contains("legend:node:occupation") && dot.contains("legend:edge:shared-related"),
+                "the legend still explains the occupation left as a node")
+        let svg = try GraphvizRenderer().render(dot: dot, format: .svg)
+        #expect(String(decoding: svg, as: UTF8.self).contains("Marketing Managers"))
+    }
+
     @Test("every colour is #rrggbb")
     func colours() throws {
         let dot = try DOTBuilder().build(Fixtures.neighbourhood)

@@ -5,9 +5,11 @@ import SOCGraph
 /// of its nodes and edges), every string escaped, attributes sorted.
 ///
 /// Layout: top to bottom; SOC groups above their members, each SOC major group framed as a cluster; education,
-/// job zones, fields, programs below the occupations; a legend of the node and edge kinds used, then the sources.
+/// job zones, fields, programs below the occupations; the occupations related to several candidates as one table
+/// (`SharedRelatedTable`); a legend of the node and edge kinds used, then the sources.
 public struct DOTBuilder: Sendable {
-    /// Node names starting with this are the legend's; diagram node ids may not use it.
+    /// Node names starting with this are the builder's own (the legend's, the shared-related table); diagram node
+    /// ids may not use it.
     static let reservedPrefix = "legend:"
 
     public var limits: DiagramLimits
@@ -26,10 +28,13 @@ public struct DOTBuilder: Sendable {
             out.line("node " + DOTSyntax.attributeList(nodeDefaults))
             out.line("edge " + DOTSyntax.attributeList(edgeDefaults))
             out.blank()
-            let rows = LayoutRows(diagram)
-            writeBody(diagram, rows: rows, to: out)
+            let (drawn, table) = SharedRelatedTable.extract(from: diagram)
+            var laidOut = drawn
+            if let table { laidOut.nodes.append(table.placeholder) }
+            let rows = LayoutRows(laidOut)
+            writeBody(laidOut, rows: rows, table: table, to: out)
             rows.write(to: out)
-            let legend = DiagramLegend(diagram: diagram)
+            let legend = DiagramLegend(diagram: drawn)
             if !legend.isEmpty {
                 out.blank()
                 legend.write(to: out, below: rows.bottom)
@@ -80,7 +85,7 @@ public struct DOTBuilder: Sendable {
     }
 
     /// The title frame holding every diagram node, the major-group clusters inside it, then the edges.
-    private func writeBody(_ diagram: Diagram, rows: LayoutRows, to out: DOTWriter) {
+    private func writeBody(_ diagram: Diagram, rows: LayoutRows, table: SharedRelatedTable?, to out: DOTWriter) {
         let nodes = diagram.nodes.sorted(by: Self.nodeOrder)
         out.line("subgraph " + DOTSyntax.quote("cluster:diagram") + " {")
         out.indent {
@@ -102,7 +107,13 @@ public struct DOTBuilder: Sendable {
                 }
                 out.line("}")
             }
-            for node in nodes where node.cluster == nil { out.line(nodeStatement(node)) }
+            for node in nodes where node.cluster == nil {
+                if let table, node.id == SharedRelatedTable.id {
+                    out.line(table.statement)
+                } else {
+                    out.line(nodeStatement(node))
+                }
+            }
         }
         out.line("}")
         out.blank()

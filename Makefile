@@ -19,8 +19,11 @@ build: deps
 
 # The Swift runtime and Foundation are linked statically: a query process then starts in about half the time,
 # because the dynamic loader no longer resolves their symbols at every start (see the benchmarks in README.md).
+# Two programs: socgraph, and socgraph-import beside it, which `socgraph import` runs (the importer's XML, ZIP and
+# ICU libraries stay out of the query program).
 release: deps
 	$(SWIFT) build -c release --product socgraph --static-swift-stdlib --scratch-path $(SCRATCH)
+	$(SWIFT) build -c release --product socgraph-import --static-swift-stdlib --scratch-path $(SCRATCH)
 
 # Compares the AI-role candidates, renders their comparison diagram into Output/ and prints the path written.
 demo: release

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import SOCGraph
 import SOCGraphRender
 
@@ -46,11 +45,11 @@ struct SOCGraphCommand: ParsableCommand {
             Terminal.fail(error.description, status: error.exitStatus)
         } catch let error as ExitCode {
             // A command that has already reported (for example `check` listing problems).
-            Foundation.exit(error.rawValue)
+            Terminal.finish(error.rawValue)
         } catch {
             if exitCode(for: error) == .success {
                 Terminal.writeOut(fullMessage(for: error) + "\n")
-                Foundation.exit(0)
+                Terminal.finish(0)
             }
             Terminal.fail(oneLineMessage(for: error), status: 2)
         }

@@ -1,5 +1,10 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import SOCGraph
 
 /// A command that can answer a line of `socgraph batch`.
 ///
@@ -25,7 +30,7 @@ final class BatchContext: @unchecked Sendable {
     /// The process-wide context; a one-shot command may use it too (it simply builds once).
     static let shared = BatchContext()
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var values: [String: Any] = [:]
 
     /// The value stored for `key` and the graph at `directory`, built by `build` the first time. `build` runs

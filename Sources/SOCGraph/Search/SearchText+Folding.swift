@@ -10,7 +10,8 @@ extension SearchText {
     /// - a character that decomposes to a Latin, Greek or Cyrillic letter (below U+0510) becomes that letter
     ///   (`é` → `e`, `Å` → `A`, `ẛ` → `ſ`); other scripts keep their precomposed characters (`آ`, `क़`);
     /// - after such a letter every combining mark is dropped; after a letter of another script only a first mark
-    ///   below U+0510 is, and the marks kept are decomposed and put in canonical order.
+    ///   below U+0510 is (none after a half- or full-width form), and the marks kept are decomposed and put in
+    ///   canonical order.
     ///
     /// Combining marks are Unicode's Grapheme_Extend characters as of Unicode 15, the version of Core
     /// Foundation's tables. Called only for text that is not ASCII.
@@ -21,7 +22,8 @@ extension SearchText {
         while index < scalars.count {
             var scalar = scalars[index]
             index += 1
-            if let ordinary = ordinaryWidth(scalar) { scalar = ordinary }
+            let ordinary = ordinaryWidth(scalar)
+            if let ordinary { scalar = ordinary }
             if scalar.value >= 0x80 {
                 let decomposed = Array(String(scalar)._nfd)
                 if decomposed != [scalar], decomposed[0].value < 0x510 { scalar = decomposed[0] }
@@ -29,12 +31,12 @@ extension SearchText {
             out.append(scalar)
             let dropsEveryMark = scalar.value < 0x510
             var kept: [Unicode.Scalar] = []
-            var isFirstMark = true
+            var dropsFirstMark = ordinary == nil
             while index < scalars.count, isCombiningMark(scalars[index]) {
                 let mark = scalars[index]
                 index += 1
-                defer { isFirstMark = false }
-                if dropsEveryMark || (isFirstMark && mark.value < 0x510) { continue }
+                defer { dropsFirstMark = false }
+                if dropsEveryMark || (dropsFirstMark && mark.value < 0x510) { continue }
                 kept.append(contentsOf: String(mark)._nfd)
             }
             // Canonical order: a stable sort by combining class.

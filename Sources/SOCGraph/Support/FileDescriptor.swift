@@ -20,13 +20,11 @@ public struct SystemError: Error, CustomStringConvertible, Equatable, Sendable {
 
     public var description: String { String(cString: strerror(code)) }
 
-    /// The system's words for why a file operation failed, when `error` carries them: a `SystemError`, a
-    /// `POSIXError`, or a Foundation `CocoaError` over one; nil for any other error.
+    /// The system's words for why a file operation failed when `error` is a `SystemError` or a `POSIXError`;
+    /// nil for any other error (a Foundation `CocoaError` describes its failure by its code).
     public static func reason(of error: Error) -> String? {
         if let error = error as? SystemError { return error.description }
-        guard let posix = (error as? POSIXError) ?? ((error as? CocoaError)?.underlying as? POSIXError) else {
-            return nil
-        }
+        guard let posix = error as? POSIXError else { return nil }
         return SystemError(code: posix.code.rawValue).description
     }
 }

@@ -20,9 +20,9 @@ extension StringProtocol {
 }
 
 extension String {
-    /// The text with every line feed (U+000A) replaced by `replacement`, including the one of a CR LF pair, as
+    /// The text with every line feed (U+000A) replaced by `replacement`, the one of a CR LF pair too, as
     /// Foundation's `replacingOccurrences(of: "\n", with:)` does (the standard library's `replacing` compares
-    /// whole characters, and CR LF is one).
+    /// whole characters, and CR LF is one). Foundation leaves some line feeds followed by a combining mark.
     public func replacingLineFeeds(with replacement: String) -> String {
         guard unicodeScalars.contains("\n") else { return self }
         var out = String.UnicodeScalarView()

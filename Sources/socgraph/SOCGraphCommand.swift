@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import SOCGraph
 import SOCGraphRender
 
@@ -37,6 +36,12 @@ struct SOCGraphCommand: ParsableCommand {
     /// `socgraph: error: …` to stderr and exits with `SOCGraphError.exitStatus`; usage errors exit 2 (not
     /// ArgumentParser's default 64); `--help` and `--version` print to stdout and exit 0.
     static func main() {
+        // `socgraph --version` alone is answered before ArgumentParser builds its command tree and argument sets,
+        // which cost several times a bare process start; the text is the one ArgumentParser prints.
+        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+            Terminal.writeOut(configuration.version + "\n")
+            Terminal.finish(0)
+        }
         // Fontconfig and Graphviz plugins print some problems straight to stderr; they become render warnings.
         GraphvizRenderer.captureLibraryOutput()
         do {
@@ -46,11 +51,11 @@ struct SOCGraphCommand: ParsableCommand {
             Terminal.fail(error.description, status: error.exitStatus)
         } catch let error as ExitCode {
             // A command that has already reported (for example `check` listing problems).
-            Foundation.exit(error.rawValue)
+            Terminal.finish(error.rawValue)
         } catch {
             if exitCode(for: error) == .success {
                 Terminal.writeOut(fullMessage(for: error) + "\n")
-                Foundation.exit(0)
+                Terminal.finish(0)
             }
             Terminal.fail(oneLineMessage(for: error), status: 2)
         }

@@ -20,3 +20,15 @@ struct ShellWordsTests {
         #expect(throws: (any Error).self) { try ShellWords.split(#"show \"#) }
     }
 }
+
+@Suite("Batch commands")
+struct BatchCommandListTests {
+    @Test("the listed batch commands are exactly the subcommands that can answer a batch line")
+    func runnableListMatchesConformances() {
+        let conforming = SOCGraphCommand.configuration.subcommands
+            .filter { $0 is any BatchRunnable.Type }
+            .compactMap { $0.configuration.commandName }.sorted()
+        #expect(BatchCommand.commandNames == conforming)
+        #expect(conforming.contains("show") && conforming.contains("render"))
+    }
+}

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The shapes of the codes used in Graph/ and accepted from users. Pure functions on text; no graph needed.
 public enum CodeShape {

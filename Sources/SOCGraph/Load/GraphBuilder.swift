@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Two nodes, as a dictionary key.
 struct NodePair: Hashable {
@@ -84,9 +88,7 @@ final class GraphBuilder {
 
     /// Loads the sections; throws `SOCGraphError.damagedGraph` with every problem, sorted by file and line.
     func build() throws -> KnowledgeGraph {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
+        guard FileManager.default.isDirectory(atPath: directory.path) == true else {
             throw SOCGraphError.damagedGraph([Diagnostic(
                 file: directory.path, line: 0,
                 message: "graph directory not found (pass --graph DIR, set SOCGRAPH_GRAPH, or run 'make graph')")])

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The verbatim sentences of Graph/text/ (SOC 2018 definitions, O*NET task statements), which `socgraph import
 /// --with-text` writes and git never holds. Search reads them when they are present.
@@ -25,10 +29,8 @@ extension GraphStore {
     /// Each of its two files may be absent; a file that is present must be well formed and name only detailed
     /// codes of `graph`, else `SOCGraphError.damagedGraph` lists every problem (file and line). O(rows).
     public func loadText(for graph: KnowledgeGraph) throws -> OccupationText? {
-        var isDirectory: ObjCBool = false
         let folder = directory.appendingPathComponent("text")
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else { return nil }
+        guard FileManager.default.isDirectory(atPath: folder.path) == true else { return nil }
         var diagnostics: [Diagnostic] = []
         func table(_ name: String, _ header: [String]) -> TSVTable? {
             guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) else {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The eight BLS "typical education needed for entry" categories, in rank order.
 public enum EducationLevel: String, CaseIterable, Comparable, Codable, Sendable {
@@ -30,7 +34,7 @@ public enum EducationLevel: String, CaseIterable, Comparable, Codable, Sendable 
 
     /// Parses a BLS title (as in EP Table 1.2) or a slug.
     public init?(blsTitle: String) {
-        let normalized = blsTitle.replacingOccurrences(of: "\u{2019}", with: "'")
+        let normalized = blsTitle.replacing("\u{2019}", with: "'")
         if let level = Self.allCases.first(where: { $0.blsTitle == normalized || $0.rawValue == normalized }) {
             self = level
         } else {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What `find` needs to know about the graph; the graph implements it, tests use a small fake.
 ///
@@ -217,8 +221,9 @@ struct FindEvaluator<Context: FindContext> {
 
     /// Whether `words` occurs in `text` with no letter or digit right before or after it.
     static func containsWords(_ text: String, _ words: String) -> Bool {
+        guard !words.isEmpty else { return false }
         var searchStart = text.startIndex
-        while let range = text.range(of: words, range: searchStart..<text.endIndex) {
+        while let range = text[searchStart...].firstRange(of: words) {
             let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
             let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
             let isBoundary = { (character: Character?) in character.map { !$0.isLetter && !$0.isNumber } ?? true }

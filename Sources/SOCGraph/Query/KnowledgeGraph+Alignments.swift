@@ -70,7 +70,7 @@ extension KnowledgeGraph {
     /// - Throws: `SOCGraphError.unknownNode` naming the closest fields (`ai` suggests artificial-intelligence).
     /// - Complexity: O(fields · length²).
     public func resolveField(_ input: String) throws -> NodeIndex {
-        let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = input.trimmed
         if let node = try? resolve(text, as: [.field]) { return node }
         let slug = CodeShape.slug(text)
         let prefixed = nodes(ofKind: .field).filter { !slug.isEmpty && self[$0].id.hasPrefix(slug) }
@@ -84,7 +84,7 @@ extension KnowledgeGraph {
     public func fieldSuggestions(for text: String, limit: Int = 3) -> [String] {
         let slug = CodeShape.slug(text)
         guard !slug.isEmpty else { return [] }
-        let letters = slug.replacingOccurrences(of: "-", with: "")
+        let letters = slug.replacing("-", with: "")
         var scored: [(score: Int, node: NodeIndex)] = []
         for field in nodes(ofKind: .field) {
             let id = self[field].id

@@ -132,7 +132,7 @@ extension KnowledgeGraph {
             return count ?? 0
         }
         if fast { return key }
-        return title.replacingOccurrences(of: "\u{2019}", with: "'").lowercased()
+        return title.replacing("\u{2019}", with: "'").lowercased()
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Turning what a user types into a node: codes in their accepted spellings, exact titles, field slugs.
 extension KnowledgeGraph {
@@ -15,7 +19,7 @@ extension KnowledgeGraph {
     ///   codes as suggestions ("15-2051 Data Scientists").
     /// - Complexity: O(1) for a known code or title; suggestions scan the candidate codes or titles, O(n).
     public func resolve(_ input: String) throws -> NodeIndex {
-        let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = input.trimmed
         guard !text.isEmpty else { throw SOCGraphError.malformedCode(input, suggestions: []) }
         if text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ".") }) {
             return try resolveCode(text, original: input)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension SearchIndex {
     /// A word of the query the index looks up, with its expansions and its weight (inverse document frequency).
@@ -138,7 +142,7 @@ extension SearchIndex {
 
     /// The query's meaningful words as slots, and the seniority words left out.
     func slots(for query: String) throws -> (slots: [Slot], ignored: [String]) {
-        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = query.trimmed
         guard !trimmed.isEmpty else {
             throw SOCGraphError.invalidInput(
                 "empty query: give a job title or a description of duties, such as \"data scientist\"")

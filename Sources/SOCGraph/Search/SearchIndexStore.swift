@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -135,7 +139,7 @@ public struct SearchIndexStore: Sendable {
         return SearchIndexStorage(count: size) { buffer in
             var done = 0
             while done < size {
-                let count = Foundation.read(descriptor, buffer.baseAddress! + done, size - done)
+                let count = readBytes(descriptor, buffer.baseAddress! + done, size - done)
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else { break }
                 done += count
@@ -192,4 +196,9 @@ public struct SearchIndexStore: Sendable {
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         return hash
     }
+}
+
+/// The system's `read(2)`, by a name that `SearchIndexStore.read(_:)` does not hide.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

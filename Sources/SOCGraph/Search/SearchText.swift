@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How search splits text into terms: tokens, stop words and stems, the same for documents and queries.
 ///
@@ -53,7 +57,7 @@ public enum SearchText {
     }
 
     static func generalTokens(_ text: String) -> [Token] {
-        let folded = text.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        let folded = folded(text)
         let scalars = Array(folded.unicodeScalars)
         var tokens: [Token] = []
         var current = String.UnicodeScalarView()

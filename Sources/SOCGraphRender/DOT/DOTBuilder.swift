@@ -1,4 +1,3 @@
-import Foundation
 import SOCGraph
 
 /// Turns a `Diagram` into DOT text: deterministic (the same diagram gives the same bytes, whatever the order
@@ -251,12 +250,12 @@ public struct DOTBuilder: Sendable {
 
     /// An alignment strength as printed on its edge: two decimals, `0.62`.
     static func strength(_ value: Double) -> String {
-        String(format: "%.2f", value)
+        Format.fixed(value, places: 2)
     }
 
     /// A number without trailing zeros: `2.5`, `1`, `1.86`.
     static func number(_ value: Double) -> String {
-        var text = String(format: "%.2f", value)
+        var text = Format.fixed(value, places: 2)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text

@@ -1,12 +1,24 @@
 import CGraphviz
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SOCGraph
 
 /// The one way into libcgraph/libgvc in this process: a lock, Graphviz's message capture, a context.
 ///
 /// libcgraph and libgvc keep global state (the DOT parser, the error channel, plugin tables) and are not
 /// thread-safe even with one context per caller, so every call into them runs inside `run`, one at a time.
 enum GraphvizSession {
-    private static let lock = NSLock()
+    private static let lock = Lock()
     /// Graphviz's messages since the start of the current `run`; guarded by `lock`.
     nonisolated(unsafe) private static var messages = ""
 
@@ -105,7 +117,7 @@ enum GraphvizSession {
     /// The captured messages one per line, without Graphviz's `Error: ` / `Warning: ` prefix.
     static func lines(_ messages: String) -> [String] {
         messages.split(whereSeparator: \.isNewline).map { line in
-            var text = line.trimmingCharacters(in: .whitespaces)
+            var text = line.trimmedSpaces
             for prefix in ["Error: ", "Warning: "] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
             return text
         }.filter { !$0.isEmpty }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SOCGraph
 
 /// A memo as one self-contained HTML document (well-formed XML too): the table, the diagram's SVG inline,
@@ -104,7 +108,7 @@ public enum MemoHTML {
     /// before it.
     static func inlineSVG(_ svg: Data) -> String {
         let text = String(decoding: svg, as: UTF8.self)
-        guard let start = text.range(of: "<svg") else { return "" }
-        return text[start.lowerBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let start = text.firstRange(of: "<svg") else { return "" }
+        return text[start.lowerBound...].trimmed
     }
 }

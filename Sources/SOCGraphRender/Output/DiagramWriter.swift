@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SOCGraph
 
 /// Writes rendered diagrams to files atomically, and names them when the user gave no `--out`.
@@ -48,12 +59,11 @@ public enum DiagramWriter {
             }
         }
         let directory = destination.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
+        guard let isDirectory = FileManager.default.isDirectory(atPath: directory.path) else {
             throw SOCGraphError.outputFailed(
                 "cannot write '\(url.path)': the directory '\(directory.path)' does not exist; create it or choose another --out")
         }
-        guard isDirectory.boolValue else {
+        guard isDirectory else {
             throw SOCGraphError.outputFailed(
                 "cannot write '\(url.path)': '\(directory.path)' is not a directory; choose another --out")
         }
@@ -78,9 +88,9 @@ public enum DiagramWriter {
         guard descriptor >= 0 else {
             throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(String(cString: strerror(errno)))")
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        defer { close(descriptor) }
         do {
-            try handle.write(contentsOf: data)
+            try data.withUnsafeBytes { try FileDescriptor.write($0, to: descriptor) }
         } catch {
             throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(reason(error, directory: nil))")
         }
@@ -116,16 +126,12 @@ public enum DiagramWriter {
     }
 
     private static func reason(_ error: Error, directory: URL?) -> String {
-        let error = error as NSError
-        if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
-        if let posix = error.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
+        if let reason = SystemError.reason(of: error) { return reason }
         if let directory, !FileManager.default.isWritableFile(atPath: directory.path) {
             return "the directory '\(directory.path)' is not writable"
         }
-        if error.domain == NSCocoaErrorDomain {
-            switch CocoaError.Code(rawValue: error.code) {
+        if let error = error as? CocoaError {
+            switch error.code {
             case .fileNoSuchFile, .fileWriteNoPermission, .fileWriteInvalidFileName:
                 return "no file can be created in '\(directory?.path ?? "/")'; choose another --out"
             case .fileWriteOutOfSpace: return "no space left on the device"
@@ -133,6 +139,6 @@ public enum DiagramWriter {
             default: break
             }
         }
-        return error.localizedDescription
+        return String(describing: error)
     }
 }

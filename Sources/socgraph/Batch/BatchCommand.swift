@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SOCGraph
 
 /// `socgraph batch [FILE|-]`: answers one command per line in one process, one JSON document per output line.
@@ -31,18 +35,23 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
+    /// The subcommands that conform to `BatchRunnable`. Listed, not found by casting every subcommand: each such
+    /// cast scans all the program's conformance records, and the discussion above is built at every start.
+    static let runnable: [any BatchRunnable.Type] = [
+        ShowCommand.self, SearchCommand.self, RelatedCommand.self, PathCommand.self, FindCommand.self,
+        CompareCommand.self, RenderCommand.self,
+    ]
+
     /// The subcommands that conform to `BatchRunnable`, by command name.
     static var commands: [String: any BatchRunnable.Type] {
         var result: [String: any BatchRunnable.Type] = [:]
-        for command in SOCGraphCommand.configuration.subcommands {
-            guard let runnable = command as? any BatchRunnable.Type,
-                  let name = command.configuration.commandName else { continue }
-            result[name] = runnable
+        for command in runnable {
+            if let name = command.configuration.commandName { result[name] = command }
         }
         return result
     }
 
-    static var commandNames: [String] { commands.keys.sorted() }
+    static var commandNames: [String] { runnable.compactMap { $0.configuration.commandName }.sorted() }
 
     func run() throws {
         let pipeline = BatchPipeline(graph: graphOptions.graph)
@@ -73,11 +82,11 @@ extension BatchCommand {
     ///
     /// - Throws: `SOCGraphError.invalidInput` naming the file and why it cannot be read.
     static func read(_ path: String) throws -> Data {
-        var isDirectory: ObjCBool = false
         let reason: String
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+        let isDirectory = FileManager.default.isDirectory(atPath: path)
+        if isDirectory == nil {
             reason = "no such file"
-        } else if isDirectory.boolValue {
+        } else if isDirectory == true {
             reason = "it is a directory"
         } else if let data = FileManager.default.contents(atPath: path) {
             return data
@@ -99,7 +108,7 @@ struct BatchLine {
 
     /// Nil for a blank line or a comment.
     init?(number: Int, text: String, graph: String?) {
-        let command = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let command = text.trimmed
         guard !command.isEmpty, !command.hasPrefix("#") else { return nil }
         self.number = number
         self.command = command

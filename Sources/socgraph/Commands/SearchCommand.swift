@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SOCGraph
 
 /// `socgraph search TEXT [--limit N]`: ranked occupations for a job title or a description of duties.
@@ -31,7 +35,7 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var envelopeOptions: EnvelopeOptions
 
     func validate() throws {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !text.trimmed.isEmpty else {
             throw ValidationError(
                 "empty query: give a job title or a description of duties, such as \"data scientist\"")
         }

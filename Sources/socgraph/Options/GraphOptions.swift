@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SOCGraph
 
 /// `--graph DIR`: which Graph/ directory to read.
@@ -18,8 +22,8 @@ struct GraphOptions: ParsableArguments {
         }
         let built = Self.sourceTreeGraph
         if FileManager.default.fileExists(atPath: built.path) { return built }
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
+        if let executable = Executable.path {
+            let installed = URL(fileURLWithPath: executable).deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("share/socgraph/Graph")
             if FileManager.default.fileExists(atPath: installed.path) { return installed }
         }
@@ -45,7 +49,7 @@ struct GraphOptions: ParsableArguments {
 final class GraphCache: @unchecked Sendable {
     static let shared = GraphCache()
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var graphs: [String: KnowledgeGraph] = [:]
 
     func graph(directory: URL, sections: Set<GraphSection>) throws -> KnowledgeGraph {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SOCGraph
 
 /// The search indexes this process has, by graph directory: each is read from the cache file of
@@ -7,7 +11,7 @@ import SOCGraph
 final class SearchIndexCache: @unchecked Sendable {
     static let shared = SearchIndexCache()
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var files: [String: SearchIndexFile] = [:]
 
     /// The index of the graph in `directory` (with the definitions and tasks of Graph/text/ when present) and the

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ArgumentParser
 import SOCGraph
 
@@ -9,7 +13,7 @@ extension SOCGraphCommand {
     static func oneLineMessage(for error: Error) -> String {
         if let error = error as? SOCGraphError { return error.description }
         let message = message(for: error)
-            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .split(separator: "\n").map { $0.trimmedSpaces }
             .filter { !$0.isEmpty && !$0.hasPrefix("Usage:") && !$0.hasPrefix("See '") }
             .joined(separator: " ")
         return message + " (see 'socgraph help')"

@@ -169,8 +169,8 @@ enum ReportTable {
     /// The O*NET category title up to its first " - " or "(": "Post-Secondary Certificate".
     private static func shortTitle(_ title: String) -> String {
         var text = title
-        if let range = text.range(of: " - ") { text = String(text[..<range.lowerBound]) }
-        if let range = text.range(of: " (") { text = String(text[..<range.lowerBound]) }
+        if let range = text.firstRange(of: " - ") { text = String(text[..<range.lowerBound]) }
+        if let range = text.firstRange(of: " (") { text = String(text[..<range.lowerBound]) }
         return text
     }
 }

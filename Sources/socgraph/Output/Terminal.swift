@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SOCGraph
 
 /// Standard output and error, and how text is styled on them.
@@ -6,40 +17,33 @@ enum Terminal {
     /// Writes `text` to stdout; a failed write is `SOCGraphError.outputFailed`.
     static func write(_ text: String) throws {
         do {
-            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+            try FileDescriptor.write(text, to: STDOUT_FILENO)
         } catch {
-            throw SOCGraphError.outputFailed("cannot write to standard output: \(reason(error))")
+            // The system's words: `No space left on device`, `Bad file descriptor`.
+            throw SOCGraphError.outputFailed("cannot write to standard output: \(error)")
         }
-    }
-
-    /// Why a write failed, in the system's words (`No space left on device`, `Bad file descriptor`).
-    static func reason(_ error: Error) -> String {
-        let error = error as NSError
-        if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
-        if let posix = error.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        if error.domain == NSCocoaErrorDomain, error.code == CocoaError.fileWriteOutOfSpace.rawValue {
-            return String(cString: strerror(ENOSPC))
-        }
-        return error.localizedDescription
     }
 
     /// Writes to stdout, ignoring failure (help and version text).
     static func writeOut(_ text: String) {
-        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        try? FileDescriptor.write(text, to: STDOUT_FILENO)
     }
 
     /// Prints `socgraph: error: message` (one line) to stderr and exits with `status`.
     static func fail(_ message: String, status: Int32) -> Never {
-        try? FileHandle.standardError.write(contentsOf: Data("socgraph: error: \(oneLine(message))\n".utf8))
+        try? FileDescriptor.write("socgraph: error: \(oneLine(message))\n", to: STDERR_FILENO)
+        exit(status)
+    }
+
+    /// Ends the process with `status`: after help, or a command that has already reported.
+    static func finish(_ status: Int32) -> Never {
         exit(status)
     }
 
     /// Prints `socgraph: note: message` (one line) to stderr: something a script reading stdout should know
     /// about a successful answer (a weak search ranking).
     static func note(_ message: String) {
-        try? FileHandle.standardError.write(contentsOf: Data("socgraph: note: \(oneLine(message))\n".utf8))
+        try? FileDescriptor.write("socgraph: note: \(oneLine(message))\n", to: STDERR_FILENO)
     }
 
     /// The longest message printed in full; ArgumentParser repeats a bad value whole, however long.
@@ -48,7 +52,7 @@ enum Terminal {
     /// `message` as one terminal-safe line (`SOCGraphError.singleLine`, line breaks as spaces), cut at
     /// `messageLimit` characters.
     static func oneLine(_ message: String) -> String {
-        let line = SOCGraphError.singleLine(message.replacingOccurrences(of: "\n", with: " "))
+        let line = SOCGraphError.singleLine(message.replacingLineFeeds(with: " "))
         return line.count > messageLimit ? line.prefix(messageLimit - 1) + "…" : line
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SOCGraph
 import SOCGraphRender
 
@@ -75,7 +79,7 @@ enum DiagramOutput {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw SOCGraphError.outputFailed(
-                "cannot create '\(directory.path)' for the output: \(error.localizedDescription); give --out")
+                "cannot create '\(directory.path)' for the output: \(SystemError.reason(of: (error as? CocoaError)?.underlying ?? error) ?? "\(error)"); give --out")
         }
     }
 

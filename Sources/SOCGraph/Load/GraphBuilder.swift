@@ -439,7 +439,7 @@ final class GraphBuilder {
             let rank = sorted[start].key >> 60
             var end = start
             while end < edges.count, sorted[end].key >> 60 == rank { end += 1 }
-            let positions = Array(start..<end)
+            let positions = start..<end
             outgoing[kind] = Adjacency(nodeCount: nodes.count, edgePositions: positions) {
                 Int(sorted[$0].key >> 38 & nodeMask)
             }

@@ -91,7 +91,8 @@ enum GraphSnapshot {
 
     /// The snapshot file of `graph`, recording `fingerprint`.
     static func encode(_ graph: KnowledgeGraph, fingerprint: String) -> [UInt8] {
-        var writer = SnapshotWriter(capacity: 64 * (graph.nodes.count + graph.edges.count + graph.titles.count))
+        var writer = SnapshotWriter(capacity: 64 * (graph.nodes.count + graph.edges.count + graph.titles.count),
+                                    strings: graph.nodes.count + graph.titles.count)
         writeNodes(graph, &writer)
         writeEdges(graph, &writer)
         writer.list(graph.sources) { source, writer in
@@ -132,27 +133,27 @@ enum GraphSnapshot {
             writer.position(range.lowerBound)
             writer.position(range.upperBound)
         }
-        writeDictionary(graph.facts, by: { $0 }, &writer) { node, facts, writer in
+        writeDictionary(graph.facts, &writer) { node, facts, writer in
             writer.position(node)
             writeFacts(facts, &writer)
         }
         let cipLevels = CIPLevel.allCases
-        writeDictionary(graph.programFacts, by: { $0 }, &writer) { node, program, writer in
+        writeDictionary(graph.programFacts, &writer) { node, program, writer in
             writer.position(node)
             writer.choice(program.level, in: cipLevels)
             writer.optionalBool(program.stem)
             writer.optionalString(program.stemBasis)
         }
-        writeDictionary(graph.fieldNumbers, by: { $0 }, &writer) { node, number, writer in
+        writeDictionary(graph.fieldNumbers, &writer) { node, number, writer in
             writer.position(node)
             writer.int(number)
         }
-        writeDictionary(graph.commodities, by: { $0 }, &writer) { node, commodity, writer in
+        writeDictionary(graph.commodities, &writer) { node, commodity, writer in
             writer.position(node)
             writer.string(commodity.code)
             writer.string(commodity.title)
         }
-        writeDictionary(graph.titleRanges, by: { $0 }, &writer) { node, range, writer in
+        writeDictionary(graph.titleRanges, &writer) { node, range, writer in
             writer.position(node)
             writer.position(range.lowerBound)
             writer.position(range.upperBound)
@@ -163,25 +164,26 @@ enum GraphSnapshot {
     /// Header, fingerprint, string table and body, with the checksum filled in.
     private static func assemble(_ writer: SnapshotWriter, sections: Set<GraphSection>,
                                  fingerprint: String) -> [UInt8] {
-        let ends = writer.strings.ends.map { UInt32(bitPattern: $0) }
-        let length = headerSize + 4 + fingerprint.utf8.count + 4 + 4 * ends.count + 4 + writer.strings.bytes.count
-            + writer.body.count
-        var file = magic
-        file.reserveCapacity(length)
-        func put<T: FixedWidthInteger>(_ value: T) {
-            withUnsafeBytes(of: value.littleEndian) { file.append(contentsOf: $0) }
+        var header = SnapshotWriter(capacity: headerSize + 16 + fingerprint.utf8.count + 4 * writer.stringEnds.count)
+        for byte in magic { header.integer(byte) }
+        header.integer(formatVersion)
+        header.integer(mask(of: sections))
+        let length = headerSize + 4 + fingerprint.utf8.count + 4 + 4 * writer.stringEnds.count + 4
+            + writer.stringBytes.count + writer.body.count
+        header.integer(UInt64(length))
+        header.integer(UInt64(0))  // the checksum, filled in below
+        header.integer(UInt32(fingerprint.utf8.count))
+        for byte in fingerprint.utf8 { header.integer(byte) }
+        header.integers(writer.stringEnds)
+        header.integer(UInt32(writer.stringBytes.count))
+        var file = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            for part in [header.body.bytes, writer.stringBytes.bytes, writer.body.bytes] where part.count > 0 {
+                guard initialized + part.count <= length else { break }  // not reached: `length` sums the parts
+                UnsafeMutableRawPointer(base + initialized).copyMemory(from: part.baseAddress!, byteCount: part.count)
+                initialized += part.count
+            }
         }
-        put(formatVersion)
-        put(mask(of: sections))
-        put(UInt64(length))
-        put(UInt64(0))  // the checksum, filled in below
-        put(UInt32(fingerprint.utf8.count))
-        file.append(contentsOf: fingerprint.utf8)
-        put(UInt32(ends.count))
-        for end in ends { put(end) }
-        put(UInt32(writer.strings.bytes.count))
-        file.append(contentsOf: writer.strings.bytes)
-        file.append(contentsOf: writer.body)
         let sum = file.withUnsafeBytes { checksum(of: $0) }
         withUnsafeBytes(of: sum.littleEndian) { file.replaceSubrange(24..<32, with: $0) }
         return file
@@ -189,9 +191,19 @@ enum GraphSnapshot {
 
     private static func writeNodes(_ graph: KnowledgeGraph, _ writer: inout SnapshotWriter) {
         writer.position(graph.nodes.count)
-        for node in graph.nodes { writer.string(node.id) }
+        // Ids and titles go to the string table node by node (a technology's title is its id), then as columns.
+        var titles: [UInt32] = []
+        titles.reserveCapacity(graph.nodes.count)
+        var ids: [UInt32] = []
+        ids.reserveCapacity(graph.nodes.count)
+        for node in graph.nodes {
+            let id = writer.stringPosition(node.id)
+            ids.append(id)
+            titles.append(node.title == node.id ? id : writer.stringPosition(node.title))
+        }
+        for id in ids { writer.integer(id) }
         for node in graph.nodes { writer.integer(UInt8(node.kind.rank)) }
-        for node in graph.nodes { writer.string(node.title) }
+        for title in titles { writer.integer(title) }
     }
 
     /// Ends and kinds as columns, then each edge's attributes: a tag per edge, then the payloads in edge order.
@@ -199,10 +211,11 @@ enum GraphSnapshot {
         let edges = graph.edges
         let kinds = EdgeKind.allCases
         writer.position(edges.count)
-        for edge in edges { writer.position(edge.from) }
-        for edge in edges { writer.position(edge.to) }
-        for edge in edges { writer.choice(edge.kind, in: kinds) }
-        for edge in edges { writer.integer(AttributeTag(edge.attributes).rawValue) }
+        // Fields read in place: a loop over the edges themselves would copy each edge and its payload.
+        for i in edges.indices { writer.position(edges[i].from) }
+        for i in edges.indices { writer.position(edges[i].to) }
+        for i in edges.indices { writer.choice(edges[i].kind, in: kinds) }
+        for i in edges.indices { writer.integer(AttributeTag(edges[i].attributes).rawValue) }
         let levels = EducationLevel.allCases
         let tiers = RelatedTier.allCases
         let evidenceKinds = Evidence.Kind.allCases
@@ -287,14 +300,30 @@ enum GraphSnapshot {
         }
     }
 
-    /// A count, then each entry written by `write`, in the order of `key(entry key)`.
+    /// A count, then each entry written by `write`, in the order of `key(entry key)`. The entries' positions are
+    /// sorted, not the entries, which can be large.
     private static func writeDictionary<Key, Value>(
         _ dictionary: [Key: Value], by key: (Key) -> Int, _ writer: inout SnapshotWriter,
         _ write: (Key, Value, inout SnapshotWriter) -> Void
     ) {
-        writer.position(dictionary.count)
-        for (entryKey, value) in dictionary.sorted(by: { key($0.key) < key($1.key) }) {
+        let order = dictionary.indices.map { (key: key(dictionary[$0].key), index: $0) }.sorted { $0.key < $1.key }
+        writer.list(order) { entry, writer in
+            let (entryKey, value) = dictionary[entry.index]
             write(entryKey, value, &writer)
+        }
+    }
+
+    /// `writeDictionary(_:by:_:_:)` for a dictionary keyed by node: its keys sorted as plain integers, each entry
+    /// then looked up (cheaper than sorting the entries by a key function).
+    private static func writeDictionary<Value>(
+        _ dictionary: [NodeIndex: Value], _ writer: inout SnapshotWriter,
+        _ write: (NodeIndex, Value, inout SnapshotWriter) -> Void
+    ) {
+        let nodes = dictionary.keys.sorted()
+        writer.position(nodes.count)
+        for node in nodes {
+            guard let value = dictionary[node] else { continue }  // not reached: every key has its value
+            write(node, value, &writer)
         }
     }
 

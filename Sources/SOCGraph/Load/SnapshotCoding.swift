@@ -2,23 +2,31 @@
 /// string once in a string table that the values refer to by position.
 struct SnapshotWriter {
     /// The values written so far, after the string table in the file.
-    private(set) var body: [UInt8] = []
-    /// Every distinct string written, in order of first use.
-    private(set) var strings = StringTable()
-    private var stringPositions: [String: UInt32] = [:]
+    let body: ByteBuffer
+    /// The UTF-8 of every distinct string written, in order of first use, one after another.
+    let stringBytes = ByteBuffer(capacity: 1 << 16)
+    /// Where each string of `stringBytes` ends.
+    private(set) var stringEnds: [UInt32] = []
+    /// The position of each string written, by its UTF-8 (the id index hashes bytes, far cheaper than `String`'s
+    /// Unicode-aware hashing).
+    private var stringPositions = IDIndex()
+    /// The last string written and its position: consecutive values often repeat (an occupation's O*NET code on
+    /// each of its related edges).
+    private var lastString: (value: String, position: UInt32)?
 
     /// The string position that stands for nil.
     static let noString = UInt32.max
     /// The node position that stands for nil.
     static let noNode = UInt32.max
 
-    init(capacity: Int) {
-        body.reserveCapacity(capacity)
+    init(capacity: Int, strings: Int = 0) {
+        body = ByteBuffer(capacity: capacity)
+        stringPositions = IDIndex(capacity: strings)
+        stringEnds.reserveCapacity(strings)
     }
 
-    mutating func integer<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.littleEndian) { body.append(contentsOf: $0) }
-    }
+    @inline(__always)
+    mutating func integer<T: FixedWidthInteger>(_ value: T) { body.append(value) }
 
     /// An `Int` of the model: zigzag LEB128, so that the small numbers of the graph take a byte or two.
     mutating func int(_ value: Int) {
@@ -76,15 +84,68 @@ struct SnapshotWriter {
     /// A count, then the elements as they are.
     mutating func integers<T: FixedWidthInteger>(_ values: [T]) {
         position(values.count)
+        #if _endian(little)
+        values.withUnsafeBytes { body.append($0) }
+        #else
         for value in values { integer(value) }
+        #endif
     }
 
-    private mutating func stringPosition(_ value: String) -> UInt32 {
-        if let known = stringPositions[value] { return known }
-        let position = UInt32(strings.count)
-        strings.append(value)
-        stringPositions[value] = position
-        return position
+    /// The position of `value` in the string table, added on first use.
+    mutating func stringPosition(_ value: String) -> UInt32 {
+        if let last = lastString, last.value == value { return last.position }
+        let next = stringEnds.count
+        if let known = stringPositions.insert(value, next) {
+            lastString = (value, UInt32(known))
+            return UInt32(known)
+        }
+        var value = value
+        value.withUTF8 { stringBytes.append(UnsafeRawBufferPointer($0)) }
+        stringEnds.append(UInt32(stringBytes.count))
+        lastString = (value, UInt32(next))
+        return UInt32(next)
+    }
+}
+
+/// A growable run of bytes written in place, for `SnapshotWriter`: appending a value is a capacity check and a
+/// store, where appending to a `[UInt8]` goes through a collection copy per value.
+final class ByteBuffer {
+    private(set) var base: UnsafeMutableRawPointer
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 8)
+    }
+
+    deinit { base.deallocate() }
+
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+    @inline(__always)
+    func append<T: FixedWidthInteger>(_ value: T) {
+        let size = MemoryLayout<T>.size
+        if count + size > capacity { grow(to: count + size) }
+        base.storeBytes(of: value.littleEndian, toByteOffset: count, as: T.self)
+        count += size
+    }
+
+    func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        if count + bytes.count > capacity { grow(to: count + bytes.count) }
+        (base + count).copyMemory(from: source, byteCount: bytes.count)
+        count += bytes.count
+    }
+
+    private func grow(to needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let larger = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
+        larger.copyMemory(from: base, byteCount: count)
+        base.deallocate()
+        base = larger
+        capacity = size
     }
 }
 

@@ -35,7 +35,7 @@ public enum GraphValidator {
     public static func check(directory: URL) -> GraphCheckResult {
         let graph: KnowledgeGraph
         do {
-            graph = try GraphStore(directory: directory).load(GraphSection.all)
+            graph = try GraphStore(directory: directory).loadFromFiles(GraphSection.all)
         } catch let SOCGraphError.damagedGraph(diagnostics) {
             return GraphCheckResult(diagnostics: diagnostics, graph: nil)
         } catch {

@@ -38,7 +38,20 @@ extension GraphBuilder {
                        GraphFile.designations.name, 0)
             }
         }
-        if sections.contains(.technologies) { defineTechnologies() }
+        if sections.contains(.technologies) {
+            defineTechnologies(only: nil)
+        } else if sections.contains(.evidenceTechnologies) {
+            defineTechnologies(only: technologiesNamedByEvidence())
+        }
+    }
+
+    /// The technologies alignment-evidence.tsv names as the `via` of a technology path (read ahead, not consumed:
+    /// `readAlignments` checks the file row by row later).
+    private func technologiesNamedByEvidence() -> Set<String> {
+        guard case let (table?, _)?? = prefetchedTable(GraphFile.alignmentEvidence) else { return [] }
+        var names = Set<String>()
+        for row in table.rows where row[2] == "technology" { names.insert(row[3]) }
+        return names
     }
 
     private func defineSOC() {
@@ -168,7 +181,8 @@ extension GraphBuilder {
         }
     }
 
-    private func defineTechnologies() {
+    /// Defines the technology nodes of technologies.tsv; with `only`, just those named there.
+    private func defineTechnologies(only wanted: Set<String>?) {
         guard let table = read(.technologies) else { return }
         // O*NET files one example under several commodities: the key is (technology, commodity_code); the node is
         // defined once, with the first (lowest-coded) commodity as its category.
@@ -182,7 +196,7 @@ extension GraphBuilder {
                 problem(table.file, row.line, "commodity_code: '\(row[1])' is not a number")
             }
             defer { previousName = name }
-            guard name != previousName else { continue }
+            guard name != previousName, wanted?.contains(name) ?? true else { continue }
             define(Node(id: name, kind: .technology, title: name), table.file, row.line)
             pendingCommodities.append((name, Commodity(code: row[1], title: row[2])))
         }

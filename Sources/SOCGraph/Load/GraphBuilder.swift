@@ -121,7 +121,7 @@ final class GraphBuilder {
     /// second thread costs more to start than it saves on a busy two-core machine.
     private func prefetch() {
         var rows = 0
-        for file in GraphFile.all where file.section.map(sections.contains) ?? true {
+        for file in GraphFile.all where file.isRead(by: sections) {
             if file.optional,
                !FileManager.default.fileExists(atPath: directory.appendingPathComponent(file.name).path) {
                 prefetched[file.name] = .some(nil)
@@ -138,6 +138,9 @@ final class GraphBuilder {
     }
 
     /// Reads a file, recording its problems; nil when the file cannot be used at all (or an optional file is absent).
+    /// A file read ahead by `prefetch`, left for `read(_:)` (nil when it was not read ahead).
+    func prefetchedTable(_ file: GraphFile) -> (TSVTable?, [Diagnostic])?? { prefetched[file.name] }
+
     func read(_ file: GraphFile) -> TSVTable? {
         let result: (TSVTable?, [Diagnostic])?
         if let cached = prefetched.removeValue(forKey: file.name) {
@@ -441,7 +444,7 @@ final class GraphBuilder {
             let rank = sorted[start].key >> 60
             var end = start
             while end < edges.count, sorted[end].key >> 60 == rank { end += 1 }
-            let positions = Array(start..<end)
+            let positions = start..<end
             outgoing[kind] = Adjacency(nodeCount: nodes.count, edgePositions: positions) {
                 Int(sorted[$0].key >> 38 & nodeMask)
             }

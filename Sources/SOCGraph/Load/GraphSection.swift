@@ -30,14 +30,21 @@ public enum GraphSection: String, CaseIterable, Sendable, Hashable, Comparable {
     /// The aligns-with edges (alignments.tsv) with their evidence paths (alignment-evidence.tsv). With `curation`
     /// loaded too, each path carries the rationale of its curation row.
     case alignments
+    /// The technology nodes that alignment evidence names (a few hundred of technologies.tsv's): what `alignments`
+    /// needs when `technologies` is not loaded. With `technologies`, every technology is loaded anyway.
+    case evidenceTechnologies
 
     /// Graph/ files of the section, relative to the graph directory. Files of `curation` may be absent.
-    public var files: [String] { GraphFile.all.filter { $0.section == self }.map(\.name) }
+    public var files: [String] {
+        self == .evidenceTechnologies ? [GraphFile.technologies.name]
+            : GraphFile.all.filter { $0.section == self }.map(\.name)
+    }
 
     /// Sections that must be loaded with this one.
     public var requires: Set<GraphSection> {
         switch self {
-        case .curation, .alignments: return [.hierarchy, .programs, .technologies, .fields]
+        case .curation: return [.hierarchy, .programs, .technologies, .fields]
+        case .alignments: return [.hierarchy, .programs, .evidenceTechnologies, .fields]
         case .uses: return [.hierarchy, .technologies]
         default: return [.hierarchy]
         }
@@ -45,8 +52,9 @@ public enum GraphSection: String, CaseIterable, Sendable, Hashable, Comparable {
 
     /// Every section.
     public static let all = Set(allCases)
-    /// What `show` needs: everything except titles, curation and the uses edges (technology nodes come with
-    /// `alignments`, whose technology paths are checked against uses.tsv whenever `uses` is loaded too).
+    /// What `show` needs: everything except titles, curation and the uses edges, and of the technologies only
+    /// those alignment evidence names (`evidenceTechnologies`; technology paths are checked against uses.tsv
+    /// whenever `uses` is loaded too).
     public static let report: Set<GraphSection> = [
         .hierarchy, .education, .projections, .wages, .related, .programs, .designations, .fields, .alignments,
     ]
@@ -115,6 +123,13 @@ struct GraphFile: Sendable {
         section: .alignments)
     static let alignmentEvidence = GraphFile(name: "alignment-evidence.tsv", header: [
         "code", "field", "kind", "via", "hot"], section: .alignments)
+
+    /// Whether loading `sections` (a closure) reads this file.
+    func isRead(by sections: Set<GraphSection>) -> Bool {
+        guard let section else { return true }
+        return sections.contains(section)
+            || (name == GraphFile.technologies.name && sections.contains(.evidenceTechnologies))
+    }
 
     static let all: [GraphFile] = [
         manifest, soc, onetOccupations, educationLevels, entryEducation, jobZones, educationCategories,

@@ -1,22 +1,33 @@
 /// Compressed adjacency lists (CSR) of one edge kind in one direction: for node `n`, the positions in
 /// `KnowledgeGraph.edges` of its edges are `edges[offsets[n] ..< offsets[n + 1]]`.
-struct Adjacency: Sendable {
+struct Adjacency: Sendable, Equatable {
     private let offsets: [Int32]
     private let positions: [Int32]
 
-    /// Builds the lists by a stable counting sort: each list keeps the order of `edgePositions`. O(nodes + edges).
-    init(nodeCount: Int, edgePositions: [Int], endpoint: (Int) -> NodeIndex) {
-        var counts = [Int32](repeating: 0, count: nodeCount + 1)
-        for position in edgePositions { counts[endpoint(position) + 1] += 1 }
-        for node in 0..<nodeCount { counts[node + 1] += counts[node] }
-        var next = counts
+    /// Builds the lists by a stable counting sort: each list keeps the order of `edgePositions`. `endpoint` gives
+    /// the node (below `nodeCount`) each edge is listed under. O(nodes + edges).
+    init(nodeCount: Int, edgePositions: Range<Int>, endpoint: (Int) -> NodeIndex) {
+        var offsets = [Int32](repeating: 0, count: nodeCount + 1)
         var positions = [Int32](repeating: 0, count: edgePositions.count)
-        for position in edgePositions {
-            let node = endpoint(position)
-            positions[Int(next[node])] = Int32(position)
-            next[node] += 1
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            positions.withUnsafeMutableBufferPointer { positions in
+                // Count each node's edges, turn the counts into where each list ends, then place the edges from
+                // the last, moving each list's end down to its start: the offsets without a second array.
+                for position in edgePositions { offsets[endpoint(position)] += 1 }
+                var end: Int32 = 0
+                for node in 0..<nodeCount {
+                    end += offsets[node]
+                    offsets[node] = end
+                }
+                offsets[nodeCount] = end
+                for position in edgePositions.reversed() {
+                    let node = endpoint(position)
+                    offsets[node] -= 1
+                    positions[Int(offsets[node])] = Int32(position)
+                }
+            }
         }
-        self.offsets = counts
+        self.offsets = offsets
         self.positions = positions
     }
 

@@ -1,13 +1,21 @@
 /// Occupational nodes by the look-up key of their titles (`KnowledgeGraph.titleKey`), for exact-title look-up.
 /// Keys are kept as bytes in an `IDIndex`, so building it makes one `String` per title and no dictionary of them.
-struct ExactTitleIndex: Sendable {
-    private var keys = IDIndex()
-    private var groups: [[NodeIndex]] = []
+struct ExactTitleIndex: Sendable, Equatable {
+    private(set) var keys = IDIndex()
+    /// The nodes of each key, by the key's value in `keys`.
+    private(set) var groups: [[NodeIndex]] = []
     private var scratch: [UInt8] = []
 
     init(capacity: Int = 8) {
         keys = IDIndex(capacity: capacity)
         groups.reserveCapacity(capacity)
+    }
+
+    /// An index from the parts of another (`GraphSnapshot`); nil unless `keys` has one value per group.
+    init?(keys: IDIndex, groups: [[NodeIndex]]) {
+        guard keys.count == groups.count else { return nil }
+        self.keys = keys
+        self.groups = groups
     }
 
     /// The nodes whose title has look-up key `key`, in preference order; nil if none.
@@ -38,5 +46,10 @@ struct ExactTitleIndex: Sendable {
     /// Orders every group with more than one node by `areInIncreasingOrder`.
     mutating func sortGroups(by areInIncreasingOrder: (NodeIndex, NodeIndex) -> Bool) {
         for group in groups.indices where groups[group].count > 1 { groups[group].sort(by: areInIncreasingOrder) }
+    }
+
+    /// Equal keys and groups (the scratch buffer is no part of the index).
+    static func == (lhs: ExactTitleIndex, rhs: ExactTitleIndex) -> Bool {
+        lhs.keys == rhs.keys && lhs.groups == rhs.groups
     }
 }

@@ -3,11 +3,11 @@
 /// is kept at most half full. O(length of the id) per look-up.
 struct IDIndex: Sendable {
     /// The ids' bytes, one after another; entry `e` is `keyBytes[keyBounds[e].start ..< keyBounds[e].end]`.
-    private var keyBytes: [UInt8] = []
-    private var keyBounds: [(start: Int32, end: Int32)] = []
-    private var values: [Int32] = []
+    private(set) var keyBytes: [UInt8] = []
+    private(set) var keyBounds: [(start: Int32, end: Int32)] = []
+    private(set) var values: [Int32] = []
     /// Entry number + 1 per slot; 0 is an empty slot.
-    private var slots: [Int32]
+    private(set) var slots: [Int32]
     private var mask: Int
 
     init(capacity: Int = 8) {
@@ -18,6 +18,26 @@ struct IDIndex: Sendable {
         keyBounds.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
         keyBytes.reserveCapacity(capacity * 10)
+    }
+
+    /// An index from the parts of another (`GraphSnapshot`), or nil when they could make a look-up trap or never
+    /// end: a table whose size is not a power of two or is more than half full, a slot naming no entry, an id
+    /// outside the bytes, or a value outside `0 ..< valueLimit`. O(entries + slots).
+    init?(keyBytes: [UInt8], keyBounds: [(start: Int32, end: Int32)], values: [Int32], slots: [Int32],
+          valueLimit: Int) {
+        let entries = values.count
+        guard slots.count >= 16, slots.count & (slots.count - 1) == 0, keyBounds.count == entries,
+              entries * 2 <= slots.count else { return nil }
+        var bad = false
+        for (start, end) in keyBounds { bad = bad || start < 0 || start > end || Int(end) > keyBytes.count }
+        for value in values { bad = bad || value < 0 || Int(value) >= valueLimit }
+        for slot in slots { bad = bad || slot < 0 || Int(slot) > entries }
+        guard !bad else { return nil }
+        self.keyBytes = keyBytes
+        self.keyBounds = keyBounds
+        self.values = values
+        self.slots = slots
+        self.mask = slots.count - 1
     }
 
     var count: Int { values.count }
@@ -138,5 +158,13 @@ struct IDIndex: Sendable {
             index += 1
         }
         return true
+    }
+}
+
+extension IDIndex: Equatable {
+    /// Equal parts, hence equal look-ups.
+    static func == (lhs: IDIndex, rhs: IDIndex) -> Bool {
+        lhs.keyBytes == rhs.keyBytes && lhs.values == rhs.values && lhs.slots == rhs.slots
+            && lhs.keyBounds.elementsEqual(rhs.keyBounds) { $0.start == $1.start && $0.end == $1.end }
     }
 }

@@ -21,7 +21,15 @@ struct ShowCommand: ParsableCommand {
     /// What `show` reports, in every format.
     func report() throws -> NodeReport {
         let graph = try graphOptions.load(GraphSection.report)
-        return NodeReport(graph: graph, node: try graph.resolve(code))
+        do {
+            return NodeReport(graph: graph, node: try graph.resolve(code))
+        } catch let error as SOCGraphError where !graph.sections.contains(.technologies) {
+            // The report sections hold only the technologies alignment evidence names; a technology's name is
+            // looked up once more among all of them before the code counts as unknown.
+            let everything = try graphOptions.load(GraphSection.report.union([.technologies]))
+            guard let node = try? everything.resolve(code), everything[node].kind == .technology else { throw error }
+            return NodeReport(graph: everything, node: node)
+        }
     }
 
     func run() throws {

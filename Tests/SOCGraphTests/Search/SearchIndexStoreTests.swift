@@ -6,38 +6,7 @@ import Testing
 /// elsewhere or nowhere when the graph directory is not writable.
 @Suite("Search index cache")
 struct SearchIndexStoreTests {
-    /// A copy of the fixture and a user cache folder of its own, both removed afterwards.
-    struct Sandbox {
-        let graph: URL
-        let home: URL
-
-        init() throws {
-            graph = try Fixture.copy()
-            home = FileManager.default.temporaryDirectory.appendingPathComponent("socgraph-home-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        }
-
-        func remove() {
-            try? FileManager.default.removeItem(at: graph)
-            try? FileManager.default.removeItem(at: home)
-        }
-
-        var environment: [String: String] { ["HOME": home.path] }
-        var store: SearchIndexStore { SearchIndexStore(directory: graph, environment: environment) }
-        var graphCache: URL { graph.appendingPathComponent(".cache/search-index.bin") }
-
-        /// Loads through the store; `built` says whether the index had to be built from the graph.
-        func load() throws -> (file: SearchIndexFile, built: Bool) {
-            var built = false
-            let file = try store.load {
-                built = true
-                let graphStore = GraphStore(directory: graph)
-                let loaded = try graphStore.load(KnowledgeGraph.searchSections)
-                return (SearchIndex(graph: loaded, text: try graphStore.loadText(for: loaded)), loaded.sources)
-            }
-            return (file, built)
-        }
-    }
+    typealias Sandbox = CacheSandbox
 
     func expectFixtureResults(_ file: SearchIndexFile, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let reference = SearchIndex(graph: Fixture.graph)
@@ -156,12 +125,9 @@ struct SearchIndexStoreTests {
     @Test func aReadOnlyGraphKeepsItsCacheInTheUserCacheFolder() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        // `.cache` taken by a file: the graph directory cannot hold the cache (as when it is read-only, which a
-        // test run as root could not simulate with permissions).
-        try Data("not a folder".utf8).write(to: sandbox.graph.appendingPathComponent(".cache"))
+        try sandbox.blockGraphCache()
         #expect(try sandbox.load().built)
-        let userCache = sandbox.home.appendingPathComponent(".cache/socgraph")
-        let written = try FileManager.default.contentsOfDirectory(atPath: userCache.path)
+        let written = try sandbox.userCacheFiles()
         #expect(written.count == 1)
         #expect(written.first?.hasPrefix("search-index-") == true)
         let second = try sandbox.load()
@@ -178,7 +144,7 @@ struct SearchIndexStoreTests {
     @Test func withNothingWritableTheIndexIsBuiltEachTime() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
-        try Data("not a folder".utf8).write(to: sandbox.graph.appendingPathComponent(".cache"))
+        try sandbox.blockGraphCache()
         let blocked = sandbox.home.appendingPathComponent("file")
         try Data("not a folder".utf8).write(to: blocked)
         let store = SearchIndexStore(directory: sandbox.graph, environment: ["HOME": blocked.path])
@@ -187,7 +153,7 @@ struct SearchIndexStoreTests {
             var built = false
             let file = try store.load {
                 built = true
-                let loaded = try GraphStore(directory: sandbox.graph).load(KnowledgeGraph.searchSections)
+                let loaded = try sandbox.storeWithoutSnapshots.load(KnowledgeGraph.searchSections)
                 return (SearchIndex(graph: loaded), loaded.sources)
             }
             #expect(built)
@@ -214,5 +180,26 @@ struct SearchIndexStoreTests {
         let file = try sandbox.store.load()
         try expectFixtureResults(file)
         #expect(FileManager.default.fileExists(atPath: sandbox.graphCache.path))
+    }
+}
+
+extension CacheSandbox {
+    var store: SearchIndexStore { SearchIndexStore(directory: graph, environment: environment) }
+    var graphCache: URL { graph.appendingPathComponent(".cache/search-index.bin") }
+    /// The graph store with graph snapshots off: what these tests count in the cache folders is the search index.
+    var storeWithoutSnapshots: GraphStore {
+        GraphStore(directory: graph, environment: [CacheFolders.disablingVariable: "1"])
+    }
+
+    /// Loads through the store; `built` says whether the index had to be built from the graph.
+    func load() throws -> (file: SearchIndexFile, built: Bool) {
+        var built = false
+        let file = try store.load {
+            built = true
+            let graphStore = storeWithoutSnapshots
+            let loaded = try graphStore.load(KnowledgeGraph.searchSections)
+            return (SearchIndex(graph: loaded, text: try graphStore.loadText(for: loaded)), loaded.sources)
+        }
+        return (file, built)
     }
 }

@@ -12,6 +12,18 @@ extension ShippedGraphTests {
         return hits.compactMap { $0["code"] as? String }
     }
 
+    @Test("show finds a technology no alignment evidence names (the report graph holds only those it names)")
+    func showTechnologyOutsideTheEvidence() throws {
+        guard requireGraph() else { return }
+        let result = try CLI.run(["show", "Microsoft Excel", "--format", "json"] + shipped)
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try result.json() as? [String: Any])
+        #expect(report["kind"] as? String == "technology")
+        let unknown = try CLI.run(["show", "Microsoft Exel"] + shipped)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown code 'Microsoft Exel'"))
+    }
+
     @Test func searchMachineLearningEngineer() throws {
         guard requireGraph() else { return }
         let codes = try firstCodes("machine learning engineer")

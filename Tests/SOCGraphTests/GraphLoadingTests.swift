@@ -115,8 +115,14 @@ struct GraphLoadingTests {
         let report = try GraphStore(directory: Fixture.directory).load(GraphSection.report)
         #expect(report.titles.isEmpty)
         #expect(report.curation == Curation())
-        // Alignments bring the technology nodes their evidence goes through.
-        #expect(report.nodes(ofKind: .technology).count == graph.nodes(ofKind: .technology).count)
+        // Alignments bring the technology nodes their evidence goes through, and only those.
+        let named = Set(graph.edges.compactMap { edge -> [String]? in
+            guard case let .alignment(alignment) = edge.attributes else { return nil }
+            return alignment.evidence.compactMap { $0.via }.filter { graph[$0].kind == .technology }.map { graph[$0].id }
+        }.flatMap { $0 })
+        #expect(!named.isEmpty)
+        #expect(Set(report.nodes(ofKind: .technology).map { report[$0].id }) == named)
+        #expect(report.nodes(ofKind: .technology).count < graph.nodes(ofKind: .technology).count)
         #expect(report.nodes(ofKind: .program).count == graph.nodes(ofKind: .program).count)
     }
 

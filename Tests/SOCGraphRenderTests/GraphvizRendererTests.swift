@@ -236,3 +236,23 @@ struct TextMeasureCacheTests {
         #expect(pdf.starts(with: Array("%PDF".utf8)))
     }
 }
+
+@Suite("Renders independent of what the process rendered before")
+struct RenderHistoryTests {
+    @Test("the same DOT gives the same SVG bytes, first thing in a process or after other diagrams")
+    func sameBytesWhateverCameBefore() throws {
+        let comparison = try DOTBuilder().build(Fixtures.comparison)
+        let neighbourhood = try DOTBuilder().build(Fixtures.neighbourhood)
+        let renderer = GraphvizRenderer()
+        let first = try renderer.render(dot: comparison, format: .svg)
+        var others: [Data] = []
+        for size in [1, 40, 3, 200] {
+            let filler = "digraph { " + (0..<size).map { "n\($0) -> n\($0 + 1); " }.joined() + "}"
+            others.append(try renderer.render(dot: filler, format: .svg))
+            others.append(try renderer.render(dot: neighbourhood, format: .svg))
+        }
+        let again = try renderer.render(dot: comparison, format: .svg)
+        #expect(again == first)
+        #expect(others[1] == others[3] && others[3] == others[5] && others[5] == others[7])
+    }
+}

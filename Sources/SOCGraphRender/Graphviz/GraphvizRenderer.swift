@@ -64,7 +64,7 @@ public struct GraphvizRenderer: Sendable {
         dot: String, format: OutputFormat, dpi: Int, reusesMeasurements: Bool, context: OpaquePointer,
         messages: () -> String
     ) throws -> Rendering {
-        guard let graph = dot.withCString({ agmemread($0) }) else {
+        guard let graph = dot.withCString({ socgraph_read_dot($0) }) else {
             let detail = GraphvizSession.describe(messages())
             throw GraphvizError.failed(detail.isEmpty ? "the DOT text holds no graph" : "cannot read the DOT text" + detail)
         }

@@ -26,7 +26,7 @@ final class BatchPipeline: @unchecked Sendable {
     private var effectTurn = BatchPipeline.givenTurn()
     private var printTurn = BatchPipeline.givenTurn()
 
-    private let lock = DispatchSemaphore(value: 1)
+    private let lock = Lock()
     /// The highest status of any line, and the first error writing the answers; guarded by `lock`.
     private var worst: Int32 = 0
     private var writeError: Error?
@@ -44,11 +44,7 @@ final class BatchPipeline: @unchecked Sendable {
     }
 
     /// True once an answer could not be written (standard output closed): submit no more lines.
-    var stopped: Bool {
-        lock.wait()
-        defer { lock.signal() }
-        return writeError != nil
-    }
+    var stopped: Bool { lock.withLock { writeError != nil } }
 
     /// Starts answering one input line (blank lines and comments are skipped); returns at once unless as many
     /// lines as allowed are still in flight.
@@ -74,24 +70,22 @@ final class BatchPipeline: @unchecked Sendable {
     /// Waits for every line; returns the highest status, or throws the error that stopped the answers.
     func finish() throws -> Int32 {
         running.wait()
-        lock.wait()
-        defer { lock.signal() }
-        if let writeError { throw writeError }
-        return worst
+        return try lock.withLock {
+            if let writeError { throw writeError }
+            return worst
+        }
     }
 
     private func emit(_ output: (status: Int32, json: String)) {
-        lock.wait()
-        let failed = writeError != nil
-        worst = max(worst, output.status)
-        lock.signal()
+        let failed = lock.withLock {
+            worst = max(worst, output.status)
+            return writeError != nil
+        }
         guard !failed else { return }
         do {
             try Terminal.write(output.json + "\n")
         } catch {
-            lock.wait()
-            writeError = writeError ?? error
-            lock.signal()
+            lock.withLock { writeError = writeError ?? error }
         }
     }
 }

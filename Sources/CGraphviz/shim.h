@@ -47,12 +47,18 @@ static inline void *socgraph_arena_resize(void *state, void *ptr, size_t old, si
     socgraph_arena *a = state;
     if (!ptr) return socgraph_arena_alloc(state, req);
     if (socgraph_arena_owns(a, ptr)) {
+        /* The arena never hands out a byte twice, so everything past `used` is still zero, as cgraph expects of
+           new memory: a shrinking block keeps its bytes, and only the last block grows in place. */
+        if (req <= old) return ptr;
         if (ptr == a->last) {
             size_t size = (req + 15) & ~(size_t)15;
             size_t start = (size_t)((char *)ptr - a->base);
-            if (start + size <= a->size) { a->used = start + size; a->lastSize = size; return ptr; }
+            if (start + size <= a->size) {
+                if (start + size > a->used) a->used = start + size;
+                a->lastSize = size;
+                return ptr;
+            }
         }
-        if (req <= old) return ptr;
         void *p = socgraph_arena_alloc(state, req);
         if (p) memcpy(p, ptr, old);
         return p;

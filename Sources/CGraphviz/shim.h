@@ -22,7 +22,7 @@ static inline int socgraph_api_textlayout(void) { return (int)API_textlayout; }
 /// before. Here every allocation of the graph comes from one arena reserved for it, handed out in order: the
 /// identifiers follow the order of the DOT text, whatever ran before. Freed pieces are reclaimed when the graph is
 /// closed. Should the reservation fail or fill up, allocations fall back to malloc (still correct).
-typedef struct { char *base; size_t used, size; void *last; size_t lastSize; } socgraph_arena;
+typedef struct { char *base; size_t used, size; void *last; } socgraph_arena;
 static inline void *socgraph_arena_open(Agdisc_t *disc) {
     (void)disc;
     socgraph_arena *a = calloc(1, sizeof *a);
@@ -38,7 +38,7 @@ static inline void *socgraph_arena_alloc(void *state, size_t req) {
     size_t size = (req + 15) & ~(size_t)15;
     if (a && a->base && a->used + size <= a->size) {
         void *p = a->base + a->used;
-        a->used += size; a->last = p; a->lastSize = size;
+        a->used += size; a->last = p;
         return p;
     }
     return calloc(1, req ? req : 1);
@@ -55,7 +55,6 @@ static inline void *socgraph_arena_resize(void *state, void *ptr, size_t old, si
             size_t start = (size_t)((char *)ptr - a->base);
             if (start + size <= a->size) {
                 if (start + size > a->used) a->used = start + size;
-                a->lastSize = size;
                 return ptr;
             }
         }

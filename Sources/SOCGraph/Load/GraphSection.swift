@@ -36,8 +36,7 @@ public enum GraphSection: String, CaseIterable, Sendable, Hashable, Comparable {
 
     /// Graph/ files of the section, relative to the graph directory. Files of `curation` may be absent.
     public var files: [String] {
-        self == .evidenceTechnologies ? [GraphFile.technologies.name]
-            : GraphFile.all.filter { $0.section == self }.map(\.name)
+        GraphFile.all.filter { $0.section != nil && $0.isRead(by: [self]) }.map(\.name)
     }
 
     /// Sections that must be loaded with this one.

@@ -33,9 +33,8 @@ enum TextMeasureCache {
 
     /// Whether measurements may be answered from the table (set per render by the renderer).
     nonisolated(unsafe) static var active = false
-    /// Answers looked up and answers that had to be measured, for tests and benchmarks.
+    /// Answers given from the table (tests check the table is used).
     nonisolated(unsafe) private(set) static var hits = 0
-    nonisolated(unsafe) private(set) static var misses = 0
     nonisolated(unsafe) private static var table: [String: Measure] = [:]
     /// A batch of thousands of distinct diagrams must not grow the table without end.
     private static let capacity = 20_000
@@ -66,7 +65,6 @@ enum TextMeasureCache {
             span.pointee.free_layout = nil
             return 1
         }
-        TextMeasureCache.misses += 1
         let measured = pango(span, fontpath)
         if measured != 0 {
             if TextMeasureCache.table.count >= capacity { TextMeasureCache.table.removeAll(keepingCapacity: true) }

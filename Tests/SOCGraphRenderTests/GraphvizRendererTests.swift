@@ -217,9 +217,9 @@ struct TextMeasureCacheTests {
         let dot = try DOTBuilder().build(Fixtures.comparison)
         let fresh = try GraphvizRenderer(reusesTextMeasurements: false).render(dot: dot, format: .svg)
         let first = try GraphvizRenderer().render(dot: dot, format: .svg)
-        let hitsBefore = try GraphvizSession.run { _, _ in TextMeasureCache.hits }
+        let hitsBefore = TextMeasureCache.hits
         let second = try GraphvizRenderer().render(dot: dot, format: .svg)
-        let hitsAfter = try GraphvizSession.run { _, _ in TextMeasureCache.hits }
+        let hitsAfter = TextMeasureCache.hits
         #expect(placedTexts(fresh).count > 50)
         #expect(placedTexts(first) == placedTexts(fresh))
         #expect(placedTexts(second) == placedTexts(fresh))
@@ -235,6 +235,67 @@ struct TextMeasureCacheTests {
         let pdf = try GraphvizRenderer().render(dot: dot, format: .pdf)
         #expect(pdf.starts(with: Array("%PDF".utf8)))
     }
+}
+
+@Suite("Graphviz engines side by side")
+struct GraphvizEngineTests {
+    func render(_ dot: String, on engine: GraphvizEngine) throws -> Data {
+        try GraphvizSession.run(on: engine) { use in
+            try GraphvizRenderer.render(dot: dot, format: .svg, dpi: 72, reusesMeasurements: true, use: use).data
+        }
+    }
+
+    #if os(Linux)
+    @Test("an isolated copy of Graphviz writes the same SVG bytes as the copy the program is linked with")
+    func isolatedCopyWritesTheSameBytes() throws {
+        let isolated = try #require(GraphvizSession.isolatedEngineForTesting(), "glibc loads a second copy")
+        #expect(isolated.isolated)
+        // Named: an anonymous graph is titled by a counter each copy of cgraph keeps for the life of the process.
+        let filler = "digraph filler { rankdir=LR; " + (0..<30).map { "n\($0) -> n\($0 + 1); " }.joined() + "}"
+        for dot in [try DOTBuilder().build(Fixtures.comparison), try DOTBuilder().build(Fixtures.neighbourhood), filler] {
+            let linked = try render(dot, on: GraphvizSession.linkedEngine)
+            let apart = try render(dot, on: isolated)
+            #expect(apart == linked)
+            #expect(try SVGText(apart).content.isEmpty == false)
+        }
+    }
+
+    @Test("an isolated copy reports Graphviz's errors as the linked one does")
+    func isolatedCopyReportsErrors() throws {
+        let isolated = try #require(GraphvizSession.isolatedEngineForTesting())
+        #expect {
+            try render("digraph { a -> ; }", on: isolated)
+        } throws: { error in
+            guard case let GraphvizError.failed(message) = error else { return false }
+            return message.contains("cannot read the DOT text") && message.contains("syntax error")
+        }
+        // The engine is still usable after the error.
+        #expect(try render("digraph { a -> b }", on: isolated).count > 100)
+    }
+
+    @Test("concurrent SVG renders use another copy of Graphviz and give the bytes of one render at a time")
+    func concurrentRendersUseAnotherCopy() async throws {
+        let dot = try DOTBuilder().build(Fixtures.comparison)
+        let alone = try render(dot, on: GraphvizSession.linkedEngine)
+        let outputs = try await withThrowingTaskGroup(of: Data.self) { group in
+            for _ in 0..<16 {
+                group.addTask { try GraphvizRenderer().render(dot: dot, format: .svg) }
+            }
+            var all: [Data] = []
+            for try await data in group { all.append(data) }
+            return all
+        }
+        #expect(outputs.allSatisfy { $0 == alone })
+        // With the linked engine held, an SVG render goes to an isolated copy (loaded for it if need be).
+        if ProcessInfo.processInfo.activeProcessorCount > 1, ProcessInfo.processInfo.environment["SOCGRAPH_GRAPHVIZ_ENGINES"] == nil {
+            let beside = try GraphvizSession.run(svgOnly: false) { _ in
+                try GraphvizRenderer().render(dot: dot, format: .svg)
+            }
+            #expect(beside == alone)
+            #expect(GraphvizSession.isolatedEngines >= 1)
+        }
+    }
+    #endif
 }
 
 @Suite("Renders independent of what the process rendered before")

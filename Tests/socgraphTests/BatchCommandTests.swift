@@ -138,5 +138,36 @@ struct BatchCommandTests {
         }
         let last = try String(contentsOfFile: same, encoding: .utf8)
         #expect(last.contains("Comparing 15&#45;1252 and 15&#45;1221"), "the later line's diagram is the one left")
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(left == ((0..<6).map { "\($0).svg" } + ["same.svg"]).sorted(), "no temporary file is left")
+    }
+
+    @Test("diagrams rendered side by side in a batch are byte for byte those of one render at a time")
+    func concurrentRendersAreTheSameBytes() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("socgraph-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sets = [["15-2051", "15-1252", "15-1221"], ["15-1252", "15-1221"], ["15-2051", "15-1221"],
+                    ["15-1221", "15-2051", "15-1252"]]
+        func lines(_ prefix: String) -> String {
+            (0..<12).map { index in
+                "render " + sets[index % sets.count].joined(separator: " ") + " --out "
+                    + directory.appendingPathComponent("\(prefix)\(index).svg").path
+            }.joined(separator: "\n") + "\n"
+        }
+        let together = try temporaryFile(lines("together-"))
+        let alone = try temporaryFile(lines("alone-"))
+        defer {
+            try? FileManager.default.removeItem(at: together)
+            try? FileManager.default.removeItem(at: alone)
+        }
+        #expect(try CLI.run(["batch", together.path] + graph).status == 0)
+        #expect(try CLI.run(["batch", alone.path] + graph, environment: ["SOCGRAPH_GRAPHVIZ_ENGINES": "1"]).status == 0)
+        for index in 0..<12 {
+            let a = try Data(contentsOf: directory.appendingPathComponent("together-\(index).svg"))
+            let b = try Data(contentsOf: directory.appendingPathComponent("alone-\(index).svg"))
+            #expect(a == b, "diagram \(index)")
+            #expect(a.count > 10_000)
+        }
     }
 }

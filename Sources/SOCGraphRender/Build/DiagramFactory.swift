@@ -187,8 +187,8 @@ public enum DiagramFactory {
             if citation.publisher.contains("CC BY") {
                 return "\(citation.vintage) (\(citation.publisher); modified by socgraph, not endorsed by USDOL/ETA)"
             }
-            let publishers = citation.publisher.components(separatedBy: "; ").map { publisher in
-                publisher.components(separatedBy: ",").first ?? publisher
+            let publishers = citation.publisher.split(separator: "; ").map { publisher in
+                String(publisher.prefix { $0 != "," })
             }
             var seen = Set<String>()
             return "\(citation.vintage) (\(publishers.filter { seen.insert($0).inserted }.joined(separator: "; ")))"

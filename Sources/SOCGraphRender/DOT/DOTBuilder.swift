@@ -267,8 +267,14 @@ final class DOTWriter {
     private(set) var text = ""
     private var depth = 0
 
+    init() {
+        text.reserveCapacity(1 << 15)
+    }
+
     func line(_ content: String) {
-        text += String(repeating: "  ", count: depth) + content + "\n"
+        for _ in 0..<depth { text += "  " }
+        text += content
+        text += "\n"
     }
 
     func blank() { text += "\n" }

@@ -8,8 +8,9 @@ import SOCGraph
 
 /// Renders DOT text to SVG, PNG or PDF with Graphviz's C library (libgvc, `dot` layout), in this process.
 ///
-/// Safe to use from any thread or task: every call into Graphviz is serialised by one process-wide lock,
-/// because libcgraph/libgvc are not thread-safe. Graphviz's messages are captured, never printed: errors
+/// Safe to use from any thread or task: each render holds one of the session's Graphviz engines
+/// (`GraphvizSession`), because libcgraph/libgvc are not thread-safe; SVG renders from several threads may run on
+/// several engines at once. Graphviz's messages are captured, never printed: errors
 /// become `SOCGraphError.outputFailed("graphviz: …")`, warnings are returned with the output.
 public struct GraphvizRenderer: Sendable {
     /// Rendered bytes and the warnings Graphviz gave while producing them.
@@ -49,46 +50,63 @@ public struct GraphvizRenderer: Sendable {
 
     /// As `render(dot:format:)`, also returning Graphviz's warnings.
     public func renderReportingWarnings(dot: String, format: OutputFormat) throws -> Rendering {
+        // An SVG laid out with the measurement table (and a parse for DOT) can run on any engine; PNG, PDF and
+        // fresh measurements need the engine with pango and cairo.
+        let anyEngine = format == .dot || (format == .svg && reusesTextMeasurements)
         do {
-            return try GraphvizSession.run { context, messages in
+            return try GraphvizSession.run(svgOnly: anyEngine) { use in
                 try Self.render(dot: dot, format: format, dpi: pngResolution,
-                                reusesMeasurements: reusesTextMeasurements, context: context, messages: messages)
+                                reusesMeasurements: reusesTextMeasurements, use: use)
             }
         } catch let GraphvizError.failed(message) {
             throw SOCGraphError.outputFailed("graphviz: " + message)
         }
     }
 
-    /// One render, inside the session lock. Each acquisition is paired with its release right after it.
-    private static func render(
-        dot: String, format: OutputFormat, dpi: Int, reusesMeasurements: Bool, context: OpaquePointer,
-        messages: () -> String
+    /// One render, holding an engine. Each acquisition is paired with its release right after it.
+    static func render(
+        dot: String, format: OutputFormat, dpi: Int, reusesMeasurements: Bool, use: GraphvizSession.Use
     ) throws -> Rendering {
-        guard let graph = dot.withCString({ socgraph_read_dot($0) }) else {
+        let api = use.api.pointee, messages = use.messages
+        guard let graph = dot.withCString({ socgraph_read_dot(use.api, $0) }) else {
             let detail = GraphvizSession.describe(messages())
             throw GraphvizError.failed(detail.isEmpty ? "the DOT text holds no graph" : "cannot read the DOT text" + detail)
         }
-        defer { agclose(graph) }
+        defer { _ = api.agclose(graph) }
         guard let pluginFormat = format.graphvizFormat else {
             return Rendering(data: Data(dot.utf8), warnings: warnings(messages()))
         }
         if format == .png {
             withMutableCStrings("dpi", String(dpi), "") { name, value, fallback in
-                _ = agsafeset(UnsafeMutableRawPointer(graph), name, value, fallback)
+                _ = api.agsafeset(UnsafeMutableRawPointer(graph), name, value, fallback)
             }
         }
         // SVG text is written from the measured sizes alone, so measurements may come from the table; cairo (PNG,
-        // PDF) draws the text layouts pango returns, so those are measured afresh.
-        TextMeasureCache.active = reusesMeasurements && format == .svg
-        defer { TextMeasureCache.active = false }
-        guard gvLayout(context, graph, "dot") == 0 else {
+        // PDF) draws the text layouts pango returns, so those are measured afresh, holding the pango lock throughout.
+        // (An isolated engine always uses
+        // the table: it renders SVG only, and `active` belongs to the linked engine.)
+        let fromTable = reusesMeasurements && format == .svg
+        if !use.isolated { TextMeasureCache.active = fromTable }
+        defer { if !use.isolated { TextMeasureCache.active = false } }
+        return try fromTable || use.isolated
+            ? layOutAndRender(graph, format: format, pluginFormat: pluginFormat, use: use)
+            : TextMeasureCache.withPango {
+                try layOutAndRender(graph, format: format, pluginFormat: pluginFormat, use: use)
+            }
+    }
+
+    private static func layOutAndRender(
+        _ graph: UnsafeMutablePointer<Agraph_t>, format: OutputFormat, pluginFormat: String, use: GraphvizSession.Use
+    ) throws -> Rendering {
+        let api = use.api.pointee, context = use.context, messages = use.messages
+        guard api.gvLayout(context, graph, "dot") == 0 else {
             throw GraphvizError.failed("layout failed" + GraphvizSession.describe(messages()))
         }
-        defer { gvFreeLayout(context, graph) }
+        defer { _ = api.gvFreeLayout(context, graph) }
         var buffer: UnsafeMutablePointer<CChar>?
         var length: UInt32 = 0
-        let status = gvRenderData(context, graph, pluginFormat, &buffer, &length)
-        defer { if let buffer { gvFreeRenderData(buffer) } }
+        let status = api.gvRenderData(context, graph, pluginFormat, &buffer, &length)
+        defer { if let buffer { api.gvFreeRenderData(buffer) } }
         guard status == 0, let buffer else {
             throw GraphvizError.failed(
                 "cannot render \(format.rawValue) (\(pluginFormat))" + GraphvizSession.describe(messages()))

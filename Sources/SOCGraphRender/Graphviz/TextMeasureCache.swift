@@ -1,4 +1,5 @@
 import CGraphviz
+import SOCGraph
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,7 +19,10 @@ import Darwin
 /// (PNG, PDF) draws the pango layout a measurement returns, so for those every call goes to pango. Without pango's
 /// plugin (another Graphviz build), nothing is installed and Graphviz measures as it always does.
 ///
-/// All state is touched only inside `GraphvizSession.run`, under its lock.
+/// Isolated engines (see `GraphvizSession`) have no pango of their own: their plugin answers from the same table
+/// and asks the linked copy's pango engine for anything new. Every call into pango holds one lock (`withPango`).
+///
+/// `active` is touched only by the linked engine's renders; the table is shared by every engine, behind a lock.
 enum TextMeasureCache {
     /// What pango's engine answered for one piece of text.
     struct Measure {
@@ -31,58 +35,123 @@ enum TextMeasureCache {
         UnsafeMutablePointer<textspan_t>?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
     ) -> boolean
 
-    /// Whether measurements may be answered from the table (set per render by the renderer).
+    /// Whether the linked engine's measurements may be answered from the table (set per render by the renderer,
+    /// under that engine's lock).
     nonisolated(unsafe) static var active = false
-    /// Answers given from the table (tests check the table is used).
-    nonisolated(unsafe) private(set) static var hits = 0
+    private static let lock = Lock()
+    /// Answers given from the table (tests check the table is used); guarded by `lock`.
+    nonisolated(unsafe) private static var hitCount = 0
+    /// Guarded by `lock`.
     nonisolated(unsafe) private static var table: [String: Measure] = [:]
     /// A batch of thousands of distinct diagrams must not grow the table without end.
     private static let capacity = 20_000
 
-    /// Pango's text-layout engine, which the table stands in front of.
-    nonisolated(unsafe) private static var pango: Engine?
+    static var hits: Int { lock.withLock { hitCount } }
 
-    /// The plugin list to give `gvContextPlugins`, or nil when pango's engine cannot be found (then use
-    /// `gvContext()`). Built once; Graphviz keeps pointers into it for the life of the process.
-    nonisolated(unsafe) static let builtins: UnsafePointer<lt_symlist_t>? = makeBuiltins()
+    /// Pango's text-layout engine, which the table stands in front of, and its plugin quality.
+    private static let pango: (engine: Engine, quality: Int32)? = pangoEngine()
 
-    /// The plugin's measuring function: the table when `active`, else pango.
-    private static let measure: Engine = { span, fontpath in
-        guard let pango = TextMeasureCache.pango else { return 0 }
-        guard TextMeasureCache.active, fontpath == nil, let span,
-              let font = span.pointee.font, let text = span.pointee.str else {
-            return pango(span, fontpath)
-        }
-        let name = font.pointee.name.map { String(cString: $0) } ?? ""
-        let key = name + "\u{1}" + String(font.pointee.size.bitPattern) + "\u{1}" + String(font.pointee.flags)
-            + "\u{1}" + String(cString: text)
-        if let known = TextMeasureCache.table[key] {
-            TextMeasureCache.hits += 1
-            span.pointee.size = known.size
-            span.pointee.yoffset_layout = known.yoffsetLayout
-            span.pointee.yoffset_centerline = known.yoffsetCentreline
-            span.pointee.layout = nil
-            span.pointee.free_layout = nil
-            return 1
-        }
-        let measured = pango(span, fontpath)
-        if measured != 0 {
-            if TextMeasureCache.table.count >= capacity { TextMeasureCache.table.removeAll(keepingCapacity: true) }
-            TextMeasureCache.table[key] = Measure(size: span.pointee.size, yoffsetLayout: span.pointee.yoffset_layout,
-                                                  yoffsetCentreline: span.pointee.yoffset_centerline)
-        }
-        return measured
+    /// The plugin list to give the linked copy's `gvContextPlugins`, or nil when pango's engine cannot be found
+    /// (then use `gvContext()`). Built once; Graphviz keeps pointers into it for the life of the process.
+    nonisolated(unsafe) static let builtins: UnsafePointer<lt_symlist_t>? = pango.map {
+        makeBuiltins([("gvplugin_socgraph_LTX_library", measuringLibrary(measure, quality: $0.quality + 1))])
     }
 
-    /// Finds pango's engine in Graphviz's plugin directory and builds a one-plugin library around `measure`,
-    /// ranked above pango's.
-    private static func makeBuiltins() -> UnsafePointer<lt_symlist_t>? {
-        guard let (engine, quality) = pangoEngine() else { return nil }
-        pango = engine
+    /// The plugin list for an isolated copy: its own `dot` layout and core renderers, and the table's plugin.
+    static func isolatedBuiltins(
+        dotLayout: UnsafeMutablePointer<gvplugin_library_t>?, core: UnsafeMutablePointer<gvplugin_library_t>?
+    ) -> UnsafePointer<lt_symlist_t>? {
+        guard pango != nil, let dotLayout, let core else { return nil }
+        return makeBuiltins([
+            ("gvplugin_dot_layout_LTX_library", UnsafeMutableRawPointer(dotLayout)),
+            ("gvplugin_core_LTX_library", UnsafeMutableRawPointer(core)),
+            ("gvplugin_socgraph_LTX_library", isolatedLibrary),
+        ])
+    }
+
+    /// One library for every isolated copy (they share the table).
+    nonisolated(unsafe) private static let isolatedLibrary = measuringLibrary(measureApart, quality: 1)
+
+    /// Held by every call into pango (and so fontconfig and cairo), which the engines share: by a render that
+    /// measures afresh or draws with cairo, for the whole render, and by the table's plugins for each measurement
+    /// the table does not have.
+    private static let pangoLock = Lock()
+
+    /// Runs `body` holding the pango lock.
+    static func withPango<T>(_ body: () throws -> T) rethrows -> T {
+        try pangoLock.withLock(body)
+    }
+
+    /// The linked copy's measuring function: the table when `active`, else pango (the render then holds the pango
+    /// lock).
+    private static let measure: Engine = { span, fontpath in
+        guard let pango = TextMeasureCache.pango?.engine else { return 0 }
+        guard TextMeasureCache.active, fontpath == nil, let span, let key = key(span) else {
+            return pango(span, fontpath)
+        }
+        return answerOrMeasure(span, key, with: pango)
+    }
+
+    /// An isolated copy's measuring function: the table, else the linked copy's pango engine.
+    private static let measureApart: Engine = { span, _ in
+        guard let pango = TextMeasureCache.pango?.engine, let span, let key = key(span) else { return 0 }
+        return answerOrMeasure(span, key, with: pango)
+    }
+
+    /// Answers from the table, else asks pango holding the pango lock. Pango's layout is dropped there and then
+    /// (SVG writes text from the measured size alone), so no pango object outlives the lock.
+    private static func answerOrMeasure(
+        _ span: UnsafeMutablePointer<textspan_t>, _ key: String, with pango: Engine
+    ) -> boolean {
+        if answer(span, key) { return 1 }
+        return withPango {
+            let measured = pango(span, nil)
+            if let layout = span.pointee.layout, let free = span.pointee.free_layout { free(layout) }
+            span.pointee.layout = nil
+            span.pointee.free_layout = nil
+            if measured != 0 { remember(span, key) }
+            return measured
+        }
+    }
+
+    /// What identifies a measurement: the font's name, size and flags, and the text.
+    private static func key(_ span: UnsafeMutablePointer<textspan_t>) -> String? {
+        guard let font = span.pointee.font, let text = span.pointee.str else { return nil }
+        let name = font.pointee.name.map { String(cString: $0) } ?? ""
+        return name + "\u{1}" + String(font.pointee.size.bitPattern) + "\u{1}" + String(font.pointee.flags)
+            + "\u{1}" + String(cString: text)
+    }
+
+    /// Answers `span` from the table; false when its text is not there.
+    private static func answer(_ span: UnsafeMutablePointer<textspan_t>, _ key: String) -> Bool {
+        guard let known = lock.withLock({ () -> Measure? in
+            let known = table[key]
+            if known != nil { hitCount += 1 }
+            return known
+        }) else { return false }
+        span.pointee.size = known.size
+        span.pointee.yoffset_layout = known.yoffsetLayout
+        span.pointee.yoffset_centerline = known.yoffsetCentreline
+        span.pointee.layout = nil
+        span.pointee.free_layout = nil
+        return true
+    }
+
+    private static func remember(_ span: UnsafeMutablePointer<textspan_t>, _ key: String) {
+        let measure = Measure(size: span.pointee.size, yoffsetLayout: span.pointee.yoffset_layout,
+                              yoffsetCentreline: span.pointee.yoffset_centerline)
+        lock.withLock {
+            if table.count >= capacity { table.removeAll(keepingCapacity: true) }
+            table[key] = measure
+        }
+    }
+
+    /// A one-plugin library (text layout through `engine`, ranked `quality`), kept for the life of the process.
+    private static func measuringLibrary(_ engine: Engine, quality: Int32) -> UnsafeMutableRawPointer {
         let measuring = UnsafeMutablePointer<gvtextlayout_engine_t>.allocate(capacity: 1)
-        measuring.initialize(to: gvtextlayout_engine_t(textlayout: measure))
+        measuring.initialize(to: gvtextlayout_engine_t(textlayout: engine))
         let types = UnsafeMutablePointer<gvplugin_installed_t>.allocate(capacity: 2)
-        types[0] = gvplugin_installed_t(id: 0, type: UnsafePointer(strdup("textlayout")), quality: quality + 1,
+        types[0] = gvplugin_installed_t(id: 0, type: UnsafePointer(strdup("textlayout")), quality: quality,
                                         engine: UnsafeMutableRawPointer(measuring), features: nil)
         types[1] = gvplugin_installed_t(id: 0, type: nil, quality: 0, engine: nil, features: nil)
         let apis = UnsafeMutablePointer<gvplugin_api_t>.allocate(capacity: 2)
@@ -90,23 +159,22 @@ enum TextMeasureCache {
         apis[1] = gvplugin_api_t(api: api_t(rawValue: 0), types: nil)
         let library = UnsafeMutablePointer<gvplugin_library_t>.allocate(capacity: 1)
         library.initialize(to: gvplugin_library_t(packagename: strdup("socgraph"), apis: apis))
-        let symbols = UnsafeMutablePointer<lt_symlist_t>.allocate(capacity: 2)
-        symbols[0] = lt_symlist_t(name: UnsafePointer(strdup("gvplugin_socgraph_LTX_library")),
-                                  address: UnsafeMutableRawPointer(library))
-        symbols[1] = lt_symlist_t(name: nil, address: nil)
+        return UnsafeMutableRawPointer(library)
+    }
+
+    /// A symbol list for `gvContextPlugins`, kept for the life of the process.
+    private static func makeBuiltins(_ libraries: [(String, UnsafeMutableRawPointer)]) -> UnsafePointer<lt_symlist_t> {
+        let symbols = UnsafeMutablePointer<lt_symlist_t>.allocate(capacity: libraries.count + 1)
+        for (index, (name, address)) in libraries.enumerated() {
+            symbols[index] = lt_symlist_t(name: UnsafePointer(strdup(name)), address: address)
+        }
+        symbols[libraries.count] = lt_symlist_t(name: nil, address: nil)
         return UnsafePointer(symbols)
     }
 
-    /// Pango's text-layout function and its plugin quality, from the plugin library Graphviz itself would load:
-    /// `$GVBINDIR`, else the `graphviz` directory beside libgvc.
-    private static func pangoEngine() -> (Engine, Int32)? {
-        var directories: [String] = []
-        if let configured = getenv("GVBINDIR") { directories.append(String(cString: configured)) }
-        if let library = loadedLibraryPath(containing: "/libgvc."),
-           let slash = library.lastIndex(of: "/") {
-            directories.append(String(library[..<slash]) + "/graphviz")
-        }
-        for directory in directories {
+    /// Pango's text-layout function and its plugin quality, from the plugin library Graphviz itself would load.
+    private static func pangoEngine() -> (engine: Engine, quality: Int32)? {
+        for directory in GraphvizFiles.pluginDirectories {
             for name in ["libgvplugin_pango.so.6", "libgvplugin_pango.6.dylib"] {
                 guard let handle = dlopen(directory + "/" + name, RTLD_NOW | RTLD_LOCAL) else { continue }
                 guard let symbol = dlsym(handle, "gvplugin_pango_LTX_library") else { continue }
@@ -123,29 +191,5 @@ enum TextMeasureCache {
             }
         }
         return nil
-    }
-
-    /// The file of the loaded shared library whose path contains `fragment`, or nil.
-    private static func loadedLibraryPath(containing fragment: String) -> String? {
-        #if canImport(Darwin)
-        var info = Dl_info()
-        let anchor = unsafeBitCast(gvContext as @convention(c) () -> OpaquePointer?, to: UnsafeRawPointer.self)
-        guard dladdr(anchor, &info) != 0, let file = info.dli_fname else { return nil }
-        let path = String(cString: file)
-        return path.contains(fragment) ? path : nil
-        #else
-        // The process's mappings name every loaded library's file (Linux).
-        guard let maps = fopen("/proc/self/maps", "r") else { return nil }
-        defer { fclose(maps) }
-        var line: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(line) }
-        while getline(&line, &capacity, maps) > 0, let line {
-            let text = String(cString: line)
-            guard text.contains(fragment), let start = text.firstIndex(of: "/") else { continue }
-            return String(text[start...].prefix { $0 != "\n" })
-        }
-        return nil
-        #endif
     }
 }

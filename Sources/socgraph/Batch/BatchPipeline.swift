@@ -8,9 +8,9 @@ import SOCGraph
 
 /// Answers the lines of a batch concurrently and prints their answers in input order.
 ///
-/// Lines are independent queries on an immutable graph, so while one line renders a diagram (Graphviz runs one
-/// layout at a time in a process), the next lines already resolve codes, build their comparisons and DOT text,
-/// and encode their JSON. What must keep the input order does: files are rendered and written in line order
+/// Lines are independent queries on an immutable graph, so they resolve codes, build their comparisons and DOT
+/// text, lay their diagrams out (on as many Graphviz engines as there are cores, see `GraphvizSession`) and encode
+/// their JSON side by side. What must keep the input order does: files are put in place in line order
 /// (`BatchContext.inOrder`), and answers are printed in line order, each as soon as every earlier one is out —
 /// so a program feeding `batch` one line at a time gets each answer before it sends the next line.
 final class BatchPipeline: @unchecked Sendable {

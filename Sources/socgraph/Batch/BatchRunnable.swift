@@ -21,8 +21,8 @@ protocol BatchRunnable: ParsableCommand {
 }
 
 /// How a command's side effects are ordered: a batch answers several lines at once, but the files they write are
-/// rendered and written in input order, as if the lines ran one after another (a later line writing the same file
-/// wins, and Graphviz sees the diagrams in the same sequence on every run).
+/// put in place in input order, as if the lines ran one after another (a later line writing the same file wins).
+/// Work that has no effect outside the process (rendering, writing a temporary file) need not wait.
 ///
 /// A command runs its side effect through `inOrder`; a one-shot command uses `BatchContext.oneShot`, which runs
 /// it at once. In a batch, the first `inOrder` of a line waits until every earlier line has finished, and the line

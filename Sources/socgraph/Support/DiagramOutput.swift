@@ -13,7 +13,7 @@ import SOCGraphRender
 /// throws `SOCGraphError.invalidInput` (exit 2), a write or render failure `SOCGraphError.outputFailed` (exit 4).
 enum DiagramOutput {
     /// Renders the comparison diagram of `codes` (as the user typed them) and writes it; returns where.
-    /// `compare CODE… --out FILE` calls this. In a batch, the render and write wait for the line's turn.
+    /// `compare CODE… --out FILE` calls this. In a batch, the write waits for the line's turn.
     static func writeComparisonDiagram(
         codes: [String], graph: KnowledgeGraph, out: String?, format: SOCGraphRender.OutputFormat?,
         includePrograms: Bool = false, context: BatchContext = .oneShot
@@ -40,14 +40,16 @@ enum DiagramOutput {
         return url
     }
 
-    /// Renders `diagram` in `format` and writes it to `url` atomically. The DOT text is built at once; in a batch,
-    /// the render and the write wait for the line's turn.
+    /// Renders `diagram` in `format` and writes it to `url` atomically. The DOT text is built and rendered, and
+    /// the bytes written to a temporary file beside `url`, at once (in a batch, beside other lines' renders: the
+    /// same DOT gives the same bytes whatever else runs); putting the file in place waits for the line's turn.
     static func write(
         _ diagram: Diagram, to url: URL, format: SOCGraphRender.OutputFormat, context: BatchContext = .oneShot
     ) throws {
-        let dot = try DOTBuilder().build(diagram)
+        let data = try GraphvizRenderer().render(dot: try DOTBuilder().build(diagram), format: format)
+        let prepared = try DiagramWriter.prepare(data, to: url)
         try context.inOrder {
-            try DiagramWriter.write(try GraphvizRenderer().render(dot: dot, format: format), to: url)
+            try prepared.commit()
         }
     }
 

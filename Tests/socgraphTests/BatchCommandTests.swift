@@ -142,17 +142,22 @@ struct BatchCommandTests {
         #expect(left == ((0..<6).map { "\($0).svg" } + ["same.svg"]).sorted(), "no temporary file is left")
     }
 
-    @Test("diagrams rendered side by side in a batch are byte for byte those of one render at a time")
+    @Test("SVG diagrams rendered side by side in a batch are byte for byte those of one render at a time")
     func concurrentRendersAreTheSameBytes() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("socgraph-batch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let sets = [["15-2051", "15-1252", "15-1221"], ["15-1252", "15-1221"], ["15-2051", "15-1221"],
                     ["15-1221", "15-2051", "15-1252"]]
+        // PNG and PDF lines between them keep the linked copy of Graphviz busy with pango and cairo meanwhile.
         func lines(_ prefix: String) -> String {
             (0..<12).map { index in
-                "render " + sets[index % sets.count].joined(separator: " ") + " --out "
-                    + directory.appendingPathComponent("\(prefix)\(index).svg").path
+                let codes = sets[index % sets.count].joined(separator: " ")
+                let svg = "render " + codes + " --out " + directory.appendingPathComponent("\(prefix)\(index).svg").path
+                guard index % 3 == 1 else { return svg }
+                let other = index % 2 == 0 ? "png" : "pdf"
+                return "render \(codes) --out " + directory.appendingPathComponent("\(prefix)\(index).\(other)").path
+                    + "\n" + svg
             }.joined(separator: "\n") + "\n"
         }
         let together = try temporaryFile(lines("together-"))

@@ -82,23 +82,11 @@ public struct GraphvizRenderer: Sendable {
             }
         }
         // SVG text is written from the measured sizes alone, so measurements may come from the table; cairo (PNG,
-        // PDF) draws the text layouts pango returns, so those are measured afresh, holding the pango lock throughout.
-        // (An isolated engine always uses
+        // PDF) draws the text layouts pango returns, so those are measured afresh. (An isolated engine always uses
         // the table: it renders SVG only, and `active` belongs to the linked engine.)
-        let fromTable = reusesMeasurements && format == .svg
-        if !use.isolated { TextMeasureCache.active = fromTable }
+        if !use.isolated { TextMeasureCache.active = reusesMeasurements && format == .svg }
         defer { if !use.isolated { TextMeasureCache.active = false } }
-        return try fromTable || use.isolated
-            ? layOutAndRender(graph, format: format, pluginFormat: pluginFormat, use: use)
-            : TextMeasureCache.withPango {
-                try layOutAndRender(graph, format: format, pluginFormat: pluginFormat, use: use)
-            }
-    }
-
-    private static func layOutAndRender(
-        _ graph: UnsafeMutablePointer<Agraph_t>, format: OutputFormat, pluginFormat: String, use: GraphvizSession.Use
-    ) throws -> Rendering {
-        let api = use.api.pointee, context = use.context, messages = use.messages
+        let context = use.context
         guard api.gvLayout(context, graph, "dot") == 0 else {
             throw GraphvizError.failed("layout failed" + GraphvizSession.describe(messages()))
         }

@@ -43,6 +43,12 @@ enum GraphvizSession {
         return try engine.run(body)
     }
 
+    /// Runs `body` while no render uses the linked engine (for calls into the libraries only that copy loads:
+    /// pango, and through it the copy's libgvc). Not from inside a render on the linked engine.
+    static func withLinkedEngine<T>(_ body: () throws -> T) rethrows -> T {
+        try Pool.linked.withExclusiveUse(body)
+    }
+
     /// The number of isolated copies of Graphviz loaded so far (tests check a concurrent batch uses one).
     static var isolatedEngines: Int { Pool.isolatedCount }
 
@@ -123,6 +129,11 @@ final class GraphvizEngine: @unchecked Sendable {
         return try body(GraphvizSession.Use(api: api, context: context, messages: { [unowned self] in
             self.messages + (capture?.peek() ?? "")
         }, isolated: isolated))
+    }
+
+    /// Runs `body` while this engine is not rendering.
+    func withExclusiveUse<T>(_ body: () throws -> T) rethrows -> T {
+        try lock.withLock(body)
     }
 
     private func makeContext() -> OpaquePointer? {

@@ -20,7 +20,7 @@ import Darwin
 /// plugin (another Graphviz build), nothing is installed and Graphviz measures as it always does.
 ///
 /// Isolated engines (see `GraphvizSession`) have no pango of their own: their plugin answers from the same table
-/// and asks the linked copy's pango engine for anything new. Every call into pango holds one lock (`withPango`).
+/// and asks the linked copy's pango engine for anything new, while no render uses the linked copy.
 ///
 /// `active` is touched only by the linked engine's renders; the table is shared by every engine, behind a lock.
 enum TextMeasureCache {
@@ -29,6 +29,8 @@ enum TextMeasureCache {
         let size: pointf
         let yoffsetLayout: Double
         let yoffsetCentreline: Double
+        /// What pango returned: false for text it cannot measure (an empty string), which Graphviz then estimates.
+        let measured: boolean
     }
 
     typealias Engine = @convention(c) (
@@ -72,46 +74,36 @@ enum TextMeasureCache {
     /// One library for every isolated copy (they share the table).
     nonisolated(unsafe) private static let isolatedLibrary = measuringLibrary(measureApart, quality: 1)
 
-    /// Held by every call into pango (and so fontconfig and cairo), which the engines share: by a render that
-    /// measures afresh or draws with cairo, for the whole render, and by the table's plugins for each measurement
-    /// the table does not have.
-    private static let pangoLock = Lock()
-
-    /// Runs `body` holding the pango lock.
-    static func withPango<T>(_ body: () throws -> T) rethrows -> T {
-        try pangoLock.withLock(body)
-    }
-
-    /// The linked copy's measuring function: the table when `active`, else pango (the render then holds the pango
-    /// lock).
+    /// The linked copy's measuring function: the table when `active`, else pango.
     private static let measure: Engine = { span, fontpath in
         guard let pango = TextMeasureCache.pango?.engine else { return 0 }
         guard TextMeasureCache.active, fontpath == nil, let span, let key = key(span) else {
             return pango(span, fontpath)
         }
-        return answerOrMeasure(span, key, with: pango)
+        if let known = answer(span, key) { return known }
+        return measureAndRemember(span, key, with: pango)
     }
 
-    /// An isolated copy's measuring function: the table, else the linked copy's pango engine.
+    /// An isolated copy's measuring function: the table, else the linked copy's pango engine, called while no
+    /// render uses the linked copy. Pango's plugin shares the linked copy's libgvc and its static buffers, so it
+    /// must not run beside anything that copy does.
     private static let measureApart: Engine = { span, _ in
         guard let pango = TextMeasureCache.pango?.engine, let span, let key = key(span) else { return 0 }
-        return answerOrMeasure(span, key, with: pango)
+        if let known = answer(span, key) { return known }
+        return GraphvizSession.withLinkedEngine { measureAndRemember(span, key, with: pango) }
     }
 
-    /// Answers from the table, else asks pango holding the pango lock. Pango's layout is dropped there and then
-    /// (SVG writes text from the measured size alone), so no pango object outlives the lock.
-    private static func answerOrMeasure(
+    /// Asks pango and keeps the answer. Pango's layout is dropped there and then (SVG writes text from the
+    /// measured size alone), so no pango object outlives the call.
+    private static func measureAndRemember(
         _ span: UnsafeMutablePointer<textspan_t>, _ key: String, with pango: Engine
     ) -> boolean {
-        if answer(span, key) { return 1 }
-        return withPango {
-            let measured = pango(span, nil)
-            if let layout = span.pointee.layout, let free = span.pointee.free_layout { free(layout) }
-            span.pointee.layout = nil
-            span.pointee.free_layout = nil
-            if measured != 0 { remember(span, key) }
-            return measured
-        }
+        let measured = pango(span, nil)
+        if let layout = span.pointee.layout, let free = span.pointee.free_layout { free(layout) }
+        span.pointee.layout = nil
+        span.pointee.free_layout = nil
+        remember(span, key, measured: measured)
+        return measured
     }
 
     /// What identifies a measurement: the font's name, size and flags, and the text.
@@ -123,23 +115,24 @@ enum TextMeasureCache {
     }
 
     /// Answers `span` from the table; false when its text is not there.
-    private static func answer(_ span: UnsafeMutablePointer<textspan_t>, _ key: String) -> Bool {
+    /// Answers `span` from the table (pango's answer, true or false), or nil when its text is not there.
+    private static func answer(_ span: UnsafeMutablePointer<textspan_t>, _ key: String) -> boolean? {
         guard let known = lock.withLock({ () -> Measure? in
             let known = table[key]
             if known != nil { hitCount += 1 }
             return known
-        }) else { return false }
+        }) else { return nil }
         span.pointee.size = known.size
         span.pointee.yoffset_layout = known.yoffsetLayout
         span.pointee.yoffset_centerline = known.yoffsetCentreline
         span.pointee.layout = nil
         span.pointee.free_layout = nil
-        return true
+        return known.measured
     }
 
-    private static func remember(_ span: UnsafeMutablePointer<textspan_t>, _ key: String) {
+    private static func remember(_ span: UnsafeMutablePointer<textspan_t>, _ key: String, measured: boolean) {
         let measure = Measure(size: span.pointee.size, yoffsetLayout: span.pointee.yoffset_layout,
-                              yoffsetCentreline: span.pointee.yoffset_centerline)
+                              yoffsetCentreline: span.pointee.yoffset_centerline, measured: measured)
         lock.withLock {
             if table.count >= capacity { table.removeAll(keepingCapacity: true) }
             table[key] = measure

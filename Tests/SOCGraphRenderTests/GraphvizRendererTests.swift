@@ -240,7 +240,7 @@ struct TextMeasureCacheTests {
 @Suite("Graphviz engines side by side")
 struct GraphvizEngineTests {
     func render(_ dot: String, on engine: GraphvizEngine) throws -> Data {
-        try GraphvizSession.run(on: engine) { use in
+        try engine.run { use in
             try GraphvizRenderer.render(dot: dot, format: .svg, dpi: 72, reusesMeasurements: true, use: use).data
         }
     }
@@ -248,11 +248,12 @@ struct GraphvizEngineTests {
     #if os(Linux)
     @Test("an isolated copy of Graphviz writes the same SVG bytes as the copy the program is linked with")
     func isolatedCopyWritesTheSameBytes() throws {
-        let isolated = try #require(GraphvizSession.isolatedEngineForTesting(), "glibc loads a second copy")
+        let isolated = try GraphvizSession.isolatedEngineForTesting().get()
         #expect(isolated.isolated)
         // Named: an anonymous graph is titled by a counter each copy of cgraph keeps for the life of the process.
         let filler = "digraph filler { rankdir=LR; " + (0..<30).map { "n\($0) -> n\($0 + 1); " }.joined() + "}"
-        for dot in [try DOTBuilder().build(Fixtures.comparison), try DOTBuilder().build(Fixtures.neighbourhood), filler] {
+        let fixtures = [try DOTBuilder().build(Fixtures.comparison), try DOTBuilder().build(Fixtures.neighbourhood)]
+        for dot in fixtures + [filler] {
             let linked = try render(dot, on: GraphvizSession.linkedEngine)
             let apart = try render(dot, on: isolated)
             #expect(apart == linked)
@@ -262,7 +263,7 @@ struct GraphvizEngineTests {
 
     @Test("an isolated copy reports Graphviz's errors as the linked one does")
     func isolatedCopyReportsErrors() throws {
-        let isolated = try #require(GraphvizSession.isolatedEngineForTesting())
+        let isolated = try GraphvizSession.isolatedEngineForTesting().get()
         #expect {
             try render("digraph { a -> ; }", on: isolated)
         } throws: { error in
@@ -288,8 +289,9 @@ struct GraphvizEngineTests {
         #expect(outputs.allSatisfy { $0 == alone })
         // With the linked engine held, an SVG render goes to an isolated copy (loaded for it if need be). Every text
         // of this DOT is in the measurement table by now, so the isolated copy never waits for the linked one.
-        if ProcessInfo.processInfo.activeProcessorCount > 1, ProcessInfo.processInfo.environment["SOCGRAPH_GRAPHVIZ_ENGINES"] == nil {
-            let beside = try GraphvizSession.run(svgOnly: false) { _ in
+        let engines = ProcessInfo.processInfo.environment["SOCGRAPH_GRAPHVIZ_ENGINES"]
+        if ProcessInfo.processInfo.activeProcessorCount > 1, engines == nil {
+            let beside = try GraphvizSession.run(anyEngine: false) { _ in
                 try GraphvizRenderer().render(dot: dot, format: .svg)
             }
             #expect(beside == alone)

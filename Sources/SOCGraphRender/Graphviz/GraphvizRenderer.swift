@@ -54,7 +54,7 @@ public struct GraphvizRenderer: Sendable {
         // fresh measurements need the engine with pango and cairo.
         let anyEngine = format == .dot || (format == .svg && reusesTextMeasurements)
         do {
-            return try GraphvizSession.run(svgOnly: anyEngine) { use in
+            return try GraphvizSession.run(anyEngine: anyEngine) { use in
                 try Self.render(dot: dot, format: format, dpi: pngResolution,
                                 reusesMeasurements: reusesTextMeasurements, use: use)
             }

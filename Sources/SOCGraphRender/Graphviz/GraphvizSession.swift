@@ -35,10 +35,10 @@ enum GraphvizSession {
     }
 
     /// Runs `body` with exclusive use of an engine, Graphviz's warnings and errors captured (never printed).
-    /// `svgOnly`: the work is an SVG render (or a parse) with the text-measurement table, which any engine can do;
-    /// otherwise it runs on the first engine.
-    static func run<T>(svgOnly: Bool = false, _ body: (Use) throws -> T) throws -> T {
-        let engine = try Pool.acquire(anyEngine: svgOnly)
+    /// `anyEngine`: the work is an SVG render (or a parse) with the text-measurement table, which any engine can
+    /// do; otherwise it runs on the first engine.
+    static func run<T>(anyEngine: Bool = false, _ body: (Use) throws -> T) throws -> T {
+        let engine = Pool.acquire(anyEngine: anyEngine)
         defer { Pool.release(engine) }
         return try engine.run(body)
     }
@@ -52,24 +52,18 @@ enum GraphvizSession {
     /// The number of isolated copies of Graphviz loaded so far (tests check a concurrent batch uses one).
     static var isolatedEngines: Int { Pool.isolatedCount }
 
-    /// An isolated engine outside the pool, for tests (nil where this C library cannot load one); loaded once,
-    /// used through `run(on:)`.
-    static func isolatedEngineForTesting() -> GraphvizEngine? { Pool.testingEngine }
+    /// An isolated engine outside the pool, for tests, loaded once; or why this C library could not load one.
+    static func isolatedEngineForTesting() -> Result<GraphvizEngine, GraphvizError> { Pool.testingEngine }
 
     /// The engine of the copy the program is linked with (for tests; renders ask `run`).
     static var linkedEngine: GraphvizEngine { Pool.linked }
-
-    /// Runs `body` on `engine`, whatever the pool would choose.
-    static func run<T>(on engine: GraphvizEngine, _ body: (Use) throws -> T) throws -> T {
-        try engine.run(body)
-    }
 
     // MARK: Standard error
 
     /// Whether renders also capture what is written to file descriptor 2 while they run (see
     /// `GraphvizRenderer.captureLibraryOutput()`).
     static func captureStandardError(_ capture: Bool) {
-        StandardErrorCapture.enabled.withLock { $0 = capture }
+        StandardErrorCapture.enable(capture)
     }
 
     // MARK: Messages
@@ -185,8 +179,8 @@ private let collectMessage: agusererrf = { text in
 /// The engines and who holds them.
 private enum Pool {
     private static let condition = Condition()
-    /// Every engine made so far, the linked one first; guarded by `condition`.
-    nonisolated(unsafe) private static var all: [GraphvizEngine] = [linked]
+    /// How many engines were made so far, the linked one included; guarded by `condition`.
+    nonisolated(unsafe) private static var count = 1
     /// Engines no caller holds; guarded by `condition`.
     nonisolated(unsafe) private static var idle: [GraphvizEngine] = [linked]
     /// Whether loading another copy failed (then none is tried again); guarded by `condition`.
@@ -203,19 +197,19 @@ private enum Pool {
         return max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
     }()
 
-    static var isolatedCount: Int { condition.withLock { all.count - 1 } }
+    static var isolatedCount: Int { condition.withLock { count - 1 } }
 
-    static func acquire(anyEngine: Bool) throws -> GraphvizEngine {
+    static func acquire(anyEngine: Bool) -> GraphvizEngine {
         condition.lock()
         defer { condition.unlock() }
         while true {
             if let index = idle.firstIndex(where: { anyEngine || !$0.isolated }) {
                 return idle.remove(at: index)
             }
-            if anyEngine, !isolationFailed, all.count < maximum {
+            if anyEngine, !isolationFailed, count < maximum {
                 // Loading takes a few milliseconds; callers meanwhile wait as they would for a busy engine.
-                if let engine = loadIsolated() {
-                    all.append(engine)
+                if case let .success(engine) = loadIsolated() {
+                    count += 1
                     return engine
                 }
                 isolationFailed = true
@@ -230,17 +224,23 @@ private enum Pool {
     }
 
     /// For tests: an isolated engine outside the pool.
-    static let testingEngine: GraphvizEngine? = condition.withLock { loadIsolated() }
+    static let testingEngine: Result<GraphvizEngine, GraphvizError> = condition.withLock { loadIsolated() }
 
     /// Another copy of libgvc, loaded from the file the program's own copy came from, with the plugins beside it;
-    /// nil where that cannot be done (no `dlmopen`, another Graphviz build, no pango plugin for the table).
-    private static func loadIsolated() -> GraphvizEngine? {
-        guard TextMeasureCache.builtins != nil, let library = GraphvizFiles.libgvc,
-              let plugins = GraphvizFiles.pluginDirectories.first else { return nil }
+    /// or why that cannot be done (no `dlmopen`, another Graphviz build, no pango plugin for the table).
+    private static func loadIsolated() -> Result<GraphvizEngine, GraphvizError> {
+        guard TextMeasureCache.builtins != nil else {
+            return .failure(.failed("no pango plugin for the measurement table"))
+        }
+        guard let library = GraphvizFiles.libgvc, let plugins = GraphvizFiles.pluginDirectories.first else {
+            return .failure(.failed("libgvc's file is not known"))
+        }
         var api = socgraph_graphviz()
         var error = [CChar](repeating: 0, count: 512)
-        guard socgraph_graphviz_isolated(library, plugins, &api, &error, error.count) == 0 else { return nil }
-        return GraphvizEngine(api: api, isolated: true)
+        guard socgraph_graphviz_isolated(library, plugins, &api, &error, error.count) == 0 else {
+            return .failure(.failed(String(cString: error)))
+        }
+        return .success(GraphvizEngine(api: api, isolated: true))
     }
 }
 
@@ -317,10 +317,9 @@ private final class Condition: @unchecked Sendable {
 /// render reads what was written since it began (which may include what a library printed for another render
 /// running beside it).
 private final class StandardErrorCapture {
-    /// Whether renders capture at all.
-    static let enabled = Guarded(false)
     private static let lock = Lock()
-    /// Guarded by `lock`.
+    /// Whether renders capture at all; guarded by `lock`, like the rest.
+    nonisolated(unsafe) private static var enabled = false
     nonisolated(unsafe) private static var file: UnsafeMutablePointer<FILE>?
     nonisolated(unsafe) private static var saved: Int32 = -1
     nonisolated(unsafe) private static var users = 0
@@ -331,10 +330,14 @@ private final class StandardErrorCapture {
         self.start = start
     }
 
+    static func enable(_ capture: Bool) {
+        lock.withLock { enabled = capture }
+    }
+
     /// Starts capturing for one render, or nil when capture is off.
     static func begin() -> StandardErrorCapture? {
-        guard enabled.withLock({ $0 }) else { return nil }
-        return lock.withLock {
+        lock.withLock {
+            guard enabled else { return nil }
             if users == 0 {
                 fflush(nil)
                 file = tmpfile()
@@ -385,22 +388,6 @@ private final class StandardErrorCapture {
             }
             return text
         }
-    }
-}
-
-/// A value behind a lock.
-private final class Guarded<Value>: @unchecked Sendable {
-    private let lock = Lock()
-    private var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
     }
 }
 

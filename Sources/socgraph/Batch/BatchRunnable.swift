@@ -22,7 +22,7 @@ protocol BatchRunnable: ParsableCommand {
 
 /// How a command's side effects are ordered: a batch answers several lines at once, but the files they write are
 /// put in place in input order, as if the lines ran one after another (a later line writing the same file wins).
-/// Work that has no effect outside the process (rendering, writing a temporary file) need not wait.
+/// Work that no one else sees (rendering, writing the hidden temporary file beside the destination) need not wait.
 ///
 /// A command runs its side effect through `inOrder`; a one-shot command uses `BatchContext.oneShot`, which runs
 /// it at once. In a batch, the first `inOrder` of a line waits until every earlier line has finished, and the line

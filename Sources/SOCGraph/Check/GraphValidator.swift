@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 
 /// The outcome of `socgraph check`: every problem, or the size of a sound graph.
 public struct GraphCheckResult: Sendable {

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 
 /// Keeps a snapshot (`GraphSnapshot`) of the graph loaded with one set of sections between runs, so that the next
 /// run with the same sections reads one file instead of parsing and validating the TSV files.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 
 /// The verbatim sentences of Graph/text/ (SOC 2018 definitions, O*NET task statements), which `socgraph import
 /// --with-text` writes and git never holds. Search reads them when they are present.

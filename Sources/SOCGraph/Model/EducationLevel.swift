@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 
 /// The eight BLS "typical education needed for entry" categories, in rank order.
 public enum EducationLevel: String, CaseIterable, Comparable, Codable, Sendable {

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 
 /// What `find` needs to know about the graph; the graph implements it, tests use a small fake.
 ///

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 
 /// Turning what a user types into a node: codes in their accepted spellings, exact titles, field slugs.
 extension KnowledgeGraph {

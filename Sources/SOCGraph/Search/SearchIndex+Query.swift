@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 
 extension SearchIndex {
     /// A word of the query the index looks up, with its expansions and its weight (inverse document frequency).

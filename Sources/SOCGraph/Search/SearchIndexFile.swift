@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 
 /// A search index as kept in the cache (`SearchIndexStore`): the index, the graph sources it cites and the
 /// fingerprint of the inputs it was built from, in a small binary format that the index uses as it lies in memory:

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 
 /// Keeps the search index of a graph between runs, so that a search reads one cache file instead of loading the
 /// titles, technologies and programs and building the index (a few milliseconds instead of a few tenths of a

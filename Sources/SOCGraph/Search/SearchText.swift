@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 
 /// How search splits text into terms: tokens, stop words and stems, the same for documents and queries.
 ///
@@ -57,7 +53,7 @@ public enum SearchText {
     }
 
     static func generalTokens(_ text: String) -> [Token] {
-        let folded = folded(text)
+        let folded = text.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
         let scalars = Array(folded.unicodeScalars)
         var tokens: [Token] = []
         var current = String.UnicodeScalarView()

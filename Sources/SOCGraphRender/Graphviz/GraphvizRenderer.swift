@@ -1,9 +1,5 @@
 import CGraphviz
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import SOCGraph
 
 /// Renders DOT text to SVG, PNG or PDF with Graphviz's C library (libgvc, `dot` layout), in this process.

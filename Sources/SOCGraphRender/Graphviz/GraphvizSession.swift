@@ -1,9 +1,5 @@
 import CGraphviz
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -90,7 +86,7 @@ final class GraphvizEngine: @unchecked Sendable {
     let api: UnsafeMutablePointer<socgraph_graphviz>
     /// Whether this is an isolated copy (SVG only) rather than the one the program is linked with.
     let isolated: Bool
-    private let lock = Lock()
+    private let lock = NSLock()
     /// Made on first use: making one reads Graphviz's plugin configuration, which a batch of diagrams would
     /// otherwise repeat for each. Guarded by `lock`.
     private var context: OpaquePointer?
@@ -317,7 +313,7 @@ private final class Condition: @unchecked Sendable {
 /// render reads what was written since it began (which may include what a library printed for another render
 /// running beside it).
 private final class StandardErrorCapture {
-    private static let lock = Lock()
+    private static let lock = NSLock()
     /// Whether renders capture at all; guarded by `lock`, like the rest.
     nonisolated(unsafe) private static var enabled = false
     nonisolated(unsafe) private static var file: UnsafeMutablePointer<FILE>?

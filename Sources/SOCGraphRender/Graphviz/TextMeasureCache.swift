@@ -1,5 +1,6 @@
 import CGraphviz
 import SOCGraph
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -40,7 +41,7 @@ enum TextMeasureCache {
     /// Whether the linked engine's measurements may be answered from the table (set per render by the renderer,
     /// under that engine's lock).
     nonisolated(unsafe) static var active = false
-    private static let lock = Lock()
+    private static let lock = NSLock()
     /// Answers given from the table (tests check the table is used); guarded by `lock`.
     nonisolated(unsafe) private static var hitCount = 0
     /// Guarded by `lock`.

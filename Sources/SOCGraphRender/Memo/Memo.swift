@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import SOCGraph
 
 /// A memo section comparing candidate SOC codes, ready to paste into a case-strategy memo: a side-by-side

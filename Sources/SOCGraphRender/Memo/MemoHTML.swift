@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import SOCGraph
 
 /// A memo as one self-contained HTML document (well-formed XML too): the table, the diagram's SVG inline,

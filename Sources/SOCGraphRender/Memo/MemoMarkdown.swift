@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import SOCGraph
 
 /// A memo as Markdown (CommonMark with a GitHub table), the diagram linked as an image file beside it.

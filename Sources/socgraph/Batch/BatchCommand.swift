@@ -1,9 +1,5 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import SOCGraph
 
 /// `socgraph batch [FILE|-]`: answers one command per line in one process, one JSON document per output line.

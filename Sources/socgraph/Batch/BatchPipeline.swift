@@ -1,9 +1,5 @@
 import Dispatch
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import SOCGraph
 
 /// Answers the lines of a batch concurrently and prints their answers in input order.
@@ -26,7 +22,7 @@ final class BatchPipeline: @unchecked Sendable {
     private var effectTurn = BatchPipeline.givenTurn()
     private var printTurn = BatchPipeline.givenTurn()
 
-    private let lock = Lock()
+    private let lock = NSLock()
     /// The highest status of any line, and the first error writing the answers; guarded by `lock`.
     private var worst: Int32 = 0
     private var writeError: Error?

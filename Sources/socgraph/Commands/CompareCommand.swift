@@ -1,9 +1,5 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import SOCGraph
 
 /// `socgraph compare CODE CODE [CODE…]`: 2–8 occupations side by side, where they differ and what they share.

@@ -1,9 +1,5 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import SOCGraph
 
 /// `socgraph render CODE [--depth N]`: the neighbourhood diagram of one occupation; with several codes, their

@@ -1,9 +1,5 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import SOCGraph
 
 /// `--graph DIR`: which Graph/ directory to read.
@@ -49,7 +45,7 @@ struct GraphOptions: ParsableArguments {
 final class GraphCache: @unchecked Sendable {
     static let shared = GraphCache()
 
-    private let lock = Lock()
+    private let lock = NSLock()
     private var graphs: [String: KnowledgeGraph] = [:]
 
     func graph(directory: URL, sections: Set<GraphSection>) throws -> KnowledgeGraph {

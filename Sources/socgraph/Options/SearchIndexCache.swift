@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import SOCGraph
 
 /// The search indexes this process has, by graph directory: each is read from the cache file of
@@ -11,7 +7,7 @@ import SOCGraph
 final class SearchIndexCache: @unchecked Sendable {
     static let shared = SearchIndexCache()
 
-    private let lock = Lock()
+    private let lock = NSLock()
     private var files: [String: SearchIndexFile] = [:]
 
     /// The index of the graph in `directory` (with the definitions and tasks of Graph/text/ when present) and the

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 import SOCGraph
 
 /// JSON as socgraph writes it: keys sorted, two-space indentation, slashes unescaped, one trailing newline.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -52,7 +48,7 @@ enum Terminal {
     /// `message` as one terminal-safe line (`SOCGraphError.singleLine`, line breaks as spaces), cut at
     /// `messageLimit` characters.
     static func oneLine(_ message: String) -> String {
-        let line = SOCGraphError.singleLine(message.replacingLineFeeds(with: " "))
+        let line = SOCGraphError.singleLine(message.replacingOccurrences(of: "\n", with: " "))
         return line.count > messageLimit ? line.prefix(messageLimit - 1) + "…" : line
     }
 

@@ -17,16 +17,8 @@ deps:
 build: deps
 	$(SWIFT) build --scratch-path $(SCRATCH)
 
-# The Swift runtime and Foundation are linked statically: a query process then starts in about half the time,
-# because the dynamic loader no longer resolves their symbols at every start (see the benchmarks in README.md).
-# Two programs: socgraph, and socgraph-import beside it, which `socgraph import` runs (the importer's XML, ZIP and
-# ICU libraries stay out of the query program). Generic types are instantiated through their metadata accessors
-# rather than by demangling their names at run time, which would scan every protocol conformance of the program
-# for each constraint: about a tenth fewer instructions per query, most of them at start-up.
-RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
 release: deps
-	$(SWIFT) build $(RELEASE_FLAGS) --product socgraph --scratch-path $(SCRATCH)
-	$(SWIFT) build $(RELEASE_FLAGS) --product socgraph-import --scratch-path $(SCRATCH)
+	$(SWIFT) build -c release --product socgraph --scratch-path $(SCRATCH)
 
 # Compares the AI-role candidates, renders their comparison diagram into Output/ and prints the path written.
 demo: release

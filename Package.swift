@@ -6,8 +6,6 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "socgraph", targets: ["socgraph"]),
-        // The importer behind `socgraph import`, kept out of the query binary (see Sources/socgraph-import).
-        .executable(name: "socgraph-import", targets: ["socgraph-import"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,14 +30,14 @@ let package = Package(
             name: "socgraph",
             dependencies: [
                 "SOCGraph",
+                "SOCGraphImport",
                 "SOCGraphRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "socgraph-import", dependencies: ["SOCGraph", "SOCGraphImport"]),
         .testTarget(name: "SOCGraphTests", dependencies: ["SOCGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "SOCGraphImportTests", dependencies: ["SOCGraphImport"]),
         .testTarget(name: "SOCGraphRenderTests", dependencies: ["SOCGraphRender"], exclude: ["Golden"]),
-        .testTarget(name: "socgraphTests", dependencies: ["socgraph", "socgraph-import"]),
+        .testTarget(name: "socgraphTests", dependencies: ["socgraph"]),
     ]
 )

@@ -20,7 +20,7 @@ public struct Importer: Sendable {
     /// What an import produced.
     public struct Result: Sendable {
         /// Every file written (or to be written), in a fixed order; `text/` files only with `withText`.
-        public let files: [GraphFile]
+        public let files: [GraphTable]
         /// What the import decided and counted: aggregates mapped, codes without data, rows left out.
         public let notes: [String]
         /// The data read, for callers that check the graph against it.
@@ -41,7 +41,7 @@ public struct Importer: Sendable {
         }
         let data = try OfficialData.read(from: sources)
         let curation = try CurationTables.read(from: curationDirectory, vocabulary: CurationTables.Vocabulary(data))
-        var builder = GraphBuilder(data: data, curation: curation)
+        var builder = GraphTableBuilder(data: data, curation: curation)
         var files = builder.graphFiles()
         files.append(try manifest(data.filesRead))
         if withText { files += builder.textFiles() }
@@ -59,12 +59,12 @@ public struct Importer: Sendable {
 
     static let manifestHeader = ["source", "publisher", "title", "vintage", "url", "file", "sha256"]
 
-    private func manifest(_ files: [OfficialFile]) throws -> GraphFile {
+    private func manifest(_ files: [OfficialFile]) throws -> GraphTable {
         let rows = try files.map { file in
             [file.id, file.publisher, file.title, file.vintage, file.url, file.path,
              SHA256.hexDigest(of: try sources.bytes(of: file))]
         }
-        return GraphFile(path: "manifest.tsv", header: Self.manifestHeader, rows: rows)
+        return GraphTable(path: "manifest.tsv", header: Self.manifestHeader, rows: rows)
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `socgraph import`, which runs the separate `socgraph-import` program installed beside `socgraph`.
+/// `socgraph import` end to end.
 @Suite("socgraph import")
 struct ImportCommandTests {
     /// The official source files: `$SOCGRAPH_SOURCES` (relative to the package root), else `../shared/data`.
@@ -10,7 +10,7 @@ struct ImportCommandTests {
         return URL(fileURLWithPath: path ?? "../shared/data", relativeTo: CLI.packageRoot).standardizedFileURL
     }
 
-    @Test("import through socgraph-import rewrites the shipped Graph/ byte for byte")
+    @Test("import rewrites the shipped Graph/ byte for byte")
     func importReproducesTheShippedGraph() throws {
         guard FileManager.default.fileExists(atPath: Self.sources.path) else {
             if ProcessInfo.processInfo.environment["CI"] != nil {
@@ -36,9 +36,6 @@ struct ImportCommandTests {
                 let written = try Data(contentsOf: out.appendingPathComponent(file))
                 #expect(written == (try Data(contentsOf: shipped.appendingPathComponent(file))), "\(file)")
             }
-            let quiet = try HardenedCLI.run(["import", "--from", Self.sources.path, "--out", "Graph", "--quiet"],
-                                            directory: directory)
-            #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty, "\(quiet.stderr)")
         }
     }
 
@@ -49,45 +46,5 @@ struct ImportCommandTests {
                 .expectClean(statuses: [2], containing: ["no folder", "no-such-sources"])
             #expect(try contents(of: directory) == [])
         }
-    }
-
-    @Test("without socgraph-import beside it: exit 2, one line naming the path and the fix")
-    func missingImporter() throws {
-        try withScratchDirectory { directory in
-            let lone = directory.appendingPathComponent("socgraph")
-            do {
-                try FileManager.default.linkItem(at: CLI.executable, to: lone)
-            } catch {
-                try FileManager.default.copyItem(at: CLI.executable, to: lone)
-            }
-            let (status, stderr) = try Self.run(lone, ["import", "--from", "anywhere"])
-            #expect(status == 2)
-            // The path of the program looked for, beside the running executable (symbolic links resolved).
-            let expected = "/\(directory.lastPathComponent)/socgraph-import is missing"
-            #expect(stderr.hasPrefix("socgraph: error: the importer /") && stderr.contains(expected), "\(stderr)")
-            #expect(stderr.contains("make release") && stderr.split(separator: "\n").count == 1, "\(stderr)")
-        }
-    }
-
-    @Test("socgraph-import run by hand points to socgraph import")
-    func importerAlone() throws {
-        let importer = CLI.executable.deletingLastPathComponent().appendingPathComponent("socgraph-import")
-        let (status, stderr) = try Self.run(importer, ["--bogus"])
-        #expect(status == 2)
-        #expect(stderr.hasPrefix("socgraph: error: ") && stderr.contains("socgraph import --from DIR"), "\(stderr)")
-    }
-
-    /// Runs the program at `url` (not the built `socgraph`), returning its exit status and stderr.
-    static func run(_ url: URL, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stderr)
     }
 }

@@ -100,8 +100,8 @@ struct FieldAlignments: Sendable {
     static let evidenceHeader = ["code", "field", "kind", "via", "hot"]
 
     /// `alignments.tsv`: one row per edge with its strength and the counts it is computed from.
-    var alignmentsFile: GraphFile {
-        GraphFile(path: "alignments.tsv", header: Self.alignmentsHeader, rows: alignments.map { edge in
+    var alignmentsFile: GraphTable {
+        GraphTable(path: "alignments.tsv", header: Self.alignmentsHeader, rows: alignments.map { edge in
             [edge.code, edge.field, AlignmentStrength.text(edge.strength), String(edge.programs.count),
              String(edge.programTotal), String(edge.technologies.count), String(edge.hotTechnologies),
              edge.direct ? "yes" : "no"]
@@ -109,14 +109,14 @@ struct FieldAlignments: Sendable {
     }
 
     /// `alignment-evidence.tsv`: one row per path of every edge written.
-    var evidenceFile: GraphFile {
+    var evidenceFile: GraphTable {
         var rows: [[String]] = []
         for edge in alignments {
             rows += edge.programs.map { [edge.code, edge.field, "program", $0, ""] }
             rows += edge.technologies.map { [edge.code, edge.field, "technology", $0.name, $0.hot ? "yes" : "no"] }
             if edge.direct { rows.append([edge.code, edge.field, "direct", "", ""]) }
         }
-        return GraphFile(path: "alignment-evidence.tsv", header: Self.evidenceHeader, rows: rows)
+        return GraphTable(path: "alignment-evidence.tsv", header: Self.evidenceHeader, rows: rows)
     }
 
     /// The import note: edges, paths and pairs left out.

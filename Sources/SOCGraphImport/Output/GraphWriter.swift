@@ -5,7 +5,7 @@ import SOCGraph
 /// staging folder beside the graph directory, then each file is moved into place with `rename(2)`, which replaces
 /// the old file atomically. Files the importer does not produce (README.md, curation/) are left alone.
 enum GraphWriter {
-    static func write(_ files: [GraphFile], to output: URL) throws {
+    static func write(_ files: [GraphTable], to output: URL) throws {
         let manager = FileManager.default
         do {
             try manager.createDirectory(at: output, withIntermediateDirectories: true)

@@ -127,7 +127,7 @@ import Testing
             "curation/cip-fields.tsv:3: empty ",  // empty rationale
             "curation/cip-fields.tsv:3: unknow",  // unknown CIP code
             "curation/cip-fields.tsv:3: unknow",  // unknown field
-            // Files in the order Graph/ lists them (`GraphFile.all`), so the root cause comes first.
+            // Files in the order Graph/ lists them (`GraphTable.all`), so the root cause comes first.
             "curation/technology-fields.tsv:2:",
             "curation/technology-fields.tsv:3:",
             "curation/occupation-fields.tsv:2:",

@@ -128,8 +128,8 @@ import Testing
         try Data("old\n".utf8).write(to: graph.appendingPathComponent("soc.tsv"))
         try Data("cip\tfield\n".utf8).write(to: graph.appendingPathComponent("curation/cip-fields.tsv"))
         let files = [
-            GraphFile(path: "soc.tsv", header: ["code", "title"], rows: [["15-2051", "Data\tScientists"], ["11-1011", "Chief"]]),
-            GraphFile(path: "text/tasks.tsv", header: ["code", "task"], rows: [["15-2051", "Analyze."]]),
+            GraphTable(path: "soc.tsv", header: ["code", "title"], rows: [["15-2051", "Data\tScientists"], ["11-1011", "Chief"]]),
+            GraphTable(path: "text/tasks.tsv", header: ["code", "task"], rows: [["15-2051", "Analyze."]]),
         ]
         try GraphWriter.write(files, to: graph)
         #expect(try String(contentsOf: graph.appendingPathComponent("soc.tsv"), encoding: .utf8)
@@ -148,7 +148,7 @@ import Testing
         let blocker = fixture.root.appendingPathComponent("Graph")
         try Data("a file where the graph directory should be\n".utf8).write(to: blocker)
         #expect {
-            try GraphWriter.write([GraphFile(path: "soc.tsv", header: ["code"], rows: [])], to: blocker)
+            try GraphWriter.write([GraphTable(path: "soc.tsv", header: ["code"], rows: [])], to: blocker)
         } throws: { error in
             guard case SOCGraphError.outputFailed = error else { return false }
             return (error as? SOCGraphError)?.exitStatus == 4

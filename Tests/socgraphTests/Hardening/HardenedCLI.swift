@@ -24,12 +24,13 @@ enum HardenedCLI {
     /// How long one run may take before it counts as a hang.
     static let timeout: TimeInterval = 60
 
-    /// Runs `socgraph arguments` in `directory`; `standardOutput`, when given, replaces the captured stdout.
-    static func run(_ arguments: [String], directory: URL? = nil, environment: [String: String] = [:],
-                    standardOutput: FileHandle? = nil) throws -> HardenedResult
+    /// Runs `socgraph arguments` (or another `executable`) in `directory`; `standardOutput`, when given, replaces
+    /// the captured stdout.
+    static func run(_ arguments: [String], executable: URL = CLI.executable, directory: URL? = nil,
+                    environment: [String: String] = [:], standardOutput: FileHandle? = nil) throws -> HardenedResult
     {
         let process = Process()
-        process.executableURL = CLI.executable
+        process.executableURL = executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["COLUMNS"] = nil
@@ -132,4 +133,17 @@ func withScratchDirectory<T>(_ body: (URL) throws -> T) throws -> T {
 /// The names in `directory`, sorted; hidden files (such as a left-over temporary file) included.
 func contents(of directory: URL) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+}
+
+@Suite("CLI test runner")
+struct CLIRunnerTests {
+    @Test("a child writing far more than a pipe holds to both stdout and stderr is read to the end")
+    func largeOutputOnBothStreams() throws {
+        // 256 KiB to stderr first, then to stdout: a runner reading one stream to its end before the other blocks.
+        let script = "head -c 262144 /dev/zero | tr '\\0' e >&2; head -c 262144 /dev/zero | tr '\\0' o"
+        let result = try HardenedCLI.run(["-c", script], executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(result.status == 0 && !result.signalled)
+        #expect(result.stderr.count == 262_144 && result.stderr.allSatisfy { $0 == "e" })
+        #expect(result.stdout.count == 262_144 && result.stdout.allSatisfy { $0 == "o" })
+    }
 }

@@ -2,8 +2,8 @@ import Foundation
 import SOCGraph
 
 /// Study programs, the crosswalk and designations.
-extension GraphBuilder {
-    mutating func cipFile() -> GraphFile {
+extension GraphTableBuilder {
+    mutating func cipFile() -> GraphTable {
         let stem = data.stemPrograms
         var stemCount = 0, seriesOnly = 0
         let rows = data.cip.programs.map { program -> [String] in
@@ -23,18 +23,18 @@ extension GraphBuilder {
             + "'Moved from' or 'Deleted' left out; \(stemCount) STEM programs (\(stem.listedPrograms.count) listed, "
             + "\(seriesOnly) by the series 14, 26, 27, 40 rule alone); \(stem.listedHeadings.count) listed codes are series or family "
             + "headings in those series: \(stem.listedHeadings.joined(separator: " "))")
-        return GraphFile(path: "cip.tsv", header: ["cip", "level", "title", "parent", "stem", "stem_basis"], rows: rows)
+        return GraphTable(path: "cip.tsv", header: ["cip", "level", "title", "parent", "stem", "stem_basis"], rows: rows)
     }
 
-    mutating func cipSOCFile() -> GraphFile {
+    mutating func cipSOCFile() -> GraphTable {
         note("cip-soc: \(data.crosswalk.pairs.count) pairs; \(data.crosswalk.noMatchRows) rows with "
             + "99.9999 or 99-9999 (no match) left out")
-        return GraphFile(path: "cip-soc.tsv", header: ["cip", "code"], rows: data.crosswalk.pairs.map { [$0.cip, $0.code] })
+        return GraphTable(path: "cip-soc.tsv", header: ["cip", "code"], rows: data.crosswalk.pairs.map { [$0.cip, $0.code] })
     }
 
     /// `stem` from the O*NET STEM list (basis: the O*NET-SOC codes with their occupation types) and
     /// `schedule-a-group-1` from 20 CFR 656.5(a).
-    mutating func designationsFile() -> GraphFile {
+    mutating func designationsFile() -> GraphTable {
         var basis: [String: [String]] = [:]
         for entry in data.stemOccupations.entries {
             basis[Self.socCode(entry.onetCode), default: []].append("\(entry.onetCode) (\(entry.types))")
@@ -45,6 +45,6 @@ extension GraphBuilder {
         rows += ScheduleA.groupOne.map { [$0.code, "schedule-a-group-1", $0.basis] }
         note("designations: \(basis.count) SOC detailed codes are STEM (\(data.stemOccupations.entries.count) "
             + "O*NET-SOC codes); \(ScheduleA.groupOne.count) Schedule A Group I codes")
-        return GraphFile(path: "designations.tsv", header: ["code", "designation", "basis"], rows: rows)
+        return GraphTable(path: "designations.tsv", header: ["code", "designation", "basis"], rows: rows)
     }
 }

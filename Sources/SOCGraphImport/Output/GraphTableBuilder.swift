@@ -3,7 +3,7 @@ import SOCGraph
 
 /// Turns the checked official data into the Graph/ files of Graph/README.md, collecting notes on every rule
 /// applied (aggregates mapped, rows left out) so that nothing is dropped silently.
-struct GraphBuilder {
+struct GraphTableBuilder {
     let data: OfficialData
     let soc: SOCIndex
     /// The reviewed curation tables, checked against `data`.
@@ -25,7 +25,7 @@ struct GraphBuilder {
     static func socCode(_ onetCode: String) -> String { String(onetCode.prefix(7)) }
 
     /// Every Graph/ file except the manifest, in a fixed order.
-    mutating func graphFiles() -> [GraphFile] {
+    mutating func graphFiles() -> [GraphTable] {
         [
             socFile(), onetOccupationsFile(), educationLevelsFile(),
         ] + employmentProjectionsFiles() + [
@@ -37,7 +37,7 @@ struct GraphBuilder {
     }
 
     /// `alignments.tsv` and `alignment-evidence.tsv`: the `aligns-with` edges derived from the curation tables.
-    mutating func alignmentFiles() -> [GraphFile] {
+    mutating func alignmentFiles() -> [GraphTable] {
         let alignments = FieldAlignments(
             crosswalk: data.crosswalk.pairs.map { ($0.cip, $0.code) },
             uses: socUses.map { ($0.code, $0.technology, $0.hot) },
@@ -47,11 +47,11 @@ struct GraphBuilder {
     }
 
     /// The verbatim prose for `text/` (written only with `--with-text`).
-    func textFiles() -> [GraphFile] {
+    func textFiles() -> [GraphTable] {
         [
-            GraphFile(path: "text/definitions.tsv", header: ["code", "definition"],
+            GraphTable(path: "text/definitions.tsv", header: ["code", "definition"],
                       rows: data.soc.groups.compactMap { group in group.definition.map { [group.code, $0] } }),
-            GraphFile(path: "text/tasks.tsv", header: ["onet_code", "code", "task_id", "task_type", "task"],
+            GraphTable(path: "text/tasks.tsv", header: ["onet_code", "code", "task_id", "task_type", "task"],
                       rows: data.tasks.tasks.map { task in
                           [task.onetCode, Self.socCode(task.onetCode), String(task.taskID), task.taskType, task.text]
                       }),
@@ -60,36 +60,36 @@ struct GraphBuilder {
 
     // MARK: - SOC and O*NET occupations
 
-    mutating func socFile() -> GraphFile {
+    mutating func socFile() -> GraphTable {
         let counts = SOCLevel.allCases.map { level in
             "\(data.soc.groups.filter { $0.level == level }.count) \(level.rawValue)"
         }
         note("soc: \(counts.joined(separator: ", ")); parent taken from the published order where the code pattern "
             + "points to no group: \(data.soc.patternExceptions.joined(separator: " "))")
-        return GraphFile(path: "soc.tsv", header: ["code", "level", "title", "parent"],
+        return GraphTable(path: "soc.tsv", header: ["code", "level", "title", "parent"],
                          rows: data.soc.groups.map { [$0.code, $0.level.rawValue, $0.title, $0.parent ?? ""] })
     }
 
-    func onetOccupationsFile() -> GraphFile {
-        GraphFile(path: "onet-occupations.tsv", header: ["onet_code", "code", "title"],
+    func onetOccupationsFile() -> GraphTable {
+        GraphTable(path: "onet-occupations.tsv", header: ["onet_code", "code", "title"],
                   rows: data.onet.occupations.map { [$0.onetCode, $0.code, $0.title] })
     }
 
-    func titlesFile() -> GraphFile {
+    func titlesFile() -> GraphTable {
         var rows = data.soc.groups.map { [$0.code, $0.title, "soc"] }
         rows += data.directMatch.titles.map {
             [$0.code, $0.title, $0.illustrative ? "direct-match-illustrative" : "direct-match"]
         }
         rows += data.onet.occupations.map { [$0.code, $0.title, "onet"] }
         rows += data.alternateTitles.titles.map { [Self.socCode($0.onetCode), $0.title, "onet-alternate"] }
-        return GraphFile(path: "titles.tsv", header: ["code", "title", "source"], rows: rows)
+        return GraphTable(path: "titles.tsv", header: ["code", "title", "source"], rows: rows)
     }
 
     // MARK: - Related occupations
 
     /// Projects O*NET pairs onto SOC detailed pairs: same-SOC pairs dropped; of several O*NET pairs with one SOC
     /// pair the lowest index wins, ties broken by the O*NET codes (bytewise) so the choice is reproducible.
-    mutating func relatedFile() -> GraphFile {
+    mutating func relatedFile() -> GraphTable {
         var best: [String: RelatedOccupationsSource.Pair] = [:]
         var sameSOC = 0, ties = 0
         for pair in data.related.pairs {
@@ -106,7 +106,7 @@ struct GraphBuilder {
             [Self.socCode(pair.onetCode), Self.socCode(pair.relatedONetCode), pair.tier.rawValue,
              String(pair.index), pair.onetCode, pair.relatedONetCode]
         }
-        return GraphFile(path: "related.tsv",
+        return GraphTable(path: "related.tsv",
                          header: ["code", "related", "tier", "index", "onet_code", "related_onet_code"], rows: rows)
     }
 
@@ -136,18 +136,18 @@ struct GraphBuilder {
         }
     }
 
-    func technologyFiles() -> [GraphFile] {
+    func technologyFiles() -> [GraphTable] {
         let yes = { (flag: Bool) in flag ? "yes" : "no" }
         return [
-            GraphFile(path: "technologies.tsv", header: ["technology", "commodity_code", "commodity_title"],
+            GraphTable(path: "technologies.tsv", header: ["technology", "commodity_code", "commodity_title"],
                       rows: data.technology.uses.map { [$0.technology, $0.commodityCode, $0.commodityTitle] }),
-            GraphFile(path: "uses.tsv", header: ["code", "technology", "hot", "in_demand"],
+            GraphTable(path: "uses.tsv", header: ["code", "technology", "hot", "in_demand"],
                       rows: socUses.map { [$0.code, $0.technology, yes($0.hot), yes($0.inDemand)] }),
         ]
     }
 
-    func fieldsFile() -> GraphFile {
-        GraphFile(path: "fields.tsv", header: ["id", "number", "name"],
+    func fieldsFile() -> GraphTable {
+        GraphTable(path: "fields.tsv", header: ["id", "number", "name"],
                   rows: data.cet.categories.map { [$0.id, String($0.number), $0.name] })
     }
 }

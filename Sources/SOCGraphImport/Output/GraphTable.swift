@@ -3,7 +3,7 @@ import SOCGraph
 
 /// One Graph/ file produced by the importer: its path inside the graph directory, header and rows. The text is
 /// rendered by `TSV.render` (rows sorted bytewise, duplicates removed), so equal inputs give equal bytes.
-public struct GraphFile: Sendable, Equatable {
+public struct GraphTable: Sendable, Equatable {
     /// Relative to the graph directory: `soc.tsv`, `text/tasks.tsv`.
     public let path: String
     public let header: [String]

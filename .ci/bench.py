@@ -3,7 +3,8 @@
 
 Runs each benchmark command repeatedly as a whole process (release build), and reports the median wall time,
 its spread (interquartile range, min and max) and the peak resident memory, beside two floors measured in the
-same run: a bare Swift executable that only starts and exits, and, for rendering, `dot -Tsvg` on the same DOT.
+same run: a bare Foundation executable that only starts and exits, and, for rendering, `dot -Tsvg` on the same DOT.
+The latency budget it checks is the one in README.md's benchmark section.
 With --update-readme it rewrites the results table in README.md between the bench markers.
 """
 import argparse
@@ -93,7 +94,8 @@ def bare_executable(workdir):
     src = os.path.join(workdir, "bare.swift")
     exe = os.path.join(workdir, "bare")
     with open(src, "w") as f:
-        f.write("// Starts and exits: the floor every socgraph figure is compared with.\n")
+        f.write("// Starts and exits: the floor every socgraph figure is compared with.\n"
+                "import Foundation\n_ = ProcessInfo.processInfo.arguments.count\n")
     subprocess.run(["swiftc", "-O", src, "-o", exe], check=True)
     return exe
 
@@ -157,19 +159,23 @@ def main():
     dot_file = os.path.join(work, "compare.dot")
     subprocess.run([BIN, "compare", "15-2051", "15-1252", "15-1221", "--out", dot_file], check=True,
                    stdout=subprocess.DEVNULL)
-    long_description = ("design and train deep learning models for computer vision, deploy machine learning "
-                        "pipelines in production, analyse large data sets with statistics and write research papers")
+    # 60 words, as a petition describes a client's duties.
+    long_description = ("design and train deep learning models for computer vision and natural language processing, "
+                        "deploy machine learning pipelines in production on cloud infrastructure, analyse large data "
+                        "sets with statistics and write research papers, lead a small team of engineers, review code "
+                        "and set technical direction, present results to executives and customers, and evaluate new "
+                        "algorithms for accuracy, fairness, latency and cost before they reach users")
     cases = [
-        ("floor: bare Swift executable", [bare], None, None),
-        ("graph load + check (all sections)", [BIN, "check"], None, None),
-        ("show 15-2051", [BIN, "show", "15-2051", "--format", "json"], None, "show"),
+        ("floor: bare Foundation executable", [bare], None, None),
+        ("check (load and validate every file)", [BIN, "check"], None, None),
+        ("show 15-2051", [BIN, "show", "15-2051", "--format", "json"], None, "query"),
         ("search title", [BIN, "search", "machine learning engineer"], None, "search"),
-        ("search long description", [BIN, "search", long_description], None, "search"),
-        ("related 15-2051 --depth 3", [BIN, "related", "15-2051", "--depth", "3"], None, None),
-        ("path 15-2051 29-1141", [BIN, "path", "15-2051", "29-1141"], None, None),
+        ("search, 60-word description", [BIN, "search", long_description], None, "search"),
+        ("related 15-2051 --depth 3", [BIN, "related", "15-2051", "--depth", "3"], None, "query"),
+        ("path 15-2051 29-1141", [BIN, "path", "15-2051", "29-1141"], None, "query"),
         ("find (4 qualifiers)", [BIN, "find", "field:artificial-intelligence education>=master zone>=4 stem:yes"],
-         None, None),
-        ("compare table (3 codes)", [BIN, "compare", "15-2051", "15-1252", "15-1221"], None, None),
+         None, "query"),
+        ("compare table (3 codes)", [BIN, "compare", "15-2051", "15-1252", "15-1221"], None, "query"),
         ("floor: dot -Tsvg (same DOT)", ["dot", "-Tsvg", dot_file, "-o", os.path.join(work, "dot.svg")], None, None),
         ("compare render to SVG", [BIN, "compare", "15-2051", "15-1252", "15-1221", "--out",
                                    os.path.join(work, "c.svg")], None, "render"),
@@ -196,20 +202,17 @@ def main():
     print(f"{results[-1][0]:38s} median {dot100['median']:8.1f} ms  IQR {dot100['q1']:.1f}–{dot100['q3']:.1f}",
           flush=True)
     floor = results[0][1]["median"]
-    dot = next(r for n, r, _ in results if n.startswith("floor: dot"))["median"]
-    show_mem = next(r for n, r, t in results if t == "show")["mem"]
     checks = []
     for name, r, target in results:
-        if target == "show":
-            checks.append((f"show ≤ 3× floor", r["median"] / floor, 3.0))
+        if target == "query":
+            checks.append((f"{name} ≤ 60 ms", r["median"], 60.0))
         elif target == "search":
-            checks.append((f"{name} ≤ 5× floor", r["median"] / floor, 5.0))
+            checks.append((f"{name} ≤ 100 ms", r["median"], 100.0))
         elif target == "render":
-            checks.append(("render ≤ 1.5× dot -Tsvg", r["median"] / dot, 1.5))
+            checks.append(("comparison diagram to SVG, one process ≤ 200 ms", r["median"], 200.0))
         elif target == "render100":
-            checks.append(("100 diagrams in one batch ≤ ⅓ of 100 dot -Tsvg runs", r["median"] / dot100["median"],
-                           1 / 3))
-    checks.append(("show peak memory ≤ 60 MB", show_mem * 1.048576, 60.0))
+            checks.append(("100 diagrams in one batch: time ≤ ⅓ of 100 dot -Tsvg runs",
+                           r["median"] / dot100["median"], 1 / 3))
     lines = [START, "", f"Measured by `make bench` on {machine()}; release build, {args.runs} runs each "
              "after 2 warm-up runs (batch: fewer). Wall time of the whole process.", "",
              "| benchmark | median ms | IQR ms | min–max ms | × floor | peak MiB |", "|---|---:|---:|---:|---:|---:|"]

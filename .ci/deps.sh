@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
-# Makes sure the system packages socgraph builds against are present:
-# Graphviz's C libraries and headers (libgraphviz-dev) and pkg-config.
-# As root it installs what is missing; otherwise it prints the one command to run and fails.
-# With the argument `bench` it also wants the `dot` program (package graphviz), which the benchmarks time as the
-# reference for in-process rendering; socgraph itself never runs it.
+# Makes sure the system packages socgraph builds against are present: Graphviz's C libraries and headers, and
+# pkg-config. On Debian, as root, it installs what is missing with apt-get; otherwise (and on macOS, with Homebrew)
+# it prints the one command to run and fails.
+# With the argument `bench` it also wants the `dot` program, which the benchmarks time as the reference for
+# in-process rendering (socgraph itself never runs it).
 set -euo pipefail
-packages=()
+missing=no
 if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libgvc; }; then
-    packages+=(libgraphviz-dev pkg-config)
+    missing=yes
 fi
 if [ "${1:-}" = "bench" ] && ! command -v dot >/dev/null 2>&1; then
-    packages+=(graphviz)
+    missing=yes
 fi
-[ ${#packages[@]} -eq 0 ] && exit 0
+[ "$missing" = no ] && exit 0
+if [ "$(uname -s)" = "Darwin" ]; then
+    # Homebrew's graphviz carries the libraries, headers, pkg-config files and the dot program.
+    echo "socgraph: missing system packages. Install them with:" >&2
+    echo "    brew install graphviz pkg-config" >&2
+    exit 1
+fi
+packages=(libgraphviz-dev pkg-config)
+[ "${1:-}" = "bench" ] && packages+=(graphviz)
 if [ "$(id -u)" = "0" ]; then
     echo "socgraph: installing ${packages[*]}" >&2
     export DEBIAN_FRONTEND=noninteractive

@@ -9,7 +9,7 @@ enum DiagramFormat: String, ExpressibleByArgument, CaseIterable {
     /// The DOT text, for editing or rendering with another Graphviz.
     case dot
 
-    var outputFormat: SOCGraphRender.OutputFormat {
+    var outputFormat: OutputFormat {
         switch self {
         case .svg: return .svg
         case .png: return .png

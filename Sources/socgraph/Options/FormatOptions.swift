@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The output formats of query commands.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     /// Aligned text for reading, 80 columns, colour only on a terminal without NO_COLOR.
     case table
     /// One JSON document, keys sorted, for scripts.
@@ -13,5 +13,5 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// `--format table|json|tsv` (default `table`).
 struct FormatOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table (default), json or tsv.")
-    var format: OutputFormat = .table
+    var format: ReportFormat = .table
 }

@@ -11,7 +11,7 @@ enum DiagramOutput {
     /// Renders the comparison diagram of `codes` (as the user typed them) and writes it; returns where.
     /// `compare CODE… --out FILE` calls this. In a batch, the write waits for the line's turn.
     static func writeComparisonDiagram(
-        codes: [String], graph: KnowledgeGraph, out: String?, format: SOCGraphRender.OutputFormat?,
+        codes: [String], graph: KnowledgeGraph, out: String?, format: OutputFormat?,
         includePrograms: Bool = false, context: BatchContext = .oneShot
     ) throws -> URL {
         let nodes = try codes.map { try graph.resolve($0) }
@@ -26,7 +26,7 @@ enum DiagramOutput {
     /// Renders the neighbourhood diagram of `code` to `depth` and writes it; returns where.
     static func writeNeighbourhoodDiagram(
         code: String, depth: Int, tiers: Set<RelatedTier>, graph: KnowledgeGraph, out: String?,
-        format: SOCGraphRender.OutputFormat?, context: BatchContext = .oneShot
+        format: OutputFormat?, context: BatchContext = .oneShot
     ) throws -> URL {
         let centre = try graph.resolve(code)
         let diagram = try DiagramFactory.neighbourhood(of: centre, depth: depth, tiers: tiers, in: graph)
@@ -40,7 +40,7 @@ enum DiagramOutput {
     /// the bytes written to a temporary file beside `url`, at once (in a batch, beside other lines' renders: the
     /// same DOT gives the same bytes whatever else runs); putting the file in place waits for the line's turn.
     static func write(
-        _ diagram: Diagram, to url: URL, format: SOCGraphRender.OutputFormat, context: BatchContext = .oneShot
+        _ diagram: Diagram, to url: URL, format: OutputFormat, context: BatchContext = .oneShot
     ) throws {
         let data = try GraphvizRenderer().render(dot: try DOTBuilder().build(diagram), format: format)
         let prepared = try DiagramWriter.prepare(data, to: url)
@@ -52,11 +52,11 @@ enum DiagramOutput {
     /// The file and format of an output: `--out` with its extension's format (`--render` must agree), else
     /// `Output/<command>-<codes>.<format>` in the working directory, the directory created when missing.
     static func destination(
-        out: String?, format: SOCGraphRender.OutputFormat?, command: String, codes: [String]
-    ) throws -> (URL, SOCGraphRender.OutputFormat) {
+        out: String?, format: OutputFormat?, command: String, codes: [String]
+    ) throws -> (URL, OutputFormat) {
         if let out {
             let url = URL(fileURLWithPath: out)
-            let fromName = try SOCGraphRender.OutputFormat(fileURL: url)
+            let fromName = try OutputFormat(fileURL: url)
             if let format, format != fromName {
                 throw SOCGraphError.invalidInput(
                     "--render \(format.rawValue) does not match --out '\(url.lastPathComponent)': "

@@ -204,7 +204,7 @@ struct RenderHistoryTests {
     /// anonymous graph by one, so these bytes move if IDs depend on earlier renders.
     static func filler(_ size: Int) -> String {
         "digraph { subgraph cluster_b { label=b; b0 -> b1 } subgraph cluster_a { label=a; a0 -> a1 } "
-            + "{ rank=same; b0; a0 } a1 -> n0; b1 -> n0; " + (0..<size).map { "n\($0) -> n\($0 + 1); " }.joined() + "}"
+            + "{ rank=same; c0; c1 } a1 -> c0; b1 -> c1; c0 -> n0; " + (0..<size).map { "n\($0) -> n\($0 + 1); " }.joined() + "}"
     }
 
     @Test("the same DOT gives the same SVG bytes however many other diagrams (SVG, PNG, PDF) came before")

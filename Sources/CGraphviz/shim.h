@@ -1,8 +1,9 @@
 #ifndef SOCGRAPH_CGRAPHVIZ_SHIM_H
 #define SOCGRAPH_CGRAPHVIZ_SHIM_H
-#include <graphviz/gvc.h>
-#include <graphviz/cgraph.h>
-#include <graphviz/graphviz_version.h>
+/* pkg-config's libgvc puts Graphviz's own include directory on the path (Debian, Homebrew alike). */
+#include <gvc.h>
+#include <cgraph.h>
+#include <graphviz_version.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -61,8 +61,10 @@ static inline long socgraph_ids_map(void *state, int objtype, char *name, IDTYPE
         ids->names = names;
         ids->capacity = capacity;
     }
-    char *copy = strdup(name);
+    size_t size = strlen(name) + 1;
+    char *copy = malloc(size);
     if (!copy) return 0;
+    memcpy(copy, name, size);
     *id = SOCGRAPH_FIRST_NAMED_ID + 2 * (IDTYPE)ids->count;
     ids->names[ids->count++] = copy;
     return 1;

@@ -13,17 +13,14 @@
 #define SOCGRAPH_GRAPHVIZ_13 1
 #endif
 
-/// `Agdirected` is a mutable C global; Swift 6 strict concurrency rejects reading it directly.
-static inline Agdesc_t socgraph_agdirected(void) { return Agdirected; }
-
 /// IDs of one graph's objects, given in the order the DOT text first names them.
 ///
 /// cgraph orders some sets (sibling clusters, some edges) by object ID, and its default discipline takes a named
 /// object's ID from the address of its interned name: the same DOT could lay out differently after other graphs.
 /// Here an anonymous object gets the graph's next odd ID (1, 3, 5…, as the default counts them) and a name the next
 /// even ID from `SOCGRAPH_FIRST_NAMED_ID` when first seen: above every anonymous ID, as addresses are, so sets keep
-/// the order Graphviz gives them, and the IDs depend on the DOT text alone. 0 answers an unknown name. Names are
-/// looked up by a linear scan: a diagram holds at most a few hundred.
+/// the order Graphviz gives them, and the IDs depend on the DOT text alone. A name looked up without being created
+/// gets 0, which no object has. Names are looked up by a linear scan: a diagram holds at most a few hundred.
 #define SOCGRAPH_FIRST_NAMED_ID ((IDTYPE)1 << 32)
 typedef struct {
     char **names; /* names[i] is the name of ID SOCGRAPH_FIRST_NAMED_ID + 2 * i */
@@ -114,7 +111,7 @@ static Agiddisc_t socgraph_id_disc = {
     .idregister = socgraph_ids_register,
 };
 
-/// DOT text in memory, handed to cgraph's reader a line at a time.
+/// DOT text in memory, handed to cgraph's reader a line at a time (as `agmemread` does).
 typedef struct { const char *data; size_t length, position; } socgraph_text;
 
 static inline int socgraph_text_read(void *chan, char *buffer, int size) {
@@ -130,7 +127,8 @@ static inline int socgraph_text_read(void *chan, char *buffer, int size) {
 }
 
 /// The graph in the DOT `text`, read with the ID discipline above; NULL on a syntax error (reported through
-/// `agerr`). The disciplines are static: a graph keeps pointers to them until it is closed.
+/// `agerr`). The disciplines are static, since a graph keeps pointers to them until it is closed; callers hold the
+/// renderer's lock, like every call into Graphviz.
 static inline Agraph_t *socgraph_read_dot(const char *text) {
     static Agiodisc_t io;
     static Agdisc_t disc;

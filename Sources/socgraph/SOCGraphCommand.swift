@@ -1,6 +1,5 @@
 import ArgumentParser
 import SOCGraph
-import SOCGraphRender
 
 @main
 struct SOCGraphCommand: ParsableCommand {
@@ -42,8 +41,6 @@ struct SOCGraphCommand: ParsableCommand {
             Terminal.writeOut(configuration.version + "\n")
             Terminal.finish(0)
         }
-        // Fontconfig and Graphviz plugins print some problems straight to stderr; they become render warnings.
-        GraphvizRenderer.captureLibraryOutput()
         do {
             var command = try parseAsRoot()
             try command.run()

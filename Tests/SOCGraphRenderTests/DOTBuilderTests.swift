@@ -193,38 +193,6 @@ struct DOTSyntaxTests {
         #expect(long.allSatisfy { $0.count <= 28 })
         #expect(DOTSyntax.wrap("", width: 28, maxLines: 6) == [])
     }
-
-    /// ASCII text from pieces that stress every rule: spaces of every kind, cuts at `/` and `-`, long words,
-    /// quotes, backslashes, entities and control characters.
-    static func asciiSamples(count: Int) -> [String] {
-        var random = SplitMix(seed: 2026)
-        let pieces = ["a", "Engineers", "Computer", "Information/Technology", "long-hyphenated-compound-word",
-                      String(repeating: "x", count: 31), String(repeating: "y/", count: 20), "Master's", "R&D",
-                      "<b>", "\"", "\\", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{1F}", "\u{7F}", "-", "/",
-                      "Technician (HAC, HACR, HVAC, HVACR).", ""]
-        return (0..<count).map { _ in
-            (0..<Int.random(in: 0...14, using: &random)).map { _ in
-                pieces.randomElement(using: &random)!
-            }.joined(separator: Bool.random(using: &random) ? " " : "")
-        }
-    }
-
-    @Test("the ASCII paths of wrap, quote and html give what the character-by-character paths give")
-    func asciiPathsAgree() {
-        for text in Self.asciiSamples(count: 3000) {
-            for (width, lines) in [(4, 1), (12, 2), (28, 6), (40, 3)] {
-                #expect(DOTSyntax.wrapASCII(Array(text.utf8), width: width, maxLines: lines)
-                    == DOTSyntax.wrapCharacters(text, width: width, maxLines: lines), "\(text.debugDescription)")
-            }
-            #expect(DOTSyntax.quote(text) == DOTSyntax.quoteScalars(text), "\(text.debugDescription)")
-            #expect(DOTSyntax.html(text) == DOTSyntax.htmlScalars(text), "\(text.debugDescription)")
-            let letter: (Unicode.Scalar) -> Bool = { $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
-            let plain = text.unicodeScalars.first.map(letter) == true
-                && text.unicodeScalars.allSatisfy { letter($0) || ("0"..."9").contains($0) }
-                && !["node", "edge", "graph", "digraph", "subgraph", "strict"].contains(text.lowercased())
-            #expect(DOTSyntax.isPlainIdentifier(text) == plain, "\(text.debugDescription)")
-        }
-    }
 }
 
 /// A seeded generator so shuffles are reproducible.

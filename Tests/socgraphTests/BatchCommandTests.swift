@@ -142,37 +142,40 @@ struct BatchCommandTests {
         #expect(left == ((0..<6).map { "\($0).svg" } + ["same.svg"]).sorted(), "no temporary file is left")
     }
 
-    @Test("SVG diagrams rendered side by side in a batch are byte for byte those of one render at a time")
-    func concurrentRendersAreTheSameBytes() throws {
+    @Test("an SVG diagram is byte for byte the same from its own process (render, compare) and from a batch")
+    func batchAndSeparateProcessesWriteTheSameBytes() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("socgraph-batch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let sets = [["15-2051", "15-1252", "15-1221"], ["15-1252", "15-1221"], ["15-2051", "15-1221"],
-                    ["15-1221", "15-2051", "15-1252"]]
-        // PNG and PDF lines between them keep the linked copy of Graphviz busy with pango and cairo meanwhile.
-        func lines(_ prefix: String) -> String {
-            (0..<12).map { index in
-                let codes = sets[index % sets.count].joined(separator: " ")
-                let svg = "render " + codes + " --out " + directory.appendingPathComponent("\(prefix)\(index).svg").path
-                guard index % 3 == 1 else { return svg }
-                let other = index % 2 == 0 ? "png" : "pdf"
-                return "render \(codes) --out " + directory.appendingPathComponent("\(prefix)\(index).\(other)").path
-                    + "\n" + svg
-            }.joined(separator: "\n") + "\n"
+        func out(_ name: String) -> String { directory.appendingPathComponent(name).path }
+        let diagrams: [(name: String, arguments: [String])] = [
+            ("three", ["compare", "15-2051", "15-1252", "15-1221"]), ("two", ["render", "15-1252", "15-1221"]),
+            ("reordered", ["render", "15-1221", "15-2051", "15-1252"]), ("neighbourhood", ["render", "15-2051"]),
+        ]
+        for diagram in diagrams {
+            let result = try CLI.run(diagram.arguments + ["--out", out("alone-\(diagram.name).svg")] + graph)
+            #expect(result.status == 0, "\(diagram.arguments): \(result.stderr)")
         }
-        let together = try temporaryFile(lines("together-"))
-        let alone = try temporaryFile(lines("alone-"))
-        defer {
-            try? FileManager.default.removeItem(at: together)
-            try? FileManager.default.removeItem(at: alone)
+        // Each diagram twice in one batch, after other diagrams in SVG, PNG and PDF.
+        var lines: [String] = []
+        for round in 0..<2 {
+            for (index, diagram) in diagrams.reversed().enumerated() {
+                let other = ["svg", "png", "pdf"][(round + index) % 3]
+                lines.append((diagram.arguments + ["--out", out("other-\(round)-\(index).\(other)")]).joined(separator: " "))
+                lines.append((diagram.arguments + ["--out", out("batch-\(round)-\(diagram.name).svg")]).joined(separator: " "))
+            }
         }
-        #expect(try CLI.run(["batch", together.path] + graph).status == 0)
-        #expect(try CLI.run(["batch", alone.path] + graph, environment: ["SOCGRAPH_GRAPHVIZ_ENGINES": "1"]).status == 0)
-        for index in 0..<12 {
-            let a = try Data(contentsOf: directory.appendingPathComponent("together-\(index).svg"))
-            let b = try Data(contentsOf: directory.appendingPathComponent("alone-\(index).svg"))
-            #expect(a == b, "diagram \(index)")
-            #expect(a.count > 10_000)
+        let file = try temporaryFile(lines.joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["batch", file.path] + graph)
+        #expect(result.status == 0, "\(result.stdout)")
+        for diagram in diagrams {
+            let alone = try Data(contentsOf: URL(fileURLWithPath: out("alone-\(diagram.name).svg")))
+            #expect(alone.count > 10_000)
+            for round in 0..<2 {
+                let batch = try Data(contentsOf: URL(fileURLWithPath: out("batch-\(round)-\(diagram.name).svg")))
+                #expect(batch == alone, "\(diagram.name), round \(round)")
+            }
         }
     }
 }

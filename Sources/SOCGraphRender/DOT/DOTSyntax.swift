@@ -17,26 +17,15 @@ enum DOTSyntax {
     }
 
     static func isPlainIdentifier(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        guard let first = utf8.next(), first.isASCIILetterOrUnderscore else { return false }
-        while let byte = utf8.next() {
-            guard byte.isASCIILetterOrUnderscore || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-            else { return false }
-        }
-        // The keywords are 4 to 8 letters long; only those lengths need the (allocating) comparison.
-        return !(4...8).contains(text.utf8.count) || !keywords.contains(text.lowercased())
+        guard let first = text.unicodeScalars.first, first == "_" || first.isASCIILetter else { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || $0.isASCIILetter || ("0"..."9").contains($0) }
+            && !keywords.contains(text.lowercased())
     }
 
     /// `text` as a double-quoted DOT string whose escString reading is `text` itself: `\` doubled first,
     /// then `"` escaped; a line break becomes `\n`; other control characters are dropped (a tab becomes a space).
     static func quote(_ text: String) -> String {
-        text.utf8.allSatisfy(\.isPlainPrintableASCII) ? "\"" + text + "\"" : quoteScalars(text)
-    }
-
-    /// `quote` scalar by scalar (what it does for text that is not plain printable ASCII).
-    static func quoteScalars(_ text: String) -> String {
         var out = "\""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 2)
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
@@ -56,13 +45,7 @@ enum DOTSyntax {
     /// `text` as character data of an HTML-like label: `& < > " '` as entities, control characters
     /// (line breaks included: split lines yourself and join with `<BR/>`) dropped, a tab as a space.
     static func html(_ text: String) -> String {
-        text.utf8.allSatisfy({ $0.isPlainPrintableASCII && !$0.isHTMLSpecial }) ? text : htmlScalars(text)
-    }
-
-    /// `html` scalar by scalar (what it does for text with characters to replace or drop).
-    static func htmlScalars(_ text: String) -> String {
         var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
@@ -90,7 +73,6 @@ enum DOTSyntax {
     static func attributeList(_ attributes: [String: Value]) -> String {
         guard !attributes.isEmpty else { return "" }
         var out = "["
-        out.reserveCapacity(attributes.count * 24)
         for (index, item) in attributes.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { out += ", " }
             out += item.key
@@ -112,13 +94,6 @@ enum DOTSyntax {
     /// after a `/` or `-` (else at the width, adding a hyphen); more than `maxLines` lines end with `…`.
     static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
         precondition(width >= 4 && maxLines >= 1)
-        return text.utf8.allSatisfy({ $0 < 0x80 })
-            ? wrapASCII(Array(text.utf8), width: width, maxLines: maxLines)
-            : wrapCharacters(text, width: width, maxLines: maxLines)
-    }
-
-    /// `wrap` character by character (what it does for text that is not ASCII).
-    static func wrapCharacters(_ text: String, width: Int, maxLines: Int) -> [String] {
         var lines: [String] = []
         var current = ""
         var glued = false  // the last piece was cut from a longer word: the next one follows without a space
@@ -141,62 +116,6 @@ enum DOTSyntax {
         guard lines.count > maxLines else { return lines }
         var kept = Array(lines.prefix(maxLines))
         kept[maxLines - 1] = String(kept[maxLines - 1].prefix(width - 1)) + "\u{2026}"
-        return kept
-    }
-
-    /// `wrap` for ASCII text, where a character is a byte: the same lines, without grapheme breaking.
-    static func wrapASCII(_ bytes: [UInt8], width: Int, maxLines: Int) -> [String] {
-        var lines: [String] = []
-        var current: [UInt8] = []
-        current.reserveCapacity(width + 1)
-        var start = 0
-        while start < bytes.count {
-            guard !bytes[start].isASCIIWhitespace else {
-                start += 1
-                continue
-            }
-            var end = start
-            while end < bytes.count, !bytes[end].isASCIIWhitespace { end += 1 }
-            var glued = false  // as in `wrap`
-            var rest = start
-            while rest < end {
-                // The next piece of the word, as `pieces(of:width:)` cuts it.
-                var piece: ArraySlice<UInt8>
-                var hyphen = false
-                if end - rest > width {
-                    let head = bytes[rest..<rest + width]
-                    if let mark = head.lastIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") }),
-                       mark - rest >= width / 2 {
-                        piece = bytes[rest...mark]
-                    } else {
-                        piece = bytes[rest..<rest + width - 1]
-                        hyphen = true
-                    }
-                } else {
-                    piece = bytes[rest..<end]
-                }
-                rest = piece.endIndex
-                let pieceCount = piece.count + (hyphen ? 1 : 0)
-                let separator = glued ? 0 : 1
-                if current.isEmpty {
-                    current.append(contentsOf: piece)
-                } else if current.count + separator + pieceCount <= width {
-                    if separator == 1 { current.append(UInt8(ascii: " ")) }
-                    current.append(contentsOf: piece)
-                } else {
-                    lines.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                    current.append(contentsOf: piece)
-                }
-                if hyphen { current.append(UInt8(ascii: "-")) }
-                glued = true
-            }
-            start = end
-        }
-        if !current.isEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
-        guard lines.count > maxLines else { return lines }
-        var kept = Array(lines.prefix(maxLines))
-        kept[maxLines - 1] = String(decoding: kept[maxLines - 1].utf8.prefix(width - 1), as: UTF8.self) + "\u{2026}"
         return kept
     }
 
@@ -224,25 +143,6 @@ enum DOTSyntax {
     }
 }
 
-extension UInt8 {
-    fileprivate var isASCIILetterOrUnderscore: Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
-            || self == UInt8(ascii: "_")
-    }
-
-    /// A printable ASCII character that a quoted DOT string holds as itself (not `\` or `"`).
-    fileprivate var isPlainPrintableASCII: Bool {
-        (0x20...0x7E).contains(self) && self != UInt8(ascii: "\\") && self != UInt8(ascii: "\"")
-    }
-
-    /// `& < > '` (and `"`, which `isPlainPrintableASCII` excludes): written as entities in HTML-like labels.
-    fileprivate var isHTMLSpecial: Bool {
-        self == UInt8(ascii: "&") || self == UInt8(ascii: "<") || self == UInt8(ascii: ">") || self == UInt8(ascii: "'")
-    }
-
-    /// What `Character.isWhitespace` calls whitespace among ASCII characters: tab, line feed, vertical tab, form
-    /// feed, carriage return and space.
-    fileprivate var isASCIIWhitespace: Bool {
-        (0x09...0x0D).contains(self) || self == 0x20
-    }
+extension Unicode.Scalar {
+    fileprivate var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
 }

@@ -34,53 +34,6 @@ public enum DiagramWriter {
     ///
     /// Throws `SOCGraphError.outputFailed` naming the path and the reason (missing directory, permission…).
     public static func write(_ data: Data, to url: URL) throws {
-        try prepare(data, to: url).commit()
-    }
-
-    /// A write made ready: the bytes are in a temporary file beside the destination, on disk, and `commit`
-    /// renames it over the destination. A program writing many files can prepare them side by side and commit
-    /// them in the order it chooses.
-    public final class PreparedWrite: @unchecked Sendable {
-        fileprivate enum Step {
-            case rename(temporary: URL, destination: URL)
-            case stream(Data)
-        }
-
-        private let step: Step
-        private let url: URL
-        /// Whether `commit` ran (the temporary file is then gone, renamed or removed).
-        private var done = false
-
-        fileprivate init(step: Step, url: URL) {
-            self.step = step
-            self.url = url
-        }
-
-        /// Puts the file in place (or writes a pipe or terminal), once; on failure the destination is untouched
-        /// and the temporary file removed.
-        public func commit() throws {
-            guard !done else { return }
-            done = true
-            switch step {
-            case let .stream(data):
-                try DiagramWriter.stream(data, to: url)
-            case let .rename(temporary, destination):
-                guard rename(temporary.path, destination.path) == 0 else {
-                    let code = errno
-                    try? FileManager.default.removeItem(at: temporary)  // best effort: the temporary file is ours
-                    throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(String(cString: strerror(code)))")
-                }
-            }
-        }
-
-        /// A write never committed leaves the destination untouched and no temporary file behind.
-        deinit {
-            if !done, case let .rename(temporary, _) = step { try? FileManager.default.removeItem(at: temporary) }
-        }
-    }
-
-    /// The first half of `write`: checks the destination and writes `data` to its temporary file.
-    public static func prepare(_ data: Data, to url: URL) throws -> PreparedWrite {
         var destination = url.standardizedFileURL
         var status = stat()
         if stat(destination.path, &status) == 0 {
@@ -95,7 +48,7 @@ public enum DiagramWriter {
             case S_IFDIR:
                 throw SOCGraphError.outputFailed("cannot write '\(url.path)': it is a directory; give a file name")
             case S_IFCHR, S_IFIFO:
-                return PreparedWrite(step: .stream(data), url: url)
+                return try stream(data, to: url)
             default:
                 throw SOCGraphError.outputFailed(
                     "cannot write '\(url.path)': it is not a regular file, a pipe or a terminal; give a file name")
@@ -118,11 +71,15 @@ public enum DiagramWriter {
             try? FileManager.default.removeItem(at: temporary)
             throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(reason(error, directory: directory))")
         }
-        return PreparedWrite(step: .rename(temporary: temporary, destination: destination), url: url)
+        guard rename(temporary.path, destination.path) == 0 else {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)  // best effort: the temporary file is ours
+            throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(String(cString: strerror(code)))")
+        }
     }
 
     /// Writes `data` into an existing character device or pipe, which cannot be replaced atomically.
-    fileprivate static func stream(_ data: Data, to url: URL) throws {
+    private static func stream(_ data: Data, to url: URL) throws {
         let descriptor = open(url.path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(String(cString: strerror(errno)))")

@@ -11,8 +11,8 @@ struct BatchCommand: ParsableCommand {
             Each line is a socgraph command without the program name (a leading 'socgraph' is allowed), split like \
             a shell command line: quote arguments with spaces ('…' or "…"). Blank lines and lines starting with # \
             are skipped. The graph is loaded once for the whole batch, so many queries run much faster than as \
-            many separate invocations; lines, diagrams included, are answered on all processor cores at once, \
-            while diagram files are put in place, and answers printed, in input order.
+            many separate invocations; lines are answered on all processor cores at once (Graphviz lays out one \
+            diagram at a time), while diagram files are put in place, and answers printed, in input order.
 
             Commands: \(BatchCommand.commandNames.joined(separator: ", ")). A line's result is always the command's \
             --format json output; --format on a line is ignored. A line without --graph uses the batch's --graph.
@@ -111,8 +111,7 @@ struct BatchLine {
         self.graph = graph
     }
 
-    /// Runs the line, ends its turn in `context`, and encodes its output line; never throws: every failure
-    /// becomes the line's error.
+    /// Runs the line and encodes its output line; never throws: every failure becomes the line's error.
     func run(context: BatchContext) -> (status: Int32, json: String) {
         let output: BatchOutput
         do {
@@ -121,7 +120,6 @@ struct BatchLine {
         } catch {
             output = failure(error)
         }
-        context.finish()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {

@@ -20,42 +20,33 @@ protocol BatchRunnable: ParsableCommand {
     func runJSON(context: BatchContext) throws -> JSONResult
 }
 
-/// How a command's side effects are ordered: a batch answers several lines at once, but the files they write are
-/// put in place in input order, as if the lines ran one after another (a later line writing the same file wins).
-/// Work that no one else sees (rendering, writing the hidden temporary file beside the destination) need not wait.
+/// How a line's side effects are ordered: a batch answers several lines at once, but the files they write are put
+/// in place in input order, as if the lines ran one after another (a later line writing the same file wins).
 ///
 /// A command runs its side effect through `inOrder`; a one-shot command uses `BatchContext.oneShot`, which runs
-/// it at once. In a batch, the first `inOrder` of a line waits until every earlier line has finished, and the line
-/// keeps its turn until it finishes itself (`finish`).
+/// it at once. In a batch, `inOrder` waits until every earlier line has been answered; the line then keeps its turn
+/// until its own answer is printed.
 final class BatchContext: @unchecked Sendable {
     /// For a command run on its own.
-    static let oneShot = BatchContext(turn: nil, next: nil)
+    static let oneShot = BatchContext(turn: nil)
 
-    /// Signalled when this line's turn comes; nil outside a batch.
+    /// Signalled when every earlier line has been answered; nil outside a batch.
     private let turn: DispatchSemaphore?
-    /// Signalled when this line finishes: the next line's `turn`.
-    private let next: DispatchSemaphore?
     /// Whether this line holds its turn; touched only by the thread answering the line.
     private var holds = false
 
-    init(turn: DispatchSemaphore?, next: DispatchSemaphore?) {
+    init(turn: DispatchSemaphore?) {
         self.turn = turn
-        self.next = next
     }
 
-    /// Runs `body` once every earlier line of the batch has finished.
+    /// Runs `body` once every earlier line of the batch has been answered.
     func inOrder<T>(_ body: () throws -> T) rethrows -> T {
         takeTurn()
         return try body()
     }
 
-    /// Ends the line: waits for its turn if it has not had it, then gives the turn to the next line.
-    func finish() {
-        takeTurn()
-        next?.signal()
-    }
-
-    private func takeTurn() {
+    /// Waits for the line's turn, unless it holds it already.
+    func takeTurn() {
         guard let turn, !holds else { return }
         turn.wait()
         holds = true

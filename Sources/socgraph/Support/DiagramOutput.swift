@@ -36,16 +36,14 @@ enum DiagramOutput {
         return url
     }
 
-    /// Renders `diagram` in `format` and writes it to `url` atomically. The DOT text is built and rendered, and
-    /// the bytes written to a temporary file beside `url`, at once (in a batch, beside other lines' renders: the
-    /// same DOT gives the same bytes whatever else runs); putting the file in place waits for the line's turn.
+    /// Renders `diagram` in `format` and writes it to `url` atomically. In a batch the render runs beside other
+    /// lines (the same DOT gives the same bytes whatever else runs); the write waits for the line's turn.
     static func write(
         _ diagram: Diagram, to url: URL, format: OutputFormat, context: BatchContext = .oneShot
     ) throws {
         let data = try GraphvizRenderer().render(dot: try DOTBuilder().build(diagram), format: format)
-        let prepared = try DiagramWriter.prepare(data, to: url)
         try context.inOrder {
-            try prepared.commit()
+            try DiagramWriter.write(data, to: url)
         }
     }
 

@@ -35,12 +35,6 @@ struct SOCGraphCommand: ParsableCommand {
     /// `socgraph: error: …` to stderr and exits with `SOCGraphError.exitStatus`; usage errors exit 2 (not
     /// ArgumentParser's default 64); `--help` and `--version` print to stdout and exit 0.
     static func main() {
-        // `socgraph --version` alone is answered before ArgumentParser builds its command tree and argument sets,
-        // which cost several times a bare process start; the text is the one ArgumentParser prints.
-        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
-            Terminal.writeOut(configuration.version + "\n")
-            Terminal.finish(0)
-        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -104,7 +104,7 @@ public struct OfficialData: Sendable {
     }
 
     /// Reads the files in dependency order: the SOC structure, O*NET occupations and CIP codes first (the others
-    /// are checked against them), then the rest two at a time.
+    /// are checked against them), then the rest.
     static func read(from directory: SourceDirectory) throws -> OfficialData {
         let soc = try SOCStructureSource.read(from: directory)
         let index = SOCIndex(soc)
@@ -119,35 +119,25 @@ public struct OfficialData: Sendable {
         let programs = Set(cip.programs.filter { $0.level == .program }.map(\.cip))
         _ = try directory.bytes(of: STEMProgramsSource.listFile)  // present, so that the manifest can pin it
 
-        let parallel = ParallelReads()
-        let directMatch = parallel.add { try DirectMatchTitlesSource.read(from: directory, socDetailed: detailed) }
-        let jobZones = parallel.add { try JobZonesSource.read(from: directory, onetCodes: onetCodes) }
-        let education = parallel.add { try EducationSource.read(from: directory, onetCodes: onetCodes) }
-        let related = parallel.add { try RelatedOccupationsSource.read(from: directory, onetCodes: onetCodes) }
-        let alternate = parallel.add { try AlternateTitlesSource.read(from: directory, onetCodes: onetCodes) }
-        let technology = parallel.add { try TechnologySkillsSource.read(from: directory, onetCodes: onetCodes) }
-        let tasks = parallel.add { try TaskStatementsSource.read(from: directory, onetCodes: onetCodes) }
-        let projections = parallel.add { try EmploymentProjectionsSource.read(from: directory) }
-        let oews = parallel.add { try OEWSSource.read(from: directory) }
-        let crosswalk = parallel.add {
-            try CIPCrosswalkSource.read(from: directory, programs: programs, socDetailed: detailed)
-        }
-        let stemPrograms = parallel.add { try STEMProgramsSource.read(from: directory, cip: cip) }
-        let stemOccupations = parallel.add { try STEMOccupationsSource.read(from: directory, onetCodes: onetCodes) }
-        let cet = parallel.add { try CETSource.read(from: directory) }
-        try parallel.run(width: 2)
-
+        let projections = try EmploymentProjectionsSource.read(from: directory)
+        let oews = try OEWSSource.read(from: directory)
         let projectionCoverage = try AggregateCoverage(
-            lineItems: projections.value().items.map(\.epCode), soc: index,
-            file: EmploymentProjectionsSource.file.path)
+            lineItems: projections.items.map(\.epCode), soc: index, file: EmploymentProjectionsSource.file.path)
         let wageCoverage = try AggregateCoverage(
-            lineItems: oews.value().estimates.map(\.oewsCode), soc: index, file: OEWSSource.file.path)
+            lineItems: oews.estimates.map(\.oewsCode), soc: index, file: OEWSSource.file.path)
         return OfficialData(
-            soc: soc, directMatch: try directMatch.value(), onet: onet, jobZones: try jobZones.value(),
-            education: try education.value(), related: try related.value(), alternateTitles: try alternate.value(),
-            technology: try technology.value(), tasks: try tasks.value(), projections: try projections.value(),
-            oews: try oews.value(), cip: cip, crosswalk: try crosswalk.value(), stemPrograms: try stemPrograms.value(),
-            stemOccupations: try stemOccupations.value(), cet: try cet.value(),
+            soc: soc, directMatch: try DirectMatchTitlesSource.read(from: directory, socDetailed: detailed), onet: onet,
+            jobZones: try JobZonesSource.read(from: directory, onetCodes: onetCodes),
+            education: try EducationSource.read(from: directory, onetCodes: onetCodes),
+            related: try RelatedOccupationsSource.read(from: directory, onetCodes: onetCodes),
+            alternateTitles: try AlternateTitlesSource.read(from: directory, onetCodes: onetCodes),
+            technology: try TechnologySkillsSource.read(from: directory, onetCodes: onetCodes),
+            tasks: try TaskStatementsSource.read(from: directory, onetCodes: onetCodes), projections: projections,
+            oews: oews, cip: cip,
+            crosswalk: try CIPCrosswalkSource.read(from: directory, programs: programs, socDetailed: detailed),
+            stemPrograms: try STEMProgramsSource.read(from: directory, cip: cip),
+            stemOccupations: try STEMOccupationsSource.read(from: directory, onetCodes: onetCodes),
+            cet: try CETSource.read(from: directory),
             projectionCoverage: projectionCoverage, wageCoverage: wageCoverage)
     }
 }

@@ -104,7 +104,6 @@ struct CrashAuditTests {
             // Column positions: every offset of a cache file is checked before the index is used.
             "SOCGraph/Search/SearchIndexStorage.swift", "SOCGraph/Search/SearchIndexStorage.swift",
             "SOCGraphImport/Readers/XLSXTable.swift",  // a column name the importer's own code asks for
-            "SOCGraphImport/Support/ParallelReads.swift",  // the importer's own call order
             "SOCGraphRender/DOT/DOTSyntax.swift",  // constant wrap widths
         ])
     }

@@ -31,7 +31,7 @@ public enum GraphValidator {
     public static func check(directory: URL) -> GraphCheckResult {
         let graph: KnowledgeGraph
         do {
-            graph = try GraphStore(directory: directory).load()
+            graph = try GraphStore(directory: directory).loadFromFiles()
         } catch let SOCGraphError.damagedGraph(diagnostics) {
             return GraphCheckResult(diagnostics: diagnostics, graph: nil)
         } catch {

@@ -206,84 +206,10 @@ final class GraphBuilder {
     // MARK: Assembly
 
     private func makeGraph() -> KnowledgeGraph {
-        // Edges by kind (in `EdgeKind.allCases` order), `from`, order key (the O*NET index of a related link, else
-        // 0) and `to`: the order of `KnowledgeGraph.edges` and of every adjacency list.
-        edges.sort { a, b in
-            if a.kind != b.kind { return a.kind.rank < b.kind.rank }
-            if a.from != b.from { return a.from < b.from }
-            if case let .related(x) = a.attributes, case let .related(y) = b.attributes, x.index != y.index {
-                return x.index < y.index
-            }
-            return a.to < b.to
-        }
-        var outgoing: [EdgeKind: Adjacency] = [:]
-        var incoming: [EdgeKind: Adjacency] = [:]
-        for (kind, range) in Self.runs(edges.count, { edges[$0].kind }) {
-            outgoing[kind] = Adjacency(nodeCount: nodes.count, edgePositions: range) { edges[$0].from }
-            incoming[kind] = Adjacency(nodeCount: nodes.count, edgePositions: range) { edges[$0].to }
-        }
-        let kindRanges = Dictionary(uniqueKeysWithValues: Self.runs(nodes.count) { nodes[$0].kind })
-        // Titles grouped by node in node order, each node's in file order.
-        let titleNodes = titleEntries.map(\.node)
-        let titles = titleEntries.indices.sorted { a, b in
-            titleNodes[a] != titleNodes[b] ? titleNodes[a] < titleNodes[b] : a < b
-        }.map { titleEntries[$0] }
-        let titleRanges = Dictionary(uniqueKeysWithValues: Self.runs(titles.count) { titles[$0].node })
-        return KnowledgeGraph(
-            nodes: nodes, edges: edges, sources: sources,
-            educationCategories: educationCategories.sorted { $0.category < $1.category }, titles: titles,
-            curation: curation, index: index, exactTitles: exactTitleIndex(), outgoing: outgoing, incoming: incoming,
-            kindRanges: kindRanges, facts: facts, programFacts: programFacts, fieldNumbers: fieldNumbers,
-            commodities: commodities, titleRanges: titleRanges)
-    }
-
-    /// The runs of equal keys in `0..<count`, in order, each with its key.
-    private static func runs<Key: Equatable>(_ count: Int, _ key: (Int) -> Key) -> [(Key, Range<Int>)] {
-        var runs: [(Key, Range<Int>)] = []
-        var start = 0
-        while start < count {
-            var end = start + 1
-            while end < count, key(end) == key(start) { end += 1 }
-            runs.append((key(start), start..<end))
-            start = end
-        }
-        return runs
-    }
-
-    /// Occupational nodes by the look-up key of their SOC or O*NET titles, detailed occupations first, then
-    /// specialties, broad, minor and major groups.
-    private func exactTitleIndex() -> [String: [NodeIndex]] {
-        var result: [String: [NodeIndex]] = [:]
-        func add(_ node: NodeIndex, _ title: String) {
-            let key = KnowledgeGraph.titleKey(title)
-            if result[key]?.contains(node) != true { result[key, default: []].append(node) }
-        }
-        for node in nodes.indices where nodes[node].kind.isOccupational { add(node, nodes[node].title) }
-        for (code, title) in onetTitles {
-            if let node = index[code] { add(node, title) }
-        }
-        let preference: [NodeKind] = [.detailed, .specialty, .broad, .minor, .major]
-        return result.mapValues { group in
-            group.sorted { a, b in
-                let x = preference.firstIndex(of: nodes[a].kind)!, y = preference.firstIndex(of: nodes[b].kind)!
-                return x != y ? x < y : a < b
-            }
-        }
-    }
-}
-
-private extension EdgeKind {
-    /// Position in `allCases`: the storage order of edges.
-    var rank: Int {
-        switch self {
-        case .parent: return 0
-        case .entryEducation: return 1
-        case .jobZone: return 2
-        case .related: return 3
-        case .preparesFor: return 4
-        case .uses: return 5
-        case .designated: return 6
-        case .alignsWith: return 7
-        }
+        KnowledgeGraph(KnowledgeGraph.Parts(
+            nodes: nodes, edges: edges, sources: sources, educationCategories: educationCategories,
+            titles: titleEntries, curation: curation, facts: facts, programFacts: programFacts,
+            fieldNumbers: fieldNumbers, commodities: commodities,
+            onetTitles: onetTitles.compactMap { code, title in index[code].map { ($0, title) } }))
     }
 }

@@ -20,6 +20,8 @@ public struct KnowledgeGraph: Sendable {
     /// The curation tables (empty when the files are absent).
     public let curation: Curation
 
+    /// The O*NET titles of `.00` codes and their detailed occupations (kept for the cache; see `Parts`).
+    let onetTitles: [(node: NodeIndex, title: String)]
     let index: [String: NodeIndex]
     /// Occupational nodes by the look-up key of their titles (`titleKey`), in preference order.
     let exactTitles: [String: [NodeIndex]]

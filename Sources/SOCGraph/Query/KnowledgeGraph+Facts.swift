@@ -126,10 +126,19 @@ extension KnowledgeGraph {
     static func titleKey(_ title: String) -> String {
         if title.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII (nearly every title): the same rule on bytes, without Unicode case mapping.
-            let words = title.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }
-            return words.map { word in
-                String(decoding: word.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
-            }.joined(separator: " ")
+            var key: [UInt8] = []
+            key.reserveCapacity(title.utf8.count)
+            var space = false
+            for byte in title.utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    space = !key.isEmpty
+                    continue
+                }
+                if space { key.append(0x20) }
+                space = false
+                key.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            }
+            return String(decoding: key, as: UTF8.self)
         }
         return title.replacing("\u{2019}", with: "'").lowercased()
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")

@@ -14,6 +14,8 @@ struct SearchCommand: ParsableCommand {
             A weak ranking (best score below 0.50, or the first two nearly tied) is flagged "weak result: look \
             further": under the table, or, with --format json or tsv, as one "socgraph: note:" line on stderr \
             (stdout stays the bare list); --envelope puts it in the JSON instead.
+            The index is kept in Graph/.cache/ (else $XDG_CACHE_HOME/socgraph or ~/.cache/socgraph) and rebuilt \
+            when a graph file it was built from changes.
             Exit status: 1 when nothing matches, 2 for an empty query.
             """
     )

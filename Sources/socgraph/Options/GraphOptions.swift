@@ -33,46 +33,49 @@ struct GraphOptions: ParsableArguments {
     }
 
     /// Loads the graph; a damaged graph throws `SOCGraphError.damagedGraph` (exit 3). Loaded once per process
-    /// (see `GraphCache`).
+    /// (see `LoadedGraphs`).
     func load() throws -> KnowledgeGraph {
-        try GraphCache.shared.graph(directory: directory)
+        try LoadedGraphs.shared.graph(directory: directory)
     }
 
     /// The search index of the graph (with the definitions and tasks of Graph/text/ when present) and the sources
-    /// it cites; built once per process.
+    /// it cites; loaded once per process.
     func searchIndex() throws -> (index: SearchIndex, sources: [DataSource]) {
-        let graph = try load()
-        return (try GraphCache.shared.searchIndex(directory: directory, graph: graph), graph.sources)
+        try LoadedGraphs.shared.searchIndex(directory: directory)
     }
 }
 
-/// The graphs this process has loaded and the search indexes built from them, by directory, so that the commands
-/// of a `batch` share them. Kept until exit, which also spares a one-shot command the cost of freeing them.
-final class GraphCache: @unchecked Sendable {
-    static let shared = GraphCache()
+/// The graphs and search indexes this process has loaded, by directory, so that the commands of a `batch` share
+/// them. Kept until exit, which also spares a one-shot command the cost of freeing them.
+final class LoadedGraphs: @unchecked Sendable {
+    static let shared = LoadedGraphs()
 
     private let lock = NSLock()
     private var graphs: [String: KnowledgeGraph] = [:]
-    private var indexes: [String: SearchIndex] = [:]
+    private var indexes: [String: (index: SearchIndex, sources: [DataSource])] = [:]
 
     func graph(directory: URL) throws -> KnowledgeGraph {
+        lock.lock()
+        defer { lock.unlock() }
+        return try lockedGraph(directory: directory)
+    }
+
+    func searchIndex(directory: URL) throws -> (index: SearchIndex, sources: [DataSource]) {
         let key = directory.standardizedFileURL.path
         lock.lock()
         defer { lock.unlock() }
+        if let found = indexes[key] { return found }
+        let found = try GraphStore(directory: directory).loadSearchIndex { try lockedGraph(directory: directory) }
+        indexes[key] = found
+        return found
+    }
+
+    /// `graph(directory:)` with the lock held.
+    private func lockedGraph(directory: URL) throws -> KnowledgeGraph {
+        let key = directory.standardizedFileURL.path
         if let graph = graphs[key] { return graph }
         let graph = try GraphStore(directory: directory).load()
         graphs[key] = graph
         return graph
-    }
-
-    /// The index of `graph`, which was loaded from `directory`.
-    func searchIndex(directory: URL, graph: KnowledgeGraph) throws -> SearchIndex {
-        let key = directory.standardizedFileURL.path
-        lock.lock()
-        defer { lock.unlock() }
-        if let index = indexes[key] { return index }
-        let index = SearchIndex(graph: graph, text: try GraphStore(directory: directory).loadText(for: graph))
-        indexes[key] = index
-        return index
     }
 }

@@ -66,42 +66,20 @@ public struct TSVTable: Sendable {
     /// One data row with its 1-based line number in the file (the header is line 1).
     public struct Row: Sendable {
         public let line: Int
-        /// The fields, unescaped: a slice of the table's fields, or of its own.
-        private let values: ArraySlice<String>
+        public let fields: [String]
 
         public init(line: Int, fields: [String]) {
             self.line = line
-            self.values = fields[...]
+            self.fields = fields
         }
-
-        init(line: Int, values: ArraySlice<String>) {
-            self.line = line
-            self.values = values
-        }
-
-        public var fields: [String] { Array(values) }
 
         /// Field `index` (0-based), unescaped.
-        public subscript(_ index: Int) -> String { values[values.startIndex + index] }
-    }
-
-    /// The rows of a table, in file order.
-    public struct Rows: RandomAccessCollection, Sendable {
-        /// Every row's fields one after another, `width` per row.
-        let fields: [String]
-        let width: Int
-        let lines: [Int]
-
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { lines.count }
-        public subscript(position: Int) -> Row {
-            Row(line: lines[position], values: fields[(position * width)..<((position + 1) * width)])
-        }
+        public subscript(_ index: Int) -> String { fields[index] }
     }
 
     public let file: String
     public let header: [String]
-    public let rows: Rows
+    public let rows: [Row]
 
     /// Reads and validates `name` inside `directory`. Problems (missing file, bad UTF-8, wrong header,
     /// wrong column count, bad escape) throw `SOCGraphError.damagedGraph` with every diagnostic found.
@@ -148,29 +126,16 @@ public struct TSVTable: Sendable {
     }
 }
 
-/// The line-by-line reader behind `TSVTable.parseCollecting`: one pass over the bytes, splitting lines at
-/// newlines and fields at tabs, each field made a `String` once.
+/// The line-by-line reader behind `TSVTable.parseCollecting`: lines split at newlines, fields at tabs, each field
+/// made a `String` once.
 private struct Reader {
     let bytes: [UInt8]
     let file: String
     let header: [String]
     var diagnostics: [Diagnostic] = []
-    var fields: [String] = []
-    var lines: [Int] = []
-    /// The fields of the line being read, reused from line to line.
-    var ranges: [Range<Int>] = []
-
-    init(bytes: [UInt8], file: String, header: [String]) {
-        self.bytes = bytes
-        self.file = file
-        self.header = header
-    }
+    var rows: [TSVTable.Row] = []
 
     mutating func read() -> (TSVTable?, [Diagnostic]) {
-        let bytes = self.bytes
-        // Room for every row of a typical file; pages never touched cost nothing.
-        fields.reserveCapacity(bytes.count / 8)
-        lines.reserveCapacity(bytes.count / 16)
         if String(validating: bytes, as: UTF8.self) == nil {
             let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
             let bad = lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0
@@ -187,78 +152,53 @@ private struct Reader {
             }
             let line = lineStart..<(newline ?? bytes.count)
             lineStart = line.upperBound + 1
+            let fields = split(line)
             if number == 1 {
-                if let failure = checkHeader(line) { return failure }
+                let found = fields.map { String(decoding: bytes[$0], as: UTF8.self) }
+                guard found == header else {
+                    return (nil, [Diagnostic(file: file, line: 1, message: "header is '\(found.joined(separator: " | "))', "
+                                             + "expected '\(header.joined(separator: " | "))'")])
+                }
                 continue
             }
-            checkOrder(line, after: previous, number: number)
-            addRow(line, number: number)
+            if let previous { checkOrder(line, after: previous, number: number) }
             previous = line
+            guard fields.count == header.count else {
+                diagnostics.append(Diagnostic(
+                    file: file, line: number,
+                    message: "\(fields.count) columns, expected \(header.count) (\(header.joined(separator: ", ")))"))
+                continue
+            }
+            let values = fields.compactMap { field in
+                bytes[field].contains(0x5C) ? TSV.unescaped(bytes[field]).map { String(decoding: $0, as: UTF8.self) }
+                    : String(decoding: bytes[field], as: UTF8.self)
+            }
+            guard values.count == fields.count else {
+                diagnostics.append(Diagnostic(file: file, line: number, message: "bad backslash escape"))
+                continue
+            }
+            rows.append(TSVTable.Row(line: number, fields: values))
         }
-        let table = TSVTable(file: file, header: header,
-                             rows: TSVTable.Rows(fields: fields, width: header.count, lines: lines))
-        return (table, diagnostics.sorted())
+        return (TSVTable(file: file, header: header, rows: rows), diagnostics.sorted())
     }
 
-    /// Nil when the header is the expected one; else what to give up with: the first line that is not UTF-8 if
-    /// any, else the header found.
-    func checkHeader(_ line: Range<Int>) -> (TSVTable?, [Diagnostic])? {
-        let found = bytes[line].split(separator: 0x09, omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
-        guard found != header else { return nil }
-        let rest = bytes[line.upperBound...].split(separator: 0x0A, omittingEmptySubsequences: false)
-        if let bad = rest.dropFirst().firstIndex(where: { String(validating: $0, as: UTF8.self) == nil }) {
-            return (nil, [Diagnostic(file: file, line: bad + 1, message: "not valid UTF-8 text")])
+    /// The ranges of the tab-separated fields of `line`.
+    func split(_ line: Range<Int>) -> [Range<Int>] {
+        var fields: [Range<Int>] = []
+        var start = line.lowerBound
+        while let tab = bytes[start..<line.upperBound].firstIndex(of: 0x09) {
+            fields.append(start..<tab)
+            start = tab + 1
         }
-        return (nil, [Diagnostic(
-            file: file, line: 1,
-            message: "header is '\(found.joined(separator: " | "))', expected '\(header.joined(separator: " | "))'")])
+        fields.append(start..<line.upperBound)
+        return fields
     }
 
     /// Reports a line equal to or sorting before the previous one, comparing bytes.
-    mutating func checkOrder(_ line: Range<Int>, after previous: Range<Int>?, number: Int) {
-        guard var a = previous?.lowerBound, let end = previous?.upperBound else { return }
-        var b = line.lowerBound
-        while a < end, b < line.upperBound, bytes[a] == bytes[b] {
-            a += 1
-            b += 1
-        }
-        if a == end && b == line.upperBound {
-            diagnostics.append(Diagnostic(file: file, line: number, message: "duplicate row (same as line \(number - 1))"))
-        } else if b == line.upperBound || (a < end && bytes[a] > bytes[b]) {
-            diagnostics.append(Diagnostic(file: file, line: number,
-                                          message: "row out of order: it sorts before line \(number - 1)"))
-        }
-    }
-
-    /// Keeps the row of `line` when it has one field per column and sound escapes; else reports it.
-    mutating func addRow(_ line: Range<Int>, number: Int) {
-        ranges.removeAll(keepingCapacity: true)
-        var start = line.lowerBound
-        while let tab = bytes[start..<line.upperBound].firstIndex(of: 0x09) {
-            ranges.append(start..<tab)
-            start = tab + 1
-        }
-        ranges.append(start..<line.upperBound)
-        guard ranges.count == header.count else {
-            diagnostics.append(Diagnostic(
-                file: file, line: number,
-                message: "\(ranges.count) columns, expected \(header.count) (\(header.joined(separator: ", ")))"))
-            return
-        }
-        let first = fields.count
-        for range in ranges {
-            guard bytes[range].contains(0x5C) else {
-                fields.append(String(decoding: bytes[range], as: UTF8.self))
-                continue
-            }
-            guard let unescaped = TSV.unescaped(bytes[range]) else {
-                fields.removeSubrange(first...)
-                diagnostics.append(Diagnostic(file: file, line: number, message: "bad backslash escape"))
-                return
-            }
-            fields.append(String(decoding: unescaped, as: UTF8.self))
-        }
-        lines.append(number)
+    mutating func checkOrder(_ line: Range<Int>, after previous: Range<Int>, number: Int) {
+        guard !bytes[previous].lexicographicallyPrecedes(bytes[line]) else { return }
+        let message = bytes[previous].elementsEqual(bytes[line]) ? "duplicate row (same as line \(number - 1))"
+            : "row out of order: it sorts before line \(number - 1)"
+        diagnostics.append(Diagnostic(file: file, line: number, message: message))
     }
 }

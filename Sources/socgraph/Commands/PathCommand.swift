@@ -35,7 +35,6 @@ struct PathCommand: ParsableCommand {
 
     /// The shortest path; no path is an error (exit 1).
     func path() throws -> (graph: KnowledgeGraph, path: GraphPath) {
-        // Every section but the large titles file and the figures a path never shows.
         let graph = try graphOptions.load()
         let start = try graph.resolve(from)
         let goal = try graph.resolve(to)

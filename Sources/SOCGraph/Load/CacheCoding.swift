@@ -7,7 +7,8 @@ import Foundation
 struct CacheWriter {
     private var body: [UInt8] = []
     private var strings: [String] = []
-    private var positions: [String: Int] = [:]
+    /// Keyed by bytes: `String` equality would merge canonically equivalent spellings that the graph keeps apart.
+    private var positions: [[UInt8]: Int] = [:]
 
     mutating func int(_ value: Int) { unsigned(UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)) }
 
@@ -31,8 +32,9 @@ struct CacheWriter {
     mutating func bool(_ value: Bool) { body.append(value ? 1 : 0) }
 
     mutating func string(_ value: String) {
-        if let position = positions[value] { return int(position) }
-        positions[value] = strings.count
+        let key = Array(value.utf8)
+        if let position = positions[key] { return int(position) }
+        positions[key] = strings.count
         int(strings.count)
         strings.append(value)
     }
@@ -71,6 +73,7 @@ struct CacheReader {
 
     private let bytes: [UInt8]
     private var position: Int
+    private let end: Int
     private var strings: [String] = []
 
     /// A reader of `bytes[range]`, which holds a part; reads its string table.
@@ -86,8 +89,6 @@ struct CacheReader {
             position += length
         }
     }
-
-    private let end: Int
 
     var isAtEnd: Bool { position == end }
 

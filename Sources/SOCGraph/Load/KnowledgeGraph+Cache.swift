@@ -12,10 +12,7 @@ extension KnowledgeGraph {
             w.string(node.title)
         }
         w.array(edges) { w, edge in Self.write(edge, to: &w) }
-        w.array(sources) { w, source in
-            for field in [source.source, source.publisher, source.title, source.vintage, source.url, source.file,
-                          source.sha256] { w.string(field) }
-        }
+        w.array(sources) { $0.source($1) }
         w.array(educationCategories) { w, category in
             w.int(category.category)
             w.string(category.title)
@@ -68,10 +65,7 @@ extension KnowledgeGraph {
         let n = nodes.count
         func node(_ r: inout CacheReader) throws -> NodeIndex { try r.index(below: n) }
         let edges = try r.array { r in try Self.readEdge(&r, nodeCount: n) }
-        let sources = try r.array { r in
-            DataSource(source: try r.string(), publisher: try r.string(), title: try r.string(),
-                       vintage: try r.string(), url: try r.string(), file: try r.string(), sha256: try r.string())
-        }
+        let sources = try r.array { try $0.source() }
         let categories = try r.array { r in
             EducationCategory(category: try r.int(), title: try r.string(), level: try r.choice())
         }
@@ -221,5 +215,20 @@ extension KnowledgeGraph {
         }
         let distribution = try r.array { r in EducationShare(category: try r.int(), percent: try r.double()) }
         return OccupationFacts(wages: wages, projection: projection, educationDistribution: distribution)
+    }
+}
+
+extension CacheWriter {
+    /// A manifest row, its seven fields in order.
+    mutating func source(_ source: DataSource) {
+        for field in [source.source, source.publisher, source.title, source.vintage, source.url, source.file,
+                      source.sha256] { string(field) }
+    }
+}
+
+extension CacheReader {
+    mutating func source() throws -> DataSource {
+        DataSource(source: try string(), publisher: try string(), title: try string(), vintage: try string(),
+                   url: try string(), file: try string(), sha256: try string())
     }
 }

@@ -3,10 +3,7 @@
 extension SearchIndex {
     func cacheBytes(sources: [DataSource]) -> [UInt8] {
         var w = CacheWriter()
-        w.array(sources) { w, source in
-            for field in [source.source, source.publisher, source.title, source.vintage, source.url, source.file,
-                          source.sha256] { w.string(field) }
-        }
+        w.array(sources) { $0.source($1) }
         w.array(documents) { w, document in
             w.string(document.code)
             w.string(document.title)
@@ -33,10 +30,7 @@ extension SearchIndex {
     /// The index and sources written by `cacheBytes(sources:)`; throws `CacheReader.Damage` when the bytes are not
     /// such an index.
     static func read(cache r: inout CacheReader) throws -> (index: SearchIndex, sources: [DataSource]) {
-        let sources = try r.array { r in
-            DataSource(source: try r.string(), publisher: try r.string(), title: try r.string(),
-                       vintage: try r.string(), url: try r.string(), file: try r.string(), sha256: try r.string())
-        }
+        let sources = try r.array { try $0.source() }
         var start = 0
         let documents = try r.array { r in
             let code = try r.string(), title = try r.string(), count = try r.count(), titles = try r.count()

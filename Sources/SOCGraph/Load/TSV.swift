@@ -121,14 +121,14 @@ public struct TSVTable: Sendable {
         guard !data.isEmpty else {
             return (nil, [Diagnostic(file: file, line: 0, message: "empty file: header row missing")])
         }
-        var reader = Reader(bytes: [UInt8](data), file: file, header: header)
+        var reader = TSVReader(bytes: [UInt8](data), file: file, header: header)
         return reader.read()
     }
 }
 
 /// The line-by-line reader behind `TSVTable.parseCollecting`: lines split at newlines, fields at tabs, each field
 /// made a `String` once.
-private struct Reader {
+private struct TSVReader {
     let bytes: [UInt8]
     let file: String
     let header: [String]

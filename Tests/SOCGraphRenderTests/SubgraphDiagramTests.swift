@@ -11,17 +11,17 @@ enum TestGraphs {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The fixture graph of the core tests, every section loaded.
+    /// The fixture graph of the core tests.
     static let fixture: KnowledgeGraph = {
         do {
             return try GraphStore(directory: packageRoot.appendingPathComponent("Tests/SOCGraphTests/Fixtures/graph"))
-                .load(GraphSection.all)
+                .load()
         } catch {
             fatalError("the fixture graph does not load: \(error)")
         }
     }()
 
-    /// The package's Graph/ with what reports need; nil (an issue on CI) when it has not been imported.
+    /// The package's Graph/; nil (an issue on CI) when it has not been imported.
     static func shipped() throws -> KnowledgeGraph? {
         let directory = packageRoot.appendingPathComponent("Graph")
         guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("soc.tsv").path) else {
@@ -34,7 +34,7 @@ enum TestGraphs {
     }
 
     private static let shippedGraph = Result {
-        try GraphStore(directory: packageRoot.appendingPathComponent("Graph")).load(GraphSection.report)
+        try GraphStore(directory: packageRoot.appendingPathComponent("Graph")).load()
     }
 
     static func nodes(_ graph: KnowledgeGraph, _ ids: [String]) throws -> [NodeIndex] {

@@ -76,12 +76,10 @@ struct AlignmentTests {
         #expect(hmi.map(\.strength) == [0.19, 0.03, 0.01])
     }
 
-    @Test func reportLoadHasAlignmentsWithoutRationales() throws {
-        let report = try GraphStore(directory: Fixture.directory).load(GraphSection.report)
-        let code = try report.expectNode("15-1221")
-        let fields = report.alignments(of: code)
+    @Test func everyEvidencePathCarriesItsCurationRow() throws {
+        let fields = graph.alignments(of: try graph.expectNode("15-1221"))
         #expect(fields.map(\.strength) == [0.90, 0.85, 0.83, 0.19, 0.03])
-        #expect(fields.allSatisfy { $0.evidence.allSatisfy { $0.rationale == nil && $0.curationLine == nil } })
+        #expect(fields.allSatisfy { $0.evidence.allSatisfy { $0.rationale != nil && $0.curationLine != nil } })
     }
 
     @Test func showReportListsFieldsWithShortEvidence() throws {
@@ -162,7 +160,7 @@ struct AlignmentTests {
         try Fixture.edit("alignment-evidence.tsv", in: directory) { lines in
             lines.removeAll { $0.hasPrefix("15-2041\tartificial-intelligence\t") }
         }
-        let damaged = try GraphStore(directory: directory).load(GraphSection.all)
+        let damaged = try GraphStore(directory: directory).load()
         let error = #expect(throws: SOCGraphError.self) {
             try WhyReport(graph: damaged, occupation: try damaged.resolve("15-2041"),
                           field: try damaged.resolveField("artificial-intelligence"))

@@ -191,7 +191,7 @@ struct ShippedComparisonTests {
         guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("soc.tsv").path) else {
             return nil
         }
-        return Result { try GraphStore(directory: directory).load(GraphSection.report) }
+        return Result { try GraphStore(directory: directory).load() }
     }()
 
     func requireGraph() throws -> KnowledgeGraph? {

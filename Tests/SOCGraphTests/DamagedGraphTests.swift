@@ -18,7 +18,7 @@ struct DamagedGraphTests {
         let diagnostics = Fixture.diagnostics(directory)
         #expect(!diagnostics.isEmpty)
         #expect(throws: SOCGraphError.damagedGraph(diagnostics)) {
-            try GraphStore(directory: directory).load(GraphSection.all)
+            try GraphStore(directory: directory).load()
         }
         return diagnostics
     }

@@ -11,7 +11,7 @@ enum Fixture {
     /// The whole fixture graph, loaded once.
     static let graph: KnowledgeGraph = {
         do {
-            return try GraphStore(directory: directory).load(GraphSection.all)
+            return try GraphStore(directory: directory).load()
         } catch {
             fatalError("the fixture graph does not load: \(error)")
         }
@@ -39,7 +39,7 @@ enum Fixture {
         try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
     }
 
-    /// The diagnostics of loading `directory` (all sections); empty when it loads.
+    /// The diagnostics of loading `directory`; empty when it loads.
     static func diagnostics(_ directory: URL) -> [Diagnostic] {
         GraphValidator.check(directory: directory).diagnostics
     }

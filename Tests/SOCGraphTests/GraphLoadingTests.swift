@@ -104,28 +104,6 @@ struct GraphLoadingTests {
         #expect(graph.curation.occupationFields.map { graph[$0.subject].id } == ["15-1221"])
     }
 
-    @Test func sectionsLoadOnlyWhatIsAsked() throws {
-        let small = try GraphStore(directory: Fixture.directory).load([.related])
-        #expect(small.sections == [.hierarchy, .related])
-        #expect(small.nodes(ofKind: .technology).isEmpty)
-        #expect(small.titles.isEmpty)
-        #expect(!small.related(of: try small.expectNode("15-2051")).isEmpty)
-        #expect(small.entryEducation(of: try small.expectNode("15-2051")) == nil)
-        #expect(!small.sources.isEmpty)
-        let report = try GraphStore(directory: Fixture.directory).load(GraphSection.report)
-        #expect(report.titles.isEmpty)
-        #expect(report.curation == Curation())
-        // Alignments bring the technology nodes their evidence goes through, and only those.
-        let named = Set(graph.edges.compactMap { edge -> [String]? in
-            guard case let .alignment(alignment) = edge.attributes else { return nil }
-            return alignment.evidence.compactMap { $0.via }.filter { graph[$0].kind == .technology }.map { graph[$0].id }
-        }.flatMap { $0 })
-        #expect(!named.isEmpty)
-        #expect(Set(report.nodes(ofKind: .technology).map { report[$0].id }) == named)
-        #expect(report.nodes(ofKind: .technology).count < graph.nodes(ofKind: .technology).count)
-        #expect(report.nodes(ofKind: .program).count == graph.nodes(ofKind: .program).count)
-    }
-
     @Test func edgesAndAdjacencyAgree() throws {
         for kind in EdgeKind.allCases {
             var outgoing = 0, incoming = 0

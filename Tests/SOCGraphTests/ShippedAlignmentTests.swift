@@ -9,9 +9,9 @@ struct ShippedAlignmentTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Graph")
 
-    func graph() throws -> KnowledgeGraph {
-        try GraphStore(directory: Self.directory).load([.alignments, .curation, .designations])
-    }
+    static let loaded = Result { try GraphStore(directory: directory).load() }
+
+    func graph() throws -> KnowledgeGraph { try Self.loaded.get() }
 
     @Test func researchScientistsAlignWithAIThroughAProgramAndTechnologies() throws {
         let graph = try graph()
@@ -74,7 +74,7 @@ struct ShippedAlignmentTests {
     }
 
     @Test func showOfResearchScientistsHasFieldsAndDesignations() throws {
-        let graph = try GraphStore(directory: Self.directory).load(GraphSection.report)
+        let graph = try graph()
         guard case let .occupation(report) = NodeReport(graph: graph, node: try graph.resolve("15-1221")) else {
             Issue.record("15-1221 is not an occupation")
             return

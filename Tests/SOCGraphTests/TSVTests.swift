@@ -55,4 +55,14 @@ struct TSVTests {
         #expect(problems == [])
         #expect(try #require(table).rows.map(\.fields) == rows.sorted { $0[0] < $1[0] })
     }
+
+    @Test func escapingWorksOnBytes() {
+        for field in ["plain", "tab\there", "a\\b", "line\nbreak\r\n", "\\\u{301}", "\\", "Caf\u{E9}\t"] {
+            let escaped = TSV.escape(field)
+            #expect(!escaped.utf8.contains(0x09) && !escaped.utf8.contains(0x0A) && !escaped.utf8.contains(0x0D))
+            #expect(TSV.unescape(Substring(escaped)) == field)
+        }
+        #expect(TSV.unescape("bad \\q escape") == nil)
+        #expect(TSV.unescape("dangling \\") == nil)
+    }
 }

@@ -27,11 +27,11 @@ public struct GraphCheckResult: Sendable {
 /// their evidence, the crosswalk, the technology uses and the curation rows), then the rules that concern the graph
 /// as a whole (below).
 public enum GraphValidator {
-    /// Loads every section and applies the whole-graph rules; collects every problem. O(size of the graph).
+    /// Loads the graph and applies the whole-graph rules; collects every problem. O(size of the graph).
     public static func check(directory: URL) -> GraphCheckResult {
         let graph: KnowledgeGraph
         do {
-            graph = try GraphStore(directory: directory).loadFromFiles(GraphSection.all)
+            graph = try GraphStore(directory: directory).loadFromFiles()
         } catch let SOCGraphError.damagedGraph(diagnostics) {
             return GraphCheckResult(diagnostics: diagnostics, graph: nil)
         } catch {

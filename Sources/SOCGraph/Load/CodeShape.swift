@@ -1,68 +1,15 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The shapes of the codes used in Graph/ and accepted from users. Pure functions on text; no graph needed.
 public enum CodeShape {
     /// `NN-NNNN`.
-    public static func isSOC(_ code: String) -> Bool {
-        let u = Array(code.utf8)
-        return u.count == 7 && u[2] == UInt8(ascii: "-") && digits(u[0..<2]) && digits(u[3..<7])
-    }
-
-    /// `NN-NNNN`, on the UTF-8 bytes of a field.
-    static func isSOC(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        u.count == 7 && u[2] == UInt8(ascii: "-") && digits(u[0..<2]) && digits(u[3..<7])
-    }
-
-    /// `NN-NNNN.NN`, on the UTF-8 bytes of a field.
-    static func isONET(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        u.count == 10 && u[2] == UInt8(ascii: "-") && digits(u[0..<2]) && digits(u[3..<7])
-            && u[7] == UInt8(ascii: ".") && digits(u[8..<10])
-    }
-
-    /// `isSOCPart(_:of:)` on UTF-8 bytes.
-    static func isSOCPart(_ code: UnsafeBufferPointer<UInt8>, of onetCode: UnsafeBufferPointer<UInt8>) -> Bool {
-        code.count == 7 && onetCode.count == 10 && IDIndex.equal(code.baseAddress!, onetCode.baseAddress!, 7)
-    }
-
-    /// `socLevel(_:)` on the UTF-8 bytes of a field.
-    static func socLevel(_ u: UnsafeBufferPointer<UInt8>) -> NodeKind? {
-        guard isSOC(u) else { return nil }
-        if u[3] == UInt8(ascii: "0") && u[4] == UInt8(ascii: "0") && u[5] == UInt8(ascii: "0")
-            && u[6] == UInt8(ascii: "0") { return .major }
-        if u[5] == UInt8(ascii: "0") && u[6] == UInt8(ascii: "0") { return .minor }
-        if u[6] == UInt8(ascii: "0") { return .broad }
-        return .detailed
-    }
-
-    /// `cipLevel(_:)` on the UTF-8 bytes of a field.
-    static func cipLevel(_ u: UnsafeBufferPointer<UInt8>) -> CIPLevel? {
-        switch u.count {
-        case 2: return digits(u[...]) ? .family : nil
-        case 5: return digits(u[0..<2]) && u[2] == UInt8(ascii: ".") && digits(u[3..<5]) ? .series : nil
-        case 7: return digits(u[0..<2]) && u[2] == UInt8(ascii: ".") && digits(u[3..<7]) ? .program : nil
-        default: return nil
-        }
-    }
+    public static func isSOC(_ code: String) -> Bool { matches(code, "NN-NNNN") }
 
     /// `NN-NNNN.NN`.
-    public static func isONET(_ code: String) -> Bool {
-        let u = Array(code.utf8)
-        return u.count == 10 && u[2] == UInt8(ascii: "-") && digits(u[0..<2]) && digits(u[3..<7])
-            && u[7] == UInt8(ascii: ".") && digits(u[8..<10])
-    }
+    public static func isONET(_ code: String) -> Bool { matches(code, "NN-NNNN.NN") }
 
     /// True when `code` is the first seven characters of the O*NET-SOC code `onetCode` (`15-2051` of
-    /// `15-2051.01`). O(1), comparing bytes.
+    /// `15-2051.01`), comparing bytes.
     public static func isSOCPart(_ code: String, of onetCode: String) -> Bool {
-        guard code.utf8.count == 7, onetCode.utf8.count == 10 else { return false }
-        var a = code, b = onetCode
-        return a.withUTF8 { x in b.withUTF8 { y in memcmp(x.baseAddress!, y.baseAddress!, 7) == 0 } }
+        code.utf8.count == 7 && onetCode.utf8.count == 10 && onetCode.utf8.starts(with: code.utf8)
     }
 
     /// `NN`, `NN.NN` or `NN.NNNN`.
@@ -80,13 +27,10 @@ public enum CodeShape {
 
     /// The CIP level a code's shape implies; nil when not a CIP code.
     public static func cipLevel(_ code: String) -> CIPLevel? {
-        let u = Array(code.utf8)
-        switch u.count {
-        case 2: return digits(u[...]) ? .family : nil
-        case 5: return digits(u[0..<2]) && u[2] == UInt8(ascii: ".") && digits(u[3..<5]) ? .series : nil
-        case 7: return digits(u[0..<2]) && u[2] == UInt8(ascii: ".") && digits(u[3..<7]) ? .program : nil
-        default: return nil
-        }
+        if matches(code, "NN.NNNN") { return .program }
+        if matches(code, "NN.NN") { return .series }
+        if matches(code, "NN") { return .family }
+        return nil
     }
 
     /// The slug rule of field ids: lower-cased, every run of characters other than a–z and 0–9 replaced by one
@@ -106,11 +50,10 @@ public enum CodeShape {
         return out
     }
 
-    private static func digits(_ bytes: ArraySlice<UInt8>) -> Bool {
-        !bytes.isEmpty && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-    }
-
-    private static func digits(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        !bytes.isEmpty && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    /// Whether `code` has the shape of `pattern`, where `N` stands for a digit and any other byte for itself.
+    private static func matches(_ code: String, _ pattern: String) -> Bool {
+        code.utf8.count == pattern.utf8.count && zip(code.utf8, pattern.utf8).allSatisfy { byte, expected in
+            expected == UInt8(ascii: "N") ? (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) : byte == expected
+        }
     }
 }

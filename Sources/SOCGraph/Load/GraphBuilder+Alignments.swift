@@ -48,7 +48,7 @@ extension GraphBuilder {
 
     /// Reads alignments.tsv and alignment-evidence.tsv into aligns-with edges. Checks each row's references and
     /// numbers, the strength against the rule and its counts, the counts against the crosswalk and the evidence
-    /// rows, each path against cip-soc.tsv or uses.tsv, and (with `curation` loaded) that each path has its
+    /// rows, each path against cip-soc.tsv or uses.tsv, and that each path has its
     /// curation row, whose rationale it then carries.
     func readAlignments() {
         guard let table = read(.alignments) else { return }
@@ -119,7 +119,6 @@ extension GraphBuilder {
     private func readEvidence(into pending: inout [PendingAlignment], position: [NodePair: Int],
                               listed: Set<NodePair>) {
         guard let table = read(.alignmentEvidence) else { return }
-        let withCuration = sections.contains(.curation)
         var curated: [CurationTable: [NodePair: CurationLink]] = [:]
         for kind in CurationTable.allCases {
             let links = curation.links(kind)
@@ -156,17 +155,14 @@ extension GraphBuilder {
             case .technology:
                 guard let technology = resolve(row[3], [.technology], column: "via", table, row),
                       let flagged = flag(row[4], column: "hot", table, row) else { continue }
-                // Checked against uses.tsv whenever it is loaded (always by `check`).
-                if sections.contains(.uses) {
-                    guard let listedHot = technologyUses[NodePair(occupation, technology)] else {
-                        problem(table.file, row.line, "via: uses.tsv does not list '\(row[3])' for \(row[0])")
-                        continue
-                    }
-                    guard listedHot == flagged else {
-                        problem(table.file, row.line, "hot: '\(row[4])', but uses.tsv has '\(listedHot ? "yes" : "no")' "
-                                + "for \(row[0]) and '\(row[3])'")
-                        continue
-                    }
+                guard let listedHot = technologyUses[NodePair(occupation, technology)] else {
+                    problem(table.file, row.line, "via: uses.tsv does not list '\(row[3])' for \(row[0])")
+                    continue
+                }
+                guard listedHot == flagged else {
+                    problem(table.file, row.line, "hot: '\(row[4])', but uses.tsv has '\(listedHot ? "yes" : "no")' "
+                            + "for \(row[0]) and '\(row[3])'")
+                    continue
                 }
                 via = technology
                 hot = flagged
@@ -178,18 +174,14 @@ extension GraphBuilder {
                 }
                 guard checkEmptyHot(row, table) else { continue }
             }
-            var link: CurationLink?
-            if withCuration {
-                link = curated[curationKind]?[NodePair(via ?? occupation, field)]
-                if link == nil {
-                    problem(table.file, row.line, "no row for '\(via.map { nodes[$0].id } ?? row[0])' and \(row[1]) "
-                            + "in \(curationKind.path): the path has no curated rationale (re-import after editing "
-                            + "the curation tables)")
-                    continue
-                }
+            guard let link = curated[curationKind]?[NodePair(via ?? occupation, field)] else {
+                problem(table.file, row.line, "no row for '\(via.map { nodes[$0].id } ?? row[0])' and \(row[1]) "
+                        + "in \(curationKind.path): the path has no curated rationale (re-import after editing "
+                        + "the curation tables)")
+                continue
             }
-            pending[slot].evidence.append(Evidence(kind: kind, via: via, hot: hot, rationale: link?.rationale,
-                                                   curationFile: link?.file, curationLine: link?.line))
+            pending[slot].evidence.append(Evidence(kind: kind, via: via, hot: hot, rationale: link.rationale,
+                                                   curationFile: link.file, curationLine: link.line))
         }
     }
 
@@ -216,11 +208,10 @@ extension GraphBuilder {
 private struct LoadedVocabulary: CurationVocabulary {
     unowned let builder: GraphBuilder
 
-    private func kind(_ id: String) -> NodeKind? { builder.index[id].map { builder.nodeKinds[$0] } }
+    private func kind(_ id: String) -> NodeKind? { builder.index[id].map { builder.nodes[$0].kind } }
 
     func cipLevel(of code: String) -> CIPLevel? {
-        guard let node = builder.index[code], builder.nodeKinds[node] == .program else { return nil }
-        return builder.programFacts[node]?.level
+        builder.node(code, ofKind: .program).flatMap { builder.programFacts[$0]?.level }
     }
 
     func isCrosswalked(_ program: String) -> Bool {

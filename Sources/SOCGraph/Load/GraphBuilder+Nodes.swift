@@ -23,49 +23,31 @@ extension GraphBuilder {
 
     func defineNodes() {
         defineSOC()
-        if sections.contains(.education) {
-            defineEducationLevels()
-            for zone in 1...5 {
-                define(Node(id: KnowledgeGraph.jobZoneID(zone), kind: .jobZone, title: "Job Zone \(zone)"),
-                       GraphFile.jobZones.name, 0)
-            }
+        defineEducationLevels()
+        for zone in 1...5 {
+            define(Node(id: KnowledgeGraph.jobZoneID(zone), kind: .jobZone, title: "Job Zone \(zone)"),
+                   GraphFile.jobZones.name, 0)
         }
-        if sections.contains(.programs) { definePrograms() }
-        if sections.contains(.fields) { defineFields() }
-        if sections.contains(.designations) {
-            for designation in Designation.allCases {
-                define(Node(id: designation.rawValue, kind: .designation, title: designation.title),
-                       GraphFile.designations.name, 0)
-            }
+        definePrograms()
+        defineFields()
+        for designation in Designation.allCases {
+            define(Node(id: designation.rawValue, kind: .designation, title: designation.title),
+                   GraphFile.designations.name, 0)
         }
-        if sections.contains(.technologies) {
-            defineTechnologies(only: nil)
-        } else if sections.contains(.evidenceTechnologies) {
-            defineTechnologies(only: technologiesNamedByEvidence())
-        }
-    }
-
-    /// The technologies alignment-evidence.tsv names as the `via` of a technology path (read ahead, not consumed:
-    /// `readAlignments` checks the file row by row later).
-    private func technologiesNamedByEvidence() -> Set<String> {
-        guard case let (table?, _)?? = prefetchedTable(GraphFile.alignmentEvidence) else { return [] }
-        var names = Set<String>()
-        for row in table.rows where row[2] == "technology" { names.insert(row[3]) }
-        return names
+        defineTechnologies()
     }
 
     private func defineSOC() {
         if let table = read(.soc) {
             tables[table.file] = table
             var seen = KeyTracker(columns: 1)
-            let levels = RawValueTable(NodeKind.self)
             for row in table.rows {
                 guard unique(row, &seen, table, what: "code") else { continue }
-                guard let shape = row.withBytes(0, CodeShape.socLevel) else {
+                guard let shape = CodeShape.socLevel(row[0]) else {
                     problem(table.file, row.line, "code: '\(row[0])' is not a SOC code (NN-NNNN)")
                     continue
                 }
-                guard let kind = levels.value(row, 1), kind.isSOCGroup || kind == .detailed else {
+                guard let kind = NodeKind(rawValue: row[1]), kind.isSOCGroup || kind == .detailed else {
                     problem(table.file, row.line, "level: '\(row[1])' is not major, minor, broad or detailed")
                     continue
                 }
@@ -73,25 +55,26 @@ extension GraphBuilder {
                     problem(table.file, row.line,
                             "level: '\(row[1])' does not fit code \(row[0]) (a \(shape.rawValue) code)")
                 }
-                guard nonEmpty(field: 2, column: "title", table, row) else { continue }
+                guard nonEmpty(row[2], column: "title", table, row) else { continue }
                 define(Node(id: row[0], kind: kind, title: row[2]), table.file, row.line)
             }
         }
         if let table = read(.onetOccupations) {
             tables[table.file] = table
+            onetCodes = Set(table.rows.map { $0[0] })
             var seen = KeyTracker(columns: 1)
             for row in table.rows {
                 guard unique(row, &seen, table, what: "O*NET code") else { continue }
-                guard row.withBytes(0, CodeShape.isONET) else {
+                guard CodeShape.isONET(row[0]) else {
                     problem(table.file, row.line, "onet_code: '\(row[0])' is not an O*NET-SOC code (NN-NNNN.NN)")
                     continue
                 }
-                guard row.withBytes(1, { code in row.withBytes(0) { CodeShape.isSOCPart(code, of: $0) } }) else {
+                guard CodeShape.isSOCPart(row[1], of: row[0]) else {
                     problem(table.file, row.line, "code: '\(row[1])' is not the first seven characters of \(row[0])")
                     continue
                 }
-                guard nonEmpty(field: 2, column: "title", table, row) else { continue }
-                if row.field(0, hasSuffix: ".00") {
+                guard nonEmpty(row[2], column: "title", table, row) else { continue }
+                if row[0].hasSuffix(".00") {
                     onetTitles.append((row[1], row[2]))
                 } else {
                     define(Node(id: row[0], kind: .specialty, title: row[2]), table.file, row.line)
@@ -128,23 +111,22 @@ extension GraphBuilder {
         tables[table.file] = table
         var seen = KeyTracker(columns: 1)
         let bases: Set<String> = ["listed", "series-14", "series-26", "series-27", "series-40"]
-        let levels = RawValueTable(CIPLevel.self)
         for row in table.rows {
             guard unique(row, &seen, table, what: "CIP code") else { continue }
-            guard let shape = row.withBytes(0, CodeShape.cipLevel) else {
+            guard let shape = CodeShape.cipLevel(row[0]) else {
                 problem(table.file, row.line, "cip: '\(row[0])' is not a CIP code (NN, NN.NN or NN.NNNN)")
                 continue
             }
-            guard let level = levels.value(row, 1), level == shape else {
+            guard let level = CIPLevel(rawValue: row[1]), level == shape else {
                 problem(table.file, row.line,
                         "level: '\(row[1])' does not fit CIP code \(row[0]) (a \(shape.rawValue))")
                 continue
             }
-            guard nonEmpty(field: 2, column: "title", table, row) else { continue }
+            guard nonEmpty(row[2], column: "title", table, row) else { continue }
             var stem: Bool? = nil
-            let basis = row.isEmpty(5) ? nil : row[5]
+            let basis = row[5].isEmpty ? nil : row[5]
             if level == .program {
-                stem = flag(field: 4, column: "stem", table, row)
+                stem = flag(row[4], column: "stem", table, row)
                 if stem == true, !bases.contains(basis ?? "") {
                     problem(table.file, row.line, "stem_basis: '\(basis ?? "")' is not one of "
                             + bases.sorted().joined(separator: ", "))
@@ -152,7 +134,7 @@ extension GraphBuilder {
                 if stem == false, let basis {
                     problem(table.file, row.line, "stem_basis: '\(basis)' given for a program that is not STEM")
                 }
-            } else if !row.isEmpty(4) || basis != nil {
+            } else if !row[4].isEmpty || basis != nil {
                 problem(table.file, row.line, "stem: only programs (six-digit codes) carry a STEM designation")
             }
             let cip = row[0]
@@ -181,8 +163,8 @@ extension GraphBuilder {
         }
     }
 
-    /// Defines the technology nodes of technologies.tsv; with `only`, just those named there.
-    private func defineTechnologies(only wanted: Set<String>?) {
+    /// Defines the technology nodes of technologies.tsv.
+    private func defineTechnologies() {
         guard let table = read(.technologies) else { return }
         // O*NET files one example under several commodities: the key is (technology, commodity_code); the node is
         // defined once, with the first (lowest-coded) commodity as its category.
@@ -196,7 +178,7 @@ extension GraphBuilder {
                 problem(table.file, row.line, "commodity_code: '\(row[1])' is not a number")
             }
             defer { previousName = name }
-            guard name != previousName, wanted?.contains(name) ?? true else { continue }
+            guard name != previousName else { continue }
             define(Node(id: name, kind: .technology, title: name), table.file, row.line)
             pendingCommodities.append((name, Commodity(code: row[1], title: row[2])))
         }

@@ -1,43 +1,65 @@
 import Foundation
 
-/// Where a graph lives on disk, and the one way to load it.
-///
-/// `load(_:)` reads only the sections asked for (plus the hierarchy and manifest), so a command pays only for
-/// what it shows: `show` skips the large titles and technology files. It keeps a snapshot of each graph it builds
-/// in the cache folders (`CacheFolders`: `Graph/.cache/`, else the user's cache folder), so that the next run
-/// with the same sections and unchanged files reads the snapshot instead of the TSV files. The result is immutable
-/// and `Sendable`.
+/// Where a graph lives on disk, and the way to load it and its search index: from the cache (`GraphCache`) when it
+/// was made from the files as they are now, else by reading and validating every row of Graph/, which refreshes
+/// the cache.
 public struct GraphStore: Sendable {
     /// The Graph/ directory.
     public let directory: URL
-    /// Where snapshots are kept; `folders.isDisabled` when `SOCGRAPH_NO_CACHE` is set.
-    public let folders: CacheFolders
+    let cache: GraphCache
 
-    /// The store of the graph in `directory`; `environment` supplies `XDG_CACHE_HOME`, `HOME` and
-    /// `SOCGRAPH_NO_CACHE` (see `CacheFolders`).
+    /// The store of the graph in `directory`; `environment` supplies `SOCGRAPH_NO_CACHE`, `XDG_CACHE_HOME` and
+    /// `HOME` (see `GraphCache`).
     public init(directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.directory = directory
-        self.folders = CacheFolders(graph: directory, environment: environment)
+        cache = GraphCache(directory: directory, environment: environment)
     }
 
-    init(directory: URL, folders: CacheFolders) {
-        self.directory = directory
-        self.folders = folders
+    /// The graph. Throws `SOCGraphError.damagedGraph` with every problem found (file and line), sorted; never
+    /// returns a partial graph.
+    public func load() throws -> KnowledgeGraph {
+        let fingerprint = cache.fingerprint()
+        if let fingerprint, var reader = cache.read(.graph, fingerprint: fingerprint) {
+            do {
+                return try KnowledgeGraph(cache: &reader)
+            } catch {
+                // A part that does not decode is no cache: load the files and write it again.
+            }
+        }
+        let graph = try loadFromFiles()
+        if let fingerprint, cache.fingerprint() == fingerprint {
+            cache.write(fingerprint: fingerprint, graph: graph.cacheBytes(), index: [])
+        }
+        return graph
     }
 
-    /// Loads `sections` and their prerequisites: from the snapshot of an earlier load when one matches the files,
-    /// else by reading and validating every row of the files (then a snapshot is written for the next run; a
-    /// cache that cannot be written is skipped).
-    ///
-    /// Throws `SOCGraphError.damagedGraph` with every problem found (file and line), sorted; never returns a
-    /// partial graph. O(snapshot size) from a snapshot, else O(rows of the files read + edges · log edges).
-    public func load(_ sections: Set<GraphSection> = GraphSection.all) throws -> KnowledgeGraph {
-        try GraphSnapshotStore(folders: folders, sections: sections).load { try loadFromFiles(sections) }
+    /// Reads and validates every Graph/ file, without the cache: what `socgraph check` uses. Throws like `load()`.
+    /// O(rows + edges · log edges).
+    public func loadFromFiles() throws -> KnowledgeGraph {
+        try GraphBuilder(directory: directory).build()
     }
 
-    /// Loads `sections` and their prerequisites from the TSV files, validating every row read, without reading or
-    /// writing any snapshot: what `socgraph check` uses. Throws like `load(_:)`.
-    public func loadFromFiles(_ sections: Set<GraphSection> = GraphSection.all) throws -> KnowledgeGraph {
-        try GraphBuilder(directory: directory, sections: sections).build()
+    /// The search index of the graph (with the definitions and tasks of Graph/text/ when present) and the sources
+    /// it cites: from the cache, else built from the graph `load()` gives and added to the cache.
+    public func loadSearchIndex() throws -> (index: SearchIndex, sources: [DataSource]) {
+        try loadSearchIndex(graph: load)
+    }
+
+    /// `loadSearchIndex()` with the graph, when it must be built, from `graph` (one already loaded, say).
+    public func loadSearchIndex(graph: () throws -> KnowledgeGraph) throws -> (index: SearchIndex, sources: [DataSource]) {
+        let fingerprint = cache.fingerprint()
+        if let fingerprint, var reader = cache.read(.index, fingerprint: fingerprint) {
+            do {
+                return try SearchIndex.read(cache: &reader)
+            } catch {
+                // As in `load()`.
+            }
+        }
+        let graph = try graph()
+        let index = SearchIndex(graph: graph, text: try loadText(for: graph))
+        if let fingerprint, cache.fingerprint() == fingerprint {
+            cache.write(fingerprint: fingerprint, graph: graph.cacheBytes(), index: index.cacheBytes(sources: graph.sources))
+        }
+        return (index, graph.sources)
     }
 }

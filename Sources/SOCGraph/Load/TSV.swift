@@ -26,33 +26,29 @@ public enum TSV {
     /// Reverses `escape`; returns nil for a dangling or unknown escape.
     public static func unescape(_ field: Substring) -> String? {
         guard field.utf8.contains(0x5C) else { return String(field) }
-        var bytes = Array(field.utf8)
-        let count = bytes.withUnsafeMutableBufferPointer { unescape(in: $0.baseAddress!, count: $0.count) }
-        guard let count else { return nil }
-        return String(decoding: bytes[..<count], as: UTF8.self)
+        return unescaped(field.utf8).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Unescapes `count` bytes in place; returns the new length, or nil for a dangling or unknown escape.
-    static func unescape(in bytes: UnsafeMutablePointer<UInt8>, count: Int) -> Int? {
-        var read = 0, write = 0
-        while read < count {
-            var byte = bytes[read]
-            if byte == 0x5C {
-                read += 1
-                guard read < count else { return nil }
-                switch bytes[read] {
-                case 0x5C: byte = 0x5C
-                case UInt8(ascii: "t"): byte = 0x09
-                case UInt8(ascii: "n"): byte = 0x0A
-                case UInt8(ascii: "r"): byte = 0x0D
-                default: return nil
-                }
+    /// The bytes of an escaped field with its escapes resolved; nil for a dangling or unknown escape.
+    static func unescaped(_ bytes: some Collection<UInt8>) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var escaping = false
+        for byte in bytes {
+            guard escaping else {
+                if byte == 0x5C { escaping = true } else { out.append(byte) }
+                continue
             }
-            bytes[write] = byte
-            read += 1
-            write += 1
+            switch byte {
+            case 0x5C: out.append(0x5C)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            default: return nil
+            }
+            escaping = false
         }
-        return write
+        return escaping ? nil : out
     }
 
     /// Renders a table: the header, then the rows sorted bytewise by their escaped text, with duplicates removed.
@@ -66,57 +62,24 @@ public enum TSV {
 }
 
 /// A Graph/ TSV file read into memory, with its header checked and every row's column count checked.
-///
-/// The file's bytes are kept in one buffer (unescaped in place) with where every field starts; a field becomes a
-/// `String` only when asked for, so that the loader can check codes and numbers on the bytes.
 public struct TSVTable: Sendable {
     /// One data row with its 1-based line number in the file (the header is line 1).
     public struct Row: Sendable {
         public let line: Int
-        let storage: TSVStorage
-        /// Position in `storage.starts` of the row's first field.
-        let first: Int
+        public let fields: [String]
 
         public init(line: Int, fields: [String]) {
             self.line = line
-            self.storage = TSVStorage(fields: fields)
-            self.first = 0
+            self.fields = fields
         }
 
-        init(line: Int, storage: TSVStorage, first: Int) {
-            self.line = line
-            self.storage = storage
-            self.first = first
-        }
-
-        /// The fields as an array.
-        public var fields: [String] { (0..<storage.width).map { self[$0] } }
         /// Field `index` (0-based), unescaped.
-        public subscript(_ index: Int) -> String {
-            withBytes(index) { String(decoding: $0, as: UTF8.self) }
-        }
-    }
-
-    /// The rows of a table, in file order.
-    public struct Rows: RandomAccessCollection, Sendable {
-        let storage: TSVStorage
-        let lines: [Int32]
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { lines.count }
-        public subscript(position: Int) -> Row {
-            Row(line: Int(lines[position]), storage: storage, first: position * (storage.width + 1))
-        }
+        public subscript(_ index: Int) -> String { fields[index] }
     }
 
     public let file: String
     public let header: [String]
-    public let rows: Rows
-
-    init(file: String, header: [String], storage: TSVStorage, lines: [Int32]) {
-        self.file = file
-        self.header = header
-        self.rows = Rows(storage: storage, lines: lines)
-    }
+    public let rows: [Row]
 
     /// Reads and validates `name` inside `directory`. Problems (missing file, bad UTF-8, wrong header,
     /// wrong column count, bad escape) throw `SOCGraphError.damagedGraph` with every diagnostic found.
@@ -138,70 +101,104 @@ public struct TSVTable: Sendable {
     /// The table is nil only when the file is missing, unreadable, not UTF-8, empty, or has the wrong header.
     public static func readCollecting(_ name: String, in directory: URL,
                                       expecting header: [String]) -> (TSVTable?, [Diagnostic]) {
-        let url = directory.appendingPathComponent(name)
-        guard var parser = TSVParser(contentsOfFile: url.path, file: name, header: header) else {
+        let data: Data
+        do {
+            data = try Data(contentsOf: directory.appendingPathComponent(name))
+        } catch {
             return (nil, [Diagnostic(
                 file: name, line: 0,
                 message: "missing or unreadable (re-create it with 'socgraph import --from DIR' or 'make graph')")])
         }
-        return parser.parse()
+        return parseCollecting(data, file: name, expecting: header)
     }
 
     /// Parses TSV bytes, collecting every problem: bad UTF-8, wrong header, missing final newline, wrong column
     /// count, bad escape, and rows out of bytewise order or repeated. Rows with a wrong column count or a bad
-    /// escape are left out of the table; rows out of order are kept. O(bytes), working on the raw bytes.
+    /// escape are left out of the table; rows out of order are kept. A file that is not UTF-8 or has the wrong
+    /// header reports only that, as nothing else in it can be trusted. O(bytes).
     public static func parseCollecting(_ data: Data, file: String,
                                        expecting header: [String]) -> (TSVTable?, [Diagnostic]) {
-        var parser = TSVParser(data: data, file: file, header: header)
-        return parser.parse()
+        guard !data.isEmpty else {
+            return (nil, [Diagnostic(file: file, line: 0, message: "empty file: header row missing")])
+        }
+        var reader = TSVReader(bytes: [UInt8](data), file: file, header: header)
+        return reader.read()
     }
 }
 
-/// The bytes of a parsed table and where its fields start, shared by its rows. Immutable once built.
-final class TSVStorage: @unchecked Sendable {
-    /// The file's bytes, fields unescaped in place.
-    let bytes: UnsafeMutablePointer<UInt8>
-    let byteCount: Int
-    /// True when `bytes` is a private memory mapping of the file (unmapped on release), else allocated.
-    let isMapped: Bool
-    /// Fields per row.
-    let width: Int
-    /// `width + 1` offsets per row: where each field starts, then one past the end of the row. Field `i` of the
-    /// row whose offsets start at `r` is `bytes[starts[r + i] ..< starts[r + i + 1] - 1]` (a separator follows
-    /// every field; the fields of a row with escapes are unescaped and packed again). Four bytes per field;
-    /// allocated by the reader and freed with the storage.
-    let starts: UnsafeMutablePointer<Int32>
+/// The line-by-line reader behind `TSVTable.parseCollecting`: lines split at newlines, fields at tabs, each field
+/// made a `String` once.
+private struct TSVReader {
+    let bytes: [UInt8]
+    let file: String
+    let header: [String]
+    var diagnostics: [Diagnostic] = []
+    var rows: [TSVTable.Row] = []
 
-    init(bytes: UnsafeMutablePointer<UInt8>, byteCount: Int, isMapped: Bool = false, width: Int,
-         starts: UnsafeMutablePointer<Int32>) {
-        self.bytes = bytes
-        self.byteCount = byteCount
-        self.isMapped = isMapped
-        self.width = width
-        self.starts = starts
-    }
-
-    /// Storage holding one row of `fields`.
-    convenience init(fields: [String]) {
-        let total = fields.reduce(0) { $0 + $1.utf8.count + 1 }
-        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(total, 1))
-        let starts = UnsafeMutablePointer<Int32>.allocate(capacity: fields.count + 1)
-        var position = 0
-        for (index, field) in fields.enumerated() {
-            starts[index] = Int32(position)
-            for byte in field.utf8 {
-                bytes[position] = byte
-                position += 1
-            }
-            bytes[position] = 0x09
-            position += 1
+    mutating func read() -> (TSVTable?, [Diagnostic]) {
+        if String(validating: bytes, as: UTF8.self) == nil {
+            let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let bad = lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0
+            return (nil, [Diagnostic(file: file, line: bad + 1, message: "not valid UTF-8 text")])
         }
-        starts[fields.count] = Int32(position)
-        self.init(bytes: bytes, byteCount: total, width: fields.count, starts: starts)
+        var number = 0, lineStart = 0
+        var previous: Range<Int>?
+        while lineStart < bytes.count {
+            number += 1
+            let newline = bytes[lineStart...].firstIndex(of: 0x0A)
+            if newline == nil {
+                diagnostics.append(Diagnostic(file: file, line: number,
+                                              message: "file does not end with a newline (truncated?)"))
+            }
+            let line = lineStart..<(newline ?? bytes.count)
+            lineStart = line.upperBound + 1
+            let fields = split(line)
+            if number == 1 {
+                let found = fields.map { String(decoding: bytes[$0], as: UTF8.self) }
+                guard found == header else {
+                    return (nil, [Diagnostic(file: file, line: 1, message: "header is '\(found.joined(separator: " | "))', "
+                                             + "expected '\(header.joined(separator: " | "))'")])
+                }
+                continue
+            }
+            if let previous { checkOrder(line, after: previous, number: number) }
+            previous = line
+            guard fields.count == header.count else {
+                diagnostics.append(Diagnostic(
+                    file: file, line: number,
+                    message: "\(fields.count) columns, expected \(header.count) (\(header.joined(separator: ", ")))"))
+                continue
+            }
+            let values = fields.compactMap { field in
+                bytes[field].contains(0x5C) ? TSV.unescaped(bytes[field]).map { String(decoding: $0, as: UTF8.self) }
+                    : String(decoding: bytes[field], as: UTF8.self)
+            }
+            guard values.count == fields.count else {
+                diagnostics.append(Diagnostic(file: file, line: number, message: "bad backslash escape"))
+                continue
+            }
+            rows.append(TSVTable.Row(line: number, fields: values))
+        }
+        return (TSVTable(file: file, header: header, rows: rows), diagnostics.sorted())
     }
 
-    deinit {
-        TSVParser.release(bytes, count: byteCount, isMapped: isMapped)
-        starts.deallocate()
+    /// The ranges of the tab-separated fields of `line`.
+    func split(_ line: Range<Int>) -> [Range<Int>] {
+        var fields: [Range<Int>] = []
+        var start = line.lowerBound
+        while let tab = bytes[start..<line.upperBound].firstIndex(of: 0x09) {
+            fields.append(start..<tab)
+            start = tab + 1
+        }
+        fields.append(start..<line.upperBound)
+        return fields
+    }
+
+    /// Reports a line equal to or sorting before the previous one, comparing bytes.
+    mutating func checkOrder(_ line: Range<Int>, after previous: Range<Int>, number: Int) {
+        guard !bytes[previous].lexicographicallyPrecedes(bytes[line]) else { return }
+        let message = bytes[previous].elementsEqual(bytes[line]) ? "duplicate row (same as line \(number - 1))"
+            : "row out of order: it sorts before line \(number - 1)"
+        diagnostics.append(Diagnostic(file: file, line: number, message: message))
     }
 }

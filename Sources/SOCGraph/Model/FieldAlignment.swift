@@ -71,9 +71,9 @@ public struct Evidence: Hashable, Sendable {
     public let via: NodeIndex?
     /// For a technology: whether O*NET flags it a Hot Technology for the occupation; nil otherwise.
     public let hot: Bool?
-    /// The curation row's rationale; nil when the curation section was not loaded.
+    /// The curation row's rationale.
     public let rationale: String?
-    /// Where the curation row is (`curation/cip-fields.tsv`, line); nil when the curation section was not loaded.
+    /// Where the curation row is (`curation/cip-fields.tsv`, line).
     public let curationFile: String?
     public let curationLine: Int?
 

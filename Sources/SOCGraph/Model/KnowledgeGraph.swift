@@ -5,27 +5,26 @@ import Foundation
 /// Nodes are stored sorted by kind, then id bytewise, so that each kind is a contiguous range and iterating a
 /// range is in id order. Edges are stored once; each edge kind has outgoing and incoming adjacency lists in a
 /// fixed order: by the other end's position, except `related`, listed by O*NET index (1 = most related) first.
-///
-/// A graph holds only the sections it was loaded with (`sections`); accessors of an absent section return nil or
-/// empty results, so check `sections` (the loader adds prerequisites itself). Get one from `GraphStore.load(_:)`.
+/// Get one from `GraphStore.load()`.
 public struct KnowledgeGraph: Sendable {
-    /// The sections loaded (with their prerequisites).
-    public let sections: Set<GraphSection>
     /// Every node; a `NodeIndex` is a position in this array.
     public let nodes: [Node]
     /// Every edge, sorted by kind, then `from`, then order key, then `to`.
     public let edges: [Edge]
     /// The official inputs, as listed in manifest.tsv, in its order.
     public let sources: [DataSource]
-    /// The 12 O*NET Required Level of Education categories, by number (empty without `education`).
+    /// The 12 O*NET Required Level of Education categories, by number.
     public let educationCategories: [EducationCategory]
-    /// Titles for search, grouped by node in node order (empty without `titles`).
+    /// Titles for search, grouped by node in node order.
     public let titles: [TitleEntry]
-    /// The curation tables (empty without `curation` or when the files are absent).
+    /// The curation tables (empty when the files are absent).
     public let curation: Curation
 
-    let index: IDIndex
-    let exactTitles: ExactTitleIndex
+    /// The O*NET titles of `.00` codes and their detailed occupations (kept for the cache; see `Parts`).
+    let onetTitles: [(node: NodeIndex, title: String)]
+    let index: [String: NodeIndex]
+    /// Occupational nodes by the look-up key of their titles (`titleKey`), in preference order.
+    let exactTitles: [String: [NodeIndex]]
     let outgoing: [EdgeKind: Adjacency]
     let incoming: [EdgeKind: Adjacency]
     let kindRanges: [NodeKind: Range<NodeIndex>]
@@ -47,10 +46,10 @@ public struct KnowledgeGraph: Sendable {
     /// The contiguous, id-ordered range of nodes of `kind`. O(1).
     public func nodes(ofKind kind: NodeKind) -> Range<NodeIndex> { kindRanges[kind] ?? 0..<0 }
 
-    /// The node of an education level (nil without `education`). O(1).
+    /// The node of an education level. O(1).
     public func node(for level: EducationLevel) -> NodeIndex? { index[level.rawValue] }
 
-    /// The node of Job Zone `zone` (1–5; nil without `education`). O(1).
+    /// The node of Job Zone `zone` (1–5). O(1).
     public func node(forJobZone zone: Int) -> NodeIndex? { index[KnowledgeGraph.jobZoneID(zone)] }
 
     /// The node id of Job Zone `zone`: `job-zone-4`.

@@ -46,7 +46,7 @@ public struct EducationShare: Hashable, Sendable {
 }
 
 /// The attributes of a detailed occupation or O*NET specialty that are not edges. Every part is nil or empty
-/// when the source does not publish it or its section was not loaded (see `KnowledgeGraph.sections`).
+/// when the source does not publish it.
 public struct OccupationFacts: Hashable, Sendable {
     public internal(set) var wages: Wages?
     public internal(set) var projection: Projection?

@@ -24,7 +24,7 @@ public struct ComparisonReport: Encodable, Sendable {
     ///
     /// - Throws: `SOCGraphError.invalidInput` for fewer than 2 or more than 8 candidates, or one named twice;
     ///   `SOCGraphError.unknownCode` / `.malformedCode` / `.unknownNode` (with suggestions) for input that names
-    ///   no occupation. Needs `GraphSection.report` loaded.
+    ///   no occupation.
     public init(graph: KnowledgeGraph, inputs: [String]) throws {
         try Self.checkCount(inputs.count, given: inputs)
         var nodes: [NodeIndex] = []

@@ -163,7 +163,7 @@ public struct AdvancedDegreeShare: Encodable, Hashable, Sendable {
         try c.encode(specialties, forKey: .specialties)
     }
 
-    /// The share of `node` (a detailed occupation or specialty). Needs `GraphSection.education`. O(specialties).
+    /// The share of `node` (a detailed occupation or specialty). O(specialties).
     init(graph: KnowledgeGraph, node: NodeIndex) {
         let levels = Dictionary(uniqueKeysWithValues: graph.educationCategories.map { ($0.category, $0.level) })
         func share(_ node: NodeIndex) -> Double? {

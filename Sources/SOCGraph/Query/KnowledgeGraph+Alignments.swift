@@ -1,5 +1,4 @@
-/// Typed views of the aligns-with edges and the curation tables behind them. Empty without the `alignments`
-/// (or `curation`) section.
+/// Typed views of the aligns-with edges and the curation tables behind them.
 extension KnowledgeGraph {
     /// The fields a detailed occupation aligns with (a specialty: those of its detailed code), strongest first,
     /// ties by field id. O(d log d) for d alignments.

@@ -100,7 +100,7 @@ extension KnowledgeGraph {
         return facts[node] ?? OccupationFacts()
     }
 
-    /// Level and STEM designation of a CIP code; nil for other kinds or without `programs`. O(1).
+    /// Level and STEM designation of a CIP code; nil for other kinds. O(1).
     public func program(_ node: NodeIndex) -> Program? { programFacts[node] }
 
     /// The CET list number (1–18) of a field. O(1).
@@ -109,7 +109,7 @@ extension KnowledgeGraph {
     /// The commodity of a technology example. O(1).
     public func commodity(of node: NodeIndex) -> Commodity? { commodities[node] }
 
-    /// The search titles of a node (without `titles`, empty). O(1) to obtain.
+    /// The search titles of a node. O(1) to obtain.
     public func titles(of node: NodeIndex) -> ArraySlice<TitleEntry> {
         guard let range = titleRanges[node] else { return [] }
         return titles[range]
@@ -122,56 +122,25 @@ extension KnowledgeGraph {
     }
 
     /// The look-up key of a title: lower case, curly apostrophes straightened, runs of white space collapsed.
-    /// O(length), with an allocation-light path for ASCII.
+    /// O(length).
     static func titleKey(_ title: String) -> String {
-        guard !title.isEmpty else { return "" }
-        var fast = true
-        let key = String(unsafeUninitializedCapacity: title.utf8.count) { bytes in
-            let count = asciiTitleKey(title, into: bytes.baseAddress!)
-            fast = count != nil
-            return count ?? 0
-        }
-        if fast { return key }
-        return title.replacing("\u{2019}", with: "'").lowercased()
-            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-
-    /// Writes `titleKey(title)` to `key` (room for `title.utf8.count` bytes) and returns its length, for a title
-    /// that is ASCII apart from curly apostrophes (U+2019); nil, having written part of it, for any other title.
-    static func asciiTitleKey(_ title: String, into key: UnsafeMutablePointer<UInt8>) -> Int? {
-        func write(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-            var count = 0, index = 0
-            var pendingSpace = false, curly = false, otherSpace = false
-            while index < bytes.count {
-                var byte = bytes[index]
-                index += 1
-                if byte >= 0x80 {
-                    // U+2019 is E2 80 99, standing alone (the next byte is ASCII or another U+2019).
-                    guard byte == 0xE2, index + 1 < bytes.count, bytes[index] == 0x80, bytes[index + 1] == 0x99
-                    else { return nil }
-                    index += 2
-                    byte = UInt8(ascii: "'")
-                    curly = true
-                } else if byte == 0x0B || byte == 0x0C {
-                    // White space to `Character.isWhitespace` but not to the ASCII rule below.
-                    otherSpace = true
-                }
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                    pendingSpace = count > 0
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every title): the same rule on bytes, without Unicode case mapping.
+            var key: [UInt8] = []
+            key.reserveCapacity(title.utf8.count)
+            var space = false
+            for byte in title.utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    space = !key.isEmpty
                     continue
                 }
-                if pendingSpace {
-                    key[count] = 0x20
-                    count += 1
-                    pendingSpace = false
-                }
-                key[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                count += 1
+                if space { key.append(0x20) }
+                space = false
+                key.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
             }
-            // A curly apostrophe sends the title through the general rule, which collapses those spaces too.
-            return curly && otherSpace ? nil : count
+            return String(decoding: key, as: UTF8.self)
         }
-        if let count = title.utf8.withContiguousStorageIfAvailable(write) { return count }
-        return Array(title.utf8).withUnsafeBufferPointer(write)
+        return title.replacing("\u{2019}", with: "'").lowercased()
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

@@ -1,7 +1,6 @@
 /// The graph as the `find` query language sees it: SOC detailed occupations and their facts, by code.
 ///
-/// Each answer comes from the loaded sections (see `FindQuery.sections`); with a section absent the answer is
-/// "no value", never a default. Every look-up is O(1) by code plus O(degree) for lists.
+/// Every look-up is O(1) by code plus O(degree) for lists.
 extension KnowledgeGraph: FindContext {
     public var occupationCodes: [String] { nodes(ofKind: .detailed).map { self[$0].id } }
 
@@ -17,7 +16,7 @@ extension KnowledgeGraph: FindContext {
 
     public func jobZone(of code: String) -> Int? { occupation(code).flatMap { jobZone(of: $0)?.zone } }
 
-    /// The fields at the end of the occupation's aligns-with edges (none until those edges are loaded).
+    /// The fields at the end of the occupation's aligns-with edges.
     public func fields(of code: String) -> Set<String> {
         guard let node = occupation(code) else { return [] }
         return Set(neighbours(.alignsWith, .outgoing, of: node).map { self[$0].id })
@@ -59,36 +58,5 @@ extension KnowledgeGraph: FindContext {
     private func group(of code: String, _ kind: NodeKind) -> String? {
         guard let node = occupation(code) else { return nil }
         return ancestors(of: node).first { self[$0].kind == kind }.map { self[$0].id }
-    }
-}
-
-extension FindQuery {
-    /// The graph sections the query reads, so that a command loads no more than it needs. A `field:` term asks
-    /// for every section, so that it sees the aligns-with edges whichever section ends up holding them.
-    public var sections: Set<GraphSection> {
-        var sections: Set<GraphSection> = [.hierarchy]
-        func visit(_ expression: FindExpression) {
-            switch expression {
-            case let .term(term, _): sections.formUnion(Self.sections(of: term))
-            case let .not(inner): visit(inner)
-            case let .and(operands), let .or(operands): operands.forEach(visit)
-            }
-        }
-        visit(expression)
-        return sections
-    }
-
-    static func sections(of term: FindTerm) -> Set<GraphSection> {
-        switch term {
-        case .field: return GraphSection.all
-        case .education, .jobZone: return [.education]
-        case .group: return [.hierarchy]
-        case .stem: return [.designations]
-        case .program: return [.programs]
-        case .uses: return [.technologies, .uses]
-        case .wage: return [.wages]
-        case .growth: return [.projections]
-        case .word, .phrase: return [.titles]
-        }
     }
 }

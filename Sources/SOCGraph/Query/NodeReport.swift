@@ -7,7 +7,7 @@ public enum NodeReport: Encodable, Hashable, Sendable {
     case field(FieldReport)
     case other(OtherNodeReport)
 
-    /// The report of `node`. Needs `GraphSection.report` loaded. O(size of the node's neighbourhood).
+    /// The report of `node`. O(size of the node's neighbourhood).
     public init(graph: KnowledgeGraph, node: NodeIndex) {
         switch graph[node].kind {
         case .detailed, .specialty: self = .occupation(OccupationReport(graph: graph, node: node))

@@ -14,7 +14,7 @@ public struct OccupationListing: Encodable, Hashable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case code, title, education, jobZone, annualMedian, topCoded }
 
-    /// The listing of a detailed occupation, from whatever sections `graph` holds. O(1).
+    /// The listing of a detailed occupation. O(1).
     public init(graph: KnowledgeGraph, node: NodeIndex) {
         code = graph[node].id
         title = graph[node].title

@@ -45,8 +45,7 @@ public struct OccupationReport: Encodable, Hashable, Sendable {
     }
 
     /// Builds the report of `node`, which must be a detailed occupation or a specialty (see `NodeReport`).
-    /// Needs `GraphSection.report` loaded; `fields` are the aligns-with edges of the detailed code, strongest
-    /// first. O(degree of the node).
+    /// `fields` are the aligns-with edges of the detailed code, strongest first. O(degree of the node).
     public init(graph: KnowledgeGraph, node: NodeIndex) {
         precondition([.detailed, .specialty].contains(graph[node].kind), "not an occupation: \(graph[node].id)")
         let soc = graph[node].kind == .specialty ? (graph.parent(of: node) ?? node) : node

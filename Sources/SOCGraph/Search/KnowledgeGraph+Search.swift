@@ -1,12 +1,9 @@
 /// Building the search index from the graph: one `SearchDocument` per SOC detailed occupation.
 extension KnowledgeGraph {
-    /// The sections `searchDocuments(text:)` reads (besides the hierarchy).
-    public static let searchSections: Set<GraphSection> = [.titles, .technologies, .uses, .programs]
-
     /// The searchable text of every detailed occupation, in code order: the SOC title, SOC Direct Match Titles
     /// (illustrative ones included), O*NET occupation, specialty and Alternate Titles, technology examples with
     /// the hot flag, the titles of the CIP programs that prepare for it, and, from `text`, its SOC definition and
-    /// O*NET task statements. Sections that are not loaded contribute nothing (see `searchSections`).
+    /// O*NET task statements.
     ///
     /// Complexity: O(titles + technology uses + crosswalk rows + text).
     public func searchDocuments(text: OccupationText? = nil) -> [SearchDocument] {

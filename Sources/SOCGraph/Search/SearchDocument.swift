@@ -77,22 +77,6 @@ public enum SearchField: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// The position of the field in `allCases`.
-    var ordinal: Int {
-        switch self {
-        case .title: return 0
-        case .directMatch: return 1
-        case .alternate: return 2
-        case .technology: return 3
-        case .program: return 4
-        case .definition: return 5
-        case .task: return 6
-        }
-    }
-
-    /// `allCases` by ordinal.
-    static let byOrdinal = allCases
-
     /// Whether the field holds job titles (compared whole with the query for exact and phrase matches).
     public var isTitle: Bool {
         self == .title || self == .directMatch || self == .alternate

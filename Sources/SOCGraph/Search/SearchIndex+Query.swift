@@ -5,12 +5,12 @@ extension SearchIndex {
     struct Slot {
         var word: String
         var term: String
-        var id: Int32?
+        var id: Int?
         var alternatives: [Alternative]
         var weight: Double
 
         /// The ids that count as the word itself: the word and its spelling variants.
-        var fullCreditIDs: [Int32] {
+        var fullCreditIDs: [Int] {
             (id.map { [$0] } ?? []) + alternatives.filter { $0.credit >= 1 }.map(\.id)
         }
 
@@ -19,12 +19,12 @@ extension SearchIndex {
     /// The query's term ids in flat arrays, to match many titles quickly: each id with the slot it serves and the
     /// credit it earns there (1 the word itself or a spelling variant, less a synonym).
     struct QueryTerms {
-        var ids: [Int32] = []
+        var ids: [Int] = []
         var slots: [Int] = []
         var credits: [Double] = []
         /// Per slot: its weight, and the ids that count as the word itself (for phrases).
         var weights: [Double]
-        var fullCredit: [[Int32]]
+        var fullCredit: [[Int]]
         var totalWeight: Double
         /// Per term id of the index: whether it is in `ids`.
         var isQueryTerm: [Bool]
@@ -46,15 +46,15 @@ extension SearchIndex {
             fullCredit = slots.map(\.fullCreditIDs)
             totalWeight = slots.reduce(0) { $0 + $1.weight }
             isQueryTerm = [Bool](repeating: false, count: termCount)
-            for id in ids { isQueryTerm[Int(id)] = true }
+            for id in ids { isQueryTerm[id] = true }
         }
 
         /// Whether `term` is a word of the query or one of its alternatives.
-        func contains(_ term: Int32) -> Bool { isQueryTerm[Int(term)] }
+        func contains(_ term: Int) -> Bool { isQueryTerm[term] }
     }
 
     struct Alternative {
-        var id: Int32
+        var id: Int
         var word: String
         var credit: Double
         var kind: QueryExpansion.Kind
@@ -74,7 +74,7 @@ extension SearchIndex {
     public func search(_ query: String, limit: Int = 10) throws -> SearchResults {
         guard limit > 0 else { throw SOCGraphError.invalidInput("search: the limit must be at least 1, not \(limit)") }
         let (slots, ignored) = try slots(for: query)
-        let queryTerms = QueryTerms(slots, termCount: terms.count)
+        let queryTerms = QueryTerms(slots, termCount: postings.count)
         let totalWeight = queryTerms.totalWeight
         let count = self.count
 
@@ -84,13 +84,13 @@ extension SearchIndex {
         var via = [[Int]](repeating: [Int](repeating: -1, count: count), count: slots.count)
         var touched = [Bool](repeating: false, count: count)
         for (s, slot) in slots.enumerated() {
-            var sources: [(id: Int32, credit: Double, alternative: Int)] = []
+            var sources: [(id: Int, credit: Double, alternative: Int)] = []
             if let id = slot.id { sources.append((id, 1, -1)) }
             for (a, alternative) in slot.alternatives.enumerated() { sources.append((alternative.id, alternative.credit, a)) }
             for source in sources {
-                for posting in postings(source.id) {
-                    let d = Int(postingDocuments[posting])
-                    let frequency = Double(frequency(posting))
+                for posting in postings[source.id] {
+                    let d = posting.document
+                    let frequency = Double(posting.frequency)
                     let value = source.credit * frequency / (Self.k1 + frequency)
                     if value > satisfied[s][d] {
                         satisfied[s][d] = value
@@ -121,13 +121,13 @@ extension SearchIndex {
         candidates.sort {
             if $0.score != $1.score { return $0.score > $1.score }
             if $0.relevance != $1.relevance { return $0.relevance > $1.relevance }
-            return code($0.document) < code($1.document)
+            return documents[$0.document].code < documents[$1.document].code
         }
 
         let hits = candidates.prefix(limit).map { candidate in
             let d = candidate.document
             return SearchHit(
-                code: code(d), title: title(d), score: min(max(candidate.score, 0), 1),
+                code: documents[d].code, title: documents[d].title, score: min(max(candidate.score, 0), 1),
                 matches: explanation(
                     document: d, titles: candidate.titles, slots: slots, query: queryTerms,
                     satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] }))
@@ -174,14 +174,14 @@ extension SearchIndex {
             if let expansion = QueryExpansion.lookup(token.text) {
                 for word in expansion.alternatives {
                     let alternativeTerm = PorterStemmer.stem(word)
-                    guard alternativeTerm != term, let id = termID(alternativeTerm) else { continue }
+                    guard alternativeTerm != term, let id = termIDs[alternativeTerm] else { continue }
                     alternatives.append(Alternative(id: id, word: word, credit: expansion.credit, kind: expansion.kind))
                 }
             }
-            let id = termID(term)
+            let id = termIDs[term]
             var slot = Slot(word: token.text, term: term, id: id, alternatives: alternatives, weight: 0)
             let frequencySource = id ?? slot.fullCreditIDs.first
-            slot.weight = inverseDocumentFrequency(frequencySource.map { postings($0).count } ?? 0)
+            slot.weight = inverseDocumentFrequency(frequencySource.map { postings[$0].count } ?? 0)
             slots.append(slot)
         }
         return (slots, ignored)
@@ -191,8 +191,8 @@ extension SearchIndex {
     /// `credit` is scratch space of one element per slot. O(title words × query terms).
     func titleMatches(document d: Int, query: QueryTerms, credit: inout [Double]) -> [TitleMatch] {
         var matches: [TitleMatch] = []
-        for e in titleEntries(of: d) {
-            let terms = self.terms(e)
+        for e in documents[d].titleEntries {
+            let terms = entries[e].terms
             // How many of the title's words the query explains; most titles of a document have none.
             var explained = 0
             for term in terms where query.contains(term) { explained += 1 }
@@ -219,14 +219,14 @@ extension SearchIndex {
             } else {
                 quality = 0.6 * (covered / query.totalWeight) * (0.4 + 0.6 * precision)
             }
-            if field(e) == .alternate { quality *= 0.97 }
+            if entries[e].field == .alternate { quality *= 0.97 }
             matches.append(TitleMatch(entry: e, quality: quality))
         }
         return matches.sorted { $0.quality != $1.quality ? $0.quality > $1.quality : $0.entry < $1.entry }
     }
 
     /// Whether the query's words appear in `terms` consecutively, in the query's order.
-    func containsPhrase(_ terms: Column<Int32>, query: QueryTerms) -> Bool {
+    func containsPhrase(_ terms: [Int], query: QueryTerms) -> Bool {
         let wanted = query.fullCredit
         guard wanted.count <= terms.count else { return false }
         for start in 0...(terms.count - wanted.count)
@@ -242,7 +242,7 @@ extension SearchIndex {
     ) -> [String] {
         var lines: [String] = []
         for title in titles {
-            let line = "\(field(title.entry).rawValue): \(text(title.entry))"
+            let line = "\(entries[title.entry].field.rawValue): \(entries[title.entry].text)"
             if !lines.contains(line) { lines.append(line) }
             if lines.count == 3 { break }
         }
@@ -250,11 +250,11 @@ extension SearchIndex {
         var programs: [String] = []
         var definition = false
         var tasks = 0
-        for e in titleEntries(of: d).upperBound..<entries(of: d).upperBound {
-            guard terms(e).contains(where: query.contains) else { continue }
-            switch field(e) {
-            case .technology: technologies.append(text(e))
-            case .program: programs.append(text(e))
+        for entry in entries[documents[d].titleEntries.upperBound..<documents[d].entries.upperBound] {
+            guard entry.terms.contains(where: query.contains) else { continue }
+            switch entry.field {
+            case .technology: technologies.append(entry.text)
+            case .program: programs.append(entry.text)
             case .definition: definition = true
             case .task: tasks += 1
             case .title, .directMatch, .alternate: break

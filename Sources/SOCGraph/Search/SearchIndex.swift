@@ -1,11 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// An inverted index over the searchable text of every detailed occupation, built once, queried many times.
 ///
@@ -26,10 +19,6 @@ import Darwin
 /// inside a title about 0.8–0.94; a description of duties that no title matches at most 0.6. Ties are broken
 /// by `r`, then by code.
 ///
-/// The index is kept in the layout of its cache file (`SearchIndexFile`): flat columns of integers and two string
-/// tables inside one block of bytes, so that reading it from the cache is one read and a check, and a query reads
-/// only the parts it needs.
-///
 /// Complexity: building is linear in the total length of the text; a query touches the postings of its terms
 /// and the titles of the occupations they reach.
 public struct SearchIndex: Sendable {
@@ -46,78 +35,45 @@ public struct SearchIndex: Sendable {
     /// The most different words a query may have (after stop words): a job title or a few lines of duties.
     public static let maxQueryWords = 100
 
-    // Documents are the occupations in code order; entries are the texts of a document (a title, a technology
-    // name, a program title, the definition, one task), its titles first. Every column points into `storage`.
+    /// One occupation: its code, SOC title and entries.
+    struct Document {
+        let code: String
+        let title: String
+        /// Its entries in `entries`, titles first.
+        let entries: Range<Int>
+        /// Its title entries (SOC title, Direct Match and O*NET titles), a prefix of `entries`.
+        let titleEntries: Range<Int>
+    }
 
-    /// The bytes the columns point into.
-    let storage: SearchIndexStorage
-    /// Per document: its code and SOC title (positions in `strings`).
-    let documentCodes: Column<Int32>
-    let documentTitles: Column<Int32>
-    /// Where each document's entries start; one more element than documents (the end of the last).
-    let documentEntryStarts: Column<Int32>
-    /// Where each document's title entries end.
-    let documentTitleEnds: Column<Int32>
-    /// Per entry: its field's ordinal, plus `hotFlag` for a hot technology.
-    let entryFlags: Column<UInt8>
-    /// Per entry: its text as written (position in `strings`).
-    let entryTexts: Column<Int32>
-    /// Where each entry's terms start in `entryTerms`; one more element than entries.
-    let entryTermStarts: Column<Int32>
-    /// The term ids of every entry, in the order of its words.
-    let entryTerms: Column<Int32>
-    /// Codes, titles and entry texts, each distinct string once.
-    let strings: StringColumn
-    /// The vocabulary in `String` order: a term's id is its position.
-    let terms: StringColumn
-    /// Where each term's postings start; one more element than terms.
-    let postingStarts: Column<Int32>
-    /// The documents of each term's postings, increasing.
-    let postingDocuments: Column<Int32>
-    /// Σ over the document's fields of weight × length-normalised frequency (BM25F's pseudo-frequency), as the bit
-    /// patterns of `Float`s.
-    let postingFrequencies: Column<UInt32>
+    /// One text of a document: a title, a technology name, a program title, the definition or one task.
+    struct Entry {
+        let field: SearchField
+        /// A technology O*NET flags hot for the occupation.
+        let hot: Bool
+        /// The text as written.
+        let text: String
+        /// The ids of the text's terms, in the order of its words.
+        let terms: [Int]
+    }
 
-    /// The bit of `entryFlags` that marks a hot technology.
-    static let hotFlag: UInt8 = 0x80
+    /// How much a term counts in one document.
+    struct Posting {
+        let document: Int
+        /// Σ over the document's fields of weight × length-normalised frequency (BM25F's pseudo-frequency), kept
+        /// in single precision, which the scores `search` reports are computed from.
+        let frequency: Float
+    }
+
+    /// The occupations, in the order given (code order from the graph).
+    let documents: [Document]
+    let entries: [Entry]
+    /// The vocabulary: a term's id is its position in `postings`.
+    let termIDs: [String: Int]
+    /// The postings of each term, by increasing document.
+    let postings: [[Posting]]
 
     /// The number of occupations indexed.
-    public var count: Int { documentCodes.count }
-
-    /// Builds the index. Codes should be unique; a text repeated within one field of a document counts once.
-    public init(documents: [SearchDocument]) {
-        let columns = Columns(documents: documents)
-        let file = SearchIndexFile.encode(fingerprint: "", sources: [], sections: columns.bytes(of:))
-        do {
-            self = try SearchIndexFile(storage: SearchIndexStorage(copying: file), expecting: nil).index
-        } catch {
-            preconditionFailure("a search index just built does not read back: \(error)")
-        }
-    }
-
-    // MARK: Reading the columns
-
-    func code(_ document: Int) -> String { strings[Int(documentCodes[document])] }
-    func title(_ document: Int) -> String { strings[Int(documentTitles[document])] }
-    /// All entries of a document, titles first.
-    func entries(of document: Int) -> Range<Int> {
-        Int(documentEntryStarts[document])..<Int(documentEntryStarts[document + 1])
-    }
-    func titleEntries(of document: Int) -> Range<Int> {
-        Int(documentEntryStarts[document])..<Int(documentTitleEnds[document])
-    }
-    func field(_ entry: Int) -> SearchField { SearchField.byOrdinal[Int(entryFlags[entry] & ~Self.hotFlag)] }
-    func text(_ entry: Int) -> String { strings[Int(entryTexts[entry])] }
-    func terms(_ entry: Int) -> Column<Int32> {
-        entryTerms[Int(entryTermStarts[entry])..<Int(entryTermStarts[entry + 1])]
-    }
-    /// The id of an index term, or nil when no document has it. O(log terms).
-    func termID(_ term: String) -> Int32? { terms.sortedIndex(of: term).map(Int32.init) }
-    /// The positions of a term's postings in `postingDocuments` and `postingFrequencies`.
-    func postings(_ term: Int32) -> Range<Int> {
-        Int(postingStarts[Int(term)])..<Int(postingStarts[Int(term) + 1])
-    }
-    func frequency(_ posting: Int) -> Float { Float(bitPattern: postingFrequencies[posting]) }
+    public var count: Int { documents.count }
 
     /// Inverse document frequency of a term found in `documentFrequency` of the documents (BM25's, never negative).
     func inverseDocumentFrequency(_ documentFrequency: Int) -> Double {

@@ -41,7 +41,7 @@ public struct Memo: Sendable {
 
     /// The memo for `candidates` (SOC detailed occupations), with the comparison diagram within `limits`.
     ///
-    /// Throws as `DiagramFactory.comparison(of:in:options:limits:)`. Needs `GraphSection.report`.
+    /// Throws as `DiagramFactory.comparison(of:in:options:limits:)`.
     public init(
         graph: KnowledgeGraph, candidates: [NodeIndex],
         options: ComparisonSubgraph.Options = ComparisonSubgraph.Options(), limits: DiagramLimits = DiagramLimits()

@@ -27,7 +27,7 @@ struct FieldsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let graph = try graphOptions.load([.alignments, .curation])
+        let graph = try graphOptions.load()
         guard let field else {
             let report = FieldListReport(graph: graph)
             switch formatOptions.format {

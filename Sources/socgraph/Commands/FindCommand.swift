@@ -36,7 +36,7 @@ struct FindCommand: ParsableCommand {
     /// The parsed query and the occupations it selects; nothing selected is an error (exit 1).
     func listings() throws -> (graph: KnowledgeGraph, query: FindQuery, listings: [OccupationListing]) {
         let parsed = try FindQuery(parsing: query)
-        let graph = try graphOptions.load(parsed.sections.union([.education, .wages]))
+        let graph = try graphOptions.load()
         let listings = try parsed.evaluate(in: graph).compactMap { code in
             graph.node(id: code).map { OccupationListing(graph: graph, node: $0) }
         }

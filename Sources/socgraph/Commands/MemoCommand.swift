@@ -29,7 +29,7 @@ struct MemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let graph = try graphOptions.load(GraphSection.report)
+        let graph = try graphOptions.load()
         let urls = try MemoOutput.writeMemo(codes: codes, graph: graph, out: out, includePrograms: programs)
         try Terminal.write(urls.map { DiagramOutput.displayPath($0) + "\n" }.joined())
     }

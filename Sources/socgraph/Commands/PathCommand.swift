@@ -35,8 +35,7 @@ struct PathCommand: ParsableCommand {
 
     /// The shortest path; no path is an error (exit 1).
     func path() throws -> (graph: KnowledgeGraph, path: GraphPath) {
-        // Every section but the large titles file and the figures a path never shows.
-        let graph = try graphOptions.load(GraphSection.all.subtracting([.titles, .wages, .projections]))
+        let graph = try graphOptions.load()
         let start = try graph.resolve(from)
         let goal = try graph.resolve(to)
         guard let path = graph.shortestPath(from: start, to: goal, scope: via) else {

@@ -20,16 +20,8 @@ struct ShowCommand: ParsableCommand {
 
     /// What `show` reports, in every format.
     func report() throws -> NodeReport {
-        let graph = try graphOptions.load(GraphSection.report)
-        do {
-            return NodeReport(graph: graph, node: try graph.resolve(code))
-        } catch let error as SOCGraphError where !graph.sections.contains(.technologies) {
-            // The report sections hold only the technologies alignment evidence names; a technology's name is
-            // looked up once more among all of them before the code counts as unknown.
-            let everything = try graphOptions.load(GraphSection.report.union([.technologies]))
-            guard let node = try? everything.resolve(code), everything[node].kind == .technology else { throw error }
-            return NodeReport(graph: everything, node: node)
-        }
+        let graph = try graphOptions.load()
+        return NodeReport(graph: graph, node: try graph.resolve(code))
     }
 
     func run() throws {

@@ -23,7 +23,7 @@ struct WhyCommand: ParsableCommand {
     @OptionGroup var formatOptions: FormatOptions
 
     func run() throws {
-        let graph = try graphOptions.load([.alignments, .curation, .uses])
+        let graph = try graphOptions.load()
         let occupation = try graph.resolve(code, as: [.detailed, .specialty])
         let report = try WhyReport(graph: graph, occupation: occupation, field: try graph.resolveField(field))
         switch formatOptions.format {

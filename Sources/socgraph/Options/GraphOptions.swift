@@ -32,31 +32,49 @@ struct GraphOptions: ParsableArguments {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Graph")
     }
 
-    /// Loads the sections a command needs; a damaged graph throws `SOCGraphError.damagedGraph` (exit 3).
-    /// Graphs are kept for the life of the process (see `GraphCache`).
-    func load(_ sections: Set<GraphSection>) throws -> KnowledgeGraph {
-        try GraphCache.shared.graph(directory: directory, sections: sections)
+    /// Loads the graph; a damaged graph throws `SOCGraphError.damagedGraph` (exit 3). Loaded once per process
+    /// (see `LoadedGraphs`).
+    func load() throws -> KnowledgeGraph {
+        try LoadedGraphs.shared.graph(directory: directory)
+    }
+
+    /// The search index of the graph (with the definitions and tasks of Graph/text/ when present) and the sources
+    /// it cites; loaded once per process.
+    func searchIndex() throws -> (index: SearchIndex, sources: [DataSource]) {
+        try LoadedGraphs.shared.searchIndex(directory: directory)
     }
 }
 
-/// The graphs this process has loaded, by directory: a command run after another (as in `batch`) reuses a graph
-/// that already holds the sections it needs. Graphs are never released before exit, which also spares a
-/// one-shot command the cost of freeing them.
-final class GraphCache: @unchecked Sendable {
-    static let shared = GraphCache()
+/// The graphs and search indexes this process has loaded, by directory, so that the commands of a `batch` share
+/// them. Kept until exit, which also spares a one-shot command the cost of freeing them.
+final class LoadedGraphs: @unchecked Sendable {
+    static let shared = LoadedGraphs()
 
     private let lock = NSLock()
     private var graphs: [String: KnowledgeGraph] = [:]
+    private var indexes: [String: (index: SearchIndex, sources: [DataSource])] = [:]
 
-    func graph(directory: URL, sections: Set<GraphSection>) throws -> KnowledgeGraph {
+    func graph(directory: URL) throws -> KnowledgeGraph {
+        lock.lock()
+        defer { lock.unlock() }
+        return try lockedGraph(directory: directory)
+    }
+
+    func searchIndex(directory: URL) throws -> (index: SearchIndex, sources: [DataSource]) {
         let key = directory.standardizedFileURL.path
         lock.lock()
         defer { lock.unlock() }
-        if let cached = graphs[key], cached.sections.isSuperset(of: GraphSection.closure(of: sections)) {
-            return cached
-        }
-        let wanted = sections.union(graphs[key]?.sections ?? [])
-        let graph = try GraphStore(directory: directory).load(wanted)
+        if let found = indexes[key] { return found }
+        let found = try GraphStore(directory: directory).loadSearchIndex { try lockedGraph(directory: directory) }
+        indexes[key] = found
+        return found
+    }
+
+    /// `graph(directory:)` with the lock held.
+    private func lockedGraph(directory: URL) throws -> KnowledgeGraph {
+        let key = directory.standardizedFileURL.path
+        if let graph = graphs[key] { return graph }
+        let graph = try GraphStore(directory: directory).load()
         graphs[key] = graph
         return graph
     }

@@ -64,19 +64,6 @@ struct FindContextTests {
         #expect(error.description.contains("column 1"))
     }
 
-    @Test func sectionsNeededByAQuery() throws {
-        #expect(try FindQuery(parsing: "wage>=1").sections == [.hierarchy, .wages])
-        #expect(try FindQuery(parsing: "education>=master OR \"data\"").sections == [.hierarchy, .education, .titles])
-        #expect(try FindQuery(parsing: "-field:artificial-intelligence").sections == GraphSection.all)
-    }
-
-    @Test func aGraphWithoutASectionAnswersNoValueNotADefault() throws {
-        let bare = try GraphStore(directory: Fixture.directory).load([.hierarchy])
-        #expect(bare.typicalEducation(of: "15-1221") == nil)
-        #expect(try select("education>=none", in: bare).isEmpty)
-        #expect(try select("-education>=none", in: bare).count == 7)
-    }
-
     @Test func listingsCarryTheTableFacts() throws {
         let listing = OccupationListing(graph: graph, node: try graph.expectNode("15-1221"))
         #expect(listing.code == "15-1221")

@@ -41,7 +41,7 @@ struct GraphSearchTests {
                       tasks: "onet_code\tcode\ttask_id\ttask_type\ttask\n"
                           + "29-1141.00\t29-1141\t1\tCore\tCalibrate the gyroscope of a dirigible.\n"
                           + "29-1141.01\t29-1141\t2\t\tLog dirigible flights.\n")
-        let loaded = try GraphStore(directory: directory).load(KnowledgeGraph.searchSections)
+        let loaded = try GraphStore(directory: directory).load()
         let text = try #require(try GraphStore(directory: directory).loadText(for: loaded))
         #expect(text.definitions["15-2051"] == "Build models of zeppelin traffic.")
         #expect(text.tasks["29-1141"]?.count == 2)

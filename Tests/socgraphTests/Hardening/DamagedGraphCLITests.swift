@@ -12,8 +12,6 @@ struct DamagedGraphCLITests {
         let name: String
         /// The first diagnostic: what every failing command names.
         let cause: String
-        /// Whether the damage is in the hierarchy (soc.tsv), which every command loads.
-        var everyCommand = false
         let apply: @Sendable (URL) throws -> Void
 
         var testDescription: String { name }
@@ -39,7 +37,7 @@ struct DamagedGraphCLITests {
                cause: "wages.tsv:8: ") { directory in
             try bytes("wages.tsv", in: directory) { data in data = data.prefix(data.count - 20) }
         },
-        Damage(name: "binary garbage", cause: "soc.tsv:1: not valid UTF-8 text", everyCommand: true) { directory in
+        Damage(name: "binary garbage", cause: "soc.tsv:1: not valid UTF-8 text") { directory in
             var generator = SplitMix64(state: 0xDEAD_BEEF)
             let garbage = (0..<4_096).map { _ in UInt8.random(in: 0...255, using: &generator) }
             try Data(garbage).write(to: directory.appendingPathComponent("soc.tsv"))
@@ -47,8 +45,7 @@ struct DamagedGraphCLITests {
         Damage(name: "zero-filled file (as after a crash)", cause: "job-zones.tsv:1: header is") { directory in
             try Data(count: 318).write(to: directory.appendingPathComponent("job-zones.tsv"))
         },
-        Damage(name: "duplicate key", cause: "soc.tsv:6: duplicate code '15-1221' (first on line 5)",
-               everyCommand: true) { directory in
+        Damage(name: "duplicate key", cause: "soc.tsv:6: duplicate code '15-1221' (first on line 5)") { directory in
             try edit("soc.tsv", in: directory) { $0.insert("15-1221\tdetailed\tSome Other Title\t15-1220", at: 5) }
         },
         Damage(name: "unknown code", cause: "related.tsv:3: related: unknown detailed occupation '15-2059'") { directory in
@@ -67,15 +64,14 @@ struct DamagedGraphCLITests {
             try FileManager.default.removeItem(at: url)
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
         },
-        Damage(name: "Latin-1 bytes", cause: "soc.tsv:13: not valid UTF-8 text", everyCommand: true) { directory in
+        Damage(name: "Latin-1 bytes", cause: "soc.tsv:13: not valid UTF-8 text") { directory in
             try bytes("soc.tsv", in: directory) { data in
                 // "Data" with its a as the Latin-1 byte of é (0xE9), not UTF-8.
                 let range = data.range(of: Data("15-2051\tdetailed\tData".utf8))!
                 data.replaceSubrange(range, with: Data("15-2051\tdetailed\tD".utf8) + [0xE9] + Data("ta".utf8))
             }
         },
-        Damage(name: "byte-order mark", cause: #"soc.tsv:1: header is '\u{FEFF}code | level"#, everyCommand: true) {
-            directory in
+        Damage(name: "byte-order mark", cause: #"soc.tsv:1: header is '\u{FEFF}code | level"#) { directory in
             try bytes("soc.tsv", in: directory) { data in data.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
         },
         Damage(name: "Windows line ends", cause: #"wages.tsv:1: header is 'code | "#) { directory in
@@ -83,7 +79,7 @@ struct DamagedGraphCLITests {
                 data = Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
             }
         },
-        Damage(name: "empty file", cause: "soc.tsv: empty file", everyCommand: true) { directory in
+        Damage(name: "empty file", cause: "soc.tsv: empty file") { directory in
             try Data().write(to: directory.appendingPathComponent("soc.tsv"))
         },
         Damage(name: "wrong header", cause: "cip.tsv:1: header is 'cip | level | title | parent | stem'") { directory in
@@ -94,8 +90,8 @@ struct DamagedGraphCLITests {
         },
     ]
 
-    /// The commands every damage must stop (they load the report sections), with the files they would write.
-    static func reportCommands(graph: URL, out: URL) -> [(arguments: [String], writes: URL?)] {
+    /// The commands every damage must stop (every query reads the whole graph), with the files they would write.
+    static func commands(graph: URL, out: URL) -> [(arguments: [String], writes: URL?)] {
         let g = ["--graph", graph.path]
         return [
             (["show", "15-2051"] + g, nil),
@@ -107,14 +103,9 @@ struct DamagedGraphCLITests {
              out.appendingPathComponent("r.svg")),
             (["memo", "15-2051", "15-1252", "--out", out.appendingPathComponent("m.html").path] + g,
              out.appendingPathComponent("m.html")),
+            (["search", "data scientist"] + g, nil), (["related", "15-2051"] + g, nil),
+            (["path", "15-2051", "15-1252"] + g, nil), (["find", "zone>=4"] + g, nil),
         ]
-    }
-
-    /// Commands that load other sections; a damage in soc.tsv stops them too.
-    static func otherCommands(graph: URL) -> [[String]] {
-        let g = ["--graph", graph.path]
-        return [["search", "data scientist"] + g, ["related", "15-2051"] + g, ["path", "15-2051", "15-1252"] + g,
-                ["find", "zone>=4"] + g]
     }
 
     @Test("each damage: exit 3, one line naming the cause, no output file; check lists it first", arguments: damages)
@@ -123,9 +114,7 @@ struct DamagedGraphCLITests {
         defer { try? FileManager.default.removeItem(at: graph) }
         try damage.apply(graph)
         try withScratchDirectory { out in
-            var commands = Self.reportCommands(graph: graph, out: out)
-            if damage.everyCommand { commands += Self.otherCommands(graph: graph).map { ($0, nil) } }
-            for (arguments, writes) in commands {
+            for (arguments, writes) in Self.commands(graph: graph, out: out) {
                 let result = try HardenedCLI.run(arguments)
                 result.expectClean(statuses: [3], containing: ["damaged graph data"])
                 // The cause, right after the count: "damaged graph data: X" or "damaged graph data (N problems): X".
@@ -146,15 +135,15 @@ struct DamagedGraphCLITests {
         #expect(check.stderr.contains("\(listed.count) problem"), "\(check.stderr)")
     }
 
-    @Test("a damage in a section a command does not read leaves that command working")
-    func damageOnlyStopsTheCommandsThatReadIt() throws {
+    @Test("a damage in any file stops every query, even one that shows none of that file's facts")
+    func damageAnywhereStopsEveryQuery() throws {
         let graph = try CLI.fixtureCopy()
         defer { try? FileManager.default.removeItem(at: graph) }
         try Self.edit("titles.tsv", in: graph) { $0[3] += "\textra" }
         let g = ["--graph", graph.path]
-        try HardenedCLI.run(["show", "15-2051"] + g).expectClean(statuses: [0])
-        try HardenedCLI.run(["search", "data scientist"] + g)
-            .expectClean(statuses: [3], containing: ["titles.tsv:4: 4 columns, expected 3"])
+        for command in [["show", "15-2051"], ["search", "data scientist"], ["path", "15-2051", "15-1252"]] {
+            try HardenedCLI.run(command + g).expectClean(statuses: [3], containing: ["titles.tsv:4: 4 columns, expected 3"])
+        }
     }
 
     @Test("a graph directory that is missing, a file, or unreadable as a whole exits 3 with one line")

@@ -1,0 +1,62 @@
+/// One Graph/ file: name (relative to the graph directory), expected header, and whether it may be absent.
+///
+/// `all` is the load order: a file comes before the files that refer to it, and diagnostics are listed in this
+/// order (see `Diagnostic`), so that the first problem reported is the likeliest cause of the others.
+struct GraphFile: Sendable {
+    let name: String
+    let header: [String]
+    var optional = false
+
+    static let manifest = GraphFile(name: "manifest.tsv", header: [
+        "source", "publisher", "title", "vintage", "url", "file", "sha256"])
+    static let soc = GraphFile(name: "soc.tsv", header: ["code", "level", "title", "parent"])
+    static let onetOccupations = GraphFile(name: "onet-occupations.tsv", header: ["onet_code", "code", "title"])
+    static let educationLevels = GraphFile(name: "education-levels.tsv", header: ["id", "rank", "title"])
+    static let entryEducation = GraphFile(name: "entry-education.tsv", header: [
+        "code", "education", "work_experience", "training", "ep_code"])
+    static let jobZones = GraphFile(name: "job-zones.tsv", header: ["onet_code", "code", "job_zone"])
+    static let educationCategories = GraphFile(name: "education-categories.tsv", header: ["category", "title", "level"])
+    static let educationDistribution = GraphFile(name: "education-distribution.tsv", header: [
+        "onet_code", "code", "category", "percent"])
+    static let projections = GraphFile(name: "projections.tsv", header: [
+        "code", "ep_code", "employment_2024", "employment_2034", "change_numeric", "change_percent",
+        "openings_annual", "median_wage_2024"])
+    static let wages = GraphFile(name: "wages.tsv", header: [
+        "code", "oews_code", "employment", "annual_mean", "annual_p10", "annual_p25", "annual_median", "annual_p75",
+        "annual_p90", "hourly_median", "footnotes"])
+    static let related = GraphFile(name: "related.tsv", header: [
+        "code", "related", "tier", "index", "onet_code", "related_onet_code"])
+    static let cip = GraphFile(name: "cip.tsv", header: ["cip", "level", "title", "parent", "stem", "stem_basis"])
+    static let cipSOC = GraphFile(name: "cip-soc.tsv", header: ["cip", "code"])
+    static let designations = GraphFile(name: "designations.tsv", header: ["code", "designation", "basis"])
+    static let fields = GraphFile(name: "fields.tsv", header: ["id", "number", "name"])
+    static let titles = GraphFile(name: "titles.tsv", header: ["code", "title", "source"])
+    static let technologies = GraphFile(name: "technologies.tsv", header: [
+        "technology", "commodity_code", "commodity_title"])
+    static let uses = GraphFile(name: "uses.tsv", header: ["code", "technology", "hot", "in_demand"])
+    static let cipFields = GraphFile(name: CurationTable.programs.path, header: CurationTable.programs.header,
+                                     optional: true)
+    static let technologyFields = GraphFile(name: CurationTable.technologies.path,
+                                            header: CurationTable.technologies.header, optional: true)
+    static let occupationFields = GraphFile(name: CurationTable.occupations.path,
+                                            header: CurationTable.occupations.header, optional: true)
+    static let alignments = GraphFile(name: "alignments.tsv", header: [
+        "code", "field", "strength", "programs", "program_total", "technologies", "hot_technologies", "direct"])
+    static let alignmentEvidence = GraphFile(name: "alignment-evidence.tsv", header: [
+        "code", "field", "kind", "via", "hot"])
+
+    static let all: [GraphFile] = [
+        manifest, soc, onetOccupations, educationLevels, entryEducation, jobZones, educationCategories,
+        educationDistribution, projections, wages, related, cip, cipSOC, designations, fields, titles, technologies,
+        uses, cipFields, technologyFields, occupationFields, alignments, alignmentEvidence,
+    ]
+
+    /// The file of a curation table.
+    static func curation(_ table: CurationTable) -> GraphFile {
+        switch table {
+        case .programs: return cipFields
+        case .technologies: return technologyFields
+        case .occupations: return occupationFields
+        }
+    }
+}

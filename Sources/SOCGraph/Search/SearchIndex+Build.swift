@@ -1,0 +1,140 @@
+extension SearchIndex {
+    /// Builds the index. Codes should be unique; a text repeated within one field of a document counts once.
+    /// O(total length of the text).
+    public init(documents input: [SearchDocument]) {
+        var builder = Builder()
+        var documents: [Document] = []
+        documents.reserveCapacity(input.count)
+        for document in input {
+            let start = builder.entries.count
+            builder.add(document.title, field: .title)
+            builder.add(document.directMatchTitles, field: .directMatch)
+            builder.add(document.alternateTitles, field: .alternate)
+            let titleEnd = builder.entries.count
+            var seenTechnologies = Set<String>()
+            for technology in document.technologies where seenTechnologies.insert(technology.name).inserted {
+                builder.add(technology.name, field: .technology, hot: technology.hot)
+            }
+            builder.add(document.programTitles, field: .program)
+            if let definition = document.definition { builder.add(definition, field: .definition) }
+            builder.add(document.tasks, field: .task)
+            documents.append(Document(code: document.code, title: document.title,
+                                      entries: start..<builder.entries.count, titleEntries: start..<titleEnd))
+        }
+        self.documents = documents
+        entries = builder.entries
+        termIDs = builder.termIDs
+        postings = Self.postings(documents: documents, entries: entries, termCount: builder.termIDs.count)
+    }
+
+    /// Accumulates the entries and the vocabulary, tokenising and stemming each distinct word once.
+    private struct Builder {
+        var entries: [Entry] = []
+        var termIDs: [String: Int] = [:]
+        /// Term id per word already seen (-1 for a stop word).
+        var stems: [String: Int] = [:]
+        /// Term ids per technology name: the same names recur across many occupations.
+        var technologies: [String: [Int]] = [:]
+
+        mutating func add(_ texts: [String], field: SearchField) {
+            var seen = Set<String>(minimumCapacity: texts.count)
+            for text in texts where seen.insert(text).inserted {
+                add(text, field: field)
+            }
+        }
+
+        /// Adds one text; a title written `Short (Long)`, as O*NET writes abbreviations
+        /// (`IT Manager (Information Technology Manager)`), becomes one entry per form, both shown as written.
+        mutating func add(_ text: String, field: SearchField, hot: Bool = false) {
+            if field.isTitle, text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex {
+                let outer = text[..<open].trimmingWhitespace
+                let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace
+                let outerTerms = terms(outer)
+                let innerTerms = terms(inner)
+                // Only an abbreviation and its expansion: an acronym on one side, or words in common
+                // (not a qualifier such as `Operational Intelligence Officer (Management)`).
+                if !outerTerms.isEmpty && !innerTerms.isEmpty
+                    && (Self.isAcronym(outer) || Self.isAcronym(inner) || outerTerms.contains(where: innerTerms.contains))
+                {
+                    entries.append(Entry(field: field, hot: hot, text: text, terms: outerTerms))
+                    entries.append(Entry(field: field, hot: hot, text: text, terms: innerTerms))
+                    return
+                }
+            }
+            entries.append(Entry(field: field, hot: hot, text: text,
+                                 terms: field == .technology ? technologyTerms(text) : terms(text)))
+        }
+
+        /// One word of capitals and digits, such as `RN`, `CISO` or `GM`.
+        static func isAcronym(_ text: String) -> Bool {
+            text.count >= 2 && !text.contains(" ")
+                && text.allSatisfy { ($0.isUppercase && $0.isLetter) || $0.isNumber || $0 == "-" || $0 == "/" }
+        }
+
+        mutating func technologyTerms(_ text: String) -> [Int] {
+            if let known = technologies[text] { return known }
+            let ids = terms(text)
+            technologies[text] = ids
+            return ids
+        }
+
+        /// The term ids of `text`, in the order of its meaningful words.
+        mutating func terms(_ text: String) -> [Int] {
+            var ids: [Int] = []
+            SearchText.forEachToken(in: text) { token in
+                // A protected token (an acronym in capitals) is never cached under its lower-case form.
+                if !token.protected, let id = stems[token.text] {
+                    if id >= 0 { ids.append(id) }
+                    return
+                }
+                guard SearchText.isMeaningful(token) else {
+                    stems[token.text] = -1
+                    return
+                }
+                let term = SearchText.term(token)
+                let id = termIDs[term] ?? termIDs.count
+                if id == termIDs.count { termIDs[term] = id }
+                if !token.protected { stems[token.text] = id }
+                ids.append(id)
+            }
+            return ids
+        }
+    }
+
+    /// BM25F pseudo-frequencies per term and document, entries length-normalised against their field's average.
+    private static func postings(documents: [Document], entries: [Entry], termCount: Int) -> [[Posting]] {
+        var lengthSum = [SearchField: Double]()
+        var entryCount = [SearchField: Double]()
+        for entry in entries where !entry.terms.isEmpty {
+            lengthSum[entry.field, default: 0] += Double(entry.terms.count)
+            entryCount[entry.field, default: 0] += 1
+        }
+        var averageLength: [SearchField: Double] = [:]
+        for (field, sum) in lengthSum { averageLength[field] = max(sum / max(entryCount[field] ?? 0, 1), 1) }
+        var postings = [[Posting]](repeating: [], count: termCount)
+        // Per document: pseudo-frequency by term id, and the ids touched.
+        var frequency = [Double](repeating: 0, count: termCount)
+        var touched: [Int] = []
+        for (document, range) in documents.map(\.entries).enumerated() {
+            for entry in entries[range] where !entry.terms.isEmpty {
+                let b = entry.field.lengthNormalization
+                let denominator = 1 - b + b * Double(entry.terms.count) / averageLength[entry.field]!
+                let weight = entry.field.weight * (entry.hot ? hotTechnologyBoost : 1)
+                let terms = entry.terms
+                for position in terms.indices {
+                    let term = terms[position]
+                    guard !terms[..<position].contains(term) else { continue }
+                    let occurrences = terms[position...].reduce(0) { $1 == term ? $0 + 1 : $0 }
+                    if frequency[term] == 0 { touched.append(term) }
+                    frequency[term] += weight * Double(occurrences) / denominator
+                }
+            }
+            for term in touched {
+                postings[term].append(Posting(document: document, frequency: Float(frequency[term])))
+                frequency[term] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return postings
+    }
+}

@@ -81,15 +81,15 @@ extension SearchIndex {
         /// The term ids of `text`, in the order of its meaningful words.
         mutating func terms(_ text: String) -> [Int] {
             var ids: [Int] = []
-            SearchText.forEachToken(in: text) { token in
+            for token in SearchText.tokens(text) {
                 // A protected token (an acronym in capitals) is never cached under its lower-case form.
                 if !token.protected, let id = stems[token.text] {
                     if id >= 0 { ids.append(id) }
-                    return
+                    continue
                 }
                 guard SearchText.isMeaningful(token) else {
                     stems[token.text] = -1
-                    return
+                    continue
                 }
                 let term = SearchText.term(token)
                 let id = termIDs[term] ?? termIDs.count

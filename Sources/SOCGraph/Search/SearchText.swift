@@ -38,21 +38,9 @@ public enum SearchText {
         "whom", "why", "will", "with", "within", "would", "you", "your",
     ]
 
-    /// Splits `text` into lower-case tokens (see the type's documentation for the rules).
+    /// Splits `text` into lower-case tokens (see the type's documentation for the rules), after folding diacritics
+    /// and half- and full-width forms.
     public static func tokens(_ text: String) -> [Token] {
-        var tokens: [Token] = []
-        forEachToken(in: text) { tokens.append($0) }
-        return tokens
-    }
-
-    /// Calls `body` with each token of `text`, in order, without collecting them.
-    public static func forEachToken(in text: String, _ body: (Token) -> Void) {
-        var text = text
-        let ascii = text.withUTF8 { forEachASCIIToken(in: $0, body) }
-        if !ascii { generalTokens(text).forEach(body) }
-    }
-
-    static func generalTokens(_ text: String) -> [Token] {
         let folded = text.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
         let scalars = Array(folded.unicodeScalars)
         var tokens: [Token] = []
@@ -111,72 +99,6 @@ public enum SearchText {
         }
         flush()
         return tokens
-    }
-
-    /// The same rules as the general path, on ASCII bytes (nearly every title); nil when the text is not ASCII.
-    /// Returns false, having called `body` for nothing, when the text is not ASCII.
-    static func forEachASCIIToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) -> Bool {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        var upperCaseOnly = true
-        let count = bytes.count
-
-        func isWordByte(_ byte: UInt8) -> Bool {
-            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-        }
-        func isLetterByte(_ byte: UInt8) -> Bool {
-            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
-        }
-        func flush() {
-            guard !word.isEmpty else { return }
-            let text = String(decoding: word, as: UTF8.self)
-            body(text == "dotnet" ? Token(text: ".net", protected: false)
-                : Token(text: text, protected: upperCaseOnly && text.utf8.count >= 2 && stopWords.contains(text)))
-            word.removeAll(keepingCapacity: true)
-            upperCaseOnly = true
-        }
-
-        var i = 0
-        while i < count {
-            let byte = bytes[i]
-            if isWordByte(byte) {
-                if byte >= 0x41 && byte <= 0x5A {
-                    word.append(byte + 0x20)
-                } else {
-                    word.append(byte)
-                    if byte >= 0x61 { upperCaseOnly = false }
-                }
-                i += 1
-                continue
-            }
-            if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "#"), let last = word.last, isLetterByte(last) {
-                while i < count && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "#")) {
-                    word.append(bytes[i])
-                    i += 1
-                }
-                flush()
-                continue
-            }
-            if byte == UInt8(ascii: "."), i + 3 < count, bytes[i + 1] | 0x20 == UInt8(ascii: "n"),
-                bytes[i + 2] | 0x20 == UInt8(ascii: "e"), bytes[i + 3] | 0x20 == UInt8(ascii: "t"),
-                i + 4 == count || !isWordByte(bytes[i + 4])
-            {
-                flush()
-                body(Token(text: ".net", protected: false))
-                i += 4
-                continue
-            }
-            if byte == UInt8(ascii: "'"), !word.isEmpty, i + 1 < count, isWordByte(bytes[i + 1]) {
-                let possessive = bytes[i + 1] | 0x20 == UInt8(ascii: "s") && (i + 2 == count || !isWordByte(bytes[i + 2]))
-                i += possessive ? 2 : 1
-                continue
-            }
-            flush()
-            i += 1
-        }
-        flush()
-        return true
     }
 
     /// Whether a token carries meaning for search (not a stop word, unless protected).

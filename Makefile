@@ -17,8 +17,14 @@ deps:
 build: deps
 	$(SWIFT) build --scratch-path $(SCRATCH)
 
+# On Linux the Swift runtime and Foundation are linked statically: each query process starts 8–13 ms sooner
+# (show 57 → 49 ms, path 57 → 44 ms, hyperfine means), which the 60 ms budget of a query needs on a busy machine.
+# macOS links them from the system, as it must.
+ifeq ($(shell uname -s),Linux)
+RELEASE_FLAGS = --static-swift-stdlib
+endif
 release: deps
-	$(SWIFT) build -c release --product socgraph --scratch-path $(SCRATCH)
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product socgraph --scratch-path $(SCRATCH)
 
 # Compares the AI-role candidates, renders their comparison diagram into Output/ and prints the path written.
 demo: release

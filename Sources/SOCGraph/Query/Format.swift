@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// Number formatting shared by reports and renderers.
 public enum Format {
@@ -37,11 +31,7 @@ public enum Format {
     /// `0.62`, `2.50`: `value` with `places` decimals, rounded as C's `printf("%.2f")` rounds the binary value
     /// (`0.125` gives `0.12`). Non-finite values print as `nan`, `inf`.
     public static func fixed(_ value: Double, places: Int) -> String {
-        let format = "%.\(places)f"
-        let length = Int(withVaList([value]) { vsnprintf(nil, 0, format, $0) })
-        var buffer = [CChar](repeating: 0, count: max(length, 0) + 1)
-        _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) }
-        return String(decoding: buffer.prefix(max(length, 0)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        String(format: "%.\(places)f", value)
     }
 
     /// `+33.5%`, `-2%`: a change in percent with its sign.

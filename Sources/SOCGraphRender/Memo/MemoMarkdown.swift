@@ -86,20 +86,11 @@ public enum MemoMarkdown {
     /// A relative file name as a link destination: every UTF-8 byte other than an ASCII letter, digit or
     /// `- . _ ~ /` percent-encoded (`%20`, `%C3%A9`), so spaces and parentheses are safe.
     static func linkTarget(_ file: String) -> String {
-        var out = ""
-        for byte in file.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += (hex.count == 1 ? "%0" : "%") + hex
-            }
-        }
-        return out
+        file.addingPercentEncoding(withAllowedCharacters: linkCharacters) ?? file
     }
+
+    private static let linkCharacters = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
 }
 
 /// Credits required by the licences of the data.

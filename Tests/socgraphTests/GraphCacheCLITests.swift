@@ -118,6 +118,20 @@ struct GraphCacheCLITests {
         }
     }
 
+    @Test func aFIFOWhereTheCacheGoesIsNoCache() throws {
+        let directory = try CLI.fixtureCopy()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reference = try CLI.run(Self.commands[0] + ["--graph", directory.path],
+                                    environment: ["SOCGRAPH_NO_CACHE": "1"])
+        try FileManager.default.createDirectory(at: Self.cacheFile(directory).deletingLastPathComponent(),
+                                                withIntermediateDirectories: true)
+        #expect(mkfifo(Self.cacheFile(directory).path, 0o644) == 0)
+        // Opening a FIFO for reading blocks until a writer comes; the runner's watchdog ends a hang as a signal.
+        let result = try HardenedCLI.run(Self.commands[0] + ["--graph", directory.path])
+        #expect(!result.signalled && result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == reference.stdout)
+    }
+
     @Test func batchGoesThroughTheSameCache() throws {
         let directory = try CLI.fixtureCopy()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -78,9 +78,9 @@ struct GraphCache: Sendable {
     }
 
     /// `part` of the first cache file made from `fingerprint`, as a reader; nil when there is none, the part is
-    /// absent, or the file is damaged.
+    /// absent, or the file is damaged. Only a regular file is opened: opening a FIFO would wait for a writer.
     func read(_ part: Part, fingerprint: String) -> CacheReader? {
-        for location in locations where FileManager.default.fileExists(atPath: location.path) {
+        for location in locations where Self.status(of: location.path) != nil {
             do {
                 let handle = try FileHandle(forReadingFrom: location)
                 defer { try? handle.close() }

@@ -79,6 +79,11 @@ public struct OfficialData: Sendable {
     public let alternateTitles: AlternateTitlesSource
     public let technology: TechnologySkillsSource
     public let tasks: TaskStatementsSource
+    public let reportedTitles: ReportedTitlesSource
+    public let activities: WorkActivitiesSource
+    public let soc2010: SOC2010CrosswalkSource
+    public let isco: ISCOCrosswalkSource
+    public let esco: ESCOSource
     public let projections: EmploymentProjectionsSource
     public let oews: OEWSSource
     public let cip: CIPSource
@@ -97,9 +102,11 @@ public struct OfficialData: Sendable {
             SOCStructureSource.file, DirectMatchTitlesSource.file, ONetOccupationsSource.file, JobZonesSource.file,
             JobZonesSource.referenceFile, RelatedOccupationsSource.file, EducationSource.file,
             EducationSource.categoriesFile, AlternateTitlesSource.file, TechnologySkillsSource.file,
-            TaskStatementsSource.file, EmploymentProjectionsSource.file, OEWSSource.file, OEWSSource.footnotesFile,
+            TaskStatementsSource.file, ReportedTitlesSource.file, WorkActivitiesSource.file,
+            WorkActivitiesSource.referenceFile, EmploymentProjectionsSource.file, OEWSSource.file, OEWSSource.footnotesFile,
             CIPSource.file, CIPCrosswalkSource.file, STEMProgramsSource.file, STEMProgramsSource.listFile,
-            STEMOccupationsSource.file, CETSource.file,
+            STEMOccupationsSource.file, CETSource.file, SOC2010CrosswalkSource.file, ISCOCrosswalkSource.file,
+            ISCOCrosswalkSource.workbookFile, ESCOSource.file, ESCOSource.groupsFile,
         ]
     }
 
@@ -125,6 +132,8 @@ public struct OfficialData: Sendable {
             lineItems: projections.items.map(\.epCode), soc: index, file: EmploymentProjectionsSource.file.path)
         let wageCoverage = try AggregateCoverage(
             lineItems: oews.estimates.map(\.oewsCode), soc: index, file: OEWSSource.file.path)
+        let tasks = try TaskStatementsSource.read(from: directory, onetCodes: onetCodes)
+        let soc2010 = try SOC2010CrosswalkSource.read(from: directory, soc: soc)
         return OfficialData(
             soc: soc, directMatch: try DirectMatchTitlesSource.read(from: directory, socDetailed: detailed), onet: onet,
             jobZones: try JobZonesSource.read(from: directory, onetCodes: onetCodes),
@@ -132,7 +141,13 @@ public struct OfficialData: Sendable {
             related: try RelatedOccupationsSource.read(from: directory, onetCodes: onetCodes),
             alternateTitles: try AlternateTitlesSource.read(from: directory, onetCodes: onetCodes),
             technology: try TechnologySkillsSource.read(from: directory, onetCodes: onetCodes),
-            tasks: try TaskStatementsSource.read(from: directory, onetCodes: onetCodes), projections: projections,
+            tasks: tasks,
+            reportedTitles: try ReportedTitlesSource.read(from: directory, onetCodes: onetCodes),
+            activities: try WorkActivitiesSource.read(
+                from: directory, onetCodes: onetCodes, taskIDs: Set(tasks.tasks.map(\.taskID))),
+            soc2010: soc2010,
+            isco: try ISCOCrosswalkSource.read(from: directory, soc2010Codes: Set(soc2010.pairs.map(\.soc2010))),
+            esco: try ESCOSource.read(from: directory), projections: projections,
             oews: oews, cip: cip,
             crosswalk: try CIPCrosswalkSource.read(from: directory, programs: programs, socDetailed: detailed),
             stemPrograms: try STEMProgramsSource.read(from: directory, cip: cip),

@@ -1,6 +1,6 @@
 /// Phase 2: edges and attributes, every reference resolved through the id index.
 extension GraphBuilder {
-    private static let detailed: [NodeKind] = [.detailed]
+    static let detailed: [NodeKind] = [.detailed]
     private static let program: [NodeKind] = [.program]
     private static let technology: [NodeKind] = [.technology]
     private static let designation: [NodeKind] = [.designation]
@@ -70,8 +70,6 @@ extension GraphBuilder {
         return row[field]
     }
 
-    private var jobZoneNodes: [NodeIndex?] { (0...5).map { index[KnowledgeGraph.jobZoneID($0)] } }
-
     func readEducation() {
         if let table = read(.entryEducation) {
             var seen = KeyTracker(columns: 1)
@@ -96,14 +94,17 @@ extension GraphBuilder {
         if let table = read(.jobZones) {
             var seen = KeyTracker(columns: 1)
             var zones: [(onetCode: String, code: NodeIndex, zone: Int)] = []
-            let zoneNodes = jobZoneNodes
             for row in table.rows {
                 guard unique(row, &seen, table, what: "O*NET code"),
                       let onetCode = checkONET(field: 0, codeField: 1, table, row),
                       let code = resolve(row[1], Self.detailed, column: "code", table, row),
-                      let zone = int(row[2], column: "job_zone", table, row, range: 1...5) else { continue }
+                      let zone = int(row[2], column: "job_zone", table, row, range: 1...9) else { continue }
+                guard let target = node(KnowledgeGraph.jobZoneID(zone), ofKind: .jobZone) else {
+                    problem(table.file, row.line, "job_zone: \(zone) is not a zone of \(GraphFile.jobZoneNames.name)")
+                    continue
+                }
                 zones.append((onetCode, code, zone))
-                if let specialty = node(onetCode, ofKind: .specialty), let target = zoneNodes[zone] {
+                if let specialty = node(onetCode, ofKind: .specialty) {
                     addEdge(specialty, target, .jobZone, .jobZone(onetCode: onetCode))
                 }
             }
@@ -115,7 +116,7 @@ extension GraphBuilder {
                 best[code] = (onetCode, zone, own)
             }
             for (code, choice) in best {
-                if let target = zoneNodes[choice.zone] {
+                if let target = node(KnowledgeGraph.jobZoneID(choice.zone), ofKind: .jobZone) {
                     addEdge(code, target, .jobZone, .jobZone(onetCode: choice.onetCode))
                 }
             }

@@ -24,10 +24,7 @@ extension GraphBuilder {
     func defineNodes() {
         defineSOC()
         defineEducationLevels()
-        for zone in 1...5 {
-            define(Node(id: KnowledgeGraph.jobZoneID(zone), kind: .jobZone, title: "Job Zone \(zone)"),
-                   GraphFile.jobZones.name, 0)
-        }
+        defineJobZones()
         definePrograms()
         defineFields()
         for designation in Designation.allCases {
@@ -35,6 +32,54 @@ extension GraphBuilder {
                    GraphFile.designations.name, 0)
         }
         defineTechnologies()
+        defineISCOGroups()
+    }
+
+    /// The zones of Job Zone Reference, titled by their label (`Job Zone 1-2`); the label must be the zone's
+    /// number or end in it, and the name must start with "Job Zone <label>:".
+    private func defineJobZones() {
+        guard let table = read(.jobZoneNames) else { return }
+        var seen = KeyTracker(columns: 1)
+        for row in table.rows {
+            guard unique(row, &seen, table, what: "job zone"),
+                  let zone = int(row[0], column: "job_zone", table, row, range: 1...9) else { continue }
+            let parts = row[1].split(separator: "-", omittingEmptySubsequences: false)
+            guard (1...2).contains(parts.count), parts.allSatisfy({ Int($0) != nil }), parts.last == "\(zone)" else {
+                problem(table.file, row.line, "label: '\(row[1])' is not \(zone) or a range ending in \(zone)")
+                continue
+            }
+            guard row[2].hasPrefix("Job Zone \(row[1]): ") || Self.spelledZone(row[2], zone) else {
+                problem(table.file, row.line, "name: '\(row[2])' does not name Job Zone \(row[1])")
+                continue
+            }
+            define(Node(id: KnowledgeGraph.jobZoneID(zone), kind: .jobZone, title: "Job Zone \(row[1])"),
+                   table.file, row.line)
+        }
+    }
+
+    /// "Job Zone Three: …" for zone 3, as O*NET spells single zones.
+    private static func spelledZone(_ name: String, _ zone: Int) -> Bool {
+        let words = ["One", "Two", "Three", "Four", "Five"]
+        return (1...5).contains(zone) && name.hasPrefix("Job Zone \(words[zone - 1]): ")
+    }
+
+    /// ISCO-08 groups (`isco:2512`) with their English titles.
+    private func defineISCOGroups() {
+        guard let table = read(.iscoGroups) else { return }
+        var seen = KeyTracker(columns: 1)
+        for row in table.rows {
+            guard unique(row, &seen, table, what: "ISCO-08 group") else { continue }
+            guard (3...4).contains(row[0].utf8.count), row[0].utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+                problem(table.file, row.line, "isco: '\(row[0])' is not an ISCO-08 unit or minor group (NNNN or NNN)")
+                continue
+            }
+            guard ["esco", "bls-crosswalk"].contains(row[2]) else {
+                problem(table.file, row.line, "title_source: '\(row[2])' is not esco or bls-crosswalk")
+                continue
+            }
+            guard nonEmpty(row[1], column: "title", table, row) else { continue }
+            define(Node(id: KnowledgeGraph.iscoID(row[0]), kind: .isco, title: row[1]), table.file, row.line)
+        }
     }
 
     private func defineSOC() {

@@ -46,6 +46,8 @@ final class GraphBuilder {
     var educationCategories: [EducationCategory] = []
     var titleEntries: [TitleEntry] = []
     var curation = Curation()
+    var soc2010: [SOC2010Link] = []
+    var escoTitles: [ESCOTitle] = []
     /// (program, occupation) pairs of cip-soc.tsv and the number of programs per occupation (for alignments).
     var crosswalk: Set<NodePair> = []
     var crosswalkedPrograms: Set<NodeIndex> = []
@@ -86,6 +88,8 @@ final class GraphBuilder {
         readUses()
         readCuration()
         readAlignments()
+        readCrosswalks()
+        readESCO()
         if !diagnostics.isEmpty { throw SOCGraphError.damagedGraph(diagnostics.sorted()) }
         return makeGraph()
     }
@@ -210,6 +214,7 @@ final class GraphBuilder {
             nodes: nodes, edges: edges, sources: sources, educationCategories: educationCategories,
             titles: titleEntries, curation: curation, facts: facts, programFacts: programFacts,
             fieldNumbers: fieldNumbers, commodities: commodities,
-            onetTitles: onetTitles.compactMap { code, title in index[code].map { ($0, title) } }))
+            onetTitles: onetTitles.compactMap { code, title in index[code].map { ($0, title) } },
+            soc2010: soc2010, escoTitles: escoTitles))
     }
 }

@@ -2,7 +2,7 @@
 /// order below; every node position is checked against the node count when read.
 extension KnowledgeGraph {
     /// nodes · edges · sources · education categories · titles · curation · facts · programs · field numbers ·
-    /// commodities · O*NET `.00` titles. Dictionaries are written sorted by node, so a graph always gives the
+    /// commodities · O*NET `.00` titles · SOC 2010 links · ESCO titles. Dictionaries are written sorted by node, so a graph always gives the
     /// same bytes.
     func cacheBytes() -> [UInt8] {
         var w = CacheWriter()
@@ -55,6 +55,18 @@ extension KnowledgeGraph {
             w.int(entry.node)
             w.string(entry.title)
         }
+        w.array(soc2010Links) { w, link in
+            w.string(link.soc2010)
+            w.string(link.title)
+            w.int(link.code)
+            w.bool(link.split)
+            w.bool(link.merged)
+        }
+        w.array(escoTitles) { w, title in
+            w.int(title.isco)
+            w.string(title.label)
+            w.bool(title.preferred)
+        }
         return w.finish()
     }
 
@@ -86,6 +98,11 @@ extension KnowledgeGraph {
         let numbers = try r.array { r in (try node(&r), try r.int()) }
         let commodities = try r.array { r in (try node(&r), Commodity(code: try r.string(), title: try r.string())) }
         let onetTitles = try r.array { r in (node: try node(&r), title: try r.string()) }
+        let soc2010 = try r.array { r in
+            SOC2010Link(soc2010: try r.string(), title: try r.string(), code: try node(&r), split: try r.bool(),
+                        merged: try r.bool())
+        }
+        let esco = try r.array { r in ESCOTitle(isco: try node(&r), label: try r.string(), preferred: try r.bool()) }
         guard r.isAtEnd else { throw CacheReader.Damage() }
         func table<Value>(_ pairs: [(NodeIndex, Value)]) -> [NodeIndex: Value] {
             Dictionary(pairs, uniquingKeysWith: { first, _ in first })
@@ -93,7 +110,7 @@ extension KnowledgeGraph {
         self.init(Parts(
             nodes: nodes, edges: edges, sources: sources, educationCategories: categories, titles: titles,
             curation: curation, facts: table(facts), programFacts: table(programs), fieldNumbers: table(numbers),
-            commodities: table(commodities), onetTitles: onetTitles))
+            commodities: table(commodities), onetTitles: onetTitles, soc2010: soc2010, escoTitles: esco))
     }
 
     private static func write(_ edge: Edge, to w: inout CacheWriter) {
@@ -139,6 +156,12 @@ extension KnowledgeGraph {
                 w.optional(evidence.curationFile) { $0.string($1) }
                 w.optional(evidence.curationLine) { $0.int($1) }
             }
+        case let .crosswalk(steps):
+            w.int(7)
+            w.array(steps) { w, step in
+                w.string(step.soc2010)
+                w.bool(step.partial)
+            }
         }
     }
 
@@ -146,7 +169,7 @@ extension KnowledgeGraph {
         let from = try r.index(below: n), to = try r.index(below: n)
         let kind: EdgeKind = try r.choice()
         let attributes: EdgeAttributes
-        switch try r.index(below: 7) {
+        switch try r.index(below: 8) {
         case 0: attributes = .none
         case 1:
             attributes = .entryEducation(EntryEducation(
@@ -158,6 +181,8 @@ extension KnowledgeGraph {
                                               relatedOnetCode: try r.string()))
         case 4: attributes = .uses(TechnologyUse(hot: try r.bool(), inDemand: try r.bool()))
         case 5: attributes = .designated(basis: try r.string())
+        case 7:
+            attributes = .crosswalk(try r.array { r in CrosswalkStep(soc2010: try r.string(), partial: try r.bool()) })
         default:
             let occupation = try r.index(below: n), field = try r.index(below: n), strength = try r.double()
             let counts = try (0..<4).map { _ in try r.int() }

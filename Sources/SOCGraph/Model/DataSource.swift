@@ -11,6 +11,15 @@ public struct DataSource: Hashable, Sendable, Codable {
     public let file: String
     /// Hex SHA-256 of the file as imported.
     public let sha256: String
+
+    /// A source used only to translate other classifications and foreign titles into SOC 2018 (the SOC 2010 and
+    /// ISCO-08 crosswalks, ESCO): cited by the outputs that use it, not by every report on a SOC code.
+    public var isTranslation: Bool {
+        source.hasPrefix("soc-2010-") || source.hasPrefix("isco-") || source.hasPrefix("esco-")
+    }
+
+    /// ESCO's reuse condition, to be printed wherever ESCO titles appear.
+    public static let escoCredit = "This product uses the ESCO classification of the European Union."
 }
 
 /// One citation for output footers and JSON `sources`: a vintage with its publisher and the titles read from it.
@@ -24,7 +33,13 @@ public struct SourceCitation: Hashable, Sendable, Codable {
 extension Array where Element == DataSource {
     /// The distinct vintages in manifest order, each with its publisher(s), titles and addresses. O(n²) in the
     /// number of manifest rows (a few dozen).
-    public var citations: [SourceCitation] {
+    public var citations: [SourceCitation] { filter { !$0.isTranslation }.allCitations }
+
+    /// The translation sources' citations (`DataSource.isTranslation`), for the outputs that use them.
+    public var translationCitations: [SourceCitation] { filter(\.isTranslation).allCitations }
+
+    /// Every source's citation, translation sources included.
+    public var allCitations: [SourceCitation] {
         var order: [String] = []
         var grouped: [String: [DataSource]] = [:]
         for source in self {

@@ -18,6 +18,9 @@ public enum EdgeKind: String, CaseIterable, Codable, Sendable {
     /// Detailed occupation -> national-interest field (alignments.tsv, derived at import from the curation tables),
     /// with `FieldAlignment`: strength, counts and evidence paths.
     case alignsWith = "aligns-with"
+    /// ISCO-08 group -> SOC 2018 detailed occupation, through the SOC 2010 codes of the BLS ISCO-08 × SOC 2010
+    /// crosswalk and the BLS SOC 2010 → 2018 crosswalk, with `CrosswalkStep`s.
+    case crosswalk
 }
 
 /// Facts carried by an edge besides its two ends.
@@ -31,6 +34,38 @@ public enum EdgeAttributes: Hashable, Sendable {
     /// Why the designation applies (O*NET codes and occupation types, or the regulation).
     case designated(basis: String)
     case alignment(FieldAlignment)
+    /// The SOC 2010 codes an ISCO-08 group reaches the 2018 code through, in code order.
+    case crosswalk([CrosswalkStep])
+}
+
+/// One SOC 2010 code on the way from an ISCO-08 group to a SOC 2018 code.
+public struct CrosswalkStep: Hashable, Sendable, Codable {
+    /// The SOC 2010 code.
+    public let soc2010: String
+    /// The BLS ISCO crosswalk marks the ISCO–SOC 2010 pair as a partial match (`*`).
+    public let partial: Bool
+}
+
+/// One row of the BLS SOC 2010 → 2018 crosswalk.
+public struct SOC2010Link: Hashable, Sendable {
+    /// The SOC 2010 code (`15-1132`).
+    public let soc2010: String
+    /// Its SOC 2010 title, without the crosswalk's mark.
+    public let title: String
+    /// The SOC 2018 detailed occupation.
+    public let code: NodeIndex
+    /// The 2010 code was split across several 2018 codes (`(#)`).
+    public let split: Bool
+    /// The 2018 code was formed from several 2010 codes (`(##)`).
+    public let merged: Bool
+}
+
+/// An ESCO occupation title (preferred or alternative label), with the ISCO-08 group ESCO files it under.
+public struct ESCOTitle: Hashable, Sendable {
+    /// The ISCO-08 group node.
+    public let isco: NodeIndex
+    public let label: String
+    public let preferred: Bool
 }
 
 /// One edge of the graph. Edges are stored once in `KnowledgeGraph.edges`; adjacency lists hold their positions.

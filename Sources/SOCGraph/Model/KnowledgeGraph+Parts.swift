@@ -16,6 +16,10 @@ extension KnowledgeGraph {
         var commodities: [NodeIndex: Commodity]
         /// The O*NET titles of `.00` codes, which name their detailed occupation in exact-title look-up.
         var onetTitles: [(node: NodeIndex, title: String)]
+        /// The SOC 2010 → 2018 crosswalk, in file order.
+        var soc2010: [SOC2010Link]
+        /// ESCO titles, in file order.
+        var escoTitles: [ESCOTitle]
     }
 
     /// The graph of `parts`, whose nodes are sorted by kind, then id, and unique. O(n log n) in the edges and
@@ -30,6 +34,9 @@ extension KnowledgeGraph {
         fieldNumbers = parts.fieldNumbers
         commodities = parts.commodities
         onetTitles = parts.onetTitles
+        soc2010Links = parts.soc2010
+        escoTitles = parts.escoTitles
+        soc2010Index = Dictionary(grouping: parts.soc2010.indices, by: { parts.soc2010[$0].soc2010 })
         var index: [String: NodeIndex] = [:]
         index.reserveCapacity(parts.nodes.count)
         for (position, node) in parts.nodes.enumerated() where index[node.id] == nil { index[node.id] = position }
@@ -118,6 +125,7 @@ private extension EdgeKind {
         case .uses: return 5
         case .designated: return 6
         case .alignsWith: return 7
+        case .crosswalk: return 8
         }
     }
 }

@@ -19,6 +19,10 @@ public struct KnowledgeGraph: Sendable {
     public let titles: [TitleEntry]
     /// The curation tables (empty when the files are absent).
     public let curation: Curation
+    /// The BLS SOC 2010 → 2018 crosswalk, in Graph/soc-2010.tsv order.
+    public let soc2010Links: [SOC2010Link]
+    /// ESCO occupation titles with their ISCO-08 group, in Graph/esco.tsv order.
+    public let escoTitles: [ESCOTitle]
 
     /// The O*NET titles of `.00` codes and their detailed occupations (kept for the cache; see `Parts`).
     let onetTitles: [(node: NodeIndex, title: String)]
@@ -33,6 +37,8 @@ public struct KnowledgeGraph: Sendable {
     let fieldNumbers: [NodeIndex: Int]
     let commodities: [NodeIndex: Commodity]
     let titleRanges: [NodeIndex: Range<Int>]
+    /// Positions in `soc2010Links` by SOC 2010 code.
+    let soc2010Index: [String: [Int]]
 
     // MARK: Nodes
 
@@ -49,8 +55,25 @@ public struct KnowledgeGraph: Sendable {
     /// The node of an education level. O(1).
     public func node(for level: EducationLevel) -> NodeIndex? { index[level.rawValue] }
 
-    /// The node of Job Zone `zone` (1–5). O(1).
+    /// The node of Job Zone `zone` (as coded: 2 is "Job Zone 1-2" since O*NET 30). O(1).
     public func node(forJobZone zone: Int) -> NodeIndex? { index[KnowledgeGraph.jobZoneID(zone)] }
+
+    /// How Job Zone `zone` is named: `1-2` for zone 2 of O*NET 30 (zones 1 and 2 merged), else the number.
+    /// From the job zone's node, whose title comes from Job Zone Reference. O(1).
+    public func jobZoneLabel(_ zone: Int) -> String {
+        guard let node = node(forJobZone: zone) else { return String(zone) }
+        let title = self[node].title
+        return title.hasPrefix("Job Zone ") ? String(title.dropFirst(9)) : title
+    }
+
+    /// The SOC 2018 codes the BLS crosswalk maps SOC 2010 code `code` to, in file order; empty for a code it
+    /// does not list. O(result).
+    public func soc2010Links(for code: String) -> [SOC2010Link] {
+        (soc2010Index[code] ?? []).map { soc2010Links[$0] }
+    }
+
+    /// The node id of ISCO-08 group `code`: `isco:2512`.
+    public static func iscoID(_ code: String) -> String { "isco:" + code }
 
     /// The node id of Job Zone `zone`: `job-zone-4`.
     public static func jobZoneID(_ zone: Int) -> String { "job-zone-\(zone)" }

@@ -17,7 +17,7 @@ public enum NodeKind: String, CaseIterable, Codable, Sendable, Comparable {
     case specialty
     /// One of the 8 BLS entry-education categories; id is the `EducationLevel` raw value (`bachelor`).
     case educationLevel = "education-level"
-    /// O*NET Job Zone 1–5; id `job-zone-4`.
+    /// O*NET Job Zone, as Job Zone Reference lists them (O*NET 30: 1-2, coded 2, then 3, 4, 5); id `job-zone-4`.
     case jobZone = "job-zone"
     /// CIP 2020 family (`11`), series (`11.01`) or program (`11.0102`).
     case program
@@ -27,6 +27,8 @@ public enum NodeKind: String, CaseIterable, Codable, Sendable, Comparable {
     case designation
     /// An O*NET Technology Skills example; id is its name.
     case technology
+    /// An ISCO-08 unit group (or a minor group the BLS crosswalk pairs directly); id `isco:2512`.
+    case isco
 
     /// True for the four SOC hierarchy levels and O*NET specialties.
     public var isOccupational: Bool { rank <= NodeKind.specialty.rank }
@@ -47,6 +49,7 @@ public enum NodeKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .field: return 8
         case .designation: return 9
         case .technology: return 10
+        case .isco: return 11
         }
     }
 
@@ -64,6 +67,7 @@ public enum NodeKind: String, CaseIterable, Codable, Sendable, Comparable {
         case .field: return "national-interest field"
         case .designation: return "designation"
         case .technology: return "technology"
+        case .isco: return "ISCO-08 group"
         }
     }
 

@@ -10,6 +10,8 @@ public enum TitleSource: String, CaseIterable, Codable, Sendable {
     case onet
     /// An O*NET Alternate Title.
     case onetAlternate = "onet-alternate"
+    /// A title from O*NET Sample of Reported Titles.
+    case onetReported = "onet-reported"
 }
 
 /// One title for search: the node it names, the text, and its source.

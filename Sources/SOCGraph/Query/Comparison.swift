@@ -26,10 +26,25 @@ public struct ComparisonReport: Encodable, Sendable {
     ///   `SOCGraphError.unknownCode` / `.malformedCode` / `.unknownNode` (with suggestions) for input that names
     ///   no occupation.
     public init(graph: KnowledgeGraph, inputs: [String]) throws {
-        try Self.checkCount(inputs.count, given: inputs)
+        try self.init(graph: graph, nodes: try Self.candidates(graph: graph, inputs: inputs))
+    }
+
+    /// The occupations `inputs` name, in order: an ISCO-08 group (`isco:2512`) stands for its SOC 2018 candidates
+    /// (those already named are not repeated); anything else must name one occupation, once.
+    ///
+    /// - Throws: as `init(graph:inputs:)`.
+    public static func candidates(graph: KnowledgeGraph, inputs: [String]) throws -> [NodeIndex] {
         var nodes: [NodeIndex] = []
         var given: [NodeIndex: String] = [:]
         for input in inputs {
+            let resolved = try graph.resolve(input)
+            if graph[resolved].kind == .isco {
+                for node in graph.neighbours(.crosswalk, of: resolved) where given[node] == nil {
+                    given[node] = input
+                    nodes.append(node)
+                }
+                continue
+            }
             let node = try Self.occupation(graph: graph, input: input)
             if let earlier = given[node] {
                 let how = earlier == input ? "" : " (as '\(earlier)' and '\(input)')"
@@ -40,7 +55,8 @@ public struct ComparisonReport: Encodable, Sendable {
             given[node] = input
             nodes.append(node)
         }
-        try self.init(graph: graph, nodes: nodes)
+        try Self.checkCount(nodes.count, given: nodes.map { graph[$0].id })
+        return nodes
     }
 
     /// Compares `nodes` (detailed occupations or O*NET specialties, distinct). O(Σ degree of the candidates).

@@ -33,7 +33,8 @@ enum ComparisonAttributes {
                 guard let zone = c.report.education.jobZone else {
                     return ComparisonValue(code: c.report.code, value: nil, text: "not rated")
                 }
-                return ComparisonValue(code: c.report.code, value: String(zone), text: String(zone), rank: Double(zone))
+                return ComparisonValue(code: c.report.code, value: String(zone),
+                                       text: c.report.education.jobZoneLabel ?? String(zone), rank: Double(zone))
             },
             row("mastersOrHigher", "Master's or more", "share requiring a master's or more (O*NET)", .values) { c in
                 mastersOrHigher(c)

@@ -90,7 +90,10 @@ public enum FindTerm: Sendable, Equatable, CustomStringConvertible {
     /// A national-interest field id or prefix, checked against the known fields when evaluated.
     case field(String)
     case education(FindComparison, EducationLevel)
-    case jobZone(FindComparison, Int)
+    /// A Job Zone label as written (`4`, `1-2`), checked against the graph's zones when evaluated.
+    case jobZone(FindComparison, String)
+    /// An ISCO-08 group code or its first digits (`2512`, `25`): occupations the BLS crosswalks link to it.
+    case isco(String)
     /// A SOC group: its digits without the hyphen, 2 to 6 of them (`15`, `151200`), resolved when evaluated.
     case group(SOCGroupLevel, String)
     case stem(Bool)
@@ -107,6 +110,7 @@ public enum FindTerm: Sendable, Equatable, CustomStringConvertible {
         case let .field(slug): return "field:\(slug)"
         case let .education(comparison, level): return "education\(comparison.rawValue)\(level.rawValue)"
         case let .jobZone(comparison, zone): return "zone\(comparison.rawValue)\(zone)"
+        case let .isco(digits): return "isco:\(digits)"
         case let .group(level, digits): return "\(level.rawValue):\(digits)"
         case let .stem(flag): return "stem:\(flag ? "yes" : "no")"
         case let .program(cip): return "program:\(cip)"

@@ -14,8 +14,12 @@ public protocol FindContext {
     func broadGroup(of code: String) -> String?
     /// BLS typical education needed for entry.
     func typicalEducation(of code: String) -> EducationLevel?
-    /// O*NET Job Zone, 1–5.
+    /// O*NET Job Zone as coded (2–5 since O*NET 30, 2 standing for "Job Zone 1-2").
     func jobZone(of code: String) -> Int?
+    /// The graph's Job Zones: number → label (`2: "1-2"`, `3: "3"`).
+    var jobZoneLabels: [Int: String] { get }
+    /// Codes of the ISCO-08 groups the BLS crosswalks link to the occupation.
+    func iscoGroups(of code: String) -> [String]
     /// Ids of the fields the occupation aligns with.
     func fields(of code: String) -> Set<String>
     /// Whether the occupation is on the STEM occupation list.
@@ -56,6 +60,7 @@ enum ResolvedFindTerm {
     case field(String)
     case education(FindComparison, EducationLevel)
     case jobZone(FindComparison, Int)
+    case isco(String)
     case group(SOCGroupLevel, String)
     case stem(Bool)
     case program(String)
@@ -93,13 +98,44 @@ struct FindEvaluator<Context: FindContext> {
         case let .phrase(phrase):
             return .titleTerms(try titleQueryTerms(phrase, term: term, column: column))
         case let .education(comparison, level): return .education(comparison, level)
-        case let .jobZone(comparison, zone): return .jobZone(comparison, zone)
+        case let .jobZone(comparison, label):
+            return .jobZone(comparison, try resolveJobZone(label, comparison, term: term, column: column))
+        case let .isco(digits):
+            guard context.occupationCodes.contains(where: { code in
+                context.iscoGroups(of: code).contains { $0.hasPrefix(digits) }
+            }) else {
+                throw FindQueryParser.error(
+                    "no ISCO-08 group starting with \(digits) is crosswalked to a SOC 2018 occupation",
+                    column: column, text: term.description)
+            }
+            return .isco(digits)
         case let .stem(flag): return .stem(flag)
         case let .program(cip): return .program(cip)
         case let .uses(name): return .uses(name.lowercased())
         case let .wage(comparison, amount): return .wage(comparison, amount)
         case let .growth(comparison, percent): return .growth(comparison, percent)
         }
+    }
+
+    /// The zone number of a Job Zone label of the graph. Since O*NET 30 zones 1 and 2 are one level, "1-2"
+    /// (coded 2): `zone>=1` is then refused with that explanation rather than silently read as 1-2.
+    func resolveJobZone(_ label: String, _ comparison: FindComparison, term: FindTerm, column: Int) throws -> Int {
+        let labels = context.jobZoneLabels
+        if let zone = labels.first(where: { $0.value == label })?.key { return zone }
+        let known = labels.sorted { $0.key < $1.key }.map(\.value)
+        let containing = labels.first { _, name in
+            let bounds = name.split(separator: "-").compactMap { Int($0) }
+            return bounds.count == 2 && Int(label).map { (bounds[0]...bounds[1]).contains($0) } == true
+        }
+        if let (zone, name) = containing {
+            throw FindQueryParser.error(
+                "this graph's O*NET has no Job Zone \(label): zones \(name) are one level, Job Zone \(name) (coded "
+                    + "\(zone))", column: column, text: term.description,
+                suggestion: "'zone\(comparison.rawValue)\(name)'")
+        }
+        throw FindQueryParser.error(
+            "no Job Zone \(label) in this graph (its zones: \(known.joined(separator: ", ")))", column: column,
+            text: term.description)
     }
 
     /// A field id, or a prefix of exactly one.
@@ -184,6 +220,8 @@ struct FindEvaluator<Context: FindContext> {
         case let .jobZone(comparison, zone):
             guard let jobZone = context.jobZone(of: code) else { return false }
             return comparison.holds(jobZone, zone)
+        case let .isco(digits):
+            return context.iscoGroups(of: code).contains { $0.hasPrefix(digits) }
         case let .group(level, group):
             switch level {
             case .major: return context.majorGroup(of: code) == group

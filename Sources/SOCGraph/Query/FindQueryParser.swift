@@ -21,7 +21,7 @@ struct FindQueryLexer {
     init(_ source: String) { characters = Array(source) }
 
     static let qualifierNames = [
-        "field", "education", "zone", "major", "minor", "broad", "stem", "program", "uses", "wage", "growth",
+        "field", "education", "zone", "isco", "major", "minor", "broad", "stem", "program", "uses", "wage", "growth",
     ]
 
     mutating func tokens() throws -> [FindToken] {

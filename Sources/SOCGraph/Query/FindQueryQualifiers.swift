@@ -34,10 +34,19 @@ struct FindQualifierParser {
             }
             return .education(comparison, level)
         case "zone":
-            guard let zone = Int(value), (1...5).contains(zone) else {
-                throw failure("expected a job zone from 1 to 5 after 'zone\(comparison.rawValue)'")
+            let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+            guard (1...2).contains(parts.count),
+                  parts.allSatisfy({ $0.count == 1 && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+            else {
+                throw failure("expected a job zone such as 4 or 1-2 after 'zone\(comparison.rawValue)'")
             }
-            return .jobZone(comparison, zone)
+            return .jobZone(comparison, value)
+        case "isco":
+            try requireEquality()
+            guard (1...4).contains(value.count), value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw failure("expected an ISCO-08 code of 1 to 4 digits after 'isco:' (such as 2512)")
+            }
+            return .isco(value)
         case "major", "minor", "broad":
             try requireEquality()
             let digits = value.filter { $0 != "-" }

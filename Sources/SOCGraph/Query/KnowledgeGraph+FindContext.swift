@@ -16,6 +16,16 @@ extension KnowledgeGraph: FindContext {
 
     public func jobZone(of code: String) -> Int? { occupation(code).flatMap { jobZone(of: $0)?.zone } }
 
+    public var jobZoneLabels: [Int: String] {
+        Dictionary(nodes(ofKind: .jobZone).compactMap { node in
+            jobZoneNumber(node).map { ($0, jobZoneLabel($0)) }
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func iscoGroups(of code: String) -> [String] {
+        occupation(code).map { neighbours(.crosswalk, .incoming, of: $0).map { String(self[$0].id.dropFirst(5)) } } ?? []
+    }
+
     /// The fields at the end of the occupation's aligns-with edges.
     public func fields(of code: String) -> Set<String> {
         guard let node = occupation(code) else { return [] }

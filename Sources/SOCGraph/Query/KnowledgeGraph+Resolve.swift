@@ -8,15 +8,23 @@ extension KnowledgeGraph {
     /// (`15-2000`), CIP codes (`11`, `11.01`, `11.0102`), any other node id (a field slug such as
     /// `artificial-intelligence`, `bachelor`, `job-zone-4`, `stem`, a technology name), and exact titles of SOC
     /// occupations and groups, O*NET occupations, fields and technology names (ignoring case). Surrounding spaces
-    /// are ignored.
+    /// are ignored. ISCO-08 groups are `isco:2512`. A SOC 2010 code (`15-1131`, `15-1131.00`, or explicitly
+    /// `soc2010:15-1131`) that is not a SOC 2018 code resolves through the BLS crosswalk when it maps to one 2018
+    /// code; `resolutionNotes(for:)` says so, and explains a code that means one thing in SOC 2010 and another in
+    /// SOC 2018 (the 2018 meaning is taken unless `soc2010:` is written).
     ///
     /// - Throws: `SOCGraphError.unknownCode` for a well-formed code or a text that names nothing, and
     ///   `SOCGraphError.malformedCode` for something code-like of no accepted shape; both with the nearest valid
-    ///   codes as suggestions ("15-2051 Data Scientists").
+    ///   codes as suggestions ("15-2051 Data Scientists"); `SOCGraphError.invalidInput` for a SOC 2010 code that
+    ///   SOC 2018 split into several codes, listing them.
     /// - Complexity: O(1) for a known code or title; suggestions scan the candidate codes or titles, O(n).
     public func resolve(_ input: String) throws -> NodeIndex {
         let text = input.trimmed
         guard !text.isEmpty else { throw SOCGraphError.malformedCode(input, suggestions: []) }
+        if let code = Self.soc2010Code(text) {
+            if let node = try soc2010Target(code) { return node }
+            throw SOCGraphError.unknownCode(input, suggestions: [])
+        }
         if text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == ".") }) {
             return try resolveCode(text, original: input)
         }
@@ -64,19 +72,66 @@ extension KnowledgeGraph {
 
     // MARK: Codes
 
-    private func resolveCode(_ text: String, original: String) throws -> NodeIndex {
+    /// `152051` → `15-2051`, `152051.01` → `15-2051.01`; anything else unchanged.
+    static func hyphenated(_ text: String) -> String {
         let digits = text.filter(\.isNumber)
-        var candidate = text
-        // 152051 -> 15-2051; 152051.01 -> 15-2051.01
-        if text.count == 6, digits.count == 6 {
-            candidate = String(text.prefix(2)) + "-" + String(text.dropFirst(2))
-        } else if text.count == 9, text.dropFirst(6).first == ".", digits.count == 8 {
-            candidate = String(text.prefix(2)) + "-" + String(text.dropFirst(2))
+        if (text.count == 6 && digits.count == 6) || (text.count == 9 && text.dropFirst(6).first == "." && digits.count == 8) {
+            return String(text.prefix(2)) + "-" + String(text.dropFirst(2))
         }
+        return text
+    }
+
+    /// The SOC code of `soc2010:15-1131` (or `soc2010:15-1131.00`), nil for other text.
+    static func soc2010Code(_ text: String) -> String? {
+        guard text.lowercased().hasPrefix("soc2010:") else { return nil }
+        let code = hyphenated(String(text.dropFirst(8)).trimmed)
+        return CodeShape.isONET(code) && code.hasSuffix(".00") ? String(code.prefix(7)) : code
+    }
+
+    /// The one SOC 2018 code SOC 2010 `code` maps to; nil when the crosswalk does not list it.
+    /// - Throws: `SOCGraphError.invalidInput` listing the 2018 codes when SOC 2018 split it.
+    func soc2010Target(_ code: String) throws -> NodeIndex? {
+        let links = soc2010Links(for: code)
+        guard let first = links.first else { return nil }
+        let targets = links.map(\.code)
+        if Set(targets).count == 1 { return first.code }
+        throw SOCGraphError.invalidInput(
+            "SOC 2010 \(code) \(first.title) was split in SOC 2018 (BLS SOC 2010 to 2018 crosswalk): "
+                + targets.map(label).joined(separator: "; ") + "; give the one that fits, or compare them: "
+                + "socgraph compare " + targets.map { self[$0].id }.joined(separator: " "))
+    }
+
+    /// What the user should know about how `input` was read: a SOC 2010 code taken through the BLS crosswalk
+    /// ("SOC 2010 15-1131 Computer Programmers → SOC 2018 15-1251 Computer Programmers"), or a code valid in both
+    /// classifications whose SOC 2010 meaning maps elsewhere (read as SOC 2018; the note says how to ask for the
+    /// 2010 meaning). Empty for anything else. O(crosswalk rows of the code).
+    public func resolutionNotes(for input: String) -> [String] {
+        let text = input.trimmed
+        let explicit = Self.soc2010Code(text)
+        var code = explicit ?? Self.hyphenated(text)
+        if explicit == nil, CodeShape.isONET(code), code.hasSuffix(".00") { code = String(code.prefix(7)) }
+        guard CodeShape.isSOC(code) else { return [] }
+        let links = soc2010Links(for: code)
+        guard let first = links.first else { return [] }
+        let targets = Set(links.map(\.code))
+        let current = index[code].flatMap { self[$0].kind.isOccupational ? $0 : nil }
+        if explicit != nil || current == nil {
+            guard targets.count == 1 else { return [] }
+            return ["SOC 2010 \(code) \(first.title) → SOC 2018 \(label(first.code)) (BLS SOC 2010 to 2018 crosswalk)"]
+        }
+        guard let current, targets != [current] else { return [] }
+        let mapped = links.map { label($0.code) }.joined(separator: "; ")
+        return ["\(code) is read as SOC 2018 \(label(current)); the SOC 2010 code \(code) (\(first.title)) maps to "
+                + "\(mapped) in SOC 2018: write soc2010:\(code) for the SOC 2010 meaning"]
+    }
+
+    private func resolveCode(_ text: String, original: String) throws -> NodeIndex {
+        let candidate = Self.hyphenated(text)
         if CodeShape.isONET(candidate) {
             let code = String(candidate.prefix(7))
             if candidate.hasSuffix(".00") {
                 if let node = index[code], self[node].kind == .detailed { return node }
+                if index[code] == nil, let node = try soc2010Target(code) { return node }
                 throw SOCGraphError.unknownCode(original, suggestions: codeSuggestions(for: code, kinds: [.detailed]))
             }
             if let node = index[candidate] { return node }
@@ -85,6 +140,7 @@ extension KnowledgeGraph {
         }
         if CodeShape.isSOC(candidate) {
             if let node = index[candidate], self[node].kind.isOccupational { return node }
+            if index[candidate] == nil, let node = try soc2010Target(candidate) { return node }
             throw SOCGraphError.unknownCode(original, suggestions: codeSuggestions(
                 for: candidate, kinds: [.detailed, .broad, .minor, .major]))
         }

@@ -5,6 +5,7 @@ public enum NodeReport: Encodable, Hashable, Sendable {
     case group(GroupReport)
     case program(ProgramReport)
     case field(FieldReport)
+    case isco(ISCOReport)
     case other(OtherNodeReport)
 
     /// The report of `node`. O(size of the node's neighbourhood).
@@ -14,6 +15,7 @@ public enum NodeReport: Encodable, Hashable, Sendable {
         case .major, .minor, .broad: self = .group(GroupReport(graph: graph, node: node))
         case .program: self = .program(ProgramReport(graph: graph, node: node))
         case .field: self = .field(FieldReport(graph: graph, node: node))
+        case .isco: self = .isco(ISCOReport(graph: graph, node: node))
         default: self = .other(OtherNodeReport(graph: graph, node: node))
         }
     }
@@ -24,6 +26,7 @@ public enum NodeReport: Encodable, Hashable, Sendable {
         case let .group(report): try report.encode(to: encoder)
         case let .program(report): try report.encode(to: encoder)
         case let .field(report): try report.encode(to: encoder)
+        case let .isco(report): try report.encode(to: encoder)
         case let .other(report): try report.encode(to: encoder)
         }
     }

@@ -1,5 +1,6 @@
 /// One occupation in a list answer (`find`): its code and title with the facts that tell occupations apart at a
-/// glance. JSON keys: `code`, `title`, `education`, `jobZone`, `annualMedian`, `topCoded` (nil values as `null`).
+/// glance. JSON keys: `code`, `title`, `education`, `jobZone`, `jobZoneLabel`, `annualMedian`, `topCoded` (nil
+/// values as `null`).
 public struct OccupationListing: Encodable, Hashable, Sendable {
     public let code: String
     public let title: String
@@ -7,12 +8,14 @@ public struct OccupationListing: Encodable, Hashable, Sendable {
     public let education: String?
     /// O*NET Job Zone 1–5.
     public let jobZone: Int?
+    /// How the zone is named (`1-2` for zone 2 since O*NET 30).
+    public let jobZoneLabel: String?
     /// OEWS annual median wage, dollars; a floor when `topCoded`.
     public let annualMedian: Int?
     /// The OEWS figures are top-coded: the median is at least this much.
     public let topCoded: Bool
 
-    private enum CodingKeys: String, CodingKey { case code, title, education, jobZone, annualMedian, topCoded }
+    private enum CodingKeys: String, CodingKey { case code, title, education, jobZone, jobZoneLabel, annualMedian, topCoded }
 
     /// The listing of a detailed occupation. O(1).
     public init(graph: KnowledgeGraph, node: NodeIndex) {
@@ -20,6 +23,7 @@ public struct OccupationListing: Encodable, Hashable, Sendable {
         title = graph[node].title
         education = graph.entryEducation(of: node)?.education.rawValue
         jobZone = graph.jobZone(of: node)?.zone
+        jobZoneLabel = jobZone.map(graph.jobZoneLabel)
         let wages = graph.facts(of: node)?.wages
         annualMedian = wages?.annualMedian
         topCoded = wages?.isTopCoded ?? false
@@ -31,6 +35,7 @@ public struct OccupationListing: Encodable, Hashable, Sendable {
         try c.encode(title, forKey: .title)
         try c.encode(education, forKey: .education)
         try c.encode(jobZone, forKey: .jobZone)
+        try c.encode(jobZoneLabel, forKey: .jobZoneLabel)
         try c.encode(annualMedian, forKey: .annualMedian)
         try c.encode(topCoded, forKey: .topCoded)
     }

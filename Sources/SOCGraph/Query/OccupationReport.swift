@@ -68,7 +68,8 @@ public struct OccupationReport: Encodable, Hashable, Sendable {
         education = EducationSummary(
             typicalEntry: entry?.education.rawValue, typicalEntryTitle: entry?.education.blsTitle,
             typicalEntryRank: entry?.education.rank, workExperience: entry?.workExperience, training: entry?.training,
-            epCode: entry?.epCode, jobZone: zone?.zone, jobZoneOnetCode: zone?.onetCode, distribution: distribution)
+            epCode: entry?.epCode, jobZone: zone?.zone, jobZoneLabel: zone.map { graph.jobZoneLabel($0.zone) },
+            jobZoneOnetCode: zone?.onetCode, distribution: distribution)
         fields = graph.alignments(of: soc).map { FieldSummary(graph: graph, alignment: $0) }
         related = graph.related(of: soc).map { item in
             RelatedSummary(code: graph[item.occupation].id, title: graph[item.occupation].title,
@@ -96,7 +97,8 @@ public struct OccupationReport: Encodable, Hashable, Sendable {
                               vintage: epVintage)
         }
         profession = ProfessionCheck(
-            code: graph[soc].id, entry: entry, epVintage: epVintage, jobZone: zone?.zone,
+            code: graph[soc].id, entry: entry, epVintage: epVintage,
+            jobZone: zone.map { ($0.zone, graph.jobZoneLabel($0.zone)) },
             distribution: distribution.compactMap { share in
                 EducationLevel(rawValue: share.level).map { ($0, share.percent) }
             })

@@ -22,9 +22,10 @@ public struct ProfessionCheck: Encodable, Hashable, Sendable {
     /// The check for `code` (a detailed occupation), from its entry education, job zone and O*NET distribution.
     ///
     /// Warnings: Job Zone 4 or 5 (O*NET: most need a four-year degree or more) with BLS entry below a bachelor's
-    /// degree; BLS entry of a bachelor's degree or more with Job Zone 3 or less; fewer than half of O*NET respondents
-    /// saying the job requires a bachelor's degree or more while BLS says it does (or the reverse); a missing source.
-    public init(code: String, entry: EntryEducation?, epVintage: String?, jobZone: Int?,
+    /// degree; BLS entry of a bachelor's degree or more with Job Zone 3 or less (Job Zone 1-2 included, coded 2
+    /// since O*NET 30); fewer than half of O*NET respondents saying the job requires a bachelor's degree or more
+    /// while BLS says it does (or the reverse); a missing source. `jobZone` is the zone as coded and its label.
+    public init(code: String, entry: EntryEducation?, epVintage: String?, jobZone: (zone: Int, label: String)?,
                 distribution: [(level: EducationLevel, percent: Double)]) {
         let ep = epVintage ?? "BLS Employment Projections"
         var warnings: [String] = []
@@ -33,13 +34,13 @@ public struct ProfessionCheck: Encodable, Hashable, Sendable {
             bachelorOrHigher = yes
             let aggregate = entry.epCode == code ? "" : " (EP line item \(entry.epCode), which covers \(code))"
             basis = "BLS \(ep) typical education needed for entry: \(entry.education.blsTitle)\(aggregate)"
-            if let jobZone {
-                if jobZone >= 4, !yes {
-                    warnings.append("O*NET Job Zone \(jobZone) suggests a bachelor's degree or more, but BLS typical "
+            if let (zone, label) = jobZone {
+                if zone >= 4, !yes {
+                    warnings.append("O*NET Job Zone \(label) suggests a bachelor's degree or more, but BLS typical "
                                     + "entry is \(entry.education.blsTitle)")
-                } else if jobZone <= 3, yes {
+                } else if zone <= 3, yes {
                     warnings.append("BLS typical entry is \(entry.education.blsTitle), but O*NET rates it Job Zone "
-                                    + "\(jobZone) (usually less than a bachelor's degree)")
+                                    + "\(label) (usually less than a bachelor's degree)")
                 }
             } else {
                 warnings.append("no O*NET Job Zone to corroborate the BLS entry education")
@@ -58,9 +59,9 @@ public struct ProfessionCheck: Encodable, Hashable, Sendable {
         } else {
             bachelorOrHigher = nil
             basis = "BLS \(ep) does not publish a typical entry education for \(code)"
-            if let jobZone {
-                warnings.append("only O*NET is available: Job Zone \(jobZone)"
-                                + (jobZone >= 4 ? " (usually a bachelor's degree or more)" : ""))
+            if let (zone, label) = jobZone {
+                warnings.append("only O*NET is available: Job Zone \(label)"
+                                + (zone >= 4 ? " (usually a bachelor's degree or more)" : ""))
             } else {
                 warnings.append("neither BLS entry education nor an O*NET Job Zone is available")
             }

@@ -27,8 +27,10 @@ public struct EducationSummary: Encodable, Hashable, Sendable {
     public let training: String?
     /// The EP line item the entry requirements come from (the code itself or an EP aggregate).
     public let epCode: String?
-    /// O*NET Job Zone 1–5.
+    /// O*NET Job Zone as coded (2–5 since O*NET 30, where 2 stands for the merged "Job Zone 1-2").
     public let jobZone: Int?
+    /// How the zone is named: `1-2`, `3`, `4`, `5`.
+    public let jobZoneLabel: String?
     /// The O*NET-SOC code rated with `jobZone`.
     public let jobZoneOnetCode: String?
     /// Share of respondents per O*NET Required Level of Education category, by category number.
@@ -36,7 +38,7 @@ public struct EducationSummary: Encodable, Hashable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case typicalEntry, typicalEntryTitle, typicalEntryRank, workExperience, training, epCode, jobZone,
-             jobZoneOnetCode, distribution
+             jobZoneLabel, jobZoneOnetCode, distribution
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -48,6 +50,7 @@ public struct EducationSummary: Encodable, Hashable, Sendable {
         try c.encode(training, forKey: .training)
         try c.encode(epCode, forKey: .epCode)
         try c.encode(jobZone, forKey: .jobZone)
+        try c.encode(jobZoneLabel, forKey: .jobZoneLabel)
         try c.encode(jobZoneOnetCode, forKey: .jobZoneOnetCode)
         try c.encode(distribution, forKey: .distribution)
     }

@@ -3,18 +3,19 @@ extension KnowledgeGraph {
     /// The searchable text of every detailed occupation, in code order: the SOC title, SOC Direct Match Titles
     /// (illustrative ones included), O*NET occupation, specialty and Alternate Titles, technology examples with
     /// the hot flag, the titles of the CIP programs that prepare for it, and, from `text`, its SOC definition and
-    /// O*NET task statements.
+    /// O*NET task statements; and the ESCO titles of every ISCO-08 group the BLS crosswalks link to it.
     ///
-    /// Complexity: O(titles + technology uses + crosswalk rows + text).
+    /// Complexity: O(titles + technology uses + crosswalk rows + ESCO titles × groups' codes + text).
     public func searchDocuments(text: OccupationText? = nil) -> [SearchDocument] {
-        nodes(ofKind: .detailed).map { node in
+        let escoByGroup = Dictionary(grouping: escoTitles, by: \.isco)
+        return nodes(ofKind: .detailed).map { node in
             var directMatch: [String] = []
             var alternate: [String] = []
             for entry in titles(of: node) {
                 switch entry.source {
                 case .soc: break
                 case .directMatch, .directMatchIllustrative: directMatch.append(entry.title)
-                case .onet, .onetAlternate: alternate.append(entry.title)
+                case .onet, .onetAlternate, .onetReported: alternate.append(entry.title)
                 }
             }
             let code = self[node].id
@@ -24,6 +25,11 @@ extension KnowledgeGraph {
                     SearchDocument.Technology(name: self[$0.technology].title, hot: $0.use.hot)
                 },
                 programTitles: programs(preparingFor: node).map { self[$0].title },
+                escoTitles: neighbours(.crosswalk, .incoming, of: node).flatMap { group in
+                    (escoByGroup[group] ?? []).map {
+                        SearchDocument.ESCOTitle(label: $0.label, isco: String(self[group].id.dropFirst(5)))
+                    }
+                },
                 definition: text?.definitions[code], tasks: text?.tasks[code] ?? [])
         }
     }

@@ -13,6 +13,18 @@ public struct SearchDocument: Sendable, Hashable, Codable {
         }
     }
 
+    /// An ESCO occupation title and the ISCO-08 group through which it reaches the occupation.
+    public struct ESCOTitle: Sendable, Hashable, Codable {
+        public var label: String
+        /// The ISCO-08 group code, `2512`.
+        public var isco: String
+
+        public init(label: String, isco: String) {
+            self.label = label
+            self.isco = isco
+        }
+    }
+
     /// SOC detailed code, such as `15-2051`.
     public var code: String
     /// SOC 2018 title, such as `Data Scientists`.
@@ -24,6 +36,8 @@ public struct SearchDocument: Sendable, Hashable, Codable {
     public var technologies: [Technology]
     /// Titles of the CIP programs that prepare for the occupation.
     public var programTitles: [String]
+    /// ESCO titles of the ISCO-08 groups crosswalked to the occupation.
+    public var escoTitles: [ESCOTitle]
     /// SOC 2018 definition, when available.
     public var definition: String?
     /// O*NET task statements, when available.
@@ -31,7 +45,8 @@ public struct SearchDocument: Sendable, Hashable, Codable {
 
     public init(
         code: String, title: String, directMatchTitles: [String] = [], alternateTitles: [String] = [],
-        technologies: [Technology] = [], programTitles: [String] = [], definition: String? = nil, tasks: [String] = []
+        technologies: [Technology] = [], programTitles: [String] = [], escoTitles: [ESCOTitle] = [],
+        definition: String? = nil, tasks: [String] = []
     ) {
         self.code = code
         self.title = title
@@ -39,6 +54,7 @@ public struct SearchDocument: Sendable, Hashable, Codable {
         self.alternateTitles = alternateTitles
         self.technologies = technologies
         self.programTitles = programTitles
+        self.escoTitles = escoTitles
         self.definition = definition
         self.tasks = tasks
     }
@@ -51,6 +67,10 @@ public enum SearchField: String, CaseIterable, Sendable, Codable {
     case alternate
     case technology
     case program
+    /// An ESCO title, reaching the occupation through its ISCO-08 group and the BLS crosswalks: one ISCO group
+    /// maps to several SOC codes (often as a partial match), so it weighs less than the SOC and O*NET titles and
+    /// never counts as the occupation's own title (no exact-title or phrase credit).
+    case esco
     case definition
     case task
 
@@ -63,6 +83,7 @@ public enum SearchField: String, CaseIterable, Sendable, Codable {
         case .alternate: return 2.0
         case .technology: return 0.5
         case .program: return 1.0
+        case .esco: return 1.0
         case .definition: return 1.2
         case .task: return 0.6
         }
@@ -71,7 +92,7 @@ public enum SearchField: String, CaseIterable, Sendable, Codable {
     /// BM25 b: how strongly a longer-than-average entry of this field is discounted (0 none, 1 fully).
     public var lengthNormalization: Double {
         switch self {
-        case .title, .directMatch, .alternate: return 0.3
+        case .title, .directMatch, .alternate, .esco: return 0.3
         case .technology, .program: return 0.3
         case .definition, .task: return 0.75
         }

@@ -11,6 +11,10 @@ extension SearchIndex {
             builder.add(document.directMatchTitles, field: .directMatch)
             builder.add(document.alternateTitles, field: .alternate)
             let titleEnd = builder.entries.count
+            var seenESCO = Set<SearchDocument.ESCOTitle>()
+            for title in document.escoTitles where seenESCO.insert(title).inserted {
+                builder.add(title.label, field: .esco, shown: "\(title.label) (ISCO \(title.isco))")
+            }
             var seenTechnologies = Set<String>()
             for technology in document.technologies where seenTechnologies.insert(technology.name).inserted {
                 builder.add(technology.name, field: .technology, hot: technology.hot)
@@ -45,7 +49,11 @@ extension SearchIndex {
 
         /// Adds one text; a title written `Short (Long)`, as O*NET writes abbreviations
         /// (`IT Manager (Information Technology Manager)`), becomes one entry per form, both shown as written.
-        mutating func add(_ text: String, field: SearchField, hot: Bool = false) {
+        mutating func add(_ text: String, field: SearchField, hot: Bool = false, shown: String? = nil) {
+            if let shown {
+                entries.append(Entry(field: field, hot: hot, text: shown, terms: terms(text)))
+                return
+            }
             if field.isTitle, text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex {
                 let outer = text[..<open].trimmingWhitespace
                 let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace

@@ -248,6 +248,7 @@ extension SearchIndex {
         }
         var technologies: [String] = []
         var programs: [String] = []
+        var esco: [String] = []
         var definition = false
         var tasks = 0
         for entry in entries[documents[d].titleEntries.upperBound..<documents[d].entries.upperBound] {
@@ -255,6 +256,7 @@ extension SearchIndex {
             switch entry.field {
             case .technology: technologies.append(entry.text)
             case .program: programs.append(entry.text)
+            case .esco: if !esco.contains(entry.text) { esco.append(entry.text) }
             case .definition: definition = true
             case .task: tasks += 1
             case .title, .directMatch, .alternate: break
@@ -262,6 +264,7 @@ extension SearchIndex {
         }
         lines += technologies.prefix(3).map { "technology: \($0)" }
         lines += programs.prefix(2).map { "program: \($0)" }
+        lines += esco.prefix(2).map { "ESCO: \($0)" }
         if definition { lines.append("definition") }
         if tasks > 0 { lines.append("tasks: \(tasks)") }
         let found = slots.indices.filter { satisfied[$0] > 0 && via[$0] < 0 }.map { slots[$0].term }

@@ -41,6 +41,14 @@ extension GraphTableBuilder {
                   rows: data.jobZones.ratings.map { [$0.onetCode, Self.socCode($0.onetCode), String($0.jobZone)] })
     }
 
+    /// The zones of Job Zone Reference: number, short label (`1-2`, `3`) and published name.
+    func jobZoneNamesFile() -> GraphTable {
+        GraphTable(path: "job-zone-names.tsv", header: ["job_zone", "label", "name"],
+                  rows: data.jobZones.zones.map { zone, name in
+                      [String(zone), JobZonesSource.label(ofName: name) ?? String(zone), name]
+                  })
+    }
+
     func educationCategoriesFile() -> GraphTable {
         GraphTable(path: "education-categories.tsv", header: ["category", "title", "level"],
                   rows: data.education.categories.map { [String($0.number), $0.title, $0.level.rawValue] })

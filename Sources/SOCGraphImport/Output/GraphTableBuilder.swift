@@ -29,11 +29,11 @@ struct GraphTableBuilder {
         [
             socFile(), onetOccupationsFile(), educationLevelsFile(),
         ] + employmentProjectionsFiles() + [
-            jobZonesFile(), educationCategoriesFile(), educationDistributionFile(), relatedFile(),
+            jobZonesFile(), jobZoneNamesFile(), educationCategoriesFile(), educationDistributionFile(), relatedFile(),
             cipFile(), cipSOCFile(), designationsFile(),
         ] + technologyFiles() + [
             wagesFile(), titlesFile(), fieldsFile(),
-        ] + alignmentFiles()
+        ] + crosswalkFiles() + alignmentFiles()
     }
 
     /// `alignments.tsv` and `alignment-evidence.tsv`: the `aligns-with` edges derived from the curation tables.
@@ -55,6 +55,12 @@ struct GraphTableBuilder {
                       rows: data.tasks.tasks.map { task in
                           [task.onetCode, Self.socCode(task.onetCode), String(task.taskID), task.taskType, task.text]
                       }),
+            GraphTable(path: "text/task-dwas.tsv", header: ["onet_code", "code", "task_id", "dwa_id"],
+                      rows: data.activities.links.map { link in
+                          [link.onetCode, Self.socCode(link.onetCode), String(link.taskID), link.dwaID]
+                      }),
+            GraphTable(path: "text/dwas.tsv", header: ["dwa_id", "iwa_id", "element_id", "title"],
+                      rows: data.activities.activities.map { [$0.dwaID, $0.iwaID, $0.elementID, $0.title] }),
         ]
     }
 
@@ -82,6 +88,7 @@ struct GraphTableBuilder {
         }
         rows += data.onet.occupations.map { [$0.code, $0.title, "onet"] }
         rows += data.alternateTitles.titles.map { [Self.socCode($0.onetCode), $0.title, "onet-alternate"] }
+        rows += data.reportedTitles.titles.map { [Self.socCode($0.onetCode), $0.title, "onet-reported"] }
         return GraphTable(path: "titles.tsv", header: ["code", "title", "source"], rows: rows)
     }
 

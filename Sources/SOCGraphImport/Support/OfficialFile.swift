@@ -18,13 +18,16 @@ public struct OfficialFile: Sendable, Hashable {
 extension OfficialFile {
     private static let bls = "U.S. Bureau of Labor Statistics"
     private static let onet = "National Center for O*NET Development, for USDOL/ETA (CC BY 4.0)"
-    private static let onet293 = "O*NET 29.3"
+    /// The O*NET release read; its files lie in `onet-<release>/` of the source directory.
+    static let onetRelease = "30.2"
     private static let onetDatabase = "https://www.onetcenter.org/database.html"
 
     private static func onetFile(_ id: String, _ name: String) -> OfficialFile {
-        OfficialFile(id: id, publisher: onet, title: "O*NET 29.3 Database, \(name)", vintage: onet293,
-                     url: onetDatabase, path: "onet-29.3/\(name).xlsx")
+        OfficialFile(id: id, publisher: onet, title: "O*NET \(onetRelease) Database, \(name)",
+                     vintage: "O*NET \(onetRelease)", url: onetDatabase, path: "onet-\(onetRelease)/\(name).xlsx")
     }
+    private static let escoPublisher = "European Commission (ESCO); reuse authorised with acknowledgement"
+    private static let escoDownload = "https://esco.ec.europa.eu/en/use-esco/download"
 
     public static let socDefinitions = OfficialFile(
         id: "soc-definitions", publisher: bls + " for OMB and the SOC Policy Committee",
@@ -44,6 +47,31 @@ extension OfficialFile {
     public static let onetAlternateTitles = onetFile("onet-alternate-titles", "Alternate Titles")
     public static let onetTechnologySkills = onetFile("onet-technology-skills", "Technology Skills")
     public static let onetTaskStatements = onetFile("onet-task-statements", "Task Statements")
+    public static let onetReportedTitles = onetFile("onet-reported-titles", "Sample of Reported Titles")
+    public static let onetTasksToDWAs = onetFile("onet-tasks-to-dwas", "Tasks to DWAs")
+    public static let onetDWAReference = onetFile("onet-dwa-reference", "DWA Reference")
+    public static let soc2010Crosswalk = OfficialFile(
+        id: "soc-2010-2018-crosswalk", publisher: bls + " for OMB and the SOC Policy Committee",
+        title: "2010 SOC to 2018 SOC crosswalk", vintage: "SOC 2010–2018 crosswalk",
+        url: "https://www.bls.gov/soc/2018/soc_2010_to_2018_crosswalk.xlsx",
+        path: "bls-crosswalks/soc_2010_to_2018_crosswalk.xlsx")
+    public static let iscoSOCCrosswalk = OfficialFile(
+        id: "isco-soc-crosswalk", publisher: bls + " for the SOC Policy Committee",
+        title: "ISCO-08 to 2010 SOC crosswalk (sheet 'ISCO-08 to 2010 SOC', extracted as TSV)",
+        vintage: "ISCO-08–SOC 2010 crosswalk", url: "https://www.bls.gov/soc/isco_soc_crosswalk.xls",
+        path: "bls-crosswalks/isco08-soc2010.tsv")
+    public static let iscoSOCCrosswalkWorkbook = OfficialFile(
+        id: "isco-soc-crosswalk-xls", publisher: bls + " for the SOC Policy Committee",
+        title: "ISCO-08 to 2010 SOC crosswalk (the published .xls)",
+        vintage: "ISCO-08–SOC 2010 crosswalk", url: "https://www.bls.gov/soc/isco_soc_crosswalk.xls",
+        path: "bls-crosswalks/isco_soc_crosswalk.xls")
+    public static let escoOccupations = OfficialFile(
+        id: "esco-occupations", publisher: escoPublisher, title: "ESCO occupations, English (titles only)",
+        vintage: "ESCO v1.2", url: escoDownload, path: "esco-1.2/occupations_en.csv")
+    public static let escoISCOGroups = OfficialFile(
+        id: "esco-isco-groups", publisher: escoPublisher + "; ISCO-08 by the ILO",
+        title: "ISCO-08 groups, English titles (ESCO export)", vintage: "ESCO v1.2", url: escoDownload,
+        path: "esco-1.2/ISCOGroups_en.csv")
     public static let employmentProjections = OfficialFile(
         id: "ep-occupation", publisher: bls + ", Employment Projections program",
         title: "Occupational projections and worker characteristics (occupation.xlsx, Table 1.2)",

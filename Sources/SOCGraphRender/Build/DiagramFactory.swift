@@ -160,6 +160,9 @@ public enum DiagramFactory {
             return DiagramNode(id: item.id, kind: .designation, title: item.title)
         case .technology:
             return DiagramNode(id: "technology:" + item.id, kind: .technology, title: item.title)
+        case .isco:
+            return DiagramNode(id: item.id, kind: .broadGroup, heading: "ISCO-08 " + item.id.dropFirst(5),
+                               title: item.title)
         }
     }
 

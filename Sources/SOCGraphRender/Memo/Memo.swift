@@ -91,7 +91,7 @@ public struct Memo: Sendable {
                 guard report.education.typicalEntry != nil else { return "—" }
                 return "\(report.education.workExperience ?? "—") / \(report.education.training ?? "—")"
             },
-            row("O*NET Job Zone") { $0.education.jobZone.map(String.init) ?? "not rated" },
+            row("O*NET Job Zone") { $0.education.jobZoneLabel ?? "not rated" },
             row("O*NET respondents: bachelor's degree or more required") { report in
                 let shares = report.education.distribution
                 guard !shares.isEmpty else { return "not surveyed" }

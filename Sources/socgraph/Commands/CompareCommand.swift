@@ -43,13 +43,13 @@ struct CompareCommand: ParsableCommand {
     func writeDiagram(context: BatchContext = .oneShot) throws -> URL? {
         guard out != nil || render != nil else { return nil }
         return try DiagramOutput.writeComparisonDiagram(
-            codes: codes, graph: try graphOptions.load(), out: out,
+            codes: codes, graph: try graphOptions.load(noting: codes), out: out,
             format: render?.outputFormat, includePrograms: programs, context: context)
     }
 
     /// The comparison every format prints.
     func comparison() throws -> ComparisonReport {
-        let graph = try graphOptions.load()
+        let graph = try graphOptions.load(noting: out == nil && render == nil ? codes : [])
         return try ComparisonReport(graph: graph, inputs: codes)
     }
 

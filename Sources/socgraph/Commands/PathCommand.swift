@@ -35,7 +35,7 @@ struct PathCommand: ParsableCommand {
 
     /// The shortest path; no path is an error (exit 1).
     func path() throws -> (graph: KnowledgeGraph, path: GraphPath) {
-        let graph = try graphOptions.load()
+        let graph = try graphOptions.load(noting: [from, to])
         let start = try graph.resolve(from)
         let goal = try graph.resolve(to)
         guard let path = graph.shortestPath(from: start, to: goal, scope: via) else {

@@ -48,7 +48,7 @@ struct RelatedCommand: ParsableCommand {
     /// The walk and the steps it keeps after `--where`; nothing left is an error (exit 1).
     func walk() throws -> (graph: KnowledgeGraph, walk: RelatedWalk, steps: [RelatedStep], query: FindQuery?) {
         let query = try qualifiers.map { try FindQuery(parsing: $0) }
-        let graph = try graphOptions.load()
+        let graph = try graphOptions.load(noting: [code])
         let walk = try RelatedWalk(graph: graph, from: try graph.resolve(code), depth: depth, tiers: tier)
         var steps = walk.steps
         if let query {

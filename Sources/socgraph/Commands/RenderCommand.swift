@@ -65,7 +65,7 @@ struct RenderCommand: ParsableCommand {
 
     /// Renders and writes the diagram; returns where it went.
     func write(context: BatchContext = .oneShot) throws -> URL {
-        let graph = try graphOptions.load()
+        let graph = try graphOptions.load(noting: codes)
         return codes.count == 1
             ? try DiagramOutput.writeNeighbourhoodDiagram(
                 code: codes[0], depth: depth ?? 1, tiers: (tier ?? .primaryShort).tiers, graph: graph, out: diagramOptions.out,

@@ -20,7 +20,7 @@ struct ShowCommand: ParsableCommand {
 
     /// What `show` reports, in every format.
     func report() throws -> NodeReport {
-        let graph = try graphOptions.load()
+        let graph = try graphOptions.load(noting: [code])
         return NodeReport(graph: graph, node: try graph.resolve(code))
     }
 

@@ -23,7 +23,7 @@ struct WhyCommand: ParsableCommand {
     @OptionGroup var formatOptions: FormatOptions
 
     func run() throws {
-        let graph = try graphOptions.load()
+        let graph = try graphOptions.load(noting: [code])
         let occupation = try graph.resolve(code, as: [.detailed, .specialty])
         let report = try WhyReport(graph: graph, occupation: occupation, field: try graph.resolveField(field))
         switch formatOptions.format {

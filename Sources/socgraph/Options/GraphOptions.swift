@@ -38,6 +38,14 @@ struct GraphOptions: ParsableArguments {
         try LoadedGraphs.shared.graph(directory: directory)
     }
 
+    /// Loads the graph and prints a `socgraph: note:` line for each of `codes` read through the SOC 2010
+    /// crosswalk, or valid in SOC 2010 and SOC 2018 with different meanings (`KnowledgeGraph.resolutionNotes`).
+    func load(noting codes: [String]) throws -> KnowledgeGraph {
+        let graph = try load()
+        for note in codes.flatMap(graph.resolutionNotes) { Terminal.note(note) }
+        return graph
+    }
+
     /// The search index of the graph (with the definitions and tasks of Graph/text/ when present) and the sources
     /// it cites; loaded once per process.
     func searchIndex() throws -> (index: SearchIndex, sources: [DataSource]) {

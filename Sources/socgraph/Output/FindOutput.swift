@@ -41,7 +41,7 @@ enum FindOutput {
             TextTable.Column("ZONE", alignment: .right), TextTable.Column("MEDIAN WAGE", alignment: .right),
         ])
         table.rows = listings.map {
-            [$0.code, $0.title, $0.education ?? "—", $0.jobZone.map(String.init) ?? "—",
+            [$0.code, $0.title, $0.education ?? "—", $0.jobZoneLabel ?? "—",
              wage($0)]
         }
         out += table.render(width: width, style: style)

@@ -90,6 +90,17 @@ enum ReportTSV {
             add("node", "number", r.number.map(String.init))
             references("occupations", r.occupations)
             sources(r.sources)
+        case let .isco(r):
+            add("node", "isco", r.isco)
+            add("node", "title", r.title)
+            for candidate in r.candidates {
+                for step in candidate.via {
+                    add("candidates", candidate.code, candidate.title,
+                        "\(step.soc2010)\(step.partial ? " partial" : "")\(step.split ? " split" : "")")
+                }
+            }
+            for label in r.escoOccupations { add("esco", label, nil) }
+            sources(r.sources)
         case let .other(r):
             add("node", "id", r.id)
             add("node", "title", r.title)

@@ -29,6 +29,22 @@ enum ReportTable {
             ], width: width, style: style)
                 + list("Aligned occupations", r.occupations, width: width, style: style)
                 + "\n" + SourcesFooter.render(r.sources, width: width, style: style)
+        case let .isco(r):
+            let candidates = r.candidates.map { candidate in
+                "\(candidate.code)  \(candidate.title) — via SOC 2010 " + candidate.via.map { step in
+                    "\(step.soc2010) \(step.soc2010Title)"
+                        + (step.partial ? " (partial match)" : "") + (step.split ? " (split in SOC 2018)" : "")
+                }.joined(separator: "; ")
+            }
+            return block(title: "isco:\(r.isco)  \(r.title)", subtitle: "ISCO-08 group", facts: [
+                ("SOC 2018", candidates.isEmpty ? ["no SOC 2018 code through the BLS crosswalks"] : candidates),
+                ("ESCO", r.escoOccupations.isEmpty ? [] : [
+                    "\(r.escoOccupations.count) occupations: " + r.escoOccupations.prefix(12).joined(separator: "; ")
+                        + (r.escoOccupations.count > 12 ? "; …" : ""),
+                ]),
+            ], width: width, style: style)
+                + "\n" + (r.candidates.count > 1 ? "compare them: socgraph compare isco:\(r.isco)\n\n" : "")
+                + SourcesFooter.render(r.sources, width: width, style: style)
         case let .other(r):
             return block(title: "\(r.id)  \(r.title)", subtitle: r.kind, facts: [], width: width, style: style)
                 + list("Detailed occupations", r.occupations, width: width, style: style)
@@ -47,7 +63,7 @@ enum ReportTable {
         } else {
             education.append("BLS typical entry education not published")
         }
-        education.append(e.jobZone.map { "O*NET Job Zone \($0)" } ?? "O*NET Job Zone not rated")
+        education.append(e.jobZoneLabel.map { "O*NET Job Zone \($0)" } ?? "O*NET Job Zone not rated")
         let shares = e.distribution.filter { $0.percent >= 1 }.sorted { $0.percent > $1.percent }
             .map { "\(shortTitle($0.title)) \(Int($0.percent.rounded()))%" }
         education.append(shares.isEmpty ? "O*NET required level of education: not surveyed"

@@ -14,7 +14,7 @@ enum DiagramOutput {
         codes: [String], graph: KnowledgeGraph, out: String?, format: OutputFormat?,
         includePrograms: Bool = false, context: BatchContext = .oneShot
     ) throws -> URL {
-        let nodes = try codes.map { try graph.resolve($0) }
+        let nodes = try ComparisonReport.candidates(graph: graph, inputs: codes)
         let diagram = try DiagramFactory.comparison(
             of: nodes, in: graph, options: ComparisonSubgraph.Options(includePrograms: includePrograms))
         let (url, chosen) = try destination(

@@ -25,7 +25,7 @@ enum MemoOutput {
     /// Writes the memo comparing `codes` (as typed) to `out` (default `Output/memo-<codes>.md`); returns the
     /// files written, the memo first.
     static func writeMemo(codes: [String], graph: KnowledgeGraph, out: String?, includePrograms: Bool) throws -> [URL] {
-        let nodes = try codes.map { try graph.resolve($0) }
+        let nodes = try ComparisonReport.candidates(graph: graph, inputs: codes)
         let url: URL
         if let out {
             url = URL(fileURLWithPath: out)

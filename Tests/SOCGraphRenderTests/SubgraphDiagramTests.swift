@@ -156,7 +156,7 @@ struct SubgraphDiagramTests {
     func footer() throws {
         let sources = DiagramFactory.sources(of: graph)
         #expect(sources.count == graph.sources.citations.count)
-        #expect(sources.contains { $0.hasPrefix("O*NET 29.3 (") && $0.contains("CC BY 4.0") && $0.contains("modified") })
+        #expect(sources.contains { $0.hasPrefix("O*NET 30.2 (") && $0.contains("CC BY 4.0") && $0.contains("modified") })
         #expect(sources.contains { $0.hasPrefix("SOC 2018 (") })
     }
 }
@@ -173,7 +173,7 @@ struct ShippedDiagramTests {
         #expect(rendering.warnings == [])
         let text = try SVGText(rendering.data)
         for code in Self.aiRole { #expect(text.content.contains(code), "\(code)") }
-        for vintage in ["SOC 2018", "O*NET 29.3", "CC BY 4.0", "OEWS May 2025", "NCES CIP 2020", "CET list Feb 2024"] {
+        for vintage in ["SOC 2018", "O*NET 30.2", "CC BY 4.0", "OEWS May 2025", "NCES CIP 2020", "CET list Feb 2024"] {
             #expect(text.content.contains(vintage), "\(vintage)")
         }
         #expect(text.content.contains("Legend"))
@@ -222,7 +222,7 @@ struct MemoTests {
         #expect(education.cells == ["Bachelor's degree", "Bachelor's degree", "Master's degree"])
         let zone = try #require(memo.rows.first { $0.label == "O*NET Job Zone" })
         #expect(zone.cells[0] == "4")
-        #expect(memo.onetVintage == "O*NET 29.3")
+        #expect(memo.onetVintage == "O*NET 30.2")
         #expect(memo.relations.contains { $0.hasPrefix("O*NET lists 15-1252 Software Developers as related to 15-2051") })
     }
 
@@ -234,7 +234,7 @@ struct MemoTests {
         #expect(text.contains("](ai%20role%20%28draft%29.svg)"))
         #expect(text.contains("  - Artificial Intelligence (strength 0.82)\n    - program 11.0102 Artificial Intelligence"))
         #expect(text.contains("### Profession check"))
-        #expect(text.contains("O\\*NET 29.3"))
+        #expect(text.contains("O\\*NET 30.2"))
         #expect(!text.contains(" O*NET"), "an unescaped asterisk would start emphasis")
         #expect(text.contains("Used under the CC BY 4.0 license"))
         #expect(text.contains("<https://www.onetcenter.org/database.html>"))
@@ -250,7 +250,7 @@ struct MemoTests {
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "") at line \(parser.lineNumber)")
         #expect(html.contains("<svg"))
         #expect(!html.contains("<?xml"))
-        #expect(html.contains("<cite>O*NET 29.3 Occupation Data</cite>"))
+        #expect(html.contains("<cite>O*NET 30.2 Occupation Data</cite>"))
         #expect(html.contains("Used under the CC BY 4.0 license"))
         #expect(MemoHTML.escape("<b>Fish & \"Chips\"</b> it's\u{0}") == "&lt;b&gt;Fish &amp; &quot;Chips&quot;&lt;/b&gt; it&#39;s")
     }

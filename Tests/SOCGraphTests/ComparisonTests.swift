@@ -54,7 +54,7 @@ struct ComparisonTests {
         #expect(abs((own.percent ?? -1) - expected) < 0.005)
         #expect(r.attribute("mastersOrHigher")?[2].text == "\(Int(expected.rounded()))%")
 
-        // O*NET 29.3 rates 15-2051's specialties, not 15-2051.00: shown beside, never merged.
+        // O*NET 30.2 rates 15-2051's specialties, not 15-2051.00: shown beside, never merged.
         let scientists = r.occupations[0].mastersOrHigher
         #expect(scientists.percent == nil)
         #expect(scientists.basis == "not-surveyed")

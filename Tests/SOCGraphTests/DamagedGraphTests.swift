@@ -72,7 +72,28 @@ struct DamagedGraphTests {
         let problems = try damage("job-zones.tsv") { lines in
             lines[1] = lines[1].replacingOccurrences(of: "\t5", with: "\t6")
         }
-        expect(problems, file: "job-zones.tsv", line: 2, containing: "job_zone: 6 is out of range 1–5")
+        expect(problems, file: "job-zones.tsv", line: 2, containing: "job_zone: 6 is not a zone of job-zone-names.tsv")
+    }
+
+    /// Every file of the SOC 2010 and ISCO-08 crosswalks, ESCO titles and Job Zone names: a damaged row is named
+    /// with its file and line.
+    @Test func crosswalkFilesNameTheDamagedRow() throws {
+        let cases: [(file: String, line: Int, row: String, text: String)] = [
+            ("soc-2010.tsv", 2, "15-1111\tComputer and Information Research Scientists\t15-9999\tno\tno",
+             "code: unknown detailed occupation '15-9999'"),
+            ("soc-2010.tsv", 2, "15-1111\tComputer and Information Research Scientists\t15-1221\tmaybe\tno",
+             "split"),
+            ("isco-groups.tsv", 2, "21X0\tMathematicians, actuaries and statisticians\tesco", "isco: '21X0'"),
+            ("isco-soc2010.tsv", 2, "2120\t15-2099\tno", "soc2010: '15-2099' is not a SOC 2010 code"),
+            ("isco-soc2010.tsv", 2, "9999\t15-2041\tno", "isco: unknown ISCO-08 group 'isco:9999'"),
+            ("esco.tsv", 2, "2120.1\t2120\t\tpreferred", "label"),
+            ("esco.tsv", 2, "2120.1\t2120\tstatistician\tfavourite", "label_type: 'favourite'"),
+            ("job-zone-names.tsv", 2, "2\t1-3\tJob Zone 1-3: Very Little to Some Preparation Needed", "label: '1-3'"),
+        ]
+        for item in cases {
+            let problems = try damage(item.file) { lines in lines[item.line - 1] = item.row }
+            expect(problems, file: item.file, line: item.line, containing: item.text)
+        }
     }
 
     @Test func duplicateKey() throws {

@@ -64,6 +64,9 @@ struct FakeFindContext: FindContext {
     func broadGroup(of code: String) -> String? { String(code.prefix(6)) + "0" }
     func typicalEducation(of code: String) -> EducationLevel? { occupation(code).education }
     func jobZone(of code: String) -> Int? { occupation(code).zone }
+    /// Five zones, as O*NET numbered them before release 30.
+    var jobZoneLabels: [Int: String] { Dictionary(uniqueKeysWithValues: (1...5).map { ($0, String($0)) }) }
+    func iscoGroups(of code: String) -> [String] { code.hasPrefix("15-12") ? ["2512"] : [] }
     func fields(of code: String) -> Set<String> { occupation(code).fields }
     func isSTEM(_ code: String) -> Bool { occupation(code).stem }
     func programs(of code: String) -> [String] { occupation(code).programs }

@@ -11,7 +11,9 @@ struct GraphLoadingTests {
         #expect(graph.nodes(ofKind: .detailed).map { graph[$0].id }
                 == ["15-1221", "15-1252", "15-1253", "15-2041", "15-2051", "29-1123", "29-1141"])
         #expect(graph.nodes(ofKind: .educationLevel).count == 8)
-        #expect(graph.nodes(ofKind: .jobZone).count == 5)
+        #expect(graph.nodes(ofKind: .jobZone).map { graph[$0].title }
+                == ["Job Zone 1-2", "Job Zone 3", "Job Zone 4", "Job Zone 5"])
+        #expect(graph.nodes(ofKind: .isco).map { graph[$0].id } == ["isco:2120", "isco:2221", "isco:2512"])
         #expect(graph.nodes(ofKind: .field).count == 18)
         for kind in NodeKind.allCases {
             let ids = graph.nodes(ofKind: kind).map { graph[$0].id }
@@ -119,7 +121,7 @@ struct GraphLoadingTests {
 
     @Test func sourcesComeFromTheManifest() throws {
         let vintages = graph.sources.citations.map(\.vintage)
-        #expect(vintages.contains("O*NET 29.3"))
+        #expect(vintages.contains("O*NET 30.2"))
         #expect(vintages.contains("OEWS May 2025"))
         #expect(graph.vintage(ofSourceMatching: "oews") == "OEWS May 2025")
         #expect(graph.vintage(ofSourceMatching: "bls-ep") == "EP 2024–34")

@@ -31,7 +31,7 @@ struct ReportTests {
         #expect(r.education.typicalEntry == "bachelor")
         #expect(r.education.typicalEntryRank == 6)
         #expect(r.education.jobZone == 4)
-        // O*NET 29.3 has no Required Level of Education ratings for 15-2051.00 itself.
+        // O*NET 30.2 has no Required Level of Education ratings for 15-2051.00 itself.
         #expect(r.education.distribution.isEmpty)
         #expect(r.related.first == RelatedSummary(code: "15-2041", title: "Statisticians", tier: "primary-short", index: 1))
         #expect(r.programs.contains(ProgramSummary(cip: "11.0102", title: "Artificial Intelligence.", stem: true)))
@@ -45,7 +45,7 @@ struct ReportTests {
         #expect(r.fields.map(\.id) == ["artificial-intelligence", "advanced-computing", "biotechnologies",
                                         "human-machine-interfaces"])
         #expect(r.fields.first?.strength == 0.82)
-        #expect(r.sources.contains { $0.vintage == "O*NET 29.3" })
+        #expect(r.sources.contains { $0.vintage == "O*NET 30.2" })
     }
 
     @Test func researchScientistsNeedAMastersDegree() throws {
@@ -70,14 +70,14 @@ struct ReportTests {
 
     @Test func professionCheckWarnsWhereSourcesDisagree() {
         let associate = EntryEducation(education: .associate, workExperience: "None", training: "None", epCode: "29-2034")
-        let check = ProfessionCheck(code: "29-2034", entry: associate, epVintage: "EP 2024–34", jobZone: 4,
+        let check = ProfessionCheck(code: "29-2034", entry: associate, epVintage: "EP 2024–34", jobZone: (4, "4"),
                                     distribution: [(.bachelor, 60), (.associate, 40)])
         #expect(check.bachelorOrHigher == false)
         #expect(check.warnings.count == 2)
         #expect(check.warnings[0].contains("Job Zone 4"))
         #expect(check.warnings[1].contains("60%"))
         let aggregate = EntryEducation(education: .bachelor, workExperience: "None", training: "None", epCode: "13-1020")
-        let covered = ProfessionCheck(code: "13-1023", entry: aggregate, epVintage: nil, jobZone: 4, distribution: [])
+        let covered = ProfessionCheck(code: "13-1023", entry: aggregate, epVintage: nil, jobZone: (4, "4"), distribution: [])
         #expect(covered.bachelorOrHigher == true)
         #expect(covered.basis.contains("EP line item 13-1020"))
         let missing = ProfessionCheck(code: "11-9999", entry: nil, epVintage: nil, jobZone: nil, distribution: [])
@@ -106,9 +106,9 @@ struct ReportTests {
     @Test func missingValuesAreNullNotAbsent() throws {
         let education = EducationSummary(
             typicalEntry: nil, typicalEntryTitle: nil, typicalEntryRank: nil, workExperience: nil, training: nil,
-            epCode: nil, jobZone: nil, jobZoneOnetCode: nil, distribution: [])
+            epCode: nil, jobZone: nil, jobZoneLabel: nil, jobZoneOnetCode: nil, distribution: [])
         let object = try json(education)
-        #expect(object.count == 9)
+        #expect(object.count == 10)
         #expect(object["typicalEntry"] is NSNull)
     }
 

@@ -28,6 +28,6 @@ extension CLIResult {
                 sourceLocation: sourceLocation)
         #expect(!stdout.contains("\u{1B}["), "colour codes on a pipe", sourceLocation: sourceLocation)
         #expect(stdout.contains("Sources:"), sourceLocation: sourceLocation)
-        #expect(stdout.contains("O*NET 29.3 (CC BY 4.0)"), sourceLocation: sourceLocation)
+        #expect(stdout.contains("O*NET 30.2 (CC BY 4.0)"), sourceLocation: sourceLocation)
     }
 }

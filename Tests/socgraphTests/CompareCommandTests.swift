@@ -27,7 +27,7 @@ struct CompareCommandTests {
         #expect(result.stdout.contains("11.0102  Artificial Intelligence."))
         #expect(result.stdout.contains("Sources:"))
         #expect(result.stdout.contains("OEWS May 2025"))
-        #expect(result.stdout.contains("O*NET 29.3 (CC BY 4.0)"))
+        #expect(result.stdout.contains("O*NET 30.2 (CC BY 4.0)"))
         #expect(!result.stdout.contains("\u{1B}["), "colour codes on a pipe")
     }
 

@@ -22,7 +22,7 @@ struct FindCommandTests {
         #expect(result.status == 0)
         let rows = try #require(try result.json() as? [[String: Any]])
         #expect(rows.compactMap { $0["code"] as? String } == ["15-1221", "15-1252", "15-2051"])
-        #expect(Set(rows[0].keys) == ["code", "title", "education", "jobZone", "annualMedian", "topCoded"])
+        #expect(Set(rows[0].keys) == ["code", "title", "education", "jobZone", "jobZoneLabel", "annualMedian", "topCoded"])
         #expect(rows[2]["annualMedian"] as? Int == 120230)
         #expect(rows[2]["education"] as? String == "bachelor")
     }

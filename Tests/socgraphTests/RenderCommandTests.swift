@@ -36,7 +36,7 @@ struct RenderCommandTests {
         #expect(isWellFormedXML(svg))
         let text = String(decoding: svg, as: UTF8.self).replacingOccurrences(of: "&#45;", with: "-")
         #expect(text.contains("15-2051"))
-        #expect(text.contains("O*NET 29.3"))
+        #expect(text.contains("O*NET 30.2"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["tmp.svg"])
     }
 
@@ -155,7 +155,7 @@ struct MemoCommandTests {
         #expect(text.contains("](x.svg)"))
         #expect(text.contains("| Typical entry education"))
         #expect(text.contains("### Sources"))
-        for vintage in ["SOC 2018", "O\\*NET 29.3", "EP 2024–34", "OEWS May 2025", "NCES CIP 2020"] {
+        for vintage in ["SOC 2018", "O\\*NET 30.2", "EP 2024–34", "OEWS May 2025", "NCES CIP 2020"] {
             #expect(text.contains(vintage), "\(vintage)")
         }
         #expect(isWellFormedXML(try Data(contentsOf: URL(fileURLWithPath: svgPath))))
@@ -175,7 +175,7 @@ struct MemoCommandTests {
         #expect(isWellFormedXML(data))
         let html = String(decoding: data, as: UTF8.self)
         #expect(html.contains("<svg"))
-        for citation in ["SOC 2018", "O*NET 29.3", "EP 2024–34", "OEWS May 2025", "NCES CIP 2020",
+        for citation in ["SOC 2018", "O*NET 30.2", "EP 2024–34", "OEWS May 2025", "NCES CIP 2020",
                          "CIP 2020 to SOC 2018 crosswalk", "DHS STEM list July 2024", "CET list Feb 2024",
                          "National Science and Technology Council", "Used under the CC BY 4.0 license",
                          "has not approved, endorsed, or tested these modifications"] {

@@ -65,7 +65,7 @@ struct SearchCommandTests {
         #expect(object["ignoredWords"] as? [String] == ["senior"])
         #expect((object["results"] as? [[String: Any]])?.isEmpty == false)
         let sources = try #require(object["sources"] as? [[String: Any]])
-        #expect(sources.contains { $0["vintage"] as? String == "O*NET 29.3" })
+        #expect(sources.contains { $0["vintage"] as? String == "O*NET 30.2" })
     }
 
     @Test func tsv() throws {

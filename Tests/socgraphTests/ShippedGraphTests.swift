@@ -67,7 +67,7 @@ struct ShippedGraphTests {
         let designations = try #require(object["designations"] as? [[String: Any]])
         #expect(designations.compactMap { $0["id"] as? String } == ["stem"])
         let table = try CLI.run(["show", "15-1221", "--graph", Self.directory.path])
-        #expect(table.stdout.contains("0.83 Artificial Intelligence: programs 2/15, technologies 5"))
+        #expect(table.stdout.contains("0.83 Artificial Intelligence: programs 2/15, technologies 6"))
         #expect(table.stdout.contains("Designations  STEM occupation"))
         let tsv = try CLI.run(["show", "15-1221", "--format", "tsv", "--graph", Self.directory.path])
         #expect(tsv.stdout.contains("fields\tartificial-intelligence\tArtificial Intelligence\tstrength 0.83;"))

@@ -18,7 +18,7 @@ struct ShowCommandTests {
         #expect(result.stdout.contains("15-2041  Statisticians"))
         #expect(result.stdout.contains("11.0102  Artificial Intelligence."))
         #expect(result.stdout.contains("Sources:"))
-        #expect(result.stdout.contains("O*NET 29.3 (CC BY 4.0)"))
+        #expect(result.stdout.contains("O*NET 30.2 (CC BY 4.0)"))
         #expect(result.stdout.contains("OEWS May 2025"))
         #expect(!result.stdout.contains("\u{1B}["), "colour codes on a pipe")
     }
@@ -103,7 +103,7 @@ struct ShowCommandTests {
         #expect(help.stdout.contains("check"))
         let version = try CLI.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout.contains("O*NET 29.3"))
+        #expect(version.stdout.contains("O*NET 30.2"))
     }
 
     @Test func graphDirectoryFromTheEnvironment() throws {

@@ -20,7 +20,7 @@ struct WhyCommandTests {
         #expect(result.stdout.contains("15-1221 → uses → TensorFlow (hot) → artificial-intelligence"))
         #expect(result.stdout.contains("rationale: CET 2024 AI: machine learning and deep learning frameworks"))
         #expect(result.stdout.contains("Sources:"))
-        #expect(result.stdout.contains("O*NET 29.3 (CC BY 4.0)"))
+        #expect(result.stdout.contains("O*NET 30.2 (CC BY 4.0)"))
     }
 
     @Test func directLinkAndSpecialtyAndFieldPrefix() throws {

@@ -38,7 +38,7 @@ public enum CurationRules {
             }
         case .technologies:
             guard vocabulary.isTechnology(key) else {
-                return "unknown technology '\(key)': not an Example in O*NET 29.3 Technology Skills "
+                return "unknown technology '\(key)': not an Example in O*NET Technology Skills "
                     + "(technologies.tsv); spell it exactly as published"
             }
         case .occupations:

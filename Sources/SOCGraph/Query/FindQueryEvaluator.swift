@@ -122,6 +122,8 @@ struct FindEvaluator<Context: FindContext> {
     func resolveJobZone(_ label: String, _ comparison: FindComparison, term: FindTerm, column: Int) throws -> Int {
         let labels = context.jobZoneLabels
         if let zone = labels.first(where: { $0.value == label })?.key { return zone }
+        // The zone as coded: 2 is Job Zone 1-2.
+        if let zone = Int(label), labels[zone] != nil { return zone }
         let known = labels.sorted { $0.key < $1.key }.map(\.value)
         let containing = labels.first { _, name in
             let bounds = name.split(separator: "-").compactMap { Int($0) }

@@ -20,8 +20,9 @@ public enum PathScope: String, CaseIterable, Sendable {
         }
     }
 
-    /// Links that carry meaning on their own: hierarchy, related occupations, programs and fields.
-    public static let structuralKinds: [EdgeKind] = [.related, .parent, .preparesFor, .alignsWith]
+    /// Links that carry meaning on their own: hierarchy, related occupations, programs, fields and the ISCO-08
+    /// crosswalk (last, so that a path between SOC codes prefers SOC and O*NET links of the same length).
+    public static let structuralKinds: [EdgeKind] = [.related, .parent, .preparesFor, .alignsWith, .crosswalk]
     /// Links into hub nodes (education levels, job zones, designations, technologies).
     public static let hubKinds: [EdgeKind] = [.entryEducation, .jobZone, .designated, .uses]
 }
@@ -113,6 +114,9 @@ extension KnowledgeGraph {
             return forward ? "is rated in (O*NET \(onetCode))" : "is the O*NET job zone of"
         case (.designated, _):
             return forward ? "is designated" : "is held by"
+        case let (.crosswalk, .crosswalk(steps)):
+            let via = steps.map { "SOC 2010 \($0.soc2010)" + ($0.partial ? ", partial" : "") }.joined(separator: "; ")
+            return (forward ? "corresponds to" : "is a SOC 2018 candidate of") + " (BLS ISCO-08 crosswalk via \(via))"
         case let (.uses, .uses(use)):
             return (forward ? "uses" : "is used by") + (use.hot ? " (O*NET hot technology)" : " (O*NET technology)")
         default:

@@ -248,7 +248,7 @@ extension SearchIndex {
         }
         var technologies: [String] = []
         var programs: [String] = []
-        var esco: [String] = []
+        var esco: [(text: String, matched: Int)] = []
         var definition = false
         var tasks = 0
         for entry in entries[documents[d].titleEntries.upperBound..<documents[d].entries.upperBound] {
@@ -256,7 +256,10 @@ extension SearchIndex {
             switch entry.field {
             case .technology: technologies.append(entry.text)
             case .program: programs.append(entry.text)
-            case .esco: if !esco.contains(entry.text) { esco.append(entry.text) }
+            case .esco:
+                if !esco.contains(where: { $0.text == entry.text }) {
+                    esco.append((entry.text, Set(entry.terms.filter(query.contains)).count))
+                }
             case .definition: definition = true
             case .task: tasks += 1
             case .title, .directMatch, .alternate: break
@@ -264,7 +267,9 @@ extension SearchIndex {
         }
         lines += technologies.prefix(3).map { "technology: \($0)" }
         lines += programs.prefix(2).map { "program: \($0)" }
-        lines += esco.prefix(2).map { "ESCO: \($0)" }
+        // The ESCO titles sharing most query terms first (stable, so file order breaks ties).
+        let telling = esco.indices.sorted { (-esco[$0].matched, $0) < (-esco[$1].matched, $1) }
+        lines += telling.prefix(2).map { "ESCO: \(esco[$0].text)" }
         if definition { lines.append("definition") }
         if tasks > 0 { lines.append("tasks: \(tasks)") }
         let found = slots.indices.filter { satisfied[$0] > 0 && via[$0] < 0 }.map { slots[$0].term }

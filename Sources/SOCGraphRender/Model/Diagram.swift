@@ -36,14 +36,15 @@ public struct Diagram: Hashable, Sendable {
         self.sources = sources
     }
 
-    /// The sources socgraph's graph is built from, with their vintages, as cited in every footer.
+    /// The sources socgraph's graph is built from, cited without releases: the footer of a diagram made without a
+    /// graph manifest (the releases come only from a manifest).
     public static let standardSources = [
         "SOC 2018 (BLS)",
-        "O*NET 29.3 (USDOL/ETA, CC BY 4.0)",
-        "BLS Employment Projections 2024\u{2013}34",
-        "OEWS May 2025 (BLS)",
+        "O*NET database (USDOL/ETA, CC BY 4.0)",
+        "BLS Employment Projections",
+        "OEWS (BLS)",
         "NCES CIP 2020",
-        "Critical and Emerging Technologies List 2024 (NSTC)",
+        "Critical and Emerging Technologies List (NSTC)",
     ]
 
     /// Checks the diagram is within `limits` and consistent: unique node ids, edges between known nodes,

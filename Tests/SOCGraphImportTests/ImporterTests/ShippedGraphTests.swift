@@ -115,7 +115,7 @@ struct ShippedGraphTests {
     }
 
     @Test func jobZonesEveryRow() throws {
-        let table = try sheet("onet-29.3/Job Zones.xlsx", columns: ["O*NET-SOC Code", "Job Zone"])
+        let table = try sheet("onet-30.2/Job Zones.xlsx", columns: ["O*NET-SOC Code", "Job Zone"])
         let expected = try table.dataRows.map { row -> [String] in
             let code = try table.string(row, "O*NET-SOC Code")
             return [code, String(code.prefix(7)), try table.string(row, "Job Zone")]
@@ -127,7 +127,7 @@ struct ShippedGraphTests {
     }
 
     @Test func relatedPairsProjectedOntoSOC() throws {
-        let table = try sheet("onet-29.3/Related Occupations.xlsx",
+        let table = try sheet("onet-30.2/Related Occupations.xlsx",
                               columns: ["O*NET-SOC Code", "Related O*NET-SOC Code", "Relatedness Tier", "Index"])
         #expect(table.dataRows.count == 18_460)
         var best: [String: (index: Int, tiers: [Int: String])] = [:]
@@ -249,12 +249,12 @@ struct ShippedGraphTests {
                            5: "associate", 6: "bachelor", 7: "bachelor", 8: "master", 9: "master", 10: "doctoral",
                            11: "doctoral", 12: "doctoral"])
         let distribution = try graphFile("education-distribution.tsv", ["onet_code", "code", "category", "percent"])
-        #expect(distribution.count == 10_296)
+        #expect(distribution.count == 10_536)
     }
 
     @Test func manifestPinsEveryInput() throws {
         let rows = try graphFile("manifest.tsv", Importer.manifestHeader)
-        #expect(rows.count == 20)
+        #expect(rows.count == 28)
         for row in rows {
             let data = try Data(contentsOf: OfficialSources.file(row[5]))
             #expect(row[6] == SHA256.hexDigest(of: data), "\(row[5])")

@@ -65,7 +65,7 @@ struct OfficialFileReaderTests {
     }
 
     @Test func onetOccupationData() throws {
-        let url = try OfficialSources.file("onet-29.3/Occupation Data.xlsx")
+        let url = try OfficialSources.file("onet-30.2/Occupation Data.xlsx")
         let workbook = try XLSXWorkbook(url: url)
         let table = try XLSXTable(
             sheet: workbook.sheet(at: 0), requiredColumns: ["O*NET-SOC Code", "Title", "Description"])

@@ -1,7 +1,7 @@
 @testable import SOCGraph
 
 /// A hand-written corpus of 20 occupations. Codes, SOC titles, Direct Match Titles, O*NET Alternate Titles and
-/// technology names are a few real ones per occupation (BLS SOC 2018, O*NET 29.3); the definitions and tasks are
+/// technology names are a few real ones per occupation (BLS SOC 2018, O*NET 30.2); the definitions and tasks are
 /// short descriptions written for this test, not the published text.
 enum SearchCorpus {
     typealias T = SearchDocument.Technology

@@ -28,6 +28,7 @@ struct SOCGraphCommand: ParsableCommand {
             MemoCommand.self,
             WhyCommand.self,
             FieldsCommand.self,
+            DiffCommand.self,
         ]
     )
 

@@ -29,6 +29,7 @@ struct SOCGraphCommand: ParsableCommand {
             MemoCommand.self,
             WhyCommand.self,
             FieldsCommand.self,
+            DiffCommand.self,
         ]
     )
 

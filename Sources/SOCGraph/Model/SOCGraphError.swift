@@ -19,12 +19,15 @@ public enum SOCGraphError: Error, CustomStringConvertible, Equatable, Sendable {
     case sourceProblem(String)
     /// Writing an output file or rendering a diagram failed; nothing at the destination was changed.
     case outputFailed(String)
+    /// The problems of one of several graphs a command reads (`diff` reads an old and a new one), named by its role
+    /// (`old`, `new`) and its directory as given.
+    case damagedGraphIn(role: String, directory: String, [Diagnostic])
 
     public var exitStatus: Int32 {
         switch self {
         case .nothingFound: return 1
         case .unknownCode, .malformedCode, .unknownNode, .invalidInput: return 2
-        case .damagedGraph, .sourceProblem: return 3
+        case .damagedGraph, .damagedGraphIn, .sourceProblem: return 3
         case .outputFailed: return 4
         }
     }
@@ -52,6 +55,11 @@ public enum SOCGraphError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .damagedGraph(diagnostics):
             if diagnostics.count == 1 { return "damaged graph data: \(diagnostics[0])" }
             return "damaged graph data (\(diagnostics.count) problems): \(diagnostics[0]) (run 'socgraph check' for all)"
+        case let .damagedGraphIn(role, directory, diagnostics):
+            let graph = "damaged graph data in the \(role) graph \(Self.quoted(directory))"
+            if diagnostics.count == 1 { return "\(graph): \(diagnostics[0])" }
+            return "\(graph) (\(diagnostics.count) problems): \(diagnostics[0]) (run 'socgraph check --graph "
+                + "\(directory)' for all)"
         case let .sourceProblem(message):
             return message
         case let .outputFailed(message):

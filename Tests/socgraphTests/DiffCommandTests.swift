@@ -71,7 +71,7 @@ struct DiffCommandTests {
             Changes from old to new
             Data: the same vintages in both graphs
             Unchanged: CET list Feb 2024 · NCES CIP 2020 · DHS STEM list July 2024 · EP
-            2024–34 · OEWS May 2025 · O*NET 29.3 · O*NET OnLine 2022 · SOC 2018
+            2024–34 · OEWS May 2025 · O*NET 30.2 · O*NET OnLine 2022 · SOC 2018
 
             Summary
               Detailed codes compared         7
@@ -115,7 +115,7 @@ struct DiffCommandTests {
                 removed  STEM occupation (O*NET OnLine STEM occupations)
 
             Sources: CET list Feb 2024 · NCES CIP 2020 · DHS STEM list July 2024 ·
-              EP 2024–34 · OEWS May 2025 · O*NET 29.3 (CC BY 4.0) ·
+              EP 2024–34 · OEWS May 2025 · O*NET 30.2 (CC BY 4.0) ·
               O*NET OnLine 2022 (CC BY 4.0) · SOC 2018
 
             """
@@ -131,7 +131,7 @@ struct DiffCommandTests {
         #expect(Set(object.keys) == ["old", "new", "vintageChanges", "summary", "changes", "onlyInOld", "onlyInNew",
                                      "sources"])
         #expect((object["old"] as? [String: Any])?["graph"] as? String == "old")
-        #expect(((object["new"] as? [String: Any])?["vintages"] as? [String])?.contains("O*NET 29.3") == true)
+        #expect(((object["new"] as? [String: Any])?["vintages"] as? [String])?.contains("O*NET 30.2") == true)
         #expect((object["vintageChanges"] as? [Any])?.isEmpty == true)
         let summary = try #require(object["summary"] as? [String: Any])
         #expect(summary["compared"] as? Int == 7)
@@ -153,7 +153,7 @@ struct DiffCommandTests {
         #expect(try changed("15-1252")["entryEducation"] as? [String: String] == ["old": "bachelor", "new": "master"])
         let qa = try changed("15-1253")
         #expect(Set(qa.keys) == ["jobZone", "alignments"])
-        #expect(qa["jobZone"] as? [String: Int] == ["old": 4, "new": 3])
+        #expect(qa["jobZone"] as? [String: String] == ["old": "4", "new": "3"])
         let added = try #require((qa["alignments"] as? [[String: Any]])?.first)
         #expect(added["field"] as? String == "quantum-information-and-enabling-technologies")
         #expect(added["change"] as? String == "added")

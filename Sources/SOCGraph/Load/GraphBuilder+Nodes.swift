@@ -38,7 +38,14 @@ extension GraphBuilder {
     /// The zones of Job Zone Reference, titled by their label (`Job Zone 1-2`); the label must be the zone's
     /// number or end in it, and the name must start with "Job Zone <label>:".
     private func defineJobZones() {
-        guard let table = read(.jobZoneNames) else { return }
+        guard let table = read(.jobZoneNames) else {
+            // A graph from before O*NET 30: the five zones of those releases.
+            for zone in 1...5 {
+                define(Node(id: KnowledgeGraph.jobZoneID(zone), kind: .jobZone, title: "Job Zone \(zone)"),
+                       GraphFile.jobZones.name, 0)
+            }
+            return
+        }
         var seen = KeyTracker(columns: 1)
         for row in table.rows {
             guard unique(row, &seen, table, what: "job zone"),

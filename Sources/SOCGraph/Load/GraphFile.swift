@@ -14,7 +14,9 @@ struct GraphFile: Sendable {
     static let educationLevels = GraphFile(name: "education-levels.tsv", header: ["id", "rank", "title"])
     static let entryEducation = GraphFile(name: "entry-education.tsv", header: [
         "code", "education", "work_experience", "training", "ep_code"])
-    static let jobZoneNames = GraphFile(name: "job-zone-names.tsv", header: ["job_zone", "label", "name"])
+    /// Absent from graphs written before O*NET 30 reworked the zones: those have Job Zones 1–5.
+    static let jobZoneNames = GraphFile(name: "job-zone-names.tsv", header: ["job_zone", "label", "name"],
+                                        optional: true)
     static let jobZones = GraphFile(name: "job-zones.tsv", header: ["onet_code", "code", "job_zone"])
     static let educationCategories = GraphFile(name: "education-categories.tsv", header: ["category", "title", "level"])
     static let educationDistribution = GraphFile(name: "education-distribution.tsv", header: [
@@ -45,10 +47,13 @@ struct GraphFile: Sendable {
         "code", "field", "strength", "programs", "program_total", "technologies", "hot_technologies", "direct"])
     static let alignmentEvidence = GraphFile(name: "alignment-evidence.tsv", header: [
         "code", "field", "kind", "via", "hot"])
-    static let soc2010 = GraphFile(name: "soc-2010.tsv", header: ["soc2010", "soc2010_title", "code", "split", "merged"])
-    static let iscoGroups = GraphFile(name: "isco-groups.tsv", header: ["isco", "title", "title_source"])
-    static let iscoSOC2010 = GraphFile(name: "isco-soc2010.tsv", header: ["isco", "soc2010", "partial"])
-    static let esco = GraphFile(name: "esco.tsv", header: ["esco_code", "isco", "label", "label_type"])
+    // The translation files: a graph written before they existed (one to compare with `diff`) loads without them,
+    // and then reads no SOC 2010, ISCO-08 or ESCO input.
+    static let soc2010 = GraphFile(name: "soc-2010.tsv", header: ["soc2010", "soc2010_title", "code", "split", "merged"],
+                                   optional: true)
+    static let iscoGroups = GraphFile(name: "isco-groups.tsv", header: ["isco", "title", "title_source"], optional: true)
+    static let iscoSOC2010 = GraphFile(name: "isco-soc2010.tsv", header: ["isco", "soc2010", "partial"], optional: true)
+    static let esco = GraphFile(name: "esco.tsv", header: ["esco_code", "isco", "label", "label_type"], optional: true)
 
     static let all: [GraphFile] = [
         manifest, soc, onetOccupations, educationLevels, entryEducation, jobZoneNames, jobZones, educationCategories,

@@ -98,8 +98,8 @@ public struct AspectChanges: Encodable, Hashable, Sendable {
     public internal(set) var title: ValueChange<String>?
     /// BLS typical entry education, as `EducationLevel` ids.
     public internal(set) var entryEducation: ValueChange<EducationLevel>?
-    /// The O*NET Job Zone number.
-    public internal(set) var jobZone: ValueChange<Int>?
+    /// The O*NET Job Zone, by name (`1` → `1-2`).
+    public internal(set) var jobZone: ValueChange<String>?
     /// Related detailed occupations added and removed.
     public internal(set) var related: ListChange<NodeReference>?
     /// Strongest first (the larger of the old and new strength), ties by field id.

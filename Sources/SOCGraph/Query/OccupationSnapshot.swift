@@ -6,8 +6,9 @@ public struct OccupationSnapshot: Sendable {
     public let title: String
     /// BLS typical education needed for entry; nil when EP does not cover the code.
     public let entryEducation: EducationLevel?
-    /// The O*NET Job Zone number as the graph codes it (O*NET 30.2 codes its merged "Job Zone 1-2" as 2).
-    public let jobZone: Int?
+    /// The O*NET Job Zone as the graph names it (`4`; `1-2` for O*NET 30's merged zone, coded 2): compared by name,
+    /// so that a zone-2 code of an earlier release that is now in "Job Zone 1-2" shows as a change.
+    public let jobZone: String?
     /// Related detailed occupations (O*NET Related Occupations projected to SOC), by code.
     public let related: [String: NodeReference]
     /// National-interest alignments: field id → the field's name and what is compared of the alignment.
@@ -20,7 +21,7 @@ public struct OccupationSnapshot: Sendable {
         code = graph[occupation].id
         title = graph[occupation].title
         entryEducation = graph.entryEducation(of: occupation)?.education
-        jobZone = graph.jobZone(of: occupation)?.zone
+        jobZone = graph.jobZone(of: occupation).map { graph.jobZoneLabel($0.zone) }
         var related: [String: NodeReference] = [:]
         for (other, _) in graph.related(of: occupation) { related[graph[other].id] = NodeReference(graph, other) }
         self.related = related

@@ -4,8 +4,8 @@ import SOCGraph
 enum DiffOutput {
     // MARK: Values, written the same way in the table and the TSV
 
-    /// How a Job Zone reads: its number, as the graph codes it (O*NET 30.2 codes "Job Zone 1-2" as 2).
-    static func zone(_ zone: Int) -> String { String(zone) }
+    /// How a Job Zone reads: its name in its graph (`4`, `1-2`).
+    static func zone(_ zone: String) -> String { zone }
 
     /// How an alignment's compared state reads: its strength (`0.83`).
     static func alignment(_ state: AlignmentState) -> String { Format.strength(state.strength) }

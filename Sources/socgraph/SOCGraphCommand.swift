@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SOCGraph
 
 @main
@@ -33,9 +34,6 @@ struct SOCGraphCommand: ParsableCommand {
         ]
     )
 
-    /// Runs the command line with the exit-status contract: every failure prints exactly one line
-    /// `socgraph: error: …` to stderr and exits with `SOCGraphError.exitStatus`; usage errors exit 2 (not
-    /// ArgumentParser's default 64); `--help` and `--version` print to stdout and exit 0.
     static let version = "socgraph 0.1.0"
 
     /// `socgraph --version`: the program's version, then the data releases of the graph in use (from its
@@ -53,25 +51,51 @@ struct SOCGraphCommand: ParsableCommand {
         return text
     }
 
+    /// Runs the command line and exits with its status (see `execute`). SIGPIPE is ignored, so that a reader
+    /// closing the pipe is a failed write, handled like any other, and never kills the process.
     static func main() {
-        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+        signal(SIGPIPE, SIG_IGN)
+        Terminal.finish(execute(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Runs one command line with the exit-status contract and returns the status: every failure prints exactly
+    /// one line `socgraph: error: …` to stderr and returns `SOCGraphError.exitStatus`; usage errors return 2 (not
+    /// ArgumentParser's default 64); `--help` and `--version` print to stdout and return 0; a closed stdout
+    /// returns 0 without a word.
+    static func execute(_ arguments: [String]) -> Int32 {
+        if arguments == ["--version"] {
             Terminal.writeOut(versionText())
-            Terminal.finish(0)
+            return 0
         }
         do {
-            var command = try parseAsRoot()
+            try checkHelpTopics(arguments)
+            var command = try parseAsRoot(arguments)
             try command.run()
+            return 0
         } catch let error as SOCGraphError {
-            Terminal.fail(error.description, status: error.exitStatus)
+            Terminal.error(error.description)
+            return error.exitStatus
         } catch let error as ExitCode {
             // A command that has already reported (for example `check` listing problems).
-            Terminal.finish(error.rawValue)
+            return error.rawValue
+        } catch is StandardOutputClosed {
+            return 0
         } catch {
             if exitCode(for: error) == .success {
                 Terminal.writeOut(fullMessage(for: error) + "\n")
-                Terminal.finish(0)
+                return 0
             }
-            Terminal.fail(oneLineMessage(for: error), status: 2)
+            Terminal.error(oneLineMessage(for: error))
+            return 2
+        }
+    }
+
+    /// `help NAME…` names commands that exist (ArgumentParser shows the general help for any other word).
+    static func checkHelpTopics(_ arguments: [String]) throws {
+        guard arguments.first == "help" else { return }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        for topic in arguments.dropFirst() where !topic.hasPrefix("-") && !names.contains(topic) {
+            throw ValidationError("no command '\(topic)'; the commands are \(names.dropLast().joined(separator: ", "))")
         }
     }
 }

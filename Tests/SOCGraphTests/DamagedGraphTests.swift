@@ -112,7 +112,7 @@ struct DamagedGraphTests {
         let problems = try damage { directory in
             try FileManager.default.removeItem(at: directory.appendingPathComponent("entry-education.tsv"))
         }
-        expect(problems, file: "entry-education.tsv", line: 0, containing: "missing or unreadable")
+        expect(problems, file: "entry-education.tsv", line: 0, containing: "missing; re-create it")
     }
 
     @Test func wrongHeader() throws {
@@ -154,6 +154,14 @@ struct DamagedGraphTests {
         }
         expect(problems, file: "soc.tsv", line: 13,
                containing: "parent: '15-2000' is a minor group, expected a broad occupation")
+    }
+
+    @Test("a code whose parent group is missing is reported at the code's row")
+    func missingParent() throws {
+        let problems = try damage("soc.tsv") { lines in lines.removeAll { $0.hasPrefix("15-2050\t") } }
+        expect(problems, file: "soc.tsv", line: 12, containing: "parent: ")
+        #expect(problems.contains { $0.file == "soc.tsv" && $0.line == 12 && $0.message.contains("15-2050") },
+                "\(problems)")
     }
 
     @Test func levelThatDoesNotFitTheCode() throws {

@@ -17,6 +17,20 @@ struct BatchCommandTests {
         return url
     }
 
+    /// Runs `socgraph arguments` on the fixture with `input` as standard input; returns the status and stdout.
+    func run(_ arguments: [String], input: URL) throws -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = arguments + graph
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
     @Test func answersEveryLineAndReportsErrorsPerLine() throws {
         let file = try temporaryFile("""
             # candidates for an AI engineer
@@ -70,20 +84,34 @@ struct BatchCommandTests {
         let input = try temporaryFile("show 15-2051\nshow 99-0000\n")
         defer { try? FileManager.default.removeItem(at: input) }
         for arguments in [["batch", "-"], ["batch"]] {
-            let process = Process()
-            process.executableURL = CLI.executable
-            process.arguments = arguments + graph
-            process.standardInput = try FileHandle(forReadingFrom: input)
-            let out = Pipe()
-            process.standardOutput = out
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 2)
-            let output = try lines(String(decoding: data, as: UTF8.self))
+            let (status, stdout) = try run(arguments, input: input)
+            #expect(status == 2)
+            let output = try lines(stdout)
             #expect(output.map { $0["status"] as? Int } == [0, 2])
             #expect(output.map { $0["line"] as? Int } == [1, 2])
         }
+    }
+
+    @Test("one rule for a file and standard input: a bad line is that line's error; a byte-order mark is skipped")
+    func badBytesAreTheLinesError() throws {
+        let input = Data([0xEF, 0xBB, 0xBF]) + Data("show 15-2051\r\nshow 15-1252 ".utf8) + [0xFF, 0xFE]
+            + Data("\nshow ".utf8) + Data(repeating: UInt8(ascii: "7"), count: 70_000) + Data("\nshow 15-1221".utf8)
+        let file = try temporaryFile("")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try input.write(to: file)
+        var outputs: [String] = []
+        for arguments in [["batch", file.path], ["batch", "-"]] {
+            let (status, stdout) = try run(arguments, input: file)
+            #expect(status == 2, "\(arguments)")
+            let output = try lines(stdout)
+            #expect(output.map { $0["status"] as? Int } == [0, 2, 2, 0], "\(arguments)")
+            #expect(output.map { $0["line"] as? Int } == [1, 2, 3, 4])
+            #expect(output[0]["command"] as? String == "show 15-2051")
+            #expect((output[1]["error"] as? String)?.hasPrefix("line 2 is not UTF-8 text") == true, "\(output[1])")
+            #expect((output[2]["error"] as? String)?.hasPrefix("line 3 is over the 64 KiB limit") == true)
+            outputs.append(stdout)
+        }
+        #expect(outputs[0] == outputs[1], "the same answers from the file and from standard input")
     }
 
     @Test func unreadableBatchFileExitsTwoNamingIt() throws {

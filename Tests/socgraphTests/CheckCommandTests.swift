@@ -27,7 +27,7 @@ struct CheckCommandTests {
         let problems = result.stdout.split(separator: "\n")
         #expect(problems.contains("related.tsv:3: related: unknown detailed occupation '15-2059'"))
         #expect(problems.contains { $0.hasPrefix("related.tsv:4: 2 columns, expected 6") })
-        #expect(problems.contains { $0.hasPrefix("wages.tsv: missing or unreadable") })
+        #expect(problems.contains { $0.hasPrefix("wages.tsv: missing; re-create it") })
         #expect(result.stderr.hasPrefix("socgraph: error: 3 problems"))
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
 
@@ -35,7 +35,7 @@ struct CheckCommandTests {
         #expect(show.status == 3)
         #expect(show.stdout == "")
         // Files in load order: wages.tsv is read before related.tsv.
-        #expect(show.stderr.hasPrefix("socgraph: error: damaged graph data (3 problems): wages.tsv: missing or unreadable"))
+        #expect(show.stderr.hasPrefix("socgraph: error: damaged graph data (3 problems): wages.tsv: missing; re-create it"))
         #expect(show.stderr.filter { $0 == "\n" }.count == 1)
     }
 }

@@ -83,7 +83,7 @@ struct FieldsCommandTests {
         #expect(several.stderr.contains("advanced-computing"))
         let limit = try CLI.run(["fields", "artificial-intelligence", "--limit", "0"] + graph)
         #expect(limit.status == 2)
-        #expect(limit.stderr.contains("--limit must be at least 1"))
+        #expect(limit.stderr.contains("--limit 0 is out of range"))
         let format = try CLI.run(["fields", "--format", "xml"] + graph)
         #expect(format.status == 2)
     }

@@ -132,6 +132,32 @@ struct GraphCacheCLITests {
         #expect(result.stdout == reference.stdout)
     }
 
+    @Test("a 1.9 GB cache file whose header claims it all is passed over unread, even under a 1 GB memory limit")
+    func aHugeCacheFileIsNotRead() throws {
+        let directory = try CLI.fixtureCopy()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reference = try CLI.run(Self.commands[0] + ["--graph", directory.path])
+        let cache = Self.cacheFile(directory)
+        let good = try Data(contentsOf: cache)
+        // Magic, version, fingerprint as written; then a graph part of 1.9 GB (a hole: no disk used) and an empty
+        // index part, so that every length in the header agrees with the file's size.
+        let header = 16 + good[12..<16].reversed().reduce(0) { $0 << 8 | Int($1) }
+        let huge = 1_900 << 20
+        func littleEndian(_ value: Int) -> Data { Data((0..<8).map { UInt8(truncatingIfNeeded: value >> ($0 * 8)) }) }
+        try (good.prefix(header) + littleEndian(huge) + littleEndian(0)).write(to: cache)
+        let handle = try FileHandle(forWritingTo: cache)
+        try handle.seek(toOffset: UInt64(header + 16 + huge))
+        try handle.write(contentsOf: Data(count: 16))
+        try handle.close()
+        // Reading the part whole ended the process under this limit (SIGABRT); it must not be read at all.
+        let result = try HardenedCLI.run(
+            ["-c", "ulimit -v 1048576 && exec \"$0\" \"$@\"", CLI.executable.path] + Self.commands[0]
+                + ["--graph", directory.path], executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(!result.signalled && result.status == 0, "\(result.status): \(result.stderr)")
+        #expect(result.stdout == reference.stdout)
+        #expect(try Data(contentsOf: cache) == good, "replaced by a sound cache")
+    }
+
     @Test func batchGoesThroughTheSameCache() throws {
         let directory = try CLI.fixtureCopy()
         defer { try? FileManager.default.removeItem(at: directory) }

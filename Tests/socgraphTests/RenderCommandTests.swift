@@ -127,7 +127,7 @@ struct RenderCommandTests {
             (["render", "15-2051", "--out", "x.gif"], "cannot tell the diagram format of 'x.gif'"),
             (["render", "15-2051", "--out", "x.svg", "--render", "png"], "--render png does not match --out 'x.svg'"),
             (["render", "15-2051", "15-1252", "--depth", "2"], "--depth and --tier apply to one code"),
-            (["render", "15-2051", "--depth", "9"], "--depth must be from 0 to 6"),
+            (["render", "15-2051", "--depth", "9"], "--depth 9 is out of range: give a depth from 0 to 6"),
             (["render", "15-2051.01"], "is an O*NET specialty"),
             (["render", "99-9999"], "unknown code '99-9999'"),
         ] {

@@ -109,6 +109,6 @@ struct SearchCommandTests {
 
     @Test func badLimitExitsTwo() throws {
         let result = try CLI.run(["search", "nurse", "--limit", "0"] + graph)
-        result.expectOneLineError(status: 2, containing: ["--limit must be at least 1"])
+        result.expectOneLineError(status: 2, containing: ["--limit 0 is out of range: give a number of at least 1"])
     }
 }

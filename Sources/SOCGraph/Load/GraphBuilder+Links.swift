@@ -1,3 +1,5 @@
+import Foundation
+
 /// Phase 2: edges and attributes, every reference resolved through the id index.
 extension GraphBuilder {
     static let detailed: [NodeKind] = [.detailed]
@@ -138,6 +140,7 @@ extension GraphBuilder {
             let categories = Set(educationCategories.map(\.category))
             var seen = KeyTracker(columns: 3)
             var shares: [NodeIndex: [EducationShare]] = [:]
+            var lastRow: [NodeIndex: (onetCode: String, line: Int)] = [:]
             for row in table.rows {
                 guard unique(row, &seen, table, what: "row"),
                       checkONET(field: 0, codeField: 1, table, row) != nil,
@@ -151,8 +154,18 @@ extension GraphBuilder {
                 // A detailed code takes the distribution of its .00 code; a specialty its own.
                 guard let node = row[0].hasSuffix(".00") ? code : index[row[0]] else { continue }
                 shares[node, default: []].append(EducationShare(category: category, percent: percent))
+                lastRow[node] = (row[0], row.line)
             }
             for (node, list) in shares {
+                // Published shares are rounded, so they sum to 100 within a few hundredths; a whole point off is
+                // a lost or doubled row.
+                let total = list.reduce(0) { $0 + $1.percent }
+                guard abs(total - 100) <= 1 else {
+                    let (onetCode, line) = lastRow[node] ?? ("", 0)
+                    problem(table.file, line, "percent: the shares of \(onetCode) sum to "
+                            + String(format: "%.2f", total) + "%, not about 100%")
+                    continue
+                }
                 facts[node, default: OccupationFacts()].educationDistribution = list.sorted { $0.category < $1.category }
             }
         }
@@ -170,6 +183,10 @@ extension GraphBuilder {
             }
             let headers = table.header
             let numbers = (2...6).map { optionalDouble(row[$0], column: headers[$0], table, row) }
+            if let negative = [2, 3, 6].first(where: { (numbers[$0 - 2] ?? 0) < 0 }) {
+                problem(table.file, row.line, "\(headers[negative]): \(row[negative]) is negative")
+                continue
+            }
             // A top-coded wage is published as a floor, `>=239200`.
             let topCoded = row[7].hasPrefix(">=")
             let wageText = topCoded ? String(row[7].dropFirst(2)) : row[7]
@@ -200,8 +217,26 @@ extension GraphBuilder {
                 oewsCode: row[1], employment: ints[0], annualMean: ints[1], annualP10: ints[2], annualP25: ints[3],
                 annualMedian: ints[4], annualP75: ints[5], annualP90: ints[6],
                 hourlyMedian: optionalDouble(row[9], column: headers[9], table, row), footnotes: footnotes)
+            guard consistent(wages, table, row) else { continue }
             facts[code, default: OccupationFacts()].wages = wages
         }
+    }
+
+    /// Employment is not negative and the percentiles that are published rise from the 10th to the 90th: a median
+    /// above its own 90th percentile would be shown as a fact.
+    func consistent(_ wages: Wages, _ table: TSVTable, _ row: TSVTable.Row) -> Bool {
+        if let employment = wages.employment, employment < 0 {
+            problem(table.file, row.line, "employment: \(employment) is negative")
+            return false
+        }
+        let percentiles = [("annual_p10", wages.annualP10), ("annual_p25", wages.annualP25),
+                           ("annual_median", wages.annualMedian), ("annual_p75", wages.annualP75),
+                           ("annual_p90", wages.annualP90)].compactMap { name, value in value.map { (name, $0) } }
+        for (lower, upper) in zip(percentiles, percentiles.dropFirst()) where lower.1 > upper.1 {
+            problem(table.file, row.line, "\(lower.0) \(lower.1) is above \(upper.0) \(upper.1): percentiles must rise")
+            return false
+        }
+        return true
     }
 
     func readRelated() {

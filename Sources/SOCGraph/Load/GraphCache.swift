@@ -23,13 +23,17 @@ import Darwin
 ///     index part       the same (`SearchIndex.cacheBytes(sources:)`); length 0 until a search has run
 ///
 /// The file is replaced whole (written to a temporary file, then renamed), so concurrent processes read either the
-/// old file or the new one. A file is used only if its size is what its header says, its magic, version and
-/// fingerprint match, and the part read has its sum and decodes completely; anything else is no cache, and the
-/// graph is loaded from the TSV files (reporting a damaged graph as always) and the file written again.
+/// old file or the new one; a temporary file left by a killed writer is removed by the next write. A file is used
+/// only if it is at most `sizeLimit` bytes, its size is what its header says, its magic, version and fingerprint
+/// match, and the part read has its sum and decodes completely; anything else is no cache, and the graph is loaded
+/// from the TSV files (reporting a damaged graph as always) and the file written again.
 struct GraphCache: Sendable {
     static let disablingVariable = "SOCGRAPH_NO_CACHE"
     static let magic = Array("SOCGRAPH".utf8)
     static let formatVersion: UInt32 = 1
+    /// The largest cache file read, 256 MiB (the shipped graph's is under 7 MB): a bigger file is no cache, and
+    /// is replaced without being read.
+    static let sizeLimit: UInt64 = 256 << 20
 
     /// The parts of the file, in file order.
     enum Part: Int, CaseIterable {
@@ -108,7 +112,7 @@ struct GraphCache: Sendable {
             do {
                 try FileManager.default.createDirectory(at: location.deletingLastPathComponent(),
                                                         withIntermediateDirectories: true)
-                try Data(file).write(to: location, options: .atomic)
+                try Self.replace(location, with: file)
                 return
             } catch {
                 continue  // not writable here: try the next location
@@ -116,10 +120,41 @@ struct GraphCache: Sendable {
         }
     }
 
+    /// How old a temporary file must be to count as left by a killed writer: writing takes well under a second.
+    static let staleAge: TimeInterval = 60
+
+    /// Writes `bytes` to a temporary file beside `location` and renames it into place, so that readers see the
+    /// old file or the new one. Temporary files an earlier writer left (killed mid-write) are removed first.
+    static func replace(_ location: URL, with bytes: [UInt8]) throws {
+        let directory = location.deletingLastPathComponent()
+        let prefix = location.lastPathComponent + "."
+        removeStaleTemporaries(in: directory, prefix: prefix)
+        let temporary = directory.appendingPathComponent(prefix + "\(getpid()).\(UInt32.random(in: .min ... .max)).tmp")
+        do {
+            try Data(bytes).write(to: temporary, options: .withoutOverwriting)
+            guard rename(temporary.path, location.path) == 0 else { throw SystemError(code: errno) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)  // best effort: the name is this call's own
+            throw error
+        }
+    }
+
+    /// Removes `prefix…tmp` files in `directory` older than `staleAge`; best effort.
+    static func removeStaleTemporaries(in directory: URL, prefix: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let path = directory.appendingPathComponent(name).path
+            guard let modified = try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date,
+                  -modified.timeIntervalSinceNow > staleAge else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
     /// Part `part` of the file open in `handle`, checked; nil when the file was made from another fingerprint or
     /// the part is absent. Reads the header, then only that part.
     private static func read(_ part: Part, of handle: FileHandle, fingerprint: String) throws -> CacheReader? {
         let size = try handle.seekToEnd()
+        guard size <= sizeLimit else { return nil }
         let expected = Array(fingerprint.utf8)
         let head = try read(handle, at: 0, count: 16 + expected.count)
         guard head.prefix(8).elementsEqual(magic), integer(head[8..<12]) == formatVersion,

@@ -103,14 +103,18 @@ public struct TSVTable: Sendable {
                                       expecting header: [String]) -> (TSVTable?, [Diagnostic]) {
         let data: Data
         do {
-            data = try Data(contentsOf: directory.appendingPathComponent(name))
+            data = try RegularFile.read(directory.appendingPathComponent(name).path, limit: sizeLimit)
         } catch {
             return (nil, [Diagnostic(
                 file: name, line: 0,
-                message: "missing or unreadable (re-create it with 'socgraph import --from DIR' or 'make graph')")])
+                message: "\(error); re-create it with 'socgraph import --from DIR' or 'make graph'")])
         }
         return parseCollecting(data, file: name, expecting: header)
     }
+
+    /// The largest Graph/ file read, 64 MiB: twenty times the largest the importer writes, and small enough that
+    /// a stray huge file is refused at once instead of exhausting memory.
+    public static let sizeLimit = 64 << 20
 
     /// Parses TSV bytes, collecting every problem: bad UTF-8, wrong header, missing final newline, wrong column
     /// count, bad escape, and rows out of bytewise order or repeated. Rows with a wrong column count or a bad

@@ -32,12 +32,27 @@ public struct FindQuery: Sendable, Equatable, CustomStringConvertible {
     public let source: String
     public let expression: FindExpression
 
-    /// Parses `source`; throws `SOCGraphError.invalidInput` naming the column of the first problem.
+    /// Parses `source`; throws `SOCGraphError.invalidInput` naming the column of the first problem, or saying the
+    /// query is longer than `maximumLength` characters or has more than `maximumTerms` terms.
     public init(parsing source: String) throws {
+        guard source.count <= Self.maximumLength else {
+            throw SOCGraphError.invalidInput("find: the query is \(source.count) characters long, over the limit of "
+                                             + "\(Self.maximumLength); shorten it")
+        }
         self.source = source
         var parser = try FindQueryParser(source)
+        let terms = parser.tokens.count { $0.kind.isTerm }
+        guard terms <= Self.maximumTerms else {
+            throw SOCGraphError.invalidInput("find: the query has \(terms) terms, over the limit of "
+                                             + "\(Self.maximumTerms); keep the qualifiers that select")
+        }
         self.expression = try parser.parseQuery()
     }
+
+    /// Bounds on a query, far beyond any written by hand, that keep every query fast: evaluation costs
+    /// O(terms · occupations).
+    public static let maximumLength = 2_000
+    public static let maximumTerms = 100
 
     /// The canonical form of the query: fully parenthesised prefix notation, as the tests spell it.
     public var description: String { expression.description }

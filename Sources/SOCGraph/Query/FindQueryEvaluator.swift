@@ -75,6 +75,8 @@ struct FindEvaluator<Context: FindContext> {
     let context: Context
     /// Stemmed terms of each occupation's titles, computed on first use.
     var titleTerms: [String: [[String]]] = [:]
+    /// Each occupation's technology names in lower case, computed on first use.
+    var technologyNames: [String: [String]] = [:]
 
     init(context: Context) { self.context = context }
 
@@ -236,7 +238,7 @@ struct FindEvaluator<Context: FindContext> {
             let prefix = cip.count == 2 ? cip + "." : cip
             return context.programs(of: code).contains { $0 == cip || $0.hasPrefix(prefix) }
         case let .uses(name):
-            return context.technologies(of: code).contains { Self.containsWords($0.lowercased(), name) }
+            return technologies(of: code).contains { Self.containsWords($0, name) }
         case let .wage(comparison, amount):
             guard let wage = context.annualMedianWage(of: code) else { return false }
             return comparison.holds(wage, amount)
@@ -248,6 +250,13 @@ struct FindEvaluator<Context: FindContext> {
         }
     }
 
+    mutating func technologies(of code: String) -> [String] {
+        if let cached = technologyNames[code] { return cached }
+        let names = context.technologies(of: code).map { $0.lowercased() }
+        technologyNames[code] = names
+        return names
+    }
+
     mutating func titles(of code: String) -> [[String]] {
         if let cached = titleTerms[code] { return cached }
         let terms = context.titles(of: code).map(SearchText.terms)
@@ -257,7 +266,7 @@ struct FindEvaluator<Context: FindContext> {
 
     /// Whether `words` occurs in `text` with no letter or digit right before or after it.
     static func containsWords(_ text: String, _ words: String) -> Bool {
-        guard !words.isEmpty else { return false }
+        guard !words.isEmpty, words.utf8.count <= text.utf8.count else { return false }
         var searchStart = text.startIndex
         while let range = text[searchStart...].firstRange(of: words) {
             let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]

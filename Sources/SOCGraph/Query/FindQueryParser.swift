@@ -5,6 +5,14 @@ struct FindToken: Equatable {
         case phrase(String)
         case qualifier(name: String, comparison: FindComparison, value: String, valueColumn: Int)
         case openParenthesis, closeParenthesis, not, and, or
+
+        /// A qualifier, a word or a quoted phrase: what the query selects by.
+        var isTerm: Bool {
+            switch self {
+            case .word, .phrase, .qualifier: return true
+            default: return false
+            }
+        }
     }
 
     var kind: Kind

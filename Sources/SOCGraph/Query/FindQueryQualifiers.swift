@@ -143,6 +143,8 @@ enum FindSuggestions {
         let threshold = word.count <= 3 ? 1 : word.count < 9 ? 2 : 3
         var scored: [(candidate: String, distance: Int)] = []
         for candidate in candidates {
+            // The distance is at least the difference in length: a far longer word is not measured.
+            guard abs(word.count - candidate.count) <= threshold || candidate.hasPrefix(word) else { continue }
             let edits = distance(word, candidate)
             if edits <= threshold || (word.count >= 2 && candidate.hasPrefix(word)) {
                 scored.append((candidate, edits))

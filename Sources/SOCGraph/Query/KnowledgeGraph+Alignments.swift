@@ -69,6 +69,7 @@ extension KnowledgeGraph {
     /// - Throws: `SOCGraphError.unknownNode` naming the closest fields (`ai` suggests artificial-intelligence).
     /// - Complexity: O(fields · length²).
     public func resolveField(_ input: String) throws -> NodeIndex {
+        try Self.checkLength(of: input)
         let text = input.trimmed
         if let node = try? resolve(text, as: [.field]) { return node }
         let slug = CodeShape.slug(text)

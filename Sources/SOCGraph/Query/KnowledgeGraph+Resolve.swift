@@ -19,6 +19,7 @@ extension KnowledgeGraph {
     ///   SOC 2018 split into several codes, listing them.
     /// - Complexity: O(1) for a known code or title; suggestions scan the candidate codes or titles, O(n).
     public func resolve(_ input: String) throws -> NodeIndex {
+        try Self.checkLength(of: input)
         let text = input.trimmed
         guard !text.isEmpty else { throw SOCGraphError.malformedCode(input, suggestions: []) }
         if let code = Self.soc2010Code(text) {
@@ -59,6 +60,17 @@ extension KnowledgeGraph {
                 suggestions: inside.isEmpty ? titleSuggestions(for: input, kinds: kinds) : inside)
         }
         return node
+    }
+
+    /// The longest code, title or field name taken, in characters: twice the longest title in the graph.
+    public static let maximumNameLength = 300
+
+    /// Throws `SOCGraphError.invalidInput` for input longer than `maximumNameLength`, which names nothing and would
+    /// only make the search for suggestions slow.
+    static func checkLength(of input: String) throws {
+        guard input.count > maximumNameLength else { return }
+        throw SOCGraphError.invalidInput("\(SOCGraphError.quoted(input)) is too long for a code, title or field "
+                                         + "name (at most \(maximumNameLength) characters); check what was pasted")
     }
 
     /// "15-2051 Data Scientists": how suggestions and references name a node.

@@ -73,6 +73,10 @@ extension SearchIndex {
     /// A query that matches nothing returns no hits, marked weak.
     public func search(_ query: String, limit: Int = 10) throws -> SearchResults {
         guard limit > 0 else { throw SOCGraphError.invalidInput("search: the limit must be at least 1, not \(limit)") }
+        guard query.count <= Self.maximumLength else {
+            throw SOCGraphError.invalidInput("search: the query is \(query.count) characters long, over the limit of "
+                                             + "\(Self.maximumLength); give a job title or a few lines of duties")
+        }
         let (slots, ignored) = try slots(for: query)
         let queryTerms = QueryTerms(slots, termCount: postings.count)
         let totalWeight = queryTerms.totalWeight

@@ -34,6 +34,8 @@ public struct SearchIndex: Sendable {
     public static let hotTechnologyBoost = 1.25
     /// The most different words a query may have (after stop words): a job title or a few lines of duties.
     public static let maxQueryWords = 100
+    /// The longest query taken, in characters: room for a few paragraphs of duties.
+    public static let maximumLength = 10_000
 
     /// One occupation: its code, SOC title and entries.
     struct Document {

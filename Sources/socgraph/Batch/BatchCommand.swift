@@ -10,7 +10,8 @@ struct BatchCommand: ParsableCommand {
         discussion: """
             Each line is a socgraph command without the program name (a leading 'socgraph' is allowed), split like \
             a shell command line: quote arguments with spaces ('…' or "…"). Blank lines and lines starting with # \
-            are skipped. The graph is loaded once for the whole batch, so many queries run much faster than as \
+            are skipped; a line that is not UTF-8 text, or is over 64 KiB, is answered with its error, from a file \
+            and from standard input alike. The graph is loaded once for the whole batch, so many queries run much faster than as \
             many separate invocations; lines are answered on all processor cores at once (Graphviz lays out one \
             diagram at a time), while diagram files are put in place, and answers printed, in input order.
 
@@ -50,47 +51,19 @@ struct BatchCommand: ParsableCommand {
     static var commandNames: [String] { runnable.compactMap { $0.configuration.commandName }.sorted() }
 
     func run() throws {
+        var input = file == "-" ? BatchInput.standardInput : try BatchInput.file(file)
         let pipeline = BatchPipeline(graph: graphOptions.graph)
-        if file == "-" {
-            var number = 0
-            while !pipeline.stopped, let text = readLine(strippingNewline: true) {
-                number += 1
-                pipeline.submit(text, number: number)
+        var readError: Error?
+        do {
+            while !pipeline.stopped, let (number, line) = try input.next() {
+                pipeline.submit(line, number: number)
             }
-        } else {
-            let data = try Self.read(file)
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw SOCGraphError.invalidInput("batch file '\(file)' is not UTF-8 text; save it as UTF-8")
-            }
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            if lines.last == "" { lines.removeLast() }
-            for (index, line) in lines.enumerated() where !pipeline.stopped {
-                pipeline.submit(String(line), number: index + 1)
-            }
+        } catch {
+            readError = error  // reported once the lines read so far are answered
         }
         let worst = try pipeline.finish()
+        if let readError { throw readError }
         if worst != 0 { throw ExitCode(worst) }
-    }
-}
-
-extension BatchCommand {
-    /// The bytes of the batch file at `path`.
-    ///
-    /// - Throws: `SOCGraphError.invalidInput` naming the file and why it cannot be read.
-    static func read(_ path: String) throws -> Data {
-        let reason: String
-        let isDirectory = FileManager.default.isDirectory(atPath: path)
-        if isDirectory == nil {
-            reason = "no such file"
-        } else if isDirectory == true {
-            reason = "it is a directory"
-        } else if let data = FileManager.default.contents(atPath: path) {
-            return data
-        } else {
-            reason = "permission denied or unreadable"
-        }
-        throw SOCGraphError.invalidInput("cannot read batch file '\(path)': \(reason); give a readable file of "
-                                         + "commands, or - for standard input")
     }
 }
 
@@ -102,12 +75,21 @@ struct BatchLine {
     /// The batch's `--graph`, given to lines without their own.
     let graph: String?
 
+    /// Why the line cannot run at all (not UTF-8, too long); it is then answered with this error.
+    let inputError: SOCGraphError?
+
     /// Nil for a blank line or a comment.
-    init?(number: Int, text: String, graph: String?) {
-        let command = text.trimmed
-        guard !command.isEmpty, !command.hasPrefix("#") else { return nil }
+    init?(number: Int, line: BatchInput.Line, graph: String?) {
+        switch line {
+        case let .text(text):
+            command = text.trimmed
+            guard !command.isEmpty, !command.hasPrefix("#") else { return nil }
+            inputError = nil
+        case let .invalid(shown, error):
+            command = shown
+            inputError = error
+        }
         self.number = number
-        self.command = command
         self.graph = graph
     }
 
@@ -115,6 +97,7 @@ struct BatchLine {
     func run(context: BatchContext) -> (status: Int32, json: String) {
         let output: BatchOutput
         do {
+            if let inputError { throw inputError }
             output = BatchOutput(line: number, command: command, status: 0,
                                  result: AnyEncodable(try result(context: context)), error: nil)
         } catch {

@@ -40,8 +40,8 @@ final class BatchPipeline: @unchecked Sendable {
 
     /// Starts answering one input line (blank lines and comments are skipped); returns at once unless as many
     /// lines as allowed are still in flight.
-    func submit(_ text: String, number: Int) {
-        guard let line = BatchLine(number: number, text: text, graph: graph) else { return }
+    func submit(_ input: BatchInput.Line, number: Int) {
+        guard let line = BatchLine(number: number, line: input, graph: graph) else { return }
         let context = BatchContext(turn: turn)
         let next = DispatchSemaphore(value: 0)
         turn = next

@@ -21,7 +21,8 @@ struct CheckCommand: ParsableCommand {
         }
         try Terminal.write(result.diagnostics.map { "\($0)\n" }.joined())
         let count = result.diagnostics.count
-        Terminal.fail("\(count) problem\(count == 1 ? "" : "s") in \(directory.path) (listed above; fix the importer "
-                      + "or curation tables and re-import)", status: 3)
+        Terminal.error("\(count) problem\(count == 1 ? "" : "s") in \(directory.path) (listed above; fix the importer "
+                       + "or curation tables and re-import)")
+        throw ExitCode(3)
     }
 }

@@ -66,7 +66,7 @@ struct CompareCommand: ParsableCommand {
             let path = DiagramOutput.displayPath(written)
             // Keeps JSON and TSV on stdout parseable: the path goes to stderr there.
             if formatOptions.format == .table {
-                try Terminal.write("Diagram: \(path)\n")
+                try Terminal.write("Diagram: \(path.terminalSafe)\n")
             } else {
                 Terminal.note("diagram written to \(path)")
             }

@@ -16,14 +16,14 @@ struct FieldsCommand: ParsableCommand {
     @Argument(help: "A field id (artificial-intelligence), its name, or the start of one id (quantum).")
     var field: String?
 
-    @Option(name: .long, help: "Show at most N occupations (with FIELD).")
+    @Option(name: .long, parsing: .unconditional, help: "Show at most N occupations (with FIELD).")
     var limit: Int?
 
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var formatOptions: FormatOptions
 
     func validate() throws {
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1, got \(limit)") }
+        if let limit, limit < 1 { throw ValidationError("--limit \(limit) is out of range: give a number of at least 1") }
     }
 
     func run() throws {

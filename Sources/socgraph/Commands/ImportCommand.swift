@@ -43,7 +43,7 @@ struct ImportCommand: ParsableCommand {
             var text = "socgraph import: \(diagnostics.count) problem(s) in \(out)/\(CurationTables.Table.folder); "
                 + "nothing was written:\n"
             for diagnostic in diagnostics { text += "\(out)/\(diagnostic)\n" }
-            FileHandle.standardError.write(Data(text.utf8))
+            Terminal.writeError(text)
             throw ExitCode(SOCGraphError.damagedGraph(diagnostics).exitStatus)
         }
         guard !quiet else { return }

@@ -31,6 +31,6 @@ struct MemoCommand: ParsableCommand {
     func run() throws {
         let graph = try graphOptions.load(noting: codes)
         let urls = try MemoOutput.writeMemo(codes: codes, graph: graph, out: out, includePrograms: programs)
-        try Terminal.write(urls.map { DiagramOutput.displayPath($0) + "\n" }.joined())
+        try Terminal.write(urls.map { DiagramOutput.displayPath($0).terminalSafe + "\n" }.joined())
     }
 }

@@ -23,7 +23,7 @@ struct RelatedCommand: ParsableCommand {
     @Argument(help: "A SOC detailed occupation (15-2051, 152051, 15-2051.00, an exact title) or O*NET specialty.")
     var code: String
 
-    @Option(name: .long, help: ArgumentHelp("How many links away to go (1–5).", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How many links away to go (1–5).", valueName: "n"))
     var depth = 1
 
     @Option(name: .long, help: "Tiers to follow: primary (default) or all.")

@@ -37,7 +37,8 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "One SOC code for a neighbourhood, or several for a comparison.")
     var codes: [String]
 
-    @Option(name: .long, help: "Links from the occupation to walk, 0 to \(Neighbourhood.maxDepth) (default 1).")
+    @Option(name: .long, parsing: .unconditional,
+            help: "Links from the occupation to walk, 0 to \(Neighbourhood.maxDepth) (default 1).")
     var depth: Int?
 
     @Option(name: .long, help: "Related-occupation links to follow: primary-short (default), primary or all.")
@@ -52,7 +53,7 @@ struct RenderCommand: ParsableCommand {
     func validate() throws {
         guard !codes.isEmpty else { throw ValidationError("give a SOC code, such as 15-2051") }
         if let depth, !(0...Neighbourhood.maxDepth).contains(depth) {
-            throw ValidationError("--depth must be from 0 to \(Neighbourhood.maxDepth)")
+            throw ValidationError("--depth \(depth) is out of range: give a depth from 0 to \(Neighbourhood.maxDepth)")
         }
         if codes.count > 1, depth != nil || tier != nil {
             throw ValidationError(
@@ -76,7 +77,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Terminal.write(DiagramOutput.displayPath(try write()) + "\n")
+        try Terminal.write(DiagramOutput.displayPath(try write()).terminalSafe + "\n")
     }
 }
 

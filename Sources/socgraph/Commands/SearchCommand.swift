@@ -23,7 +23,7 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: "A job title or a description of duties, quoted if it has spaces.")
     var text: String
 
-    @Option(name: .long, help: ArgumentHelp("How many occupations to list.", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("How many occupations to list.", valueName: "n"))
     var limit = 10
 
     @OptionGroup var graphOptions: GraphOptions
@@ -35,7 +35,7 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError(
                 "empty query: give a job title or a description of duties, such as \"data scientist\"")
         }
-        guard limit >= 1 else { throw ValidationError("--limit must be at least 1, not \(limit)") }
+        guard limit >= 1 else { throw ValidationError("--limit \(limit) is out of range: give a number of at least 1") }
     }
 
     /// The ranked hits; nothing found is an error (exit 1).

@@ -10,11 +10,14 @@ import SOCGraph
 
 /// Standard output and error, and how text is styled on them.
 enum Terminal {
-    /// Writes `text` to stdout; a failed write is `SOCGraphError.outputFailed`.
+    /// Writes `text` to stdout. A reader that has gone (`socgraph … | head -1`) is `StandardOutputClosed`, which
+    /// ends the program quietly; any other failed write is `SOCGraphError.outputFailed`.
     static func write(_ text: String) throws {
+        if let capture { return capture.append(text, error: false) }
         do {
             try FileDescriptor.write(text, to: STDOUT_FILENO)
         } catch {
+            if isBrokenPipe(error) { throw StandardOutputClosed() }
             // The system's words: `No space left on device`, `Bad file descriptor`.
             throw SOCGraphError.outputFailed("cannot write to standard output: \(error)")
         }
@@ -22,16 +25,15 @@ enum Terminal {
 
     /// Writes to stdout, ignoring failure (help and version text).
     static func writeOut(_ text: String) {
-        try? FileDescriptor.write(text, to: STDOUT_FILENO)
+        try? write(text)
     }
 
-    /// Prints `socgraph: error: message` (one line) to stderr and exits with `status`.
-    static func fail(_ message: String, status: Int32) -> Never {
-        try? FileDescriptor.write("socgraph: error: \(oneLine(message))\n", to: STDERR_FILENO)
-        exit(status)
+    /// Prints `socgraph: error: message` (one line) to stderr.
+    static func error(_ message: String) {
+        writeError("socgraph: error: \(oneLine(message))\n")
     }
 
-    /// Ends the process with `status`: after help, or a command that has already reported.
+    /// Ends the process with `status`.
     static func finish(_ status: Int32) -> Never {
         exit(status)
     }
@@ -39,7 +41,40 @@ enum Terminal {
     /// Prints `socgraph: note: message` (one line) to stderr: something a script reading stdout should know
     /// about a successful answer (a weak search ranking).
     static func note(_ message: String) {
-        try? FileDescriptor.write("socgraph: note: \(oneLine(message))\n", to: STDERR_FILENO)
+        writeError("socgraph: note: \(oneLine(message))\n")
+    }
+
+    /// Writes `text` to stderr as it is, ignoring failure.
+    static func writeError(_ text: String) {
+        if let capture { return capture.append(text, error: true) }
+        try? FileDescriptor.write(text, to: STDERR_FILENO)
+    }
+
+    /// Whether a write failed because the reading end of the pipe is closed (EPIPE, with SIGPIPE ignored).
+    static func isBrokenPipe(_ error: Error) -> Bool {
+        if let error = error as? SystemError { return error.code == EPIPE }
+        if let error = error as? POSIXError { return error.code == .EPIPE }
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        return [error as NSError, underlying].contains { $0?.domain == NSPOSIXErrorDomain && $0?.code == Int(EPIPE) }
+    }
+
+    /// Where stdout and stderr text goes instead of the streams while a command line runs in-process
+    /// (`SOCGraphCommand.execute` under test); nil otherwise.
+    @TaskLocal static var capture: Capture?
+
+    /// The text a command line printed in-process, by stream.
+    final class Capture: @unchecked Sendable {
+        private let lock = NSLock()
+        private var out = "", err = ""
+
+        init() {}
+
+        var stdout: String { lock.withLock { out } }
+        var stderr: String { lock.withLock { err } }
+
+        func append(_ text: String, error: Bool) {
+            lock.withLock { if error { err += text } else { out += text } }
+        }
     }
 
     /// The longest message printed in full; ArgumentParser repeats a bad value whole, however long.
@@ -70,6 +105,10 @@ enum Terminal {
     }
 }
 
+/// Standard output was closed by its reader; the program ends quietly with status 0, as a filter's input
+/// that nobody reads any more is no failure.
+struct StandardOutputClosed: Error {}
+
 /// ANSI styling that vanishes when colour is off.
 struct TextStyle {
     let colour: Bool
@@ -77,7 +116,13 @@ struct TextStyle {
     static var current: TextStyle { TextStyle(colour: Terminal.usesColour) }
     static let plain = TextStyle(colour: false)
 
-    func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
-    func dim(_ text: String) -> String { colour ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
-    func warning(_ text: String) -> String { colour ? "\u{1B}[33m\(text)\u{1B}[0m" : text }
+    func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text.terminalSafe)\u{1B}[0m" : text.terminalSafe }
+    func dim(_ text: String) -> String { colour ? "\u{1B}[2m\(text.terminalSafe)\u{1B}[0m" : text.terminalSafe }
+    func warning(_ text: String) -> String { colour ? "\u{1B}[33m\(text.terminalSafe)\u{1B}[0m" : text.terminalSafe }
+}
+
+extension String {
+    /// The text as it may reach a terminal in human-readable output: control characters (line breaks included),
+    /// line separators and bidirectional formatting characters escaped (`\u{1B}`), as in error messages.
+    var terminalSafe: String { SOCGraphError.singleLine(self) }
 }

@@ -28,6 +28,19 @@ struct TextTable {
 
     /// The table as lines ending in `\n`, at most `width` columns wide unless a column cannot shrink further.
     func render(width: Int = 80, style: TextStyle = .plain) -> String {
+        // Cells come from the graph and from the query: shown escaped, they can neither break the layout nor
+        // restyle the terminal.
+        var table = self
+        table.columns = columns.map { column in
+            var column = column
+            column.header = column.header.terminalSafe
+            return column
+        }
+        table.rows = rows.map { $0.map(\.terminalSafe) }
+        return table.renderSafe(width: width, style: style)
+    }
+
+    private func renderSafe(width: Int, style: TextStyle) -> String {
         let widths = columnWidths(width: width)
         var out = ""
         if showsHeader {
@@ -80,8 +93,9 @@ struct TextTable {
         return result + "\n"
     }
 
-    /// Splits `text` into lines of at most `width` characters at spaces; a longer word is cut.
+    /// Splits `text` into lines of at most `width` characters at spaces; a longer word is cut. Control and bidirectional formatting characters are shown escaped (`String.terminalSafe`).
     static func wrap(_ text: String, width: Int) -> [String] {
+        let text = text.terminalSafe
         guard width > 0, text.count > width else { return [text] }
         var lines: [String] = []
         var current = ""

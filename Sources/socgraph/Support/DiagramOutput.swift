@@ -47,13 +47,15 @@ enum DiagramOutput {
         }
     }
 
-    /// The file and format of an output: `--out` with its extension's format (`--render` must agree), else
-    /// `Output/<command>-<codes>.<format>` in the working directory, the directory created when missing.
+    /// The file and format of an output: `--out` with its extension's format (`--render` must agree), or
+    /// `--render`'s when the name does not say (`/dev/stdout`); else `Output/<command>-<codes>.<format>` in the
+    /// working directory, the directory created when missing.
     static func destination(
         out: String?, format: OutputFormat?, command: String, codes: [String]
     ) throws -> (URL, OutputFormat) {
         if let out {
             let url = URL(fileURLWithPath: out)
+            if let format, OutputFormat(name: url.pathExtension) == nil { return (url, format) }
             let fromName = try OutputFormat(fileURL: url)
             if let format, format != fromName {
                 throw SOCGraphError.invalidInput(

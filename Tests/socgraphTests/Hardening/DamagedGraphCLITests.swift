@@ -56,13 +56,26 @@ struct DamagedGraphCLITests {
         Damage(name: "wrong column count", cause: "projections.tsv:3: 9 columns, expected 8") { directory in
             try edit("projections.tsv", in: directory) { $0[2] += "\textra" }
         },
-        Damage(name: "missing file", cause: "entry-education.tsv: missing or unreadable") { directory in
+        Damage(name: "missing file", cause: "entry-education.tsv: missing; re-create it") { directory in
             try FileManager.default.removeItem(at: directory.appendingPathComponent("entry-education.tsv"))
         },
-        Damage(name: "a directory where a file should be", cause: "wages.tsv: missing or unreadable") { directory in
+        Damage(name: "a directory where a file should be", cause: "wages.tsv: not a regular file") { directory in
             let url = directory.appendingPathComponent("wages.tsv")
             try FileManager.default.removeItem(at: url)
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+        },
+        // Opening a FIFO for reading waits for a writer, and reading it waits for the writer to close: a query
+        // must not open it at all.
+        Damage(name: "a FIFO where a file should be", cause: "titles.tsv: not a regular file") { directory in
+            let path = directory.appendingPathComponent("titles.tsv").path
+            try FileManager.default.removeItem(atPath: path)
+            #expect(mkfifo(path, 0o644) == 0)
+        },
+        // Sparse, so it costs no disk; read whole it took 23 s and 5.8 GB before a row was checked.
+        Damage(name: "a 1.9 GB file", cause: "designations.tsv: 1900.0 MB, over the 64.0 MB limit") { directory in
+            let handle = try FileHandle(forWritingTo: directory.appendingPathComponent("designations.tsv"))
+            try handle.truncate(atOffset: 1_900 << 20)
+            try handle.close()
         },
         Damage(name: "Latin-1 bytes", cause: "soc.tsv:13: not valid UTF-8 text") { directory in
             try bytes("soc.tsv", in: directory) { data in
@@ -84,6 +97,21 @@ struct DamagedGraphCLITests {
         },
         Damage(name: "wrong header", cause: "cip.tsv:1: header is 'cip | level | title | parent | stem'") { directory in
             try edit("cip.tsv", in: directory) { $0[0] = "cip\tlevel\ttitle\tparent\tstem" }
+        },
+        // Values each well formed, but not together: they would be shown as facts.
+        Damage(name: "a median above its own 90th percentile",
+               cause: "wages.tsv:2: annual_median 999999 is above annual_p75 188700: percentiles must rise") { directory in
+            try edit("wages.tsv", in: directory) { $0[1] = $0[1].replacingOccurrences(of: "140300", with: "999999") }
+        },
+        Damage(name: "negative employment", cause: "projections.tsv:3: employment_2034: -12.5 is negative") { directory in
+            try edit("projections.tsv", in: directory) {
+                var fields = $0[2].components(separatedBy: "\t")
+                fields[3] = "-12.5"
+                $0[2] = fields.joined(separator: "\t")
+            }
+        },
+        Damage(name: "education shares far from 100%", cause: "education-distribution.tsv:12: percent: the shares of 15-1221.00 sum to 71.58%") { directory in
+            try edit("education-distribution.tsv", in: directory) { $0.remove(at: 3) }
         },
         Damage(name: "bad number", cause: "wages.tsv:2: annual_median: '140,300' is not a whole number") { directory in
             try edit("wages.tsv", in: directory) { $0[1] = $0[1].replacingOccurrences(of: "140300", with: "140,300") }

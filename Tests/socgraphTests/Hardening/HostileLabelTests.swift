@@ -121,9 +121,16 @@ struct HostileLabelTests {
             #expect(try Data(contentsOf: out.appendingPathComponent("c.pdf")).starts(with: Data("%PDF".utf8)))
         }
 
-        // The terminal table and JSON survive the same titles.
-        let table = try HardenedCLI.run(["compare"] + codes + g)
-        table.expectClean(statuses: [0])
+        // The terminal tables show the titles' control and bidirectional characters escaped; JSON keeps them.
+        for arguments in [["compare"] + codes, ["show", "15-2051"], ["show", "15-1253"], ["search", "control red"],
+                          ["related", "15-1252", "--depth", "2", "--tier", "all"], ["path", "15-1253", "15-2051"],
+                          ["find", "major:15"], ["why", "15-2051", "artificial-intelligence"],
+                          ["fields", "artificial-intelligence"]] {
+            let table = try HardenedCLI.run(arguments + g)
+            table.expectClean(statuses: [0])
+            #expect(table.stdout.split(separator: "\n").allSatisfy { String($0).isOneSafeLine },
+                    "\(arguments): \(table.stdout.debugDescription)")
+        }
         let json = try HardenedCLI.run(["show", "15-2051", "--format", "json"] + g)
         json.expectClean(statuses: [0])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

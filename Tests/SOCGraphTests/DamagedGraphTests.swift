@@ -96,6 +96,26 @@ struct DamagedGraphTests {
         }
     }
 
+    /// A translation file the manifest's sources say the import wrote is damage when missing; a graph whose
+    /// manifest does not list the source (one written before it existed) loads without it.
+    @Test func missingTranslationFileListedInTheManifest() throws {
+        let problems = try damage { directory in
+            try Fixture.edit("manifest.tsv", in: directory) { lines in
+                lines.append("esco-occupations\tEuropean Commission (ESCO)\tESCO occupations, English\tESCO v1.2\t"
+                             + "https://esco.ec.europa.eu/en/use-esco/download\tesco-1.2/occupations_en.csv\t"
+                             + String(repeating: "0", count: 64))
+                let rows = lines.dropFirst().filter { !$0.isEmpty }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                lines = [lines[0]] + rows
+            }
+            try FileManager.default.removeItem(at: directory.appendingPathComponent("esco.tsv"))
+        }
+        expect(problems, file: "esco.tsv", line: 0, containing: "missing, although manifest.tsv lists 'esco-occupations'")
+        let older = try Fixture.copy()
+        defer { try? FileManager.default.removeItem(at: older) }
+        try FileManager.default.removeItem(at: older.appendingPathComponent("esco.tsv"))
+        #expect(Fixture.diagnostics(older).isEmpty)
+    }
+
     @Test func duplicateKey() throws {
         let problems = try damage("soc.tsv") { lines in
             lines.insert("15-1221\tdetailed\tSome Other Title\t15-1220", at: 5)

@@ -100,6 +100,10 @@ final class GraphBuilder {
     func read(_ file: GraphFile) -> TSVTable? {
         if file.optional,
            !FileManager.default.fileExists(atPath: directory.appendingPathComponent(file.name).path) {
+            if let source = file.requiredWith, sources.contains(where: { $0.source == source }) {
+                problem(file.name, 0, "missing, although manifest.tsv lists '\(source)', from which 'socgraph import' "
+                        + "writes it; re-import the graph (make graph) or restore the file")
+            }
             return nil
         }
         let (table, problems) = TSVTable.readCollecting(file.name, in: directory, expecting: file.header)

@@ -6,6 +6,9 @@ struct GraphFile: Sendable {
     let name: String
     let header: [String]
     var optional = false
+    /// For an optional file: the manifest source whose presence makes it required (the import that pins that
+    /// source writes this file), so that a file missing from a current graph is damage, not an older graph.
+    var requiredWith: String?
 
     static let manifest = GraphFile(name: "manifest.tsv", header: [
         "source", "publisher", "title", "vintage", "url", "file", "sha256"])
@@ -16,7 +19,7 @@ struct GraphFile: Sendable {
         "code", "education", "work_experience", "training", "ep_code"])
     /// Absent from graphs written before O*NET 30 reworked the zones: those have Job Zones 1–5.
     static let jobZoneNames = GraphFile(name: "job-zone-names.tsv", header: ["job_zone", "label", "name"],
-                                        optional: true)
+                                        optional: true, requiredWith: "onet-reported-titles")
     static let jobZones = GraphFile(name: "job-zones.tsv", header: ["onet_code", "code", "job_zone"])
     static let educationCategories = GraphFile(name: "education-categories.tsv", header: ["category", "title", "level"])
     static let educationDistribution = GraphFile(name: "education-distribution.tsv", header: [
@@ -50,10 +53,13 @@ struct GraphFile: Sendable {
     // The translation files: a graph written before they existed (one to compare with `diff`) loads without them,
     // and then reads no SOC 2010, ISCO-08 or ESCO input.
     static let soc2010 = GraphFile(name: "soc-2010.tsv", header: ["soc2010", "soc2010_title", "code", "split", "merged"],
-                                   optional: true)
-    static let iscoGroups = GraphFile(name: "isco-groups.tsv", header: ["isco", "title", "title_source"], optional: true)
-    static let iscoSOC2010 = GraphFile(name: "isco-soc2010.tsv", header: ["isco", "soc2010", "partial"], optional: true)
-    static let esco = GraphFile(name: "esco.tsv", header: ["esco_code", "isco", "label", "label_type"], optional: true)
+                                   optional: true, requiredWith: "soc-2010-2018-crosswalk")
+    static let iscoGroups = GraphFile(name: "isco-groups.tsv", header: ["isco", "title", "title_source"],
+                                      optional: true, requiredWith: "isco-soc-crosswalk")
+    static let iscoSOC2010 = GraphFile(name: "isco-soc2010.tsv", header: ["isco", "soc2010", "partial"],
+                                       optional: true, requiredWith: "isco-soc-crosswalk")
+    static let esco = GraphFile(name: "esco.tsv", header: ["esco_code", "isco", "label", "label_type"],
+                                optional: true, requiredWith: "esco-occupations")
 
     static let all: [GraphFile] = [
         manifest, soc, onetOccupations, educationLevels, entryEducation, jobZoneNames, jobZones, educationCategories,

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// Writing `--out` files through the binary: a memo and its picture all or nothing, links followed even to a file not
+/// yet made, and names as long as the file system allows.
+@Suite("Output files through the binary")
+struct OutputFileTests {
+    let graph = ["--graph", CLI.fixture.path]
+
+    @Test("a memo and its picture are written all or nothing: a failure leaves both existing files as they were")
+    func memoIsAllOrNothing() throws {
+        try withScratchDirectory { directory in
+            let keep = Data("keep".utf8)
+            // The memo's name is a directory: its picture must not be replaced either.
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent("k.md"),
+                                                    withIntermediateDirectories: false)
+            try keep.write(to: directory.appendingPathComponent("k.svg"))
+            let memo = directory.appendingPathComponent("k.md").path
+            try HardenedCLI.run(["memo", "15-2051", "15-1252", "--out", memo] + graph)
+                .expectClean(statuses: [4], containing: ["cannot write '\(memo)'", "it is a directory"])
+            #expect(try Data(contentsOf: directory.appendingPathComponent("k.svg")) == keep)
+
+            #expect(try contents(of: directory) == ["k.md", "k.svg"])
+            #expect(try contents(of: directory.appendingPathComponent("k.md")) == [])
+
+            // The picture's write fails after the memo's is ready (a full device): the memo's file stays.
+            if FileManager.default.fileExists(atPath: "/dev/full") {
+                try keep.write(to: directory.appendingPathComponent("f.md"))
+                try FileManager.default.createSymbolicLink(
+                    atPath: directory.appendingPathComponent("f.svg").path, withDestinationPath: "/dev/full")
+                try HardenedCLI.run(["memo", "15-2051", "15-1252", "--out", directory.appendingPathComponent("f.md").path]
+                    + graph).expectClean(statuses: [4], containing: ["No space left on device"])
+                #expect(try Data(contentsOf: directory.appendingPathComponent("f.md")) == keep)
+                #expect(try contents(of: directory) == ["f.md", "f.svg", "k.md", "k.svg"])
+            }
+        }
+    }
+
+    @Test("a link to a file not yet made is followed: the file is created, the link kept")
+    func danglingLinkFollowed() throws {
+        try withScratchDirectory { directory in
+            let link = directory.appendingPathComponent("link.svg")
+            try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "target.svg")
+            try HardenedCLI.run(["render", "15-2051", "--out", link.path] + graph).expectClean(statuses: [0])
+            #expect(fileType(link) == S_IFLNK)
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "target.svg")
+            #expect(isWellFormedXML(try Data(contentsOf: directory.appendingPathComponent("target.svg"))))
+            // A link into a directory that does not exist is an error naming that directory; the link stays.
+            let lost = directory.appendingPathComponent("lost.svg")
+            try FileManager.default.createSymbolicLink(atPath: lost.path, withDestinationPath: "missing/target.svg")
+            try HardenedCLI.run(["render", "15-2051", "--out", lost.path] + graph).expectClean(
+                statuses: [4], containing: ["cannot write '\(lost.path)'", "missing' does not exist"])
+            #expect(fileType(lost) == S_IFLNK)
+            #expect(try contents(of: directory) == ["link.svg", "lost.svg", "target.svg"])
+        }
+    }
+
+    @Test("output names of up to 255 bytes are written, with no temporary file left")
+    func longNames() throws {
+        try withScratchDirectory { directory in
+            var expected: [String] = []
+            for (length, command) in [(214, ["render", "15-2051"]), (255, ["render", "15-2051"]),
+                                      (255, ["compare", "15-2051", "15-1252"]), (254, ["memo", "15-2051", "15-1252"])] {
+                let ext = command[0] == "memo" ? ".html" : command[0] == "render" ? ".svg" : ".dot"
+                let name = String(repeating: command[0].first!, count: length - ext.count) + ext
+                let result = try HardenedCLI.run(command + ["--out", directory.appendingPathComponent(name).path] + graph)
+                result.expectClean(statuses: [0])
+                expected.append(name)
+            }
+            #expect(try contents(of: directory) == expected.sorted())
+        }
+    }
+}

@@ -23,7 +23,7 @@ public enum DiagramWriter {
     ///
     /// A symbolic link is followed (the file it names is replaced or created, the link kept). A destination that
     /// exists and is a character device or a pipe (`/dev/stdout`, `/dev/null`) is written straight into, never
-    /// renamed over; a block device or a socket is refused.
+    /// renamed over; a block device, a socket or a read-only file is refused.
     ///
     /// Throws `SOCGraphError.outputFailed` naming the path and the reason (missing directory, permission…).
     public static func write(_ data: Data, to url: URL) throws {

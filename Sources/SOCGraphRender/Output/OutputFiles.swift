@@ -14,7 +14,7 @@ import SOCGraph
 ///
 /// A symbolic link is followed (the file it names is replaced or created, the link kept). A destination that is a
 /// character device or a pipe (`/dev/stdout`, `/dev/null`) is written straight into, never renamed over; a
-/// directory, a block device or a socket is refused before anything is written.
+/// directory, a block device, a socket or a read-only file is refused before anything is written.
 enum OutputFiles {
     /// Where one file goes once links are followed.
     private enum Destination {
@@ -50,7 +50,7 @@ enum OutputFiles {
         }
     }
 
-    /// Where `path` leads, checked: the directory exists, the file is not a directory.
+    /// Where `path` leads, checked: the directory exists, the file is not a directory or read-only.
     private static func destination(of path: OutputPath) throws -> Destination {
         guard !path.bytes.contains(0) else { throw failure(path, "a file name cannot hold a NUL character") }
         var status = stat()
@@ -65,7 +65,11 @@ enum OutputFiles {
         if OutputPath.withCPath(target, { stat($0, &status) }) == 0 {
             switch status.st_mode & S_IFMT {
             case S_IFREG:
-                break
+                // Root may write anything, so the mode is asked too; a read-only file system is told apart later.
+                let denied = OutputPath.withCPath(target) { access($0, W_OK) } != 0 && errno == EACCES
+                if denied || status.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) == 0 {
+                    throw failure(path, "the file is read-only; make it writable (chmod u+w) or choose another --out")
+                }
             case S_IFDIR:
                 throw failure(path, "it is a directory; give a file name")
             case S_IFCHR, S_IFIFO:

@@ -1,8 +1,14 @@
 import Foundation
 import Testing
 
-/// Writing `--out` files through the binary: a memo and its picture all or nothing, links followed even to a file not
-/// yet made, and names as long as the file system allows.
+/// The permission bits of the file at `url`.
+func permissions(_ url: URL) -> mode_t {
+    var status = stat()
+    return stat(url.path, &status) == 0 ? status.st_mode & 0o7777 : 0
+}
+
+/// Writing `--out` files through the binary: a memo and its picture all or nothing, read-only files refused, links
+/// followed even to a file not yet made, and names as long as the file system allows.
 @Suite("Output files through the binary")
 struct OutputFileTests {
     let graph = ["--graph", CLI.fixture.path]
@@ -33,6 +39,29 @@ struct OutputFileTests {
                 #expect(try Data(contentsOf: directory.appendingPathComponent("f.md")) == keep)
                 #expect(try contents(of: directory) == ["f.md", "f.svg", "k.md", "k.svg"])
             }
+        }
+    }
+
+    @Test("a read-only --out file is refused with exit 4 and kept, mode and bytes")
+    func readOnlyFileRefused() throws {
+        try withScratchDirectory { directory in
+            let keep = Data("keep".utf8)
+            let svg = directory.appendingPathComponent("ro.svg"), html = directory.appendingPathComponent("ro.html")
+            let md = directory.appendingPathComponent("rw.md"), picture = directory.appendingPathComponent("rw.svg")
+            for url in [svg, html, md, picture] { try keep.write(to: url) }
+            for url in [svg, html, picture] {
+                try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: url.path)
+            }
+            for (arguments, path) in [(["render", "15-2051", "--out", svg.path], svg.path),
+                                      (["compare", "15-2051", "15-1252", "--out", svg.path], svg.path),
+                                      (["memo", "15-2051", "15-1252", "--out", html.path], html.path),
+                                      (["memo", "15-2051", "15-1252", "--out", md.path], picture.path)] {
+                try HardenedCLI.run(arguments + graph).expectClean(
+                    statuses: [4], containing: ["cannot write '\(path)': the file is read-only", "chmod"])
+            }
+            for url in [svg, html, md, picture] { #expect(try Data(contentsOf: url) == keep, "\(url.lastPathComponent)") }
+            #expect([svg, html, picture].allSatisfy { permissions($0) == 0o444 })
+            #expect(try contents(of: directory) == ["ro.html", "ro.svg", "rw.md", "rw.svg"])
         }
     }
 

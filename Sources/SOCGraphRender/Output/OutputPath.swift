@@ -31,6 +31,12 @@ public struct OutputPath: Sendable, Equatable {
         }
     }
 
+    /// The bytes of the file's name, without its directory.
+    public var fileName: [UInt8] {
+        let path = Self.withoutTrailingSlashes(bytes)
+        return Array(path[((path.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1)...])
+    }
+
     /// The same file name with its extension replaced, as `URL.deletingPathExtension().appendingPathExtension(_:)`.
     public func replacingExtension(with fileExtension: String) -> OutputPath {
         let url = url.deletingPathExtension().appendingPathExtension(fileExtension)

@@ -54,7 +54,7 @@ enum DiagramOutput {
         out: String?, format: OutputFormat?, command: String, codes: [String]
     ) throws -> (OutputPath, OutputFormat) {
         if let out {
-            let path = OutputPath(url: URL(fileURLWithPath: out))
+            let path = OutputArgument.path(out)
             let url = path.url
             if let format, OutputFormat(name: url.pathExtension) == nil { return (path, format) }
             let fromName = try OutputFormat(fileURL: url)

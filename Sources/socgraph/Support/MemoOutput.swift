@@ -28,7 +28,7 @@ enum MemoOutput {
         let nodes = try ComparisonReport.candidates(graph: graph, inputs: codes)
         let path: OutputPath
         if let out {
-            path = OutputPath(url: URL(fileURLWithPath: out))
+            path = OutputArgument.path(out)
         } else {
             let url = DiagramWriter.defaultURL(command: "memo", codes: nodes.map { graph[$0].id }, format: .svg)
                 .deletingPathExtension().appendingPathExtension("md")
@@ -45,7 +45,7 @@ enum MemoOutput {
             return [path.url]
         case .markdown:
             let diagram = path.replacingExtension(with: "svg")
-            let text = MemoMarkdown.render(memo, diagramFile: diagram.url.lastPathComponent)
+            let text = MemoMarkdown.render(memo, diagramFileBytes: diagram.fileName)
             try DiagramWriter.write([(svg, diagram), (Data(text.utf8), path)])
             return [path.url, diagram.url]
         }

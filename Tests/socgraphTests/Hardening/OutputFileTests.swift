@@ -1,14 +1,26 @@
 import Foundation
 import Testing
 
+/// The names in `directory` as raw bytes (a name need not be valid UTF-8), sorted.
+func rawNames(of directory: URL) -> [[UInt8]] {
+    guard let stream = opendir(directory.path) else { return [] }
+    defer { closedir(stream) }
+    var names: [[UInt8]] = []
+    while let entry = readdir(stream) {
+        let name = withUnsafeBytes(of: &entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+        if name != Array(".".utf8), name != Array("..".utf8) { names.append(name) }
+    }
+    return names.sorted { $0.lexicographicallyPrecedes($1) }
+}
+
 /// The permission bits of the file at `url`.
 func permissions(_ url: URL) -> mode_t {
     var status = stat()
     return stat(url.path, &status) == 0 ? status.st_mode & 0o7777 : 0
 }
 
-/// Writing `--out` files through the binary: a memo and its picture all or nothing, read-only files refused, links
-/// followed even to a file not yet made, and names as long as the file system allows.
+/// Writing `--out` files through the binary: a memo and its picture all or nothing, read-only files refused, path
+/// bytes kept, links followed even to a file not yet made, and names as long as the file system allows.
 @Suite("Output files through the binary")
 struct OutputFileTests {
     let graph = ["--graph", CLI.fixture.path]
@@ -62,6 +74,31 @@ struct OutputFileTests {
             for url in [svg, html, md, picture] { #expect(try Data(contentsOf: url) == keep, "\(url.lastPathComponent)") }
             #expect([svg, html, picture].allSatisfy { permissions($0) == 0o444 })
             #expect(try contents(of: directory) == ["ro.html", "ro.svg", "rw.md", "rw.svg"])
+        }
+    }
+
+    @Test("an --out name that is not valid UTF-8 is written by its bytes")
+    func pathBytesKept() throws {
+        try withScratchDirectory { directory in
+            // Foundation's Process passes only valid UTF-8, so the shell makes the byte.
+            let script = #"""
+                "$0" render 15-2051 --out "$(printf 'r\377.svg')" --graph "$1" >/dev/null &&
+                "$0" memo 15-2051 15-1252 --out="$(printf 'm\377.md')" --graph "$1" >/dev/null
+                """#
+            let result = try HardenedCLI.run(["-c", script, CLI.executable.path, CLI.fixture.path],
+                                             executable: URL(fileURLWithPath: "/bin/sh"), directory: directory)
+            #expect(result.status == 0 && !result.signalled, "\(result.stderr)")
+            let names = rawNames(of: directory)
+            let expected = [("m", ".md"), ("m", ".svg"), ("r", ".svg")].map { Array($0.utf8) + [0xFF] + Array($1.utf8) }
+            #expect(names == expected, "\(names)")
+            // The memo links its diagram by the same bytes.
+            let memoPath = Array(directory.path.utf8) + Array("/m".utf8) + [0xFF] + Array(".md".utf8) + [0]
+            let descriptor = memoPath.withUnsafeBufferPointer {
+                $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY) }
+            }
+            try #require(descriptor >= 0)
+            let memo = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readDataToEndOfFile()
+            #expect(String(decoding: memo, as: UTF8.self).contains("(m%FF.svg)"))
         }
     }
 

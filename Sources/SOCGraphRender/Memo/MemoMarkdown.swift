@@ -6,6 +6,11 @@ public enum MemoMarkdown {
     /// The Markdown of `memo`; `diagramFile` is the diagram's file name relative to the memo (`memo.svg`).
     /// Every text from the graph is escaped, so titles such as `O*NET` never turn into markup.
     public static func render(_ memo: Memo, diagramFile: String) -> String {
+        render(memo, diagramFileBytes: Array(diagramFile.utf8))
+    }
+
+    /// The Markdown of `memo`, the diagram's file name given as bytes (a name need not be valid UTF-8).
+    public static func render(_ memo: Memo, diagramFileBytes diagramFile: [UInt8]) -> String {
         var out = "## " + escape(memo.title) + "\n\n"
         out += "Candidate codes: "
             + memo.candidates.map { escape("\($0.code) \($0.title)") }.joined(separator: "; ") + ".\n\n"
@@ -85,12 +90,17 @@ public enum MemoMarkdown {
 
     /// A relative file name as a link destination: every UTF-8 byte other than an ASCII letter, digit or
     /// `- . _ ~ /` percent-encoded (`%20`, `%C3%A9`), so spaces and parentheses are safe.
-    static func linkTarget(_ file: String) -> String {
-        file.addingPercentEncoding(withAllowedCharacters: linkCharacters) ?? file
+    static func linkTarget(_ file: String) -> String { linkTarget(Array(file.utf8)) }
+
+    /// A relative file name given as bytes as a link destination, encoded as `linkTarget(_:)` does.
+    static func linkTarget(_ file: [UInt8]) -> String {
+        file.map { byte in
+            linkCharacters.contains(byte) ? String(UnicodeScalar(byte)) : "%" + hexDigits[Int(byte >> 4)] + hexDigits[Int(byte & 15)]
+        }.joined()
     }
 
-    private static let linkCharacters = CharacterSet(
-        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
+    private static let linkCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/".utf8)
+    private static let hexDigits = "0123456789ABCDEF".map(String.init)
 }
 
 /// Credits required by the licences of the data.

@@ -1,11 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SOCGraph
 
 /// Writes rendered diagrams to files atomically, and names them when the user gave no `--out`.
@@ -28,68 +21,19 @@ public enum DiagramWriter {
     /// readers see the old file or the new one, never a part; on failure the destination is untouched and no
     /// temporary file is left behind.
     ///
-    /// A symbolic link is followed (the file it names is replaced, the link kept). A destination that exists and
-    /// is a character device or a pipe (`/dev/stdout`, `/dev/null`) is written straight into, never renamed over;
-    /// a block device or a socket is refused.
+    /// A symbolic link is followed (the file it names is replaced or created, the link kept). A destination that
+    /// exists and is a character device or a pipe (`/dev/stdout`, `/dev/null`) is written straight into, never
+    /// renamed over; a block device, a socket or a read-only file is refused.
     ///
     /// Throws `SOCGraphError.outputFailed` naming the path and the reason (missing directory, permission…).
     public static func write(_ data: Data, to url: URL) throws {
-        var destination = url.standardizedFileURL
-        var status = stat()
-        if stat(destination.path, &status) == 0 {
-            switch status.st_mode & S_IFMT {
-            case S_IFREG:
-                var link = stat()
-                if lstat(destination.path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK,
-                   let resolved = realpath(destination.path, nil) {
-                    destination = URL(fileURLWithPath: String(cString: resolved))
-                    free(resolved)
-                }
-            case S_IFDIR:
-                throw SOCGraphError.outputFailed("cannot write '\(url.path)': it is a directory; give a file name")
-            case S_IFCHR, S_IFIFO:
-                return try stream(data, to: url)
-            default:
-                throw SOCGraphError.outputFailed(
-                    "cannot write '\(url.path)': it is not a regular file, a pipe or a terminal; give a file name")
-            }
-        }
-        let directory = destination.deletingLastPathComponent()
-        guard let isDirectory = FileManager.default.isDirectory(atPath: directory.path) else {
-            throw SOCGraphError.outputFailed(
-                "cannot write '\(url.path)': the directory '\(directory.path)' does not exist; create it or choose another --out")
-        }
-        guard isDirectory else {
-            throw SOCGraphError.outputFailed(
-                "cannot write '\(url.path)': '\(directory.path)' is not a directory; choose another --out")
-        }
-        let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary, options: .withoutOverwriting)
-        } catch {
-            // The name is unique to this call, so whatever is there is a part written before the failure.
-            try? FileManager.default.removeItem(at: temporary)
-            throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(reason(error, directory: directory))")
-        }
-        guard rename(temporary.path, destination.path) == 0 else {
-            let code = errno
-            try? FileManager.default.removeItem(at: temporary)  // best effort: the temporary file is ours
-            throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(String(cString: strerror(code)))")
-        }
+        try write([(data, OutputPath(url: url))])
     }
 
-    /// Writes `data` into an existing character device or pipe, which cannot be replaced atomically.
-    private static func stream(_ data: Data, to url: URL) throws {
-        let descriptor = open(url.path, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        do {
-            try data.withUnsafeBytes { try FileDescriptor.write($0, to: descriptor) }
-        } catch {
-            throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(reason(error, directory: nil))")
-        }
+    /// Writes each `data` to its path as `write(_:to:)` does, all or nothing: every file is written to a temporary
+    /// file before any is renamed into place, so that a failure leaves every destination as it was.
+    public static func write(_ files: [(data: Data, path: OutputPath)]) throws {
+        try OutputFiles.write(files)
     }
 
     /// The file name for a diagram of `codes` made by `command`: `compare-15-1221-15-1252-15-2051.svg`.
@@ -119,22 +63,5 @@ public enum DiagramWriter {
             return allowed ? Character(scalar) : "-"
         }
         return String(mapped).split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-")
-    }
-
-    private static func reason(_ error: Error, directory: URL?) -> String {
-        if let reason = SystemError.reason(of: error) { return reason }
-        if let directory, !FileManager.default.isWritableFile(atPath: directory.path) {
-            return "the directory '\(directory.path)' is not writable"
-        }
-        if let error = error as? CocoaError {
-            switch error.code {
-            case .fileNoSuchFile, .fileWriteNoPermission, .fileWriteInvalidFileName:
-                return "no file can be created in '\(directory?.path ?? "/")'; choose another --out"
-            case .fileWriteOutOfSpace: return "no space left on the device"
-            case .fileWriteVolumeReadOnly: return "the file system is read-only"
-            default: break
-            }
-        }
-        return String(describing: error)
     }
 }

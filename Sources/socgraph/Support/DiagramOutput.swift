@@ -17,10 +17,10 @@ enum DiagramOutput {
         let nodes = try ComparisonReport.candidates(graph: graph, inputs: codes)
         let diagram = try DiagramFactory.comparison(
             of: nodes, in: graph, options: ComparisonSubgraph.Options(includePrograms: includePrograms))
-        let (url, chosen) = try destination(
+        let (path, chosen) = try destination(
             out: out, format: format, command: "compare", codes: nodes.map { graph[$0].id })
-        try write(diagram, to: url, format: chosen, context: context)
-        return url
+        try write(diagram, to: path, format: chosen, context: context)
+        return path.url
     }
 
     /// Renders the neighbourhood diagram of `code` to `depth` and writes it; returns where.
@@ -30,20 +30,20 @@ enum DiagramOutput {
     ) throws -> URL {
         let centre = try graph.resolve(code)
         let diagram = try DiagramFactory.neighbourhood(of: centre, depth: depth, tiers: tiers, in: graph)
-        let (url, chosen) = try destination(
+        let (path, chosen) = try destination(
             out: out, format: format, command: "neighbourhood", codes: [graph[centre].id])
-        try write(diagram, to: url, format: chosen, context: context)
-        return url
+        try write(diagram, to: path, format: chosen, context: context)
+        return path.url
     }
 
-    /// Renders `diagram` in `format` and writes it to `url` atomically. In a batch the render runs beside other
+    /// Renders `diagram` in `format` and writes it to `path` atomically. In a batch the render runs beside other
     /// lines (the same DOT gives the same bytes whatever else runs); the write waits for the line's turn.
     static func write(
-        _ diagram: Diagram, to url: URL, format: OutputFormat, context: BatchContext = .oneShot
+        _ diagram: Diagram, to path: OutputPath, format: OutputFormat, context: BatchContext = .oneShot
     ) throws {
         let data = try GraphvizRenderer().render(dot: try DOTBuilder().build(diagram), format: format)
         try context.inOrder {
-            try DiagramWriter.write(data, to: url)
+            try DiagramWriter.write([(data, path)])
         }
     }
 
@@ -52,22 +52,23 @@ enum DiagramOutput {
     /// working directory, the directory created when missing.
     static func destination(
         out: String?, format: OutputFormat?, command: String, codes: [String]
-    ) throws -> (URL, OutputFormat) {
+    ) throws -> (OutputPath, OutputFormat) {
         if let out {
-            let url = URL(fileURLWithPath: out)
-            if let format, OutputFormat(name: url.pathExtension) == nil { return (url, format) }
+            let path = OutputArgument.path(out)
+            let url = path.url
+            if let format, OutputFormat(name: url.pathExtension) == nil { return (path, format) }
             let fromName = try OutputFormat(fileURL: url)
             if let format, format != fromName {
                 throw SOCGraphError.invalidInput(
                     "--render \(format.rawValue) does not match --out '\(url.lastPathComponent)': "
                         + "name the file with .\(format.fileExtension) or leave out --render")
             }
-            return (url, fromName)
+            return (path, fromName)
         }
         let chosen = format ?? .svg
         let url = DiagramWriter.defaultURL(command: command, codes: codes, format: chosen)
         try createDefaultDirectory(for: url)
-        return (url, chosen)
+        return (OutputPath(url: url), chosen)
     }
 
     /// Creates `Output/` when a default destination needs it.

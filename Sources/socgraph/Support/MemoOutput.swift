@@ -3,8 +3,8 @@ import SOCGraph
 import SOCGraphRender
 
 /// Writing memos for `memo`: Markdown with the diagram as an SVG file beside it (same base name), or one
-/// self-contained HTML file with the SVG inline. Everything is rendered before anything is written; each file is
-/// written atomically.
+/// self-contained HTML file with the SVG inline. Everything is rendered before anything is written, and the files
+/// are written all or nothing: a failure leaves every existing file as it was.
 enum MemoOutput {
     /// The memo formats, from the extension of `--out`.
     enum Kind {
@@ -26,28 +26,28 @@ enum MemoOutput {
     /// files written, the memo first.
     static func writeMemo(codes: [String], graph: KnowledgeGraph, out: String?, includePrograms: Bool) throws -> [URL] {
         let nodes = try ComparisonReport.candidates(graph: graph, inputs: codes)
-        let url: URL
+        let path: OutputPath
         if let out {
-            url = URL(fileURLWithPath: out)
+            path = OutputArgument.path(out)
         } else {
-            url = DiagramWriter.defaultURL(command: "memo", codes: nodes.map { graph[$0].id }, format: .svg)
+            let url = DiagramWriter.defaultURL(command: "memo", codes: nodes.map { graph[$0].id }, format: .svg)
                 .deletingPathExtension().appendingPathExtension("md")
             try DiagramOutput.createDefaultDirectory(for: url)
+            path = OutputPath(url: url)
         }
-        let kind = try Kind(fileURL: url)
+        let kind = try Kind(fileURL: path.url)
         let memo = try Memo(graph: graph, candidates: nodes,
                             options: ComparisonSubgraph.Options(includePrograms: includePrograms))
         let svg = try GraphvizRenderer().render(memo.diagram, format: .svg)
         switch kind {
         case .html:
-            try DiagramWriter.write(Data(MemoHTML.render(memo, svg: svg).utf8), to: url)
-            return [url]
+            try DiagramWriter.write([(Data(MemoHTML.render(memo, svg: svg).utf8), path)])
+            return [path.url]
         case .markdown:
-            let diagramURL = url.deletingPathExtension().appendingPathExtension("svg")
-            let text = MemoMarkdown.render(memo, diagramFile: diagramURL.lastPathComponent)
-            try DiagramWriter.write(svg, to: diagramURL)
-            try DiagramWriter.write(Data(text.utf8), to: url)
-            return [url, diagramURL]
+            let diagram = path.replacingExtension(with: "svg")
+            let text = MemoMarkdown.render(memo, diagramFileBytes: diagram.fileName)
+            try DiagramWriter.write([(svg, diagram), (Data(text.utf8), path)])
+            return [path.url, diagram.url]
         }
     }
 }

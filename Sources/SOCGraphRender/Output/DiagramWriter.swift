@@ -80,15 +80,13 @@ public enum DiagramWriter {
 
     /// Writes `data` into an existing character device or pipe, which cannot be replaced atomically.
     private static func stream(_ data: Data, to url: URL) throws {
-        let descriptor = open(url.path, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
         do {
-            try data.withUnsafeBytes { try FileDescriptor.write($0, to: descriptor) }
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            try handle.write(contentsOf: data)
         } catch {
-            throw SOCGraphError.outputFailed("cannot write '\(url.path)': \(reason(error, directory: nil))")
+            throw SOCGraphError.outputFailed(
+                "cannot write '\(url.path)': \(SystemError.reason(of: error) ?? "\(error)")")
         }
     }
 
@@ -121,15 +119,14 @@ public enum DiagramWriter {
         return String(mapped).split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-")
     }
 
-    private static func reason(_ error: Error, directory: URL?) -> String {
-        if let reason = SystemError.reason(of: error) { return reason }
-        if let directory, !FileManager.default.isWritableFile(atPath: directory.path) {
+    private static func reason(_ error: Error, directory: URL) -> String {
+        if !FileManager.default.isWritableFile(atPath: directory.path) {
             return "the directory '\(directory.path)' is not writable"
         }
         if let error = error as? CocoaError {
             switch error.code {
             case .fileNoSuchFile, .fileWriteNoPermission, .fileWriteInvalidFileName:
-                return "no file can be created in '\(directory?.path ?? "/")'; choose another --out"
+                return "no file can be created in '\(directory.path)'; choose another --out"
             case .fileWriteOutOfSpace: return "no space left on the device"
             case .fileWriteVolumeReadOnly: return "the file system is read-only"
             default: break

@@ -13,21 +13,21 @@ enum Terminal {
     /// Writes `text` to stdout; a failed write is `SOCGraphError.outputFailed`.
     static func write(_ text: String) throws {
         do {
-            try FileDescriptor.write(text, to: STDOUT_FILENO)
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
         } catch {
-            // The system's words: `No space left on device`, `Bad file descriptor`.
-            throw SOCGraphError.outputFailed("cannot write to standard output: \(error)")
+            throw SOCGraphError.outputFailed(
+                "cannot write to standard output: \(SystemError.reason(of: error) ?? "\(error)")")
         }
     }
 
     /// Writes to stdout, ignoring failure (help and version text).
     static func writeOut(_ text: String) {
-        try? FileDescriptor.write(text, to: STDOUT_FILENO)
+        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     }
 
     /// Prints `socgraph: error: message` (one line) to stderr and exits with `status`.
     static func fail(_ message: String, status: Int32) -> Never {
-        try? FileDescriptor.write("socgraph: error: \(oneLine(message))\n", to: STDERR_FILENO)
+        try? FileHandle.standardError.write(contentsOf: Data("socgraph: error: \(oneLine(message))\n".utf8))
         exit(status)
     }
 
@@ -39,7 +39,7 @@ enum Terminal {
     /// Prints `socgraph: note: message` (one line) to stderr: something a script reading stdout should know
     /// about a successful answer (a weak search ranking).
     static func note(_ message: String) {
-        try? FileDescriptor.write("socgraph: note: \(oneLine(message))\n", to: STDERR_FILENO)
+        try? FileHandle.standardError.write(contentsOf: Data("socgraph: note: \(oneLine(message))\n".utf8))
     }
 
     /// The longest message printed in full; ArgumentParser repeats a bad value whole, however long.

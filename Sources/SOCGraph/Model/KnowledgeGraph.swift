@@ -46,12 +46,6 @@ public struct KnowledgeGraph: Sendable {
     /// The contiguous, id-ordered range of nodes of `kind`. O(1).
     public func nodes(ofKind kind: NodeKind) -> Range<NodeIndex> { kindRanges[kind] ?? 0..<0 }
 
-    /// The node of an education level. O(1).
-    public func node(for level: EducationLevel) -> NodeIndex? { index[level.rawValue] }
-
-    /// The node of Job Zone `zone` (1–5). O(1).
-    public func node(forJobZone zone: Int) -> NodeIndex? { index[KnowledgeGraph.jobZoneID(zone)] }
-
     /// The node id of Job Zone `zone`: `job-zone-4`.
     public static func jobZoneID(_ zone: Int) -> String { "job-zone-\(zone)" }
 

@@ -4,15 +4,13 @@ public struct OccupationListing: Encodable, Hashable, Sendable {
     public let code: String
     public let title: String
     /// BLS typical entry education id (`master`); nil when EP does not cover the occupation or is not loaded.
-    public let education: String?
+    @Nullable public var education: String?
     /// O*NET Job Zone 1–5.
-    public let jobZone: Int?
+    @Nullable public var jobZone: Int?
     /// OEWS annual median wage, dollars; a floor when `topCoded`.
-    public let annualMedian: Int?
+    @Nullable public var annualMedian: Int?
     /// The OEWS figures are top-coded: the median is at least this much.
     public let topCoded: Bool
-
-    private enum CodingKeys: String, CodingKey { case code, title, education, jobZone, annualMedian, topCoded }
 
     /// The listing of a detailed occupation. O(1).
     public init(graph: KnowledgeGraph, node: NodeIndex) {
@@ -23,15 +21,5 @@ public struct OccupationListing: Encodable, Hashable, Sendable {
         let wages = graph.facts(of: node)?.wages
         annualMedian = wages?.annualMedian
         topCoded = wages?.isTopCoded ?? false
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(title, forKey: .title)
-        try c.encode(education, forKey: .education)
-        try c.encode(jobZone, forKey: .jobZone)
-        try c.encode(annualMedian, forKey: .annualMedian)
-        try c.encode(topCoded, forKey: .topCoded)
     }
 }

@@ -96,30 +96,17 @@ public struct EvidencePath: Encodable, Hashable, Sendable {
     /// `program`, `technology` or `direct`.
     public let kind: String
     /// The CIP code or technology name; nil for a direct link.
-    public let via: String?
+    @Nullable public var via: String?
     /// The CIP program's title (technologies are their own title); nil for a direct link.
-    public let viaTitle: String?
+    @Nullable public var viaTitle: String?
     /// Hot Technology for the occupation (technologies only).
-    public let hot: Bool?
+    @Nullable public var hot: Bool?
     /// Why the curation table ties the program, technology or occupation to the field; nil without curation.
-    public let rationale: String?
+    @Nullable public var rationale: String?
     /// `curation/cip-fields.tsv:2`: the curation row.
-    public let curation: String?
+    @Nullable public var curation: String?
     /// Occupation, then the program or technology, then the field.
     public let nodes: [NodeReference]
-
-    private enum CodingKeys: String, CodingKey { case kind, via, viaTitle, hot, rationale, curation, nodes }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(via, forKey: .via)
-        try c.encode(viaTitle, forKey: .viaTitle)
-        try c.encode(hot, forKey: .hot)
-        try c.encode(rationale, forKey: .rationale)
-        try c.encode(curation, forKey: .curation)
-        try c.encode(nodes, forKey: .nodes)
-    }
 
     public init(graph: KnowledgeGraph, occupation: NodeIndex, field: NodeIndex, evidence: Evidence) {
         kind = evidence.kind.rawValue

@@ -30,11 +30,11 @@ import Testing
     }
 
     @Test func fieldSlugs() {
-        #expect(CETSource.slug("Data Privacy, Data Security, and Cybersecurity Technologies")
+        #expect(CodeShape.slug("Data Privacy, Data Security, and Cybersecurity Technologies")
             == "data-privacy-data-security-and-cybersecurity-technologies")
-        #expect(CETSource.slug("Highly Automated, Autonomous, and Uncrewed Systems, and Robotics")
+        #expect(CodeShape.slug("Highly Automated, Autonomous, and Uncrewed Systems, and Robotics")
             == "highly-automated-autonomous-and-uncrewed-systems-and-robotics")
-        #expect(CETSource.slug("  Human-Machine Interfaces!") == "human-machine-interfaces")
+        #expect(CodeShape.slug("  Human-Machine Interfaces!") == "human-machine-interfaces")
     }
 
     @Test func wages() throws {

@@ -15,7 +15,6 @@ public struct WhyReport: Encodable, Hashable, Sendable {
     public let sources: [SourceCitation]
 
     /// The report of `occupation` (a detailed code or a specialty, which stands for its detailed code) and `field`.
-    /// Needs `alignments` and `curation` loaded (for rationales); `technologies` comes with them.
     ///
     /// - Throws: `SOCGraphError.nothingFound` when no aligns-with edge links them, saying whether any curated
     ///   path exists at all.
@@ -101,10 +100,10 @@ public struct EvidencePath: Encodable, Hashable, Sendable {
     @Nullable public var viaTitle: String?
     /// Hot Technology for the occupation (technologies only).
     @Nullable public var hot: Bool?
-    /// Why the curation table ties the program, technology or occupation to the field; nil without curation.
-    @Nullable public var rationale: String?
+    /// Why the curation table ties the program, technology or occupation to the field.
+    public let rationale: String
     /// `curation/cip-fields.tsv:2`: the curation row.
-    @Nullable public var curation: String?
+    public let curation: String
     /// Occupation, then the program or technology, then the field.
     public let nodes: [NodeReference]
 
@@ -114,7 +113,7 @@ public struct EvidencePath: Encodable, Hashable, Sendable {
         viaTitle = evidence.via.map { KnowledgeGraph.plainTitle(graph[$0].title) }
         hot = evidence.hot
         rationale = evidence.rationale
-        curation = evidence.curationFile.map { file in evidence.curationLine.map { "\(file):\($0)" } ?? file }
+        curation = "\(evidence.curationFile):\(evidence.curationLine)"
         nodes = ([occupation] + (evidence.via.map { [$0] } ?? []) + [field]).map { NodeReference(graph, $0) }
     }
 }

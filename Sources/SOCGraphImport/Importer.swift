@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SOCGraph
 
@@ -62,9 +63,14 @@ public struct Importer: Sendable {
     private func manifest(_ files: [OfficialFile]) throws -> GraphTable {
         let rows = try files.map { file in
             [file.id, file.publisher, file.title, file.vintage, file.url, file.path,
-             SHA256.hexDigest(of: try sources.bytes(of: file))]
+             Self.sha256(of: try sources.bytes(of: file))]
         }
         return GraphTable(path: "manifest.tsv", header: Self.manifestHeader, rows: rows)
+    }
+
+    /// The sha256 of `data` as 64 lower-case hex digits, the form `manifest.tsv` pins each input in.
+    static func sha256(of data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }
 

@@ -25,17 +25,17 @@ struct AlignmentTests {
         #expect(ai.evidence.filter { $0.hot == true }.compactMap { $0.via.map { graph[$0].id } }
                 == ["PyTorch", "TensorFlow"])
         #expect(ai.evidence.filter { $0.kind == .program }.allSatisfy { $0.hot == nil })
-        // With the curation section loaded, every path carries its curation row.
+        // Every path carries its curation row.
         let first = try #require(ai.evidence.first)
-        #expect(first.rationale?.hasPrefix("CET 2024 AI: machine learning") == true)
+        #expect(first.rationale.hasPrefix("CET 2024 AI: machine learning"))
         #expect(first.curationFile == "curation/cip-fields.tsv")
         #expect(first.curationLine == 2)
-        #expect(ai.evidence.allSatisfy { $0.rationale != nil })
+        #expect(ai.evidence.allSatisfy { !$0.rationale.isEmpty })
 
         let direct = try alignment("15-1221", "quantum-information-and-enabling-technologies")
         #expect(direct.strength == 0.90)
         #expect(direct.evidence == [Evidence(
-            kind: .direct, via: nil, hot: nil, rationale: direct.evidence.first?.rationale,
+            kind: .direct, via: nil, hot: nil, rationale: try #require(direct.evidence.first).rationale,
             curationFile: "curation/occupation-fields.tsv", curationLine: 2)])
     }
 
@@ -79,7 +79,7 @@ struct AlignmentTests {
     @Test func everyEvidencePathCarriesItsCurationRow() throws {
         let fields = graph.alignments(of: try graph.expectNode("15-1221"))
         #expect(fields.map(\.strength) == [0.90, 0.85, 0.83, 0.19, 0.03])
-        #expect(fields.allSatisfy { $0.evidence.allSatisfy { $0.rationale != nil && $0.curationLine != nil } })
+        #expect(fields.allSatisfy { $0.evidence.allSatisfy { !$0.rationale.isEmpty && $0.curationLine > 1 } })
     }
 
     @Test func showReportListsFieldsWithShortEvidence() throws {
@@ -123,7 +123,7 @@ struct AlignmentTests {
         let tensorFlow = try #require(report.paths.first { $0.via == "TensorFlow" })
         #expect(tensorFlow.hot == true)
         #expect(tensorFlow.nodes.map(\.level) == ["detailed", "technology", "field"])
-        #expect(tensorFlow.rationale?.contains("deep learning frameworks") == true)
+        #expect(tensorFlow.rationale.contains("deep learning frameworks"))
         #expect(report.computation.programPart == 0.1333)
         #expect(report.computation.technologyPart == 1)
         #expect(report.computation.value == 0.8267)

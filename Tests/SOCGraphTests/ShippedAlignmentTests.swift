@@ -23,7 +23,7 @@ struct ShippedAlignmentTests {
         let technologies = report.paths.filter { $0.kind == "technology" }
         #expect(!technologies.isEmpty)
         #expect(technologies.contains { $0.via == "TensorFlow" && $0.hot == true })
-        #expect(report.paths.allSatisfy { $0.rationale?.hasPrefix("CET 2024 ") == true })
+        #expect(report.paths.allSatisfy { $0.rationale.hasPrefix("CET 2024 ") })
         #expect(AlignmentStrength.text(report.computation.value) == AlignmentStrength.text(report.strength))
     }
 
@@ -69,7 +69,7 @@ struct ShippedAlignmentTests {
             #expect(a.evidence.filter { $0.kind == .program }.count == a.programs)
             #expect(a.evidence.filter { $0.kind == .technology }.count == a.technologies)
             #expect(AlignmentStrength.text(a.parts.value) == AlignmentStrength.text(a.strength))
-            #expect(a.evidence.allSatisfy { $0.rationale != nil })
+            #expect(a.evidence.allSatisfy { !$0.rationale.isEmpty })
         }
     }
 

@@ -132,7 +132,7 @@ struct GraphCache: Sendable {
         let temporary = directory.appendingPathComponent(prefix + "\(getpid()).\(UInt32.random(in: .min ... .max)).tmp")
         do {
             try Data(bytes).write(to: temporary, options: .withoutOverwriting)
-            guard rename(temporary.path, location.path) == 0 else { throw SystemError(code: errno) }
+            guard rename(temporary.path, location.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)  // best effort: the name is this call's own
             throw error

@@ -152,9 +152,9 @@ extension KnowledgeGraph {
                 w.choice(evidence.kind)
                 w.optional(evidence.via) { $0.int($1) }
                 w.optional(evidence.hot) { $0.bool($1) }
-                w.optional(evidence.rationale) { $0.string($1) }
-                w.optional(evidence.curationFile) { $0.string($1) }
-                w.optional(evidence.curationLine) { $0.int($1) }
+                w.string(evidence.rationale)
+                w.string(evidence.curationFile)
+                w.int(evidence.curationLine)
             }
         case let .crosswalk(steps):
             w.int(7)
@@ -189,9 +189,8 @@ extension KnowledgeGraph {
             let direct = try r.bool()
             let evidence = try r.array { r in
                 Evidence(kind: try r.choice(), via: try r.optional { try $0.index(below: n) },
-                         hot: try r.optional { try $0.bool() }, rationale: try r.optional { try $0.string() },
-                         curationFile: try r.optional { try $0.string() },
-                         curationLine: try r.optional { try $0.int() })
+                         hot: try r.optional { try $0.bool() }, rationale: try r.string(),
+                         curationFile: try r.string(), curationLine: try r.int())
             }
             attributes = .alignment(FieldAlignment(
                 occupation: occupation, field: field, strength: strength, programs: counts[0],

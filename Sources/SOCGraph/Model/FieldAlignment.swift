@@ -20,19 +20,6 @@ public struct FieldAlignment: Hashable, Sendable {
     /// The paths, in alignment-evidence.tsv order: programs by CIP code, technologies by name, then the direct link.
     public let evidence: [Evidence]
 
-    public init(occupation: NodeIndex, field: NodeIndex, strength: Double, programs: Int, programTotal: Int,
-                technologies: Int, hotTechnologies: Int, direct: Bool, evidence: [Evidence]) {
-        self.occupation = occupation
-        self.field = field
-        self.strength = strength
-        self.programs = programs
-        self.programTotal = programTotal
-        self.technologies = technologies
-        self.hotTechnologies = hotTechnologies
-        self.direct = direct
-        self.evidence = evidence
-    }
-
     /// The parts of the strength rule for these counts (`parts.value` rounds to `strength`).
     public var parts: AlignmentStrength.Parts {
         AlignmentStrength.parts(programs: programs, programTotal: programTotal, hotTechnologies: hotTechnologies,
@@ -72,18 +59,8 @@ public struct Evidence: Hashable, Sendable {
     /// For a technology: whether O*NET flags it a Hot Technology for the occupation; nil otherwise.
     public let hot: Bool?
     /// The curation row's rationale.
-    public let rationale: String?
+    public let rationale: String
     /// Where the curation row is (`curation/cip-fields.tsv`, line).
-    public let curationFile: String?
-    public let curationLine: Int?
-
-    public init(kind: Kind, via: NodeIndex?, hot: Bool?, rationale: String? = nil, curationFile: String? = nil,
-                curationLine: Int? = nil) {
-        self.kind = kind
-        self.via = via
-        self.hot = hot
-        self.rationale = rationale
-        self.curationFile = curationFile
-        self.curationLine = curationLine
-    }
+    public let curationFile: String
+    public let curationLine: Int
 }

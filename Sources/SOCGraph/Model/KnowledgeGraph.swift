@@ -52,9 +52,6 @@ public struct KnowledgeGraph: Sendable {
     /// The contiguous, id-ordered range of nodes of `kind`. O(1).
     public func nodes(ofKind kind: NodeKind) -> Range<NodeIndex> { kindRanges[kind] ?? 0..<0 }
 
-    /// The node of an education level. O(1).
-    public func node(for level: EducationLevel) -> NodeIndex? { index[level.rawValue] }
-
     /// The node of Job Zone `zone` (as coded: 2 is "Job Zone 1-2" since O*NET 30). O(1).
     public func node(forJobZone zone: Int) -> NodeIndex? { index[KnowledgeGraph.jobZoneID(zone)] }
 

@@ -52,10 +52,4 @@ public struct OccupationFacts: Hashable, Sendable {
     public internal(set) var projection: Projection?
     /// O*NET Required Level of Education, by category number; for a detailed code, that of its `.00` O*NET code.
     public internal(set) var educationDistribution: [EducationShare] = []
-
-    public init(wages: Wages? = nil, projection: Projection? = nil, educationDistribution: [EducationShare] = []) {
-        self.wages = wages
-        self.projection = projection
-        self.educationDistribution = educationDistribution
-    }
 }

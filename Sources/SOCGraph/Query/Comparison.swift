@@ -18,8 +18,6 @@ public struct ComparisonReport: Encodable, Sendable {
     public let shared: SharedConnections
     public let sources: [SourceCitation]
 
-    private enum CodingKeys: String, CodingKey { case codes, occupations, attributes, differences, shared, sources }
-
     /// Compares the occupations `inputs` name (codes in any accepted spelling, or exact titles).
     ///
     /// - Throws: `SOCGraphError.invalidInput` for fewer than 2 or more than 8 candidates, or one named twice;
@@ -86,16 +84,6 @@ public struct ComparisonReport: Encodable, Sendable {
         differences += ComparisonAttributes.fieldDifferences(occupations.map(\.report))
         self.differences = differences.filter { !$0.same } + differences.filter(\.same)
         sources = graph.sources.citations
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(codes, forKey: .codes)
-        try c.encode(occupations, forKey: .occupations)
-        try c.encode(attributes, forKey: .attributes)
-        try c.encode(differences, forKey: .differences)
-        try c.encode(shared, forKey: .shared)
-        try c.encode(sources, forKey: .sources)
     }
 
     /// The attribute with `key`, if compared.

@@ -17,14 +17,6 @@ public struct ComparisonAttribute: Encodable, Hashable, Sendable {
     /// How the values of an attribute are grouped and ordered in its difference, if it has one.
     let comparison: DifferenceRule
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(key, forKey: .key)
-        try c.encode(label, forKey: .label)
-        try c.encode(name, forKey: .name)
-        try c.encode(values, forKey: .values)
-    }
-
     /// The value of the candidate at `position`.
     public subscript(position: Int) -> ComparisonValue { values[position] }
 }
@@ -35,7 +27,7 @@ public struct ComparisonValue: Encodable, Hashable, Sendable {
     public let code: String
     /// The value for scripts: an id (`master`), a number in plain digits (`120230`, `33.5`) or `yes`/`no`;
     /// nil when the source does not publish it.
-    public let value: String?
+    @Nullable public var value: String?
     /// The value as the table shows it (`Master's degree (rank 7 of 8)`, `$120,230`).
     public let text: String
 
@@ -52,13 +44,6 @@ public struct ComparisonValue: Encodable, Hashable, Sendable {
         self.text = text
         self.summary = summary
         self.rank = rank
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(value, forKey: .value)
-        try c.encode(text, forKey: .text)
     }
 }
 
@@ -141,7 +126,7 @@ public struct ComparisonDifference: Encodable, Hashable, Sendable {
 /// narrower jobs, and O*NET publishes no weights to combine them, so they are shown, never merged into a figure
 /// for the detailed code.
 public struct AdvancedDegreeShare: Encodable, Hashable, Sendable {
-    public let percent: Double?
+    @Nullable public var percent: Double?
     /// `onet` (the occupation's own ratings) or `not-surveyed`.
     public let basis: String
     /// Shares of the rated specialties of a detailed code that is not surveyed itself; empty otherwise.
@@ -152,15 +137,6 @@ public struct AdvancedDegreeShare: Encodable, Hashable, Sendable {
         public let code: String
         public let title: String
         public let percent: Double
-    }
-
-    private enum CodingKeys: String, CodingKey { case percent, basis, specialties }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(percent, forKey: .percent)
-        try c.encode(basis, forKey: .basis)
-        try c.encode(specialties, forKey: .specialties)
     }
 
     /// The share of `node` (a detailed occupation or specialty). O(specialties).
@@ -202,18 +178,8 @@ public struct SharedConnections: Encodable, Hashable, Sendable {
     public struct SharedProgram: Encodable, Hashable, Sendable {
         public let cip: String
         public let title: String
-        public let stem: Bool?
+        @Nullable public var stem: Bool?
         public let codes: [String]
-
-        private enum CodingKeys: String, CodingKey { case cip, title, stem, codes }
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(cip, forKey: .cip)
-            try c.encode(title, forKey: .title)
-            try c.encode(stem, forKey: .stem)
-            try c.encode(codes, forKey: .codes)
-        }
     }
 
     /// An occupation related to several candidates, with the O*NET link from each.

@@ -130,14 +130,10 @@ public enum FindTerm: Sendable, Equatable, CustomStringConvertible {
         case let .stem(flag): return "stem:\(flag ? "yes" : "no")"
         case let .program(cip): return "program:\(cip)"
         case let .uses(name): return name.contains(" ") ? "uses:\"\(name)\"" : "uses:\(name)"
-        case let .wage(comparison, amount): return "wage\(comparison.rawValue)\(Self.number(amount))"
-        case let .growth(comparison, percent): return "growth\(comparison.rawValue)\(Self.number(percent))"
+        case let .wage(comparison, amount): return "wage\(comparison.rawValue)\(Format.number(amount))"
+        case let .growth(comparison, percent): return "growth\(comparison.rawValue)\(Format.number(percent))"
         case let .word(word): return word
         case let .phrase(phrase): return "\"\(phrase)\""
         }
-    }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -62,31 +62,14 @@ public struct ProgramReport: Encodable, Hashable, Sendable {
     /// `family`, `series` or `program`.
     public let level: String
     /// DHS STEM designation (programs only; nil otherwise).
-    public let stem: Bool?
+    @Nullable public var stem: Bool?
     /// `listed` or `series-NN`; nil when not STEM.
-    public let stemBasis: String?
+    @Nullable public var stemBasis: String?
     public let hierarchy: [NodeReference]
     public let children: [NodeReference]
     /// Detailed occupations the program prepares for (NCES crosswalk), in code order.
     public let occupations: [NodeReference]
     public let sources: [SourceCitation]
-
-    private enum CodingKeys: String, CodingKey {
-        case cip, title, level, stem, stemBasis, hierarchy, children, occupations, sources
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(cip, forKey: .cip)
-        try c.encode(title, forKey: .title)
-        try c.encode(level, forKey: .level)
-        try c.encode(stem, forKey: .stem)
-        try c.encode(stemBasis, forKey: .stemBasis)
-        try c.encode(hierarchy, forKey: .hierarchy)
-        try c.encode(children, forKey: .children)
-        try c.encode(occupations, forKey: .occupations)
-        try c.encode(sources, forKey: .sources)
-    }
 
     public init(graph: KnowledgeGraph, node: NodeIndex) {
         let program = graph.program(node)
@@ -108,21 +91,10 @@ public struct FieldReport: Encodable, Hashable, Sendable {
     public let id: String
     public let name: String
     /// Its number on the Critical and Emerging Technologies List.
-    public let number: Int?
+    @Nullable public var number: Int?
     /// Occupations aligned with the field, strongest first, ties by code.
     public let occupations: [NodeReference]
     public let sources: [SourceCitation]
-
-    private enum CodingKeys: String, CodingKey { case id, name, number, occupations, sources }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(number, forKey: .number)
-        try c.encode(occupations, forKey: .occupations)
-        try c.encode(sources, forKey: .sources)
-    }
 
     public init(graph: KnowledgeGraph, node: NodeIndex) {
         id = graph[node].id

@@ -16,33 +16,10 @@ public struct OccupationReport: Encodable, Hashable, Sendable {
     public let related: [RelatedSummary]
     public let programs: [ProgramSummary]
     public let designations: [DesignationSummary]
-    public let wages: WageSummary?
-    public let projections: ProjectionSummary?
+    @Nullable public var wages: WageSummary?
+    @Nullable public var projections: ProjectionSummary?
     public let profession: ProfessionCheck
     public let sources: [SourceCitation]
-
-    private enum CodingKeys: String, CodingKey {
-        case code, title, level, hierarchy, specialties, education, fields, related, programs, designations, wages,
-             projections, profession, sources
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(code, forKey: .code)
-        try c.encode(title, forKey: .title)
-        try c.encode(level, forKey: .level)
-        try c.encode(hierarchy, forKey: .hierarchy)
-        try c.encode(specialties, forKey: .specialties)
-        try c.encode(education, forKey: .education)
-        try c.encode(fields, forKey: .fields)
-        try c.encode(related, forKey: .related)
-        try c.encode(programs, forKey: .programs)
-        try c.encode(designations, forKey: .designations)
-        try c.encode(wages, forKey: .wages)
-        try c.encode(projections, forKey: .projections)
-        try c.encode(profession, forKey: .profession)
-        try c.encode(sources, forKey: .sources)
-    }
 
     /// Builds the report of `node`, which must be a detailed occupation or a specialty (see `NodeReport`).
     /// `fields` are the aligns-with edges of the detailed code, strongest first. O(degree of the node).

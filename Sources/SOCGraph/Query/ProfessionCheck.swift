@@ -4,20 +4,11 @@
 public struct ProfessionCheck: Encodable, Hashable, Sendable {
     /// True when BLS typical education needed for entry is a bachelor's degree or higher; nil when BLS EP does not
     /// cover the occupation.
-    public let bachelorOrHigher: Bool?
+    @Nullable public var bachelorOrHigher: Bool?
     /// The source of the answer, in words.
     public let basis: String
     /// Where O*NET (Job Zone, Required Level of Education) and BLS disagree, or a figure is missing.
     public let warnings: [String]
-
-    private enum CodingKeys: String, CodingKey { case bachelorOrHigher, basis, warnings }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(bachelorOrHigher, forKey: .bachelorOrHigher)
-        try c.encode(basis, forKey: .basis)
-        try c.encode(warnings, forKey: .warnings)
-    }
 
     /// The check for `code` (a detailed occupation), from its entry education, job zone and O*NET distribution.
     ///

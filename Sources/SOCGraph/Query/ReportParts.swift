@@ -18,42 +18,23 @@ public struct NodeReference: Encodable, Hashable, Sendable {
 /// Typical entry education (BLS), job zone (O*NET) and Required Level of Education distribution (O*NET).
 public struct EducationSummary: Encodable, Hashable, Sendable {
     /// The `EducationLevel` id (`bachelor`); nil when BLS EP does not cover the occupation.
-    public let typicalEntry: String?
+    @Nullable public var typicalEntry: String?
     /// BLS wording of `typicalEntry` ("Bachelor's degree").
-    public let typicalEntryTitle: String?
+    @Nullable public var typicalEntryTitle: String?
     /// 1 (no formal credential) to 8 (doctoral or professional degree).
-    public let typicalEntryRank: Int?
-    public let workExperience: String?
-    public let training: String?
+    @Nullable public var typicalEntryRank: Int?
+    @Nullable public var workExperience: String?
+    @Nullable public var training: String?
     /// The EP line item the entry requirements come from (the code itself or an EP aggregate).
-    public let epCode: String?
+    @Nullable public var epCode: String?
     /// O*NET Job Zone as coded (2–5 since O*NET 30, where 2 stands for the merged "Job Zone 1-2").
-    public let jobZone: Int?
+    @Nullable public var jobZone: Int?
     /// How the zone is named: `1-2`, `3`, `4`, `5`.
-    public let jobZoneLabel: String?
+    @Nullable public var jobZoneLabel: String?
     /// The O*NET-SOC code rated with `jobZone`.
-    public let jobZoneOnetCode: String?
+    @Nullable public var jobZoneOnetCode: String?
     /// Share of respondents per O*NET Required Level of Education category, by category number.
     public let distribution: [EducationShareSummary]
-
-    private enum CodingKeys: String, CodingKey {
-        case typicalEntry, typicalEntryTitle, typicalEntryRank, workExperience, training, epCode, jobZone,
-             jobZoneLabel, jobZoneOnetCode, distribution
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(typicalEntry, forKey: .typicalEntry)
-        try c.encode(typicalEntryTitle, forKey: .typicalEntryTitle)
-        try c.encode(typicalEntryRank, forKey: .typicalEntryRank)
-        try c.encode(workExperience, forKey: .workExperience)
-        try c.encode(training, forKey: .training)
-        try c.encode(epCode, forKey: .epCode)
-        try c.encode(jobZone, forKey: .jobZone)
-        try c.encode(jobZoneLabel, forKey: .jobZoneLabel)
-        try c.encode(jobZoneOnetCode, forKey: .jobZoneOnetCode)
-        try c.encode(distribution, forKey: .distribution)
-    }
 }
 
 /// One O*NET Required Level of Education category with its share.
@@ -130,16 +111,7 @@ public struct ProgramSummary: Encodable, Hashable, Sendable {
     public let cip: String
     public let title: String
     /// On the DHS STEM Designated Degree Program List.
-    public let stem: Bool?
-
-    private enum CodingKeys: String, CodingKey { case cip, title, stem }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(cip, forKey: .cip)
-        try c.encode(title, forKey: .title)
-        try c.encode(stem, forKey: .stem)
-    }
+    @Nullable public var stem: Bool?
 }
 
 /// A designation the occupation carries: `{id, title, basis}`.
@@ -154,73 +126,35 @@ public struct WageSummary: Encodable, Hashable, Sendable {
     /// The floor OEWS publishes for a top-coded annual figure: at least $239,200 a year.
     public static let topCodedFloor = 239_200
 
-    public let employment: Int?
-    public let annualMedian: Int?
-    public let annualP10: Int?
-    public let annualP90: Int?
-    public let annualMean: Int?
-    public let annualP25: Int?
-    public let annualP75: Int?
-    public let hourlyMedian: Double?
+    @Nullable public var employment: Int?
+    @Nullable public var annualMedian: Int?
+    @Nullable public var annualP10: Int?
+    @Nullable public var annualP90: Int?
+    @Nullable public var annualMean: Int?
+    @Nullable public var annualP25: Int?
+    @Nullable public var annualP75: Int?
+    @Nullable public var hourlyMedian: Double?
     /// True when OEWS top-codes a figure (footnote 5): it is a floor, at least $239,200 a year.
     public let topCoded: Bool
     /// The OEWS code the figures come from (the occupation's own or an aggregate covering it).
     public let oewsCode: String
     /// As cited in the manifest, e.g. `OEWS May 2025`.
-    public let vintage: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case employment, annualMedian, annualP10, annualP90, annualMean, annualP25, annualP75, hourlyMedian,
-             topCoded, oewsCode, vintage
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(employment, forKey: .employment)
-        try c.encode(annualMedian, forKey: .annualMedian)
-        try c.encode(annualP10, forKey: .annualP10)
-        try c.encode(annualP90, forKey: .annualP90)
-        try c.encode(annualMean, forKey: .annualMean)
-        try c.encode(annualP25, forKey: .annualP25)
-        try c.encode(annualP75, forKey: .annualP75)
-        try c.encode(hourlyMedian, forKey: .hourlyMedian)
-        try c.encode(topCoded, forKey: .topCoded)
-        try c.encode(oewsCode, forKey: .oewsCode)
-        try c.encode(vintage, forKey: .vintage)
-    }
+    @Nullable public var vintage: String?
 }
 
 /// BLS Employment Projections. Employment and openings in thousands.
 public struct ProjectionSummary: Encodable, Hashable, Sendable {
-    public let employment2024: Double?
-    public let employment2034: Double?
-    public let changeNumeric: Double?
-    public let changePercent: Double?
-    public let openingsAnnual: Double?
-    public let medianWage2024: Int?
+    @Nullable public var employment2024: Double?
+    @Nullable public var employment2034: Double?
+    @Nullable public var changeNumeric: Double?
+    @Nullable public var changePercent: Double?
+    @Nullable public var openingsAnnual: Double?
+    @Nullable public var medianWage2024: Int?
     /// True when BLS publishes the median only as a floor (`>=$239,200`).
     public let medianWage2024TopCoded: Bool
     /// The EP line item (the occupation's own code or an EP aggregate covering it).
     public let epCode: String
-    public let vintage: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case employment2024, employment2034, changeNumeric, changePercent, openingsAnnual, medianWage2024, medianWage2024TopCoded,
-             epCode, vintage
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(employment2024, forKey: .employment2024)
-        try c.encode(employment2034, forKey: .employment2034)
-        try c.encode(changeNumeric, forKey: .changeNumeric)
-        try c.encode(changePercent, forKey: .changePercent)
-        try c.encode(openingsAnnual, forKey: .openingsAnnual)
-        try c.encode(medianWage2024, forKey: .medianWage2024)
-        try c.encode(medianWage2024TopCoded, forKey: .medianWage2024TopCoded)
-        try c.encode(epCode, forKey: .epCode)
-        try c.encode(vintage, forKey: .vintage)
-    }
+    @Nullable public var vintage: String?
 }
 
 extension KnowledgeGraph {

@@ -15,7 +15,6 @@ public struct WhyReport: Encodable, Hashable, Sendable {
     public let sources: [SourceCitation]
 
     /// The report of `occupation` (a detailed code or a specialty, which stands for its detailed code) and `field`.
-    /// Needs `alignments` and `curation` loaded (for rationales); `technologies` comes with them.
     ///
     /// - Throws: `SOCGraphError.nothingFound` when no aligns-with edge links them, saying whether any curated
     ///   path exists at all.
@@ -96,30 +95,17 @@ public struct EvidencePath: Encodable, Hashable, Sendable {
     /// `program`, `technology` or `direct`.
     public let kind: String
     /// The CIP code or technology name; nil for a direct link.
-    public let via: String?
+    @Nullable public var via: String?
     /// The CIP program's title (technologies are their own title); nil for a direct link.
-    public let viaTitle: String?
+    @Nullable public var viaTitle: String?
     /// Hot Technology for the occupation (technologies only).
-    public let hot: Bool?
-    /// Why the curation table ties the program, technology or occupation to the field; nil without curation.
-    public let rationale: String?
+    @Nullable public var hot: Bool?
+    /// Why the curation table ties the program, technology or occupation to the field.
+    public let rationale: String
     /// `curation/cip-fields.tsv:2`: the curation row.
-    public let curation: String?
+    public let curation: String
     /// Occupation, then the program or technology, then the field.
     public let nodes: [NodeReference]
-
-    private enum CodingKeys: String, CodingKey { case kind, via, viaTitle, hot, rationale, curation, nodes }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(via, forKey: .via)
-        try c.encode(viaTitle, forKey: .viaTitle)
-        try c.encode(hot, forKey: .hot)
-        try c.encode(rationale, forKey: .rationale)
-        try c.encode(curation, forKey: .curation)
-        try c.encode(nodes, forKey: .nodes)
-    }
 
     public init(graph: KnowledgeGraph, occupation: NodeIndex, field: NodeIndex, evidence: Evidence) {
         kind = evidence.kind.rawValue
@@ -127,7 +113,7 @@ public struct EvidencePath: Encodable, Hashable, Sendable {
         viaTitle = evidence.via.map { KnowledgeGraph.plainTitle(graph[$0].title) }
         hot = evidence.hot
         rationale = evidence.rationale
-        curation = evidence.curationFile.map { file in evidence.curationLine.map { "\(file):\($0)" } ?? file }
+        curation = "\(evidence.curationFile):\(evidence.curationLine)"
         nodes = ([occupation] + (evidence.via.map { [$0] } ?? []) + [field]).map { NodeReference(graph, $0) }
     }
 }

@@ -10,13 +10,6 @@ public struct SearchHit: Sendable, Equatable, Codable {
     /// `technology: TensorFlow`, `program: …`, `definition`, `tasks: 2`, `terms: machin, learn` (stems),
     /// `expansion: leader → supervisor`, `spelling: labour → labor`.
     public var matches: [String]
-
-    public init(code: String, title: String, score: Double, matches: [String]) {
-        self.code = code
-        self.title = title
-        self.score = score
-        self.matches = matches
-    }
 }
 
 /// The answer to a search: ranked hits, and whether the ranking is weak enough that the user should look further.
@@ -30,12 +23,4 @@ public struct SearchResults: Sendable, Equatable, Codable {
     public var weakReason: String?
     /// Query words left out (seniority words such as `senior`).
     public var ignoredWords: [String]
-
-    public init(query: String, hits: [SearchHit], weak: Bool, weakReason: String?, ignoredWords: [String]) {
-        self.query = query
-        self.hits = hits
-        self.weak = weak
-        self.weakReason = weakReason
-        self.ignoredWords = ignoredWords
-    }
 }

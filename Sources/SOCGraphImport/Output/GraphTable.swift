@@ -9,12 +9,6 @@ public struct GraphTable: Sendable, Equatable {
     public let header: [String]
     public let rows: [[String]]
 
-    public init(path: String, header: [String], rows: [[String]]) {
-        self.path = path
-        self.header = header
-        self.rows = rows
-    }
-
     /// The file's exact contents.
     public var text: String { TSV.render(header: header, rows: rows) }
 

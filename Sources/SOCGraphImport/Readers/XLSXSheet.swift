@@ -13,12 +13,6 @@ public struct XLSXSheet: Sendable {
     /// The rows present in the XML, in order; rows Excel left out (entirely empty) are absent.
     public let rows: [XLSXRow]
 
-    public init(file: String, name: String, rows: [XLSXRow]) {
-        self.file = file
-        self.name = name
-        self.rows = rows
-    }
-
     /// Parses a worksheet part (`xl/worksheets/sheetN.xml`).
     init(file: String, name: String, xml: Data, sharedStrings: [String]) throws {
         self.file = file
@@ -35,11 +29,6 @@ public struct XLSXRow: Sendable, Equatable {
     public let number: Int
     /// The cell values; index 0 is column A; nil is an empty or absent cell.
     public let cells: [String?]
-
-    public init(number: Int, cells: [String?]) {
-        self.number = number
-        self.cells = cells
-    }
 
     /// The value in `column` (0 = A); nil when out of range or empty.
     public subscript(column: Int) -> String? {

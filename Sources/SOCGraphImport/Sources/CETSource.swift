@@ -9,7 +9,7 @@ public struct CETSource: Sendable {
         public let number: Int
         public let name: String
         /// The name lower-cased, every run of other characters replaced by one hyphen, hyphens trimmed.
-        public var id: String { CETSource.slug(name) }
+        public var id: String { CodeShape.slug(name) }
     }
 
     public let categories: [Category]
@@ -35,22 +35,5 @@ public struct CETSource: Sendable {
         }
         try problems.throwIfAny()
         return CETSource(categories: categories)
-    }
-
-    /// `Data Privacy, Data Security, and Cybersecurity Technologies` → `data-privacy-data-security-and-cybersecurity-technologies`.
-    public static func slug(_ name: String) -> String {
-        var out = ""
-        var pendingHyphen = false
-        for scalar in name.lowercased().unicodeScalars {
-            let isWordCharacter = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))
-            if isWordCharacter {
-                if pendingHyphen && !out.isEmpty { out.append("-") }
-                pendingHyphen = false
-                out.unicodeScalars.append(scalar)
-            } else {
-                pendingHyphen = true
-            }
-        }
-        return out
     }
 }

@@ -171,7 +171,7 @@ public enum DiagramFactory {
         case .parent: return .parent
         case .entryEducation: return .entryEducation
         case .jobZone: return .jobZone
-        case let .related(tier, _): return .related(DiagramEdge.RelatedTier(tier))
+        case let .related(tier, _): return .related(tier)
         case .sharedRelated: return .sharedRelated
         case let .alignsWith(strength): return .alignsWith(strength: strength)
         case .preparesFor: return .preparesFor
@@ -208,16 +208,5 @@ public enum DiagramFactory {
     static func sentence(_ parts: [String]) -> String {
         let text = listing(parts)
         return text.prefix(1).uppercased() + text.dropFirst() + "."
-    }
-}
-
-extension DiagramEdge.RelatedTier {
-    /// The drawing tier of a graph tier.
-    init(_ tier: SOCGraph.RelatedTier) {
-        switch tier {
-        case .primaryShort: self = .primaryShort
-        case .primaryLong: self = .primaryLong
-        case .supplemental: self = .supplemental
-        }
     }
 }

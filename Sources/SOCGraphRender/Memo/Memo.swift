@@ -113,18 +113,18 @@ public struct Memo: Sendable {
                         .joined(separator: "; ")
             }),
             row("Employment (\(oewsVintage))") { report in
-                report.wages?.employment.map(MemoText.grouped) ?? "not published"
+                report.wages?.employment.map(Format.grouped) ?? "not published"
             },
             row("Median annual wage (\(oewsVintage))") { report in
                 guard let wages = report.wages, let median = wages.annualMedian else { return "not published" }
-                return MemoText.dollars(median) + (wages.topCoded ? " or more (top-coded)" : "")
+                return Format.dollars(median) + (wages.topCoded ? " or more (top-coded)" : "")
             },
             row("Employment change 2024–34 (BLS EP)") { report in
                 guard let change = report.projections?.changePercent else { return "not published" }
-                return (change >= 0 ? "+" : "") + MemoText.decimal(change, places: 1) + "%"
+                return Format.signedPercent(change)
             },
             row("Openings a year (BLS EP)") { report in
-                report.projections?.openingsAnnual.map { MemoText.grouped(Int(($0 * 1000).rounded())) }
+                report.projections?.openingsAnnual.map { Format.grouped(Int(($0 * 1000).rounded())) }
                     ?? "not published"
             },
             row("CIP programs (NCES crosswalk)") { report in
@@ -144,27 +144,5 @@ public struct Memo: Sendable {
             lines.append("\(graph.label(shared.occupation)) is related to \(DiagramFactory.listing(codes)).")
         }
         return lines
-    }
-}
-
-/// Number formatting for memos.
-enum MemoText {
-    /// `1,654,300`.
-    static func grouped(_ value: Int) -> String { Format.grouped(value) }
-
-    /// `$112,590`.
-    static func dollars(_ value: Int) -> String { Format.dollars(value) }
-
-    /// `value` rounded to `places` decimals, without a trailing `.0`: `33.5`, `4`, `0.78`.
-    static func decimal(_ value: Double, places: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        var text = String(rounded)
-        if let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) > places + 1 {
-            text = String(text[..<text.index(dot, offsetBy: places + 1)])
-        }
-        return text
     }
 }

@@ -1,16 +1,7 @@
+import SOCGraph
+
 /// One link in a diagram, from `from` to `to` (node ids), drawn in the style of its kind.
 public struct DiagramEdge: Hashable, Sendable {
-    /// The O*NET Related Occupations tier of a `related` link.
-    public enum RelatedTier: String, CaseIterable, Comparable, Sendable {
-        case primaryShort = "primary-short"
-        case primaryLong = "primary-long"
-        case supplemental
-
-        public static func < (lhs: RelatedTier, rhs: RelatedTier) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-        }
-    }
-
     /// What a link says; the direction of each kind is given on its case.
     public enum Kind: Hashable, Sendable {
         /// Member to the SOC group it belongs to (occupation to broad group, broad to minor, minor to major).

@@ -104,7 +104,7 @@ enum OutputFiles {
             }
             do {
                 defer { close(descriptor) }
-                try data.withUnsafeBytes { try FileDescriptor.write($0, to: descriptor) }
+                try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: data)
             } catch {
                 _ = OutputPath.withCPath(temporary) { unlink($0) }
                 throw failure(path, SystemError.reason(of: error) ?? "\(error)")
@@ -120,7 +120,7 @@ enum OutputFiles {
         guard descriptor >= 0 else { throw failure(path, String(cString: strerror(errno))) }
         defer { close(descriptor) }
         do {
-            try data.withUnsafeBytes { try FileDescriptor.write($0, to: descriptor) }
+            try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: data)
         } catch {
             throw failure(path, SystemError.reason(of: error) ?? "\(error)")
         }

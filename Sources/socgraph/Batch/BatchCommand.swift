@@ -158,17 +158,6 @@ struct BatchOutput: Encodable {
     let status: Int32
     let result: AnyEncodable?
     let error: String?
-
-    private enum CodingKeys: String, CodingKey { case line, command, status, result, error }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(line, forKey: .line)
-        try c.encode(command, forKey: .command)
-        try c.encode(status, forKey: .status)
-        try c.encodeIfPresent(result, forKey: .result)
-        try c.encodeIfPresent(error, forKey: .error)
-    }
 }
 
 /// An `Encodable` value of any type, encoded as itself.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SOCGraph
+import SOCGraphRender
 
 /// `socgraph compare CODE CODE [CODE…]`: 2–8 occupations side by side, where they differ and what they share.
 struct CompareCommand: ParsableCommand {
@@ -34,7 +35,7 @@ struct CompareCommand: ParsableCommand {
     var out: String?
 
     @Option(name: .long, help: "Also write the comparison diagram in this format (svg, png, pdf or dot); without --out it goes to Output/ with a name made from the codes.")
-    var render: DiagramFormat?
+    var render: OutputFormat?
 
     @Flag(name: .long, help: "Include CIP programs in the diagram.")
     var programs = false
@@ -44,7 +45,7 @@ struct CompareCommand: ParsableCommand {
         guard out != nil || render != nil else { return nil }
         return try DiagramOutput.writeComparisonDiagram(
             codes: codes, graph: try graphOptions.load(noting: codes), out: out,
-            format: render?.outputFormat, includePrograms: programs, context: context)
+            format: render, includePrograms: programs, context: context)
     }
 
     /// The comparison every format prints.

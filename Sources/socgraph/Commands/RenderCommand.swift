@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SOCGraph
+import SOCGraphRender
 
 /// `socgraph render CODE [--depth N]`: the neighbourhood diagram of one occupation; with several codes, their
 /// comparison diagram.
@@ -70,9 +71,9 @@ struct RenderCommand: ParsableCommand {
         return codes.count == 1
             ? try DiagramOutput.writeNeighbourhoodDiagram(
                 code: codes[0], depth: depth ?? 1, tiers: (tier ?? .primaryShort).tiers, graph: graph, out: diagramOptions.out,
-                format: diagramOptions.render?.outputFormat, context: context)
+                format: diagramOptions.render, context: context)
             : try DiagramOutput.writeComparisonDiagram(
-                codes: codes, graph: graph, out: diagramOptions.out, format: diagramOptions.render?.outputFormat,
+                codes: codes, graph: graph, out: diagramOptions.out, format: diagramOptions.render,
                 includePrograms: programs, context: context)
     }
 

@@ -1,23 +1,8 @@
 import ArgumentParser
 import SOCGraphRender
 
-/// The formats a diagram can be written in, as `--render` takes them.
-enum DiagramFormat: String, ExpressibleByArgument, CaseIterable {
-    case svg
-    case png
-    case pdf
-    /// The DOT text, for editing or rendering with another Graphviz.
-    case dot
-
-    var outputFormat: OutputFormat {
-        switch self {
-        case .svg: return .svg
-        case .png: return .png
-        case .pdf: return .pdf
-        case .dot: return .dot
-        }
-    }
-}
+/// `--render svg|png|pdf|dot` takes the names of the formats.
+extension OutputFormat: ExpressibleByArgument {}
 
 /// `--out FILE` and `--render svg|png|pdf|dot`: where a diagram goes and in which format.
 struct DiagramOptions: ParsableArguments {
@@ -27,5 +12,5 @@ struct DiagramOptions: ParsableArguments {
     var out: String?
 
     @Option(name: .long, help: "The format when --out does not say: svg (default), png, pdf or dot.")
-    var render: DiagramFormat?
+    var render: OutputFormat?
 }

@@ -9,22 +9,9 @@ enum RelatedOutput {
         let title: String
         let depth: Int
         let tier: String
-        let `where`: String?
+        @Nullable var `where`: String?
         let results: [RelatedStep]
         let sources: [SourceCitation]
-
-        private enum CodingKeys: String, CodingKey { case code, title, depth, tier, `where`, results, sources }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(code, forKey: .code)
-            try c.encode(title, forKey: .title)
-            try c.encode(depth, forKey: .depth)
-            try c.encode(tier, forKey: .tier)
-            try c.encode(`where`, forKey: .where)
-            try c.encode(results, forKey: .results)
-            try c.encode(sources, forKey: .sources)
-        }
     }
 
     /// The `--format json` value: the bare list of steps, or the envelope.

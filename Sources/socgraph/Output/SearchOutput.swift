@@ -11,21 +11,9 @@ enum SearchOutput {
         let query: String
         let results: [SearchHit]
         let weak: Bool
-        let weakReason: String?
+        @Nullable var weakReason: String?
         let ignoredWords: [String]
         let sources: [SourceCitation]
-
-        private enum CodingKeys: String, CodingKey { case query, results, weak, weakReason, ignoredWords, sources }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(query, forKey: .query)
-            try c.encode(results, forKey: .results)
-            try c.encode(weak, forKey: .weak)
-            try c.encode(weakReason, forKey: .weakReason)
-            try c.encode(ignoredWords, forKey: .ignoredWords)
-            try c.encode(sources, forKey: .sources)
-        }
     }
 
     /// The note a weak ranking earns: "weak result: look further — …".

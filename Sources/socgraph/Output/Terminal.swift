@@ -15,11 +15,12 @@ enum Terminal {
     static func write(_ text: String) throws {
         if let capture { return capture.append(text, error: false) }
         do {
-            try FileDescriptor.write(text, to: STDOUT_FILENO)
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
         } catch {
             if isBrokenPipe(error) { throw StandardOutputClosed() }
             // The system's words: `No space left on device`, `Bad file descriptor`.
-            throw SOCGraphError.outputFailed("cannot write to standard output: \(error)")
+            throw SOCGraphError.outputFailed(
+                "cannot write to standard output: \(SystemError.reason(of: error) ?? "\(error)")")
         }
     }
 
@@ -47,12 +48,11 @@ enum Terminal {
     /// Writes `text` to stderr as it is, ignoring failure.
     static func writeError(_ text: String) {
         if let capture { return capture.append(text, error: true) }
-        try? FileDescriptor.write(text, to: STDERR_FILENO)
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 
     /// Whether a write failed because the reading end of the pipe is closed (EPIPE, with SIGPIPE ignored).
     static func isBrokenPipe(_ error: Error) -> Bool {
-        if let error = error as? SystemError { return error.code == EPIPE }
         if let error = error as? POSIXError { return error.code == .EPIPE }
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
         return [error as NSError, underlying].contains { $0?.domain == NSPOSIXErrorDomain && $0?.code == Int(EPIPE) }

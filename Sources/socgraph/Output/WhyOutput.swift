@@ -20,7 +20,7 @@ enum WhyOutput {
             out += "\n" + TextTable.wrap(group.heading, width: width).map { style.bold($0) + "\n" }.joined()
             for path in paths {
                 out += paragraph(chain(path, code: r.code, field: r.field), width: width, indent: 4, first: 2)
-                out += paragraph("rationale: " + (path.rationale ?? "not loaded"), width: width, indent: 6,
+                out += paragraph("rationale: " + path.rationale, width: width, indent: 6,
                                  first: 4, style: style, dim: true)
             }
         }
@@ -84,7 +84,7 @@ enum WhyOutput {
     static func tsv(_ r: WhyReport) -> String {
         TSVOutput.render(header: tsvHeader, rows: r.paths.map { path in
             [r.code, r.field, AlignmentStrength.text(r.strength), path.kind, path.via ?? "", path.viaTitle ?? "",
-             path.hot.map { $0 ? "yes" : "no" } ?? "", path.rationale ?? "", path.curation ?? ""]
+             path.hot.map { $0 ? "yes" : "no" } ?? "", path.rationale, path.curation]
         })
     }
 }

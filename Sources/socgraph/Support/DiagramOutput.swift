@@ -78,7 +78,7 @@ enum DiagramOutput {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw SOCGraphError.outputFailed(
-                "cannot create '\(directory.path)' for the output: \(SystemError.reason(of: (error as? CocoaError)?.underlying ?? error) ?? "\(error)"); give --out")
+                "cannot create '\(directory.path)' for the output: \(SystemError.reason(of: error) ?? "\(error)"); give --out")
         }
     }
 

@@ -14,27 +14,27 @@ import Testing
          "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
     ])
     func sha256KnownAnswers(input: String, digest: String) {
-        #expect(SHA256.hexDigest(of: Data(input.utf8)) == digest)
+        #expect(Importer.sha256(of: Data(input.utf8)) == digest)
     }
 
     @Test func sha256OfAMillionAAndEveryPaddingLength() {
-        #expect(SHA256.hexDigest(of: Data(repeating: UInt8(ascii: "a"), count: 1_000_000))
+        #expect(Importer.sha256(of: Data(repeating: UInt8(ascii: "a"), count: 1_000_000))
             == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
         // 55, 56 and 64 bytes straddle the one-or-two-block padding boundary.
-        #expect(SHA256.hexDigest(of: Data(repeating: 0, count: 55))
+        #expect(Importer.sha256(of: Data(repeating: 0, count: 55))
             == "02779466cdec163811d078815c633f21901413081449002f24aa3e80f0b88ef7")
-        #expect(SHA256.hexDigest(of: Data(repeating: 0, count: 56))
+        #expect(Importer.sha256(of: Data(repeating: 0, count: 56))
             == "d4817aa5497628e7c77e6b606107042bbba3130888c5f47a375e6179be789fbb")
-        #expect(SHA256.hexDigest(of: Data(repeating: 0, count: 64))
+        #expect(Importer.sha256(of: Data(repeating: 0, count: 64))
             == "f5a5fd42d16a20302798ef6ed309979b43003d2320d9f0e8ea9831a92759fb4b")
     }
 
     @Test func fieldSlugs() {
-        #expect(CETSource.slug("Data Privacy, Data Security, and Cybersecurity Technologies")
+        #expect(CodeShape.slug("Data Privacy, Data Security, and Cybersecurity Technologies")
             == "data-privacy-data-security-and-cybersecurity-technologies")
-        #expect(CETSource.slug("Highly Automated, Autonomous, and Uncrewed Systems, and Robotics")
+        #expect(CodeShape.slug("Highly Automated, Autonomous, and Uncrewed Systems, and Robotics")
             == "highly-automated-autonomous-and-uncrewed-systems-and-robotics")
-        #expect(CETSource.slug("  Human-Machine Interfaces!") == "human-machine-interfaces")
+        #expect(CodeShape.slug("  Human-Machine Interfaces!") == "human-machine-interfaces")
     }
 
     @Test func wages() throws {

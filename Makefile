@@ -9,7 +9,7 @@ RELEASE_BIN = $(SCRATCH)/release/socgraph
 # The comparison of the README: an AI engineer's three candidate codes.
 AI_ROLE = 15-2051 15-1252 15-1221
 
-.PHONY: deps build release demo test fuzz graph examples readme bench clean
+.PHONY: deps build release demo test fuzz graph examples readme bench eval clean
 
 deps:
 	@bash .ci/deps.sh
@@ -64,6 +64,12 @@ readme: release
 bench: release
 	@bash .ci/deps.sh bench
 	SOCGRAPH_BIN=$(RELEASE_BIN) python3 .ci/bench.py --update-readme
+
+# Search quality on the evaluation files in $(SOCGRAPH_EVAL) (default ../shared/eval): one batch process.
+SOCGRAPH_EVAL ?= ../shared/eval
+export SOCGRAPH_EVAL
+eval: release
+	SOCGRAPH_BIN=$(RELEASE_BIN) python3 .ci/eval.py $(EVAL_FLAGS)
 
 graph: release
 	$(RELEASE_BIN) import --from "$(SOCGRAPH_SOURCES)" --out Graph

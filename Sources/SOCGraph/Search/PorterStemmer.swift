@@ -8,10 +8,22 @@
 public enum PorterStemmer {
     /// The stem of `word`, which should already be lower-case.
     public static func stem(_ word: String) -> String {
+        stem(word, derivational: true)
+    }
+
+    /// The stem of `word` after Porter's step 1 only: inflections (`engineers`, `engineering` → `engineer`;
+    /// `designed` → `design`; `technologies` → `technologi`), never derivational suffixes, so words of different
+    /// meaning keep apart (`distributed` → `distribut`, `distribution`; `fabrication`, `fabric`; `manager`,
+    /// `management`; `engineer`, `engine`). This is the stem search indexes by.
+    public static func inflectionalStem(_ word: String) -> String {
+        stem(word, derivational: false)
+    }
+
+    private static func stem(_ word: String, derivational: Bool) -> String {
         let bytes = Array(word.utf8)
         guard bytes.count > 2, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
         var stemmer = Buffer(bytes)
-        stemmer.run()
+        stemmer.run(derivational: derivational)
         return String(decoding: stemmer.b[0...stemmer.k], as: UTF8.self)
     }
 
@@ -27,10 +39,11 @@ public enum PorterStemmer {
             k = bytes.count - 1
         }
 
-        mutating func run() {
+        mutating func run(derivational: Bool) {
             step1ab()
             if k > 0 {
                 step1c()
+                guard derivational else { return }
                 step2()
                 step3()
                 step4()

@@ -25,10 +25,9 @@ extension SearchIndex {
             documents.append(Document(code: document.code, title: document.title,
                                       entries: start..<builder.entries.count, titleEntries: start..<titleEnd))
         }
-        self.documents = documents
-        entries = builder.entries
-        termIDs = builder.termIDs
-        postings = Self.postings(documents: documents, entries: entries, termCount: builder.termIDs.count)
+        self.init(documents: documents, entries: builder.entries, termIDs: builder.termIDs,
+                  postings: Self.postings(documents: documents, entries: builder.entries,
+                                          termCount: builder.termIDs.count))
     }
 
     /// Accumulates the entries and the vocabulary, tokenising and stemming each distinct word once.
@@ -47,30 +46,36 @@ extension SearchIndex {
             }
         }
 
-        /// Adds one text; a title written `Short (Long)`, as O*NET writes abbreviations
-        /// (`IT Manager (Information Technology Manager)`), becomes one entry per form, both shown as written.
+        /// Adds one text. A title is normalised (`JobTitle`); one written `Short (Long)`, as O*NET writes
+        /// abbreviations (`IT Manager (Information Technology Manager)`), becomes one entry per form, both shown
+        /// as written.
         mutating func add(_ text: String, field: SearchField, hot: Bool = false, shown: String? = nil) {
-            if let shown {
-                entries.append(Entry(field: field, hot: hot, text: shown, terms: terms(text)))
+            guard field.isTitle || field == .esco else {
+                entries.append(Entry(field: field, hot: hot, text: shown ?? text,
+                                     terms: field == .technology ? technologyTerms(text) : terms(text), head: nil))
                 return
             }
-            if field.isTitle, text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex {
-                let outer = text[..<open].trimmingWhitespace
-                let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace
-                let outerTerms = terms(outer)
-                let innerTerms = terms(inner)
-                // Only an abbreviation and its expansion: an acronym on one side, or words in common
-                // (not a qualifier such as `Operational Intelligence Officer (Management)`).
-                if !outerTerms.isEmpty && !innerTerms.isEmpty
-                    && (Self.isAcronym(outer) || Self.isAcronym(inner) || outerTerms.contains(where: innerTerms.contains))
-                {
-                    entries.append(Entry(field: field, hot: hot, text: text, terms: outerTerms))
-                    entries.append(Entry(field: field, hot: hot, text: text, terms: innerTerms))
-                    return
-                }
+            for form in titleForms(text) {
+                let normalized = JobTitle.normalize(form)
+                let ids = terms(normalized.text)
+                let head = normalized.head.flatMap { termIDs[SearchText.term(.init(text: $0, protected: false))] }
+                entries.append(Entry(field: field, hot: hot, text: shown ?? text, terms: ids,
+                                     head: head.flatMap { ids.contains($0) ? $0 : nil }))
             }
-            entries.append(Entry(field: field, hot: hot, text: text,
-                                 terms: field == .technology ? technologyTerms(text) : terms(text)))
+        }
+
+        /// The forms of a title: `Short (Long)` is two when it is an abbreviation and its expansion (an acronym on
+        /// one side, or words in common), not a qualifier such as `Operational Intelligence Officer (Management)`.
+        func titleForms(_ text: String) -> [String] {
+            guard text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex else { return [text] }
+            let outer = text[..<open].trimmingWhitespace
+            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace
+            let outerTerms = Set(SearchText.terms(outer))
+            let innerTerms = Set(SearchText.terms(inner))
+            guard !outerTerms.isEmpty && !innerTerms.isEmpty,
+                Self.isAcronym(outer) || Self.isAcronym(inner) || !outerTerms.isDisjoint(with: innerTerms)
+            else { return [text] }
+            return [outer, inner]
         }
 
         /// One word of capitals and digits, such as `RN`, `CISO` or `GM`.

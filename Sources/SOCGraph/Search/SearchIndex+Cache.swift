@@ -17,6 +17,7 @@ extension SearchIndex {
             w.bool(entry.hot)
             w.string(entry.text)
             w.array(entry.terms) { $0.int($1) }
+            w.int(entry.head.map { $0 + 1 } ?? 0)
         }
         w.array(postings) { w, list in
             w.array(list) { w, posting in
@@ -44,8 +45,10 @@ extension SearchIndex {
         termIDs.reserveCapacity(terms)
         for id in 0..<terms { termIDs[try r.string()] = id }
         let entries = try r.array { r in
-            Entry(field: try r.choice(), hot: try r.bool(), text: try r.string(),
-                  terms: try r.array { try $0.index(below: terms) })
+            let field: SearchField = try r.choice(), hot = try r.bool(), text = try r.string()
+            let ids = try r.array { try $0.index(below: terms) }
+            let head = try r.index(below: terms + 1)
+            return Entry(field: field, hot: hot, text: text, terms: ids, head: head == 0 ? nil : head - 1)
         }
         guard start == entries.count else { throw CacheReader.Damage() }
         let postings = try r.array { r in

@@ -28,6 +28,8 @@ extension SearchIndex {
         var totalWeight: Double
         /// Per term id of the index: whether it is in `ids`.
         var isQueryTerm: [Bool]
+        /// The slot of the query's head word (`JobTitle`), if it has one.
+        var head: Int?
 
         init(_ slots: [Slot], termCount: Int) {
             for (s, slot) in slots.enumerated() {
@@ -77,8 +79,14 @@ extension SearchIndex {
             throw SOCGraphError.invalidInput("search: the query is \(query.count) characters long, over the limit of "
                                              + "\(Self.maximumLength); give a job title or a few lines of duties")
         }
-        let (slots, ignored) = try slots(for: query)
+        let (slots, ignored, titlePart) = try slots(for: query)
         let queryTerms = QueryTerms(slots, termCount: postings.count)
+        // Titles are matched against the title part of the query ("materials engineer" of "materials engineer
+        // developing lightweight composites"), the rest counting through text relevance; a title alone is all
+        // title part.
+        let titleSlots = titlePart.terms.isEmpty ? slots : slots.filter { titlePart.terms.contains($0.term) }
+        var titleTerms = QueryTerms(titleSlots, termCount: postings.count)
+        titleTerms.head = titleSlots.firstIndex { $0.term == titlePart.head }
         let totalWeight = queryTerms.totalWeight
         let count = self.count
 
@@ -112,12 +120,12 @@ extension SearchIndex {
             var titles: [TitleMatch]
         }
         var candidates: [Candidate] = []
-        var credit = [Double](repeating: 0, count: slots.count)
+        var credit = [Double](repeating: 0, count: titleSlots.count)
         for d in 0..<count where touched[d] {
             var relevance = 0.0
             for s in slots.indices { relevance += slots[s].weight * satisfied[s][d] }
             relevance /= totalWeight
-            let titles = titleMatches(document: d, query: queryTerms, credit: &credit)
+            let titles = titleMatches(document: d, query: titleTerms, credit: &credit)
             let quality = titles.first?.quality ?? 0
             let score = 1 - (1 - quality) * (1 - Self.relevanceShare * relevance)
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
@@ -141,7 +149,10 @@ extension SearchIndex {
     }
 
     /// The query's meaningful words as slots, and the seniority words left out.
-    func slots(for query: String) throws -> (slots: [Slot], ignored: [String]) {
+    /// The query's meaningful words as slots, the level words left out, and its title part: the terms of the
+    /// words that name the job (empty when the query does not start with a title, or is nothing but one) and
+    /// its head.
+    func slots(for query: String) throws -> (slots: [Slot], ignored: [String], titlePart: (terms: Set<String>, head: String?)) {
         let trimmed = query.trimmed
         guard !trimmed.isEmpty else {
             throw SOCGraphError.invalidInput(
@@ -149,7 +160,8 @@ extension SearchIndex {
         }
         // A query typed all in capitals is read in lower case, so its stop words are not taken for acronyms.
         let allCapitals = trimmed.contains(" ") && !trimmed.contains(where: \.isLowercase)
-        var tokens = SearchText.tokens(allCapitals ? trimmed.lowercased() : trimmed).filter(SearchText.isMeaningful)
+        let normalized = JobTitle.normalize(allCapitals ? trimmed.lowercased() : trimmed)
+        let tokens = SearchText.tokens(normalized.text).filter(SearchText.isMeaningful)
         guard !tokens.isEmpty else {
             throw SOCGraphError.invalidInput(
                 "empty query: \(SOCGraphError.quoted(trimmed)) has only common words; give a job title or a "
@@ -162,11 +174,16 @@ extension SearchIndex {
                 "search: the query has \(distinct) different words, more than \(Self.maxQueryWords); "
                     + "give a job title or a few lines of duties")
         }
-        var ignored: [String] = []
-        let substantive = tokens.filter { !QueryExpansion.seniorityWords.contains($0.text) }
-        if !substantive.isEmpty && substantive.count < tokens.count {
-            ignored = tokens.filter { QueryExpansion.seniorityWords.contains($0.text) }.map(\.text)
-            tokens = substantive
+        let ignored = normalized.dropped
+        // The head: the last word of the title part that titles commonly end in, else its last word. A longer
+        // text (`descriptionWords` or more) starts with a title only if one of its first words is such a head.
+        let candidates = normalized.headCandidates.map { SearchText.term(.init(text: $0, protected: false)) }
+        let common = candidates.lastIndex { termIDs[$0].map(headTerms.contains) ?? false }
+        let headIndex = common ?? (candidates.isEmpty ? nil : candidates.count - 1)
+        let head = headIndex.map { candidates[$0] }
+        var titleTerms = Set<String>()
+        if let common, Set(tokens.map(SearchText.term)).count >= Self.descriptionWords {
+            titleTerms = Set(candidates[...common])
         }
 
         var slots: [Slot] = []
@@ -177,7 +194,7 @@ extension SearchIndex {
             var alternatives: [Alternative] = []
             if let expansion = QueryExpansion.lookup(token.text) {
                 for word in expansion.alternatives {
-                    let alternativeTerm = PorterStemmer.stem(word)
+                    let alternativeTerm = PorterStemmer.inflectionalStem(word)
                     guard alternativeTerm != term, let id = termIDs[alternativeTerm] else { continue }
                     alternatives.append(Alternative(id: id, word: word, credit: expansion.credit, kind: expansion.kind))
                 }
@@ -188,7 +205,7 @@ extension SearchIndex {
             slot.weight = inverseDocumentFrequency(frequencySource.map { postings[$0].count } ?? 0)
             slots.append(slot)
         }
-        return (slots, ignored)
+        return (slots, ignored, (titleTerms, head))
     }
 
     /// The document's titles that share a word with the query, best first, with their quality (see `SearchIndex`).
@@ -223,6 +240,10 @@ extension SearchIndex {
             } else {
                 quality = 0.6 * (covered / query.totalWeight) * (0.4 + 0.6 * precision)
             }
+            // A title of another family: the query's head word is not in it, or its own head is not in the query.
+            let missesHead = query.head.map { credit[$0] < 1 } ?? false
+            let headUnexplained = entries[e].head.map { !query.contains($0) } ?? false
+            if missesHead || headUnexplained { quality *= Self.otherFamily }
             if entries[e].field == .alternate { quality *= 0.97 }
             matches.append(TitleMatch(entry: e, quality: quality))
         }

@@ -30,6 +30,8 @@ public struct SearchIndex: Sendable {
     public static let tieMargin = 0.05
     /// The weight of text relevance against title match in the score (see above).
     public static let relevanceShare = 0.6
+    /// The factor on the match of a title of another family than the query's (see `JobTitle` for head words).
+    public static let otherFamily = 0.6
     /// How much a hot technology counts relative to another technology.
     public static let hotTechnologyBoost = 1.25
     /// The most different words a query may have (after stop words): a job title or a few lines of duties.
@@ -54,8 +56,10 @@ public struct SearchIndex: Sendable {
         let hot: Bool
         /// The text as written.
         let text: String
-        /// The ids of the text's terms, in the order of its words.
+        /// The ids of the text's terms, in the order of its words (a title's after `JobTitle.normalize`).
         let terms: [Int]
+        /// A title's head word (`JobTitle.Normalized.head`), as a term id.
+        let head: Int?
     }
 
     /// How much a term counts in one document.
@@ -73,6 +77,23 @@ public struct SearchIndex: Sendable {
     let termIDs: [String: Int]
     /// The postings of each term, by increasing document.
     let postings: [[Posting]]
+    /// The common heads of titles: the terms that are the head of at least `commonHead` title entries
+    /// (`engineer`, `manager`, `scientist`, …), learned from the official titles; a query's head is one of them.
+    let headTerms: Set<Int>
+    /// A query of this many different terms or more is a description: only its title part is matched with titles.
+    public static let descriptionWords = 6
+    /// How many titles must end in a word for it to count as a common head.
+    static let commonHead = 10
+
+    init(documents: [Document], entries: [Entry], termIDs: [String: Int], postings: [[Posting]]) {
+        self.documents = documents
+        self.entries = entries
+        self.termIDs = termIDs
+        self.postings = postings
+        var heads: [Int: Int] = [:]
+        for entry in entries { if let head = entry.head { heads[head, default: 0] += 1 } }
+        headTerms = Set(heads.filter { $0.value >= Self.commonHead }.keys)
+    }
 
     /// The number of occupations indexed.
     public var count: Int { documents.count }

@@ -106,9 +106,9 @@ public enum SearchText {
         token.protected || !stopWords.contains(token.text)
     }
 
-    /// The index term of a meaningful token: its Porter stem.
+    /// The index term of a meaningful token: its inflectional stem (`PorterStemmer.inflectionalStem`).
     public static func term(_ token: Token) -> String {
-        PorterStemmer.stem(token.text)
+        PorterStemmer.inflectionalStem(token.text)
     }
 
     /// The index terms of `text`, in order: tokens, without stop words, stemmed.

@@ -1,0 +1,199 @@
+import Foundation
+
+/// Job-title normalisation, applied alike to every title search indexes and to the query, so that a title as an
+/// employer writes it ("Sr. Software Development Engineer II - External") and a title as O*NET lists it
+/// ("Software Development Engineer") meet.
+///
+/// The rules, in order:
+/// 1. **Segments.** A title is cut at ` - `, `,`, `:`, `|` and `;`. A segment that names no occupation (a level
+///    such as `IV` or `Senior`, a place or arrangement such as `US`, `Remote`, `External`, a requisition number)
+///    is dropped. When the first segment is a bare head word and another follows, the head goes last:
+///    "Manager, Software Development" is read "software development manager", "Engineer - Software" "software
+///    engineer".
+/// 2. **Levels.** Grade and level marks are dropped wherever they stand: `senior`, `sr`, `junior`, roman numerals
+///    `ii`–`viii`, numbers, `level 3`, `L3`, `MTS` (member of technical staff). Rank words are dropped when they
+///    come before the head (`Principal`, `Staff`, `Lead`, `Associate`, `Assistant`, `Distinguished`):
+///    "Lead Test Engineer" is a test engineer, "Assistant Professor" a professor, but "Team Lead" and "Research
+///    Associate" keep theirs.
+/// 3. **Abbreviations.** Common title abbreviations are spelled out (`SDE`, `QA`, `UX`, `HR`, `CTO`, `VP`,
+///    `DBA`, `Eng.`, `Mgr`, …; the table is `abbreviations`).
+/// 4. **Head.** The head word decides the family of the title: the last word of its title part, which ends at the
+///    first preposition (`of`, `for`, `in`, `at`, `with`, `responsible`, …): "Professor of Civil Engineering" has
+///    the head `professor`. In a longer text the head is the last word of that part that is a common head of
+///    official titles: "computer vision engineer developing perception software" has the head `engineer`.
+public enum JobTitle {
+    /// A title after normalisation.
+    public struct Normalized: Equatable, Sendable {
+        /// The words kept, in reading order, joined by spaces (abbreviations spelled out).
+        public var text: String
+        /// The words of the title part that can be its head (lower case, in order): the first segment (or the
+        /// bare head read last) up to the first boundary word. A title's head is the last; in a longer text, the
+        /// last that is a common title head (`SearchIndex` learns them from the official titles).
+        public var headCandidates: [String]
+        /// The head of a title: the last of `headCandidates`.
+        public var head: String? { headCandidates.last }
+        /// Words dropped as levels, ranks or employer noise, as written (lower case).
+        public var dropped: [String]
+        /// Abbreviations spelled out: (as written, spelled out).
+        public var expanded: [Expansion]
+    }
+
+    public struct Expansion: Equatable, Sendable {
+        public var abbreviation: String
+        public var meaning: String
+    }
+
+    /// Grade and level words, dropped wherever they stand.
+    static let levelWords: Set<String> = [
+        "senior", "sr", "snr", "junior", "jr", "ii", "iii", "iv", "vi", "vii", "viii", "level", "grade", "band",
+        "mts", "smts", "pmts", "lmts",
+    ]
+    /// Rank words, dropped before the head word only.
+    static let rankWords: Set<String> = [
+        "principal", "staff", "lead", "associate", "assistant", "distinguished", "intermediate", "entry",
+    ]
+    /// Words that, alone in a segment after the first, say where or how the job is held, not what it is.
+    static let noiseWords: Set<String> = [
+        "us", "usa", "u.s", "na", "emea", "apac", "latam", "remote", "hybrid", "onsite", "external", "internal",
+        "contract", "contractor", "temporary", "temp", "full", "part", "time", "fulltime", "parttime", "req",
+        "requisition", "new", "york", "california", "texas", "ny", "ca", "tx", "wa", "nj", "il", "ma", "ga",
+    ]
+    /// Words after which the title part of a text ends (its head is the word before).
+    static let headBoundaries: Set<String> = [
+        "of", "for", "in", "at", "with", "responsible", "who", "that", "on", "to", "and", "at",
+    ]
+
+    /// Abbreviations common in job titles, spelled out as O*NET and SOC titles spell them.
+    public static let abbreviations: [String: String] = [
+        "sde": "software development engineer", "sdet": "software development engineer in test",
+        "swe": "software engineer", "qa": "quality assurance", "sqa": "software quality assurance",
+        "qc": "quality control", "ux": "user experience", "ui": "user interface", "hr": "human resources",
+        "ceo": "chief executive officer", "cfo": "chief financial officer", "coo": "chief operating officer",
+        "cto": "chief technology officer", "cio": "chief information officer", "cmo": "chief marketing officer",
+        "cdo": "chief data officer", "ciso": "chief information security officer", "vp": "vice president",
+        "svp": "vice president", "evp": "vice president", "avp": "vice president", "dba": "database administrator",
+        "bi": "business intelligence", "ml": "machine learning", "ai": "artificial intelligence",
+        "nlp": "natural language processing", "eng": "engineer", "engr": "engineer", "mgr": "manager",
+        "dev": "developer", "admin": "administrator", "asst": "assistant", "assoc": "associate", "sys": "systems",
+        "sw": "software", "hw": "hardware", "dir": "director", "mgmt": "management", "svc": "service",
+        "ops": "operations", "tech": "technical", "postdoc": "postdoctoral", "r&d": "research and development",
+    ]
+
+    /// Normalises a job title, or the title part of a longer text (see the type's rules). A text with nothing
+    /// left after the rules is returned as written, so that "Senior" alone still searches for something.
+    public static func normalize(_ title: String) -> Normalized {
+        var dropped: [String] = []
+        var expanded: [Expansion] = []
+        var segments: [[String]] = []
+        for (position, raw) in segmentsOf(title).enumerated() {
+            var words = wordsOf(raw)
+            // A bracketed code or a segment of noise after the first names no occupation.
+            let lower = words.map { $0.lowercased() }
+            if position > 0, !words.isEmpty, lower.allSatisfy({ isNoise($0) || isLevel($0) }) {
+                dropped += lower
+                continue
+            }
+            var kept: [String] = []
+            for (i, word) in words.enumerated() {
+                if isLevel(lower[i]) {
+                    dropped.append(lower[i])
+                } else if rankWords.contains(lower[i]), i < words.count - 1,
+                    !headBoundaries.contains(lower[i + 1])
+                {
+                    dropped.append(lower[i])
+                } else {
+                    kept.append(word)
+                }
+            }
+            words = kept
+            if !words.isEmpty { segments.append(words) }
+        }
+        // "Manager, Software Development": a bare head first reads last.
+        let titlePart = segments.first ?? []
+        if segments.count > 1, segments[0].count == 1 {
+            segments.append(segments.removeFirst())
+        }
+        var candidates: [String] = []
+        for word in titlePart.map({ $0.lowercased() }) {
+            if headBoundaries.contains(word) { break }
+            if SearchText.stopWords.contains(word) { continue }
+            if let meaning = abbreviations[word] {
+                candidates += meaning.split(separator: " ").map(String.init)
+            } else {
+                candidates.append(word)
+            }
+        }
+        var words: [String] = []
+        for word in segments.joined() {
+            if let meaning = abbreviations[word.lowercased()] {
+                expanded.append(Expansion(abbreviation: word.lowercased(), meaning: meaning))
+                words += meaning.split(separator: " ").map(String.init)
+            } else {
+                words.append(word)
+            }
+        }
+        guard !words.isEmpty else {
+            let plain = wordsOf(title)
+            return Normalized(text: plain.joined(separator: " "), headCandidates: plain.last.map { [$0.lowercased()] } ?? [],
+                              dropped: [], expanded: [])
+        }
+        return Normalized(text: words.joined(separator: " "), headCandidates: candidates, dropped: dropped,
+                          expanded: expanded)
+    }
+
+    static func isLevel(_ word: String) -> Bool {
+        if levelWords.contains(word) { return true }
+        if word.allSatisfy(\.isNumber) { return true }
+        // L3, T2, P4: one letter and a level number.
+        if word.count <= 3, let first = word.first, first.isLetter, word.dropFirst().allSatisfy(\.isNumber),
+            word.count > 1
+        {
+            return true
+        }
+        return false
+    }
+
+    static func isNoise(_ word: String) -> Bool {
+        noiseWords.contains(word) || (word.contains(where: \.isNumber) && word.contains(where: \.isLetter))
+    }
+
+    /// The segments of a title: cut at ` - `, `–`, `,`, `:`, `;`, `|`; a bracketed part is a segment of its own.
+    static func segmentsOf(_ title: String) -> [String] {
+        var segments: [String] = []
+        var current = ""
+        let characters = Array(title)
+        for (i, character) in characters.enumerated() {
+            let dashBreak = (character == "-" || character == "–" || character == "—")
+                && (i == 0 || characters[i - 1] == " ") && (i + 1 == characters.count || characters[i + 1] == " ")
+            if dashBreak || ",:;|()[]".contains(character) || character == "–" || character == "—" {
+                segments.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        segments.append(current)
+        return segments.filter { !$0.allSatisfy(\.isWhitespace) }
+    }
+
+    /// The words of a segment as written: letters, digits and `&`, `+`, `#`, `.`, `'` inside words, split
+    /// elsewhere; a trailing full stop is dropped (`Eng.` → `Eng`).
+    static func wordsOf(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for character in text {
+            if character.isLetter || character.isNumber || "&+#.'".contains(character) {
+                current.append(character)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words.map { word in
+            var word = word
+            while word.hasSuffix(".") { word.removeLast() }
+            return word
+        }.filter { !$0.isEmpty }
+    }
+}

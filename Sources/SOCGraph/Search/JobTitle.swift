@@ -50,7 +50,7 @@ public enum JobTitle {
     ]
     /// Rank words, dropped before the head word only.
     static let rankWords: Set<String> = [
-        "principal", "staff", "lead", "associate", "assistant", "distinguished", "intermediate", "entry",
+        "principal", "staff", "lead", "associate", "assistant", "deputy", "distinguished", "intermediate", "entry",
     ]
     /// Words that, alone in a segment after the first, say where or how the job is held, not what it is.
     static let noiseWords: Set<String> = [
@@ -60,7 +60,7 @@ public enum JobTitle {
     ]
     /// Words after which the title part of a text ends (its head is the word before).
     static let headBoundaries: Set<String> = [
-        "of", "for", "in", "at", "with", "responsible", "who", "that", "on", "to", "and", "at",
+        "of", "for", "in", "at", "with", "responsible", "who", "that", "on", "to", "within",
     ]
 
     /// Abbreviations common in job titles, spelled out as O*NET and SOC titles spell them.
@@ -109,9 +109,10 @@ public enum JobTitle {
             if !words.isEmpty { segments.append(words) }
         }
         // "Manager, Software Development": a bare head first reads last.
-        let titlePart = segments.first ?? []
+        var titlePart = segments.first ?? []
         if segments.count > 1, segments[0].count == 1 {
             segments.append(segments.removeFirst())
+            titlePart = Array(segments.joined())
         }
         var candidates: [String] = []
         for word in titlePart.map({ $0.lowercased() }) {

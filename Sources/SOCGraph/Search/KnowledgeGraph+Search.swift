@@ -30,7 +30,8 @@ extension KnowledgeGraph {
                         SearchDocument.ESCOTitle(label: $0.label, isco: String(self[group].id.dropFirst(5)))
                     }
                 },
-                definition: text?.definitions[code], tasks: text?.tasks[code] ?? [])
+                definition: text?.definitions[code], tasks: text?.tasks[code] ?? [],
+                entryEducation: entryEducation(of: node)?.education)
         }
     }
 }

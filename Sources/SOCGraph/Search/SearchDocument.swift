@@ -42,12 +42,15 @@ public struct SearchDocument: Sendable, Hashable, Codable {
     public var definition: String?
     /// O*NET task statements, when available.
     public var tasks: [String]
+    /// BLS typical education needed for entry.
+    public var entryEducation: EducationLevel?
 
     public init(
         code: String, title: String, directMatchTitles: [String] = [], alternateTitles: [String] = [],
         technologies: [Technology] = [], programTitles: [String] = [], escoTitles: [ESCOTitle] = [],
-        definition: String? = nil, tasks: [String] = []
+        definition: String? = nil, tasks: [String] = [], entryEducation: EducationLevel? = nil
     ) {
+        self.entryEducation = entryEducation
         self.code = code
         self.title = title
         self.directMatchTitles = directMatchTitles

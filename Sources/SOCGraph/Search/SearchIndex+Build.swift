@@ -10,11 +10,11 @@ extension SearchIndex {
             builder.add(document.title, field: .title)
             builder.add(document.directMatchTitles, field: .directMatch)
             builder.add(document.alternateTitles, field: .alternate)
-            let titleEnd = builder.entries.count
             var seenESCO = Set<SearchDocument.ESCOTitle>()
             for title in document.escoTitles where seenESCO.insert(title).inserted {
                 builder.add(title.label, field: .esco, shown: "\(title.label) (ISCO \(title.isco))")
             }
+            let titleEnd = builder.entries.count
             var seenTechnologies = Set<String>()
             for technology in document.technologies where seenTechnologies.insert(technology.name).inserted {
                 builder.add(technology.name, field: .technology, hot: technology.hot)
@@ -23,7 +23,8 @@ extension SearchIndex {
             if let definition = document.definition { builder.add(definition, field: .definition) }
             builder.add(document.tasks, field: .task)
             documents.append(Document(code: document.code, title: document.title,
-                                      entries: start..<builder.entries.count, titleEntries: start..<titleEnd))
+                                      entries: start..<builder.entries.count, titleEntries: start..<titleEnd,
+                                      entryEducation: document.entryEducation))
         }
         self.init(documents: documents, entries: builder.entries, termIDs: builder.termIDs,
                   postings: Self.postings(documents: documents, entries: builder.entries,

@@ -9,6 +9,7 @@ extension SearchIndex {
             w.string(document.title)
             w.int(document.entries.count)
             w.int(document.titleEntries.count)
+            w.string(document.entryEducation?.rawValue ?? "")
         }
         // The vocabulary in id order, so that positions are ids.
         w.array(termIDs.sorted { $0.value < $1.value }) { w, term in w.string(term.key) }
@@ -35,10 +36,13 @@ extension SearchIndex {
         var start = 0
         let documents = try r.array { r in
             let code = try r.string(), title = try r.string(), count = try r.count(), titles = try r.count()
-            guard titles <= count else { throw CacheReader.Damage() }
+            let education = try r.string()
+            guard titles <= count, education.isEmpty || EducationLevel(rawValue: education) != nil else {
+                throw CacheReader.Damage()
+            }
             defer { start += count }
             return Document(code: code, title: title, entries: start..<(start + count),
-                            titleEntries: start..<(start + titles))
+                            titleEntries: start..<(start + titles), entryEducation: EducationLevel(rawValue: education))
         }
         let terms = try r.count()
         var termIDs: [String: Int] = [:]

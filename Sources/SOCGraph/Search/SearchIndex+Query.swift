@@ -81,12 +81,15 @@ extension SearchIndex {
         }
         let (slots, ignored, titlePart) = try slots(for: query)
         let queryTerms = QueryTerms(slots, termCount: postings.count)
-        // Titles are matched against the title part of the query ("materials engineer" of "materials engineer
-        // developing lightweight composites"), the rest counting through text relevance; a title alone is all
-        // title part.
-        let titleSlots = titlePart.terms.isEmpty ? slots : slots.filter { titlePart.terms.contains($0.term) }
+        // Titles are matched against the whole query and, when it goes on past its title part ("materials
+        // engineer" of "materials engineer developing lightweight composites"), against the title part too, at
+        // `titlePartShare`; the rest counts through text relevance.
+        var fullTerms = queryTerms
+        fullTerms.head = slots.firstIndex { $0.term == titlePart.head }
+        let titleSlots = slots.filter { titlePart.terms.contains($0.term) }
         var titleTerms = QueryTerms(titleSlots, termCount: postings.count)
         titleTerms.head = titleSlots.firstIndex { $0.term == titlePart.head }
+        let headID = titlePart.head.flatMap { termIDs[$0] }
         let totalWeight = queryTerms.totalWeight
         let count = self.count
 
@@ -120,14 +123,22 @@ extension SearchIndex {
             var titles: [TitleMatch]
         }
         var candidates: [Candidate] = []
-        var credit = [Double](repeating: 0, count: titleSlots.count)
+        var credit = [Double](repeating: 0, count: slots.count)
         for d in 0..<count where touched[d] {
             var relevance = 0.0
             for s in slots.indices { relevance += slots[s].weight * satisfied[s][d] }
             relevance /= totalWeight
-            let titles = titleMatches(document: d, query: titleTerms, credit: &credit)
-            let quality = titles.first?.quality ?? 0
-            let score = 1 - (1 - quality) * (1 - Self.relevanceShare * relevance)
+            var titles = titleMatches(document: d, query: fullTerms, credit: &credit)
+            if !titleSlots.isEmpty {
+                let partial = titleMatches(document: d, query: titleTerms, credit: &credit).map {
+                    TitleMatch(entry: $0.entry, quality: $0.quality * Self.titlePartShare)
+                }
+                titles = (titles + partial).sorted {
+                    $0.quality != $1.quality ? $0.quality > $1.quality : $0.entry < $1.entry
+                }
+            }
+            let quality = (titles.first?.quality ?? 0) * family(of: d, head: headID)
+            let score = (1 - (1 - quality) * (1 - Self.relevanceShare * relevance)) * documents[d].prior
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
         }
         candidates.sort {
@@ -175,14 +186,23 @@ extension SearchIndex {
                     + "give a job title or a few lines of duties")
         }
         let ignored = normalized.dropped
-        // The head: the last word of the title part that titles commonly end in, else its last word. A longer
-        // text (`descriptionWords` or more) starts with a title only if one of its first words is such a head.
-        let candidates = normalized.headCandidates.map { SearchText.term(.init(text: $0, protected: false)) }
-        let common = candidates.lastIndex { termIDs[$0].map(headTerms.contains) ?? false }
+        // The head: the last word of the title part that titles commonly end in, else its last word. The query has
+        // a title part of its own when such a head is followed by `contextWords` other words or more.
+        var candidates = normalized.headCandidates.map { SearchText.term(.init(text: $0, protected: false)) }
+        // The title part of a text also ends at a verb form: a word in -ing not followed by a common head
+        // ("engineer designing wastewater plants", but "machine learning engineer").
+        let isCommonHead = { (term: String) in self.termIDs[term].map(self.headTerms.contains) ?? false }
+        let words = normalized.headCandidates
+        if let verb = words.indices.dropFirst().first(where: { i in
+            words[i].count > 5 && words[i].hasSuffix("ing") && !(i + 1 < words.count && isCommonHead(candidates[i + 1]))
+        }) {
+            candidates = Array(candidates[..<verb])
+        }
+        let common = candidates.lastIndex(where: isCommonHead)
         let headIndex = common ?? (candidates.isEmpty ? nil : candidates.count - 1)
         let head = headIndex.map { candidates[$0] }
         var titleTerms = Set<String>()
-        if let common, Set(tokens.map(SearchText.term)).count >= Self.descriptionWords {
+        if let common, Set(tokens.map(SearchText.term)).subtracting(candidates[...common]).count >= Self.contextWords {
             titleTerms = Set(candidates[...common])
         }
 
@@ -219,7 +239,7 @@ extension SearchIndex {
             for term in terms where query.contains(term) { explained += 1 }
             guard explained > 0 else { continue }
             // The credit of each slot: the best among its word and alternatives found in the title.
-            for s in credit.indices { credit[s] = 0 }
+            for s in query.weights.indices { credit[s] = 0 }
             for term in terms where query.contains(term) {
                 for k in query.ids.indices where query.ids[k] == term {
                     credit[query.slots[k]] = max(credit[query.slots[k]], query.credits[k])
@@ -227,7 +247,7 @@ extension SearchIndex {
             }
             var covered = 0.0
             var allFull = true
-            for s in credit.indices {
+            for s in query.weights.indices {
                 covered += query.weights[s] * credit[s]
                 if credit[s] < 1 { allFull = false }
             }
@@ -244,10 +264,47 @@ extension SearchIndex {
             let missesHead = query.head.map { credit[$0] < 1 } ?? false
             let headUnexplained = entries[e].head.map { !query.contains($0) } ?? false
             if missesHead || headUnexplained { quality *= Self.otherFamily }
-            if entries[e].field == .alternate { quality *= 0.97 }
+            if entries[e].field == .alternate { quality *= 0.97 * corroboration(of: e, document: d, query: query) }
+            if entries[e].field == .esco { quality *= Self.escoTitle }
             matches.append(TitleMatch(entry: e, quality: quality))
         }
         return matches.sorted { $0.quality != $1.quality ? $0.quality > $1.quality : $0.entry < $1.entry }
+    }
+
+    /// The factor on the title match of a document for the family of the query's head (`familyShare`): 1 when at
+    /// least that share of the document's own titles (SOC, Direct Match, O*NET) have that head, down to
+    /// 1 − `otherFamilyTitles` when none has ("Postdoctoral Researcher" is one of Natural Sciences Managers'
+    /// titles, but their titles are managers', directors' and coordinators').
+    func family(of d: Int, head: Int?) -> Double {
+        guard let head else { return 1 }
+        var titles = 0, headed = 0
+        for e in documents[d].titleEntries where entries[e].field != .esco {
+            titles += 1
+            if entries[e].head == head { headed += 1 }
+        }
+        guard titles > 0 else { return 1 }
+        let share = Double(headed) / Double(titles)
+        return 1 - Self.otherFamilyTitles * (1 - min(1, share / Self.familyShare))
+    }
+
+    /// The factor on an alternate title's match (see `uncorroborated`): 1 when the document's other texts name every
+    /// query word of the title other than its head, less in proportion to the weight of those they do not.
+    func corroboration(of e: Int, document d: Int, query: QueryTerms) -> Double {
+        var wanted = Set<Int>()
+        for (k, id) in query.ids.enumerated() where query.slots[k] != query.head && entries[e].terms.contains(id) {
+            wanted.insert(query.slots[k])
+        }
+        guard !wanted.isEmpty else { return 1 }
+        var found = Set<Int>()
+        for other in documents[d].entries where other != e && entries[other].text != entries[e].text {
+            for (k, id) in query.ids.enumerated() where wanted.contains(query.slots[k]) {
+                if entries[other].terms.contains(id) { found.insert(query.slots[k]) }
+            }
+            if found.count == wanted.count { return 1 }
+        }
+        let total = wanted.reduce(0) { $0 + query.weights[$1] }
+        let missing = wanted.subtracting(found).reduce(0) { $0 + query.weights[$1] }
+        return 1 - Self.uncorroborated * missing / max(total, 1e-9)
     }
 
     /// Whether the query's words appear in `terms` consecutively, in the query's order.
@@ -267,13 +324,13 @@ extension SearchIndex {
     ) -> [String] {
         var lines: [String] = []
         for title in titles {
-            let line = "\(entries[title.entry].field.rawValue): \(entries[title.entry].text)"
+            let field = entries[title.entry].field
+            let line = "\(field == .esco ? "ESCO" : field.rawValue): \(entries[title.entry].text)"
             if !lines.contains(line) { lines.append(line) }
             if lines.count == 3 { break }
         }
         var technologies: [String] = []
         var programs: [String] = []
-        var esco: [(text: String, matched: Int)] = []
         var definition = false
         var tasks = 0
         for entry in entries[documents[d].titleEntries.upperBound..<documents[d].entries.upperBound] {
@@ -281,24 +338,20 @@ extension SearchIndex {
             switch entry.field {
             case .technology: technologies.append(entry.text)
             case .program: programs.append(entry.text)
-            case .esco:
-                if !esco.contains(where: { $0.text == entry.text }) {
-                    esco.append((entry.text, Set(entry.terms.filter(query.contains)).count))
-                }
             case .definition: definition = true
             case .task: tasks += 1
-            case .title, .directMatch, .alternate: break
+            case .title, .directMatch, .alternate, .esco: break
             }
         }
         lines += technologies.prefix(3).map { "technology: \($0)" }
         lines += programs.prefix(2).map { "program: \($0)" }
-        // The ESCO titles sharing most query terms first (stable, so file order breaks ties).
-        let telling = esco.indices.sorted { (-esco[$0].matched, $0) < (-esco[$1].matched, $1) }
-        lines += telling.prefix(2).map { "ESCO: \(esco[$0].text)" }
         if definition { lines.append("definition") }
         if tasks > 0 { lines.append("tasks: \(tasks)") }
         let found = slots.indices.filter { satisfied[$0] > 0 && via[$0] < 0 }.map { slots[$0].term }
         if !found.isEmpty { lines.append("terms: " + found.joined(separator: ", ")) }
+        if documents[d].prior < 1, let education = documents[d].entryEducation {
+            lines.append("entry education: \(education.blsTitle) (ranked after occupations entered with a degree)")
+        }
         for s in slots.indices where satisfied[s] > 0 && via[s] >= 0 {
             let alternative = slots[s].alternatives[via[s]]
             lines.append("\(alternative.kind.rawValue): \(slots[s].word) → \(alternative.word)")

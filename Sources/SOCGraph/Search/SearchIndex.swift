@@ -32,6 +32,19 @@ public struct SearchIndex: Sendable {
     public static let relevanceShare = 0.6
     /// The factor on the match of a title of another family than the query's (see `JobTitle` for head words).
     public static let otherFamily = 0.6
+    /// The factor on the score of an occupation typically entered with a high-school diploma or less (halfway for
+    /// a postsecondary award or some college): among titles that match about equally, the one of the professional
+    /// occupation ranks first, as the petitions socgraph serves concern professionals ("QA Tester" is 15-1253
+    /// Software Quality Assurance Analysts and Testers before 51-9061 Inspectors, Testers, Sorters).
+    public static let belowDegree = 0.94
+    /// The factor on the match of an ESCO title: it reaches the occupation through an ISCO-08 group and the BLS
+    /// crosswalks, often as a partial match, so it never equals the occupation's own titles.
+    public static let escoTitle = 0.85
+    /// How much an O*NET Alternate or Reported Title loses when nothing else of the occupation (its other titles,
+    /// technologies, programs, definition, tasks) names the query's other words: one title collected from job
+    /// postings is one observation ("Computer Vision Engineer" among Computer Hardware Engineers' titles), several
+    /// agreeing texts are corroboration.
+    public static let uncorroborated = 0.3
     /// How much a hot technology counts relative to another technology.
     public static let hotTechnologyBoost = 1.25
     /// The most different words a query may have (after stop words): a job title or a few lines of duties.
@@ -45,8 +58,16 @@ public struct SearchIndex: Sendable {
         let title: String
         /// Its entries in `entries`, titles first.
         let entries: Range<Int>
-        /// Its title entries (SOC title, Direct Match and O*NET titles), a prefix of `entries`.
+        /// Its title entries (SOC title, Direct Match, O*NET and ESCO titles), a prefix of `entries`.
         let titleEntries: Range<Int>
+        /// BLS typical education needed for entry.
+        let entryEducation: EducationLevel?
+
+        /// The factor on the score: 1 for an occupation entered with a degree, less below (`belowDegree`).
+        var prior: Double {
+            guard let entryEducation, entryEducation < .associate else { return 1 }
+            return entryEducation < .postsecondaryNondegree ? SearchIndex.belowDegree : (1 + SearchIndex.belowDegree) / 2
+        }
     }
 
     /// One text of a document: a title, a technology name, a program title, the definition or one task.
@@ -80,8 +101,15 @@ public struct SearchIndex: Sendable {
     /// The common heads of titles: the terms that are the head of at least `commonHead` title entries
     /// (`engineer`, `manager`, `scientist`, …), learned from the official titles; a query's head is one of them.
     let headTerms: Set<Int>
-    /// A query of this many different terms or more is a description: only its title part is matched with titles.
-    public static let descriptionWords = 6
+    /// How many words must follow a title for a query to be a title and its context ("materials engineer developing
+    /// lightweight composites"), not one title ("Professor of Civil Engineering").
+    public static let contextWords = 3
+    /// The share of its title match a query's title part earns when the query goes on past it.
+    public static let titlePartShare = 0.9
+    /// The share of an occupation's titles with the query's head word from which it is of that family.
+    public static let familyShare = 0.05
+    /// What an occupation none of whose titles has the query's head word loses on its title match.
+    public static let otherFamilyTitles = 0.1
     /// How many titles must end in a word for it to count as a common head.
     static let commonHead = 10
 

@@ -30,6 +30,8 @@ public enum JobTitle {
         /// bare head read last) up to the first boundary word. A title's head is the last; in a longer text, the
         /// last that is a common title head (`SearchIndex` learns them from the official titles).
         public var headCandidates: [String]
+        /// Whether the title is made of role words only (`roleWords`).
+        public var isGeneric: Bool { JobTitle.isGeneric(text.lowercased().split(separator: " ").map(String.init)) }
         /// The head of a title: the last of `headCandidates`.
         public var head: String? { headCandidates.last }
         /// Words dropped as levels, ranks or employer noise, as written (lower case).
@@ -52,6 +54,24 @@ public enum JobTitle {
     static let rankWords: Set<String> = [
         "principal", "staff", "lead", "associate", "assistant", "deputy", "distinguished", "intermediate", "entry",
     ]
+    /// Words that name a rank, a role in an organisation or a kind of work found in every field: a title made of
+    /// them only ("Team Leader", "Project Manager", "Senior Consultant", "Head of Strategy") does not say what
+    /// the work is about, so search says so and asks for the duties, and in a description such a title weighs
+    /// less than what the duties say.
+    public static let roleWords: Set<String> = [
+        "team", "leader", "lead", "head", "deputy", "chief", "general", "manager", "management", "director",
+        "officer", "executive", "supervisor", "coordinator", "specialist", "consultant", "analyst", "associate",
+        "assistant", "advisor", "adviser", "expert", "professional", "staff", "member", "administrator",
+        "representative", "partner", "principal", "president", "vice", "project", "program", "programme",
+        "strategy", "strategic", "operations", "business", "group", "unit", "department", "division", "section",
+    ]
+
+    /// Whether every word of `words` (lower case, stop words aside) is a role word.
+    public static func isGeneric(_ words: [String]) -> Bool {
+        let meaningful = words.filter { !SearchText.stopWords.contains($0) }
+        return !meaningful.isEmpty && meaningful.allSatisfy(roleWords.contains)
+    }
+
     /// Words that, alone in a segment after the first, say where or how the job is held, not what it is.
     static let noiseWords: Set<String> = [
         "us", "usa", "u.s", "na", "emea", "apac", "latam", "remote", "hybrid", "onsite", "external", "internal",

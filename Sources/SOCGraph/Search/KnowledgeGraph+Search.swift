@@ -10,17 +10,20 @@ extension KnowledgeGraph {
         let escoByGroup = Dictionary(grouping: escoTitles, by: \.isco)
         return nodes(ofKind: .detailed).map { node in
             var directMatch: [String] = []
+            var onet: [String] = []
             var alternate: [String] = []
             for entry in titles(of: node) {
                 switch entry.source {
                 case .soc: break
                 case .directMatch, .directMatchIllustrative: directMatch.append(entry.title)
-                case .onet, .onetAlternate, .onetReported: alternate.append(entry.title)
+                case .onet: onet.append(entry.title)
+                case .onetAlternate, .onetReported: alternate.append(entry.title)
                 }
             }
             let code = self[node].id
             return SearchDocument(
-                code: code, title: self[node].title, directMatchTitles: directMatch, alternateTitles: alternate,
+                code: code, title: self[node].title, directMatchTitles: directMatch, onetTitles: onet,
+                alternateTitles: alternate,
                 technologies: technologies(of: node).map {
                     SearchDocument.Technology(name: self[$0.technology].title, hot: $0.use.hot)
                 },

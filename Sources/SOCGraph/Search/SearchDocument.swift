@@ -31,7 +31,9 @@ public struct SearchDocument: Sendable, Hashable, Codable {
     public var title: String
     /// SOC 2018 Direct Match Titles.
     public var directMatchTitles: [String]
-    /// O*NET occupation, specialty and Alternate Titles of the O*NET-SOC codes under this code.
+    /// O*NET occupation and specialty titles of the O*NET-SOC codes under this code.
+    public var onetTitles: [String]
+    /// O*NET Alternate Titles and Sample of Reported Titles of the O*NET-SOC codes under this code.
     public var alternateTitles: [String]
     public var technologies: [Technology]
     /// Titles of the CIP programs that prepare for the occupation.
@@ -46,7 +48,8 @@ public struct SearchDocument: Sendable, Hashable, Codable {
     public var entryEducation: EducationLevel?
 
     public init(
-        code: String, title: String, directMatchTitles: [String] = [], alternateTitles: [String] = [],
+        code: String, title: String, directMatchTitles: [String] = [], onetTitles: [String] = [],
+        alternateTitles: [String] = [],
         technologies: [Technology] = [], programTitles: [String] = [], escoTitles: [ESCOTitle] = [],
         definition: String? = nil, tasks: [String] = [], entryEducation: EducationLevel? = nil
     ) {
@@ -54,6 +57,7 @@ public struct SearchDocument: Sendable, Hashable, Codable {
         self.code = code
         self.title = title
         self.directMatchTitles = directMatchTitles
+        self.onetTitles = onetTitles
         self.alternateTitles = alternateTitles
         self.technologies = technologies
         self.programTitles = programTitles
@@ -67,6 +71,8 @@ public struct SearchDocument: Sendable, Hashable, Codable {
 public enum SearchField: String, CaseIterable, Sendable, Codable {
     case title
     case directMatch = "direct-match"
+    /// An O*NET occupation or specialty title (`Computer Systems Engineers/Architects`).
+    case onet = "onet"
     case alternate
     case technology
     case program
@@ -83,6 +89,7 @@ public enum SearchField: String, CaseIterable, Sendable, Codable {
         switch self {
         case .title: return 3.0
         case .directMatch: return 2.5
+        case .onet: return 3.0
         case .alternate: return 2.0
         case .technology: return 0.5
         case .program: return 1.0
@@ -95,7 +102,7 @@ public enum SearchField: String, CaseIterable, Sendable, Codable {
     /// BM25 b: how strongly a longer-than-average entry of this field is discounted (0 none, 1 fully).
     public var lengthNormalization: Double {
         switch self {
-        case .title, .directMatch, .alternate, .esco: return 0.3
+        case .title, .directMatch, .onet, .alternate, .esco: return 0.3
         case .technology, .program: return 0.3
         case .definition, .task: return 0.75
         }
@@ -103,6 +110,6 @@ public enum SearchField: String, CaseIterable, Sendable, Codable {
 
     /// Whether the field holds job titles (compared whole with the query for exact and phrase matches).
     public var isTitle: Bool {
-        self == .title || self == .directMatch || self == .alternate
+        self == .title || self == .directMatch || self == .onet || self == .alternate
     }
 }

@@ -9,6 +9,7 @@ extension SearchIndex {
             let start = builder.entries.count
             builder.add(document.title, field: .title)
             builder.add(document.directMatchTitles, field: .directMatch)
+            builder.add(document.onetTitles, field: .onet)
             builder.add(document.alternateTitles, field: .alternate)
             var seenESCO = Set<SearchDocument.ESCOTitle>()
             for title in document.escoTitles where seenESCO.insert(title).inserted {
@@ -48,8 +49,8 @@ extension SearchIndex {
         }
 
         /// Adds one text. A title is normalised (`JobTitle`); one written `Short (Long)`, as O*NET writes
-        /// abbreviations (`IT Manager (Information Technology Manager)`), becomes one entry per form, both shown
-        /// as written.
+        /// abbreviations (`IT Manager (Information Technology Manager)`), or `Shared First/Second` becomes one
+        /// entry per form, each shown as written.
         mutating func add(_ text: String, field: SearchField, hot: Bool = false, shown: String? = nil) {
             guard field.isTitle || field == .esco else {
                 entries.append(Entry(field: field, hot: hot, text: shown ?? text,
@@ -68,6 +69,15 @@ extension SearchIndex {
         /// The forms of a title: `Short (Long)` is two when it is an abbreviation and its expansion (an acronym on
         /// one side, or words in common), not a qualifier such as `Operational Intelligence Officer (Management)`.
         func titleForms(_ text: String) -> [String] {
+            // O*NET's `Computer Systems Engineers/Architects`: one title per word after the shared words.
+            let words = text.split(separator: " ")
+            if let last = words.last, words.count > 1, !words.dropLast().contains(where: { $0.contains("/") }) {
+                let choices = last.split(separator: "/", omittingEmptySubsequences: false)
+                if choices.count > 1, choices.allSatisfy({ $0.count > 2 && $0.allSatisfy(\.isLetter) }) {
+                    let shared = words.dropLast().joined(separator: " ")
+                    return choices.map { shared + " " + $0 }
+                }
+            }
             guard text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex else { return [text] }
             let outer = text[..<open].trimmingWhitespace
             let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingWhitespace

@@ -90,6 +90,8 @@ extension SearchIndex {
         var titleTerms = QueryTerms(titleSlots, termCount: postings.count)
         titleTerms.head = titleSlots.firstIndex { $0.term == titlePart.head }
         let headID = titlePart.head.flatMap { termIDs[$0] }
+        let specificTitlePart = titleSlots.count > 1 && !JobTitle.isGeneric(titleSlots.map(\.word))
+        let titlePartShare = specificTitlePart ? Self.titlePartShare : Self.genericTitlePartShare
         let totalWeight = queryTerms.totalWeight
         let count = self.count
 
@@ -131,7 +133,7 @@ extension SearchIndex {
             var titles = titleMatches(document: d, query: fullTerms, credit: &credit)
             if !titleSlots.isEmpty {
                 let partial = titleMatches(document: d, query: titleTerms, credit: &credit).map {
-                    TitleMatch(entry: $0.entry, quality: $0.quality * Self.titlePartShare)
+                    TitleMatch(entry: $0.entry, quality: $0.quality * titlePartShare)
                 }
                 titles = (titles + partial).sorted {
                     $0.quality != $1.quality ? $0.quality > $1.quality : $0.entry < $1.entry
@@ -155,7 +157,14 @@ extension SearchIndex {
                     document: d, titles: candidate.titles, slots: slots, query: queryTerms,
                     satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] }))
         }
-        let (weak, reason) = Self.weakness(query: query, hits: hits)
+        var (weak, reason) = Self.weakness(query: query, hits: hits)
+        // A title of generic words only ("Team Leader", "General Manager") fits occupations in many fields.
+        if titleSlots.isEmpty, JobTitle.isGeneric(slots.map(\.word)) {
+            let note = "\"\(query.trimmed)\" says what rank or role the job has, not what the work is about; "
+                + "add the duties or the field (\"team leader of a data engineering group\")"
+            weak = true
+            reason = reason.map { note + "; " + $0 } ?? note
+        }
         return SearchResults(query: query, hits: hits, weak: weak, weakReason: reason, ignoredWords: ignored)
     }
 
@@ -264,6 +273,7 @@ extension SearchIndex {
             let missesHead = query.head.map { credit[$0] < 1 } ?? false
             let headUnexplained = entries[e].head.map { !query.contains($0) } ?? false
             if missesHead || headUnexplained { quality *= Self.otherFamily }
+            if entries[e].field == .directMatch { quality *= 0.99 }
             if entries[e].field == .alternate { quality *= 0.97 * corroboration(of: e, document: d, query: query) }
             if entries[e].field == .esco { quality *= Self.escoTitle }
             matches.append(TitleMatch(entry: e, quality: quality))
@@ -340,7 +350,7 @@ extension SearchIndex {
             case .program: programs.append(entry.text)
             case .definition: definition = true
             case .task: tasks += 1
-            case .title, .directMatch, .alternate, .esco: break
+            case .title, .directMatch, .onet, .alternate, .esco: break
             }
         }
         lines += technologies.prefix(3).map { "technology: \($0)" }

@@ -104,8 +104,11 @@ public struct SearchIndex: Sendable {
     /// How many words must follow a title for a query to be a title and its context ("materials engineer developing
     /// lightweight composites"), not one title ("Professor of Civil Engineering").
     public static let contextWords = 3
-    /// The share of its title match a query's title part earns when the query goes on past it.
+    /// The share of its title match a query's title part earns when the query goes on past it: most for a title
+    /// of several words, one of them specific ("materials engineer"), `genericTitlePartShare` for one word or
+    /// generic words only ("engineer", "team lead"), which the rest of the text must place.
     public static let titlePartShare = 0.9
+    public static let genericTitlePartShare = 0.4
     /// The share of an occupation's titles with the query's head word from which it is of that family.
     public static let familyShare = 0.05
     /// What an occupation none of whose titles has the query's head word loses on its title match.
@@ -119,7 +122,7 @@ public struct SearchIndex: Sendable {
         self.termIDs = termIDs
         self.postings = postings
         var heads: [Int: Int] = [:]
-        for entry in entries { if let head = entry.head { heads[head, default: 0] += 1 } }
+        for entry in entries where entry.field != .esco { if let head = entry.head { heads[head, default: 0] += 1 } }
         headTerms = Set(heads.filter { $0.value >= Self.commonHead }.keys)
     }
 

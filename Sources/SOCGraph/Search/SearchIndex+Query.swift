@@ -140,7 +140,8 @@ extension SearchIndex {
                 }
             }
             let quality = (titles.first?.quality ?? 0) * family(of: d, head: headID)
-            let score = (1 - (1 - quality) * (1 - Self.relevanceShare * relevance)) * documents[d].prior
+            var score = (1 - (1 - quality) * (1 - Self.relevanceShare * relevance)) * documents[d].prior
+            if demotedCatchAll(d, titles: titles) { score *= Self.catchAll }
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
         }
         candidates.sort {
@@ -281,6 +282,12 @@ extension SearchIndex {
         return matches.sorted { $0.quality != $1.quality ? $0.quality > $1.quality : $0.entry < $1.entry }
     }
 
+    /// Whether document `d` is a catch-all ranked down: an "All Other" code whose best title match is not one of
+    /// its O*NET specialty titles (`Computer Systems Engineers/Architects` for 15-1299).
+    func demotedCatchAll(_ d: Int, titles: [TitleMatch]) -> Bool {
+        documents[d].isCatchAll && titles.first.map { entries[$0.entry].field != .onet } ?? true
+    }
+
     /// The factor on the title match of a document for the family of the query's head (`familyShare`): 1 when at
     /// least that share of the document's own titles (SOC, Direct Match, O*NET) have that head, down to
     /// 1 − `otherFamilyTitles` when none has ("Postdoctoral Researcher" is one of Natural Sciences Managers'
@@ -359,6 +366,9 @@ extension SearchIndex {
         if tasks > 0 { lines.append("tasks: \(tasks)") }
         let found = slots.indices.filter { satisfied[$0] > 0 && via[$0] < 0 }.map { slots[$0].term }
         if !found.isEmpty { lines.append("terms: " + found.joined(separator: ", ")) }
+        if demotedCatchAll(d, titles: titles) {
+            lines.append("catch-all: ranked after specific occupations (no O*NET specialty title of it matched)")
+        }
         if documents[d].prior < 1, let education = documents[d].entryEducation {
             lines.append("entry education: \(education.blsTitle) (ranked after occupations entered with a degree)")
         }

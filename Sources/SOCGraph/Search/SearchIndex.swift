@@ -45,6 +45,9 @@ public struct SearchIndex: Sendable {
     /// postings is one observation ("Computer Vision Engineer" among Computer Hardware Engineers' titles), several
     /// agreeing texts are corroboration.
     public static let uncorroborated = 0.3
+    /// The factor on the score of an "All Other" code, unless one of its O*NET specialty titles is what matched:
+    /// a catch-all ranks first only when nothing specific matches as well.
+    public static let catchAll = 0.97
     /// How much a hot technology counts relative to another technology.
     public static let hotTechnologyBoost = 1.25
     /// The most different words a query may have (after stop words): a job title or a few lines of duties.
@@ -62,6 +65,9 @@ public struct SearchIndex: Sendable {
         let titleEntries: Range<Int>
         /// BLS typical education needed for entry.
         let entryEducation: EducationLevel?
+
+        /// An "All Other" residual code (`15-1299 Computer Occupations, All Other`).
+        var isCatchAll: Bool { title.hasSuffix("All Other") }
 
         /// The factor on the score: 1 for an occupation entered with a degree, less below (`belowDegree`).
         var prior: Double {

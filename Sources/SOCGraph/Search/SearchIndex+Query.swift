@@ -90,8 +90,8 @@ extension SearchIndex {
         var titleTerms = QueryTerms(titleSlots, termCount: postings.count)
         titleTerms.head = titleSlots.firstIndex { $0.term == titlePart.head }
         let headID = titlePart.head.flatMap { termIDs[$0] }
-        let specificTitlePart = titleSlots.count > 1 && !JobTitle.isGeneric(titleSlots.map(\.word))
-        let titlePartShare = specificTitlePart ? Self.titlePartShare : Self.genericTitlePartShare
+        let titlePartShare = JobTitle.isGeneric(titleSlots.map(\.word)) ? Self.roleTitlePartShare : Self.titlePartShare
+
         let totalWeight = queryTerms.totalWeight
         let count = self.count
 
@@ -131,7 +131,7 @@ extension SearchIndex {
             for s in slots.indices { relevance += slots[s].weight * satisfied[s][d] }
             relevance /= totalWeight
             var titles = titleMatches(document: d, query: fullTerms, credit: &credit)
-            if !titleSlots.isEmpty {
+            if titleSlots.count > 1 {
                 let partial = titleMatches(document: d, query: titleTerms, credit: &credit).map {
                     TitleMatch(entry: $0.entry, quality: $0.quality * titlePartShare)
                 }
@@ -139,8 +139,9 @@ extension SearchIndex {
                     $0.quality != $1.quality ? $0.quality > $1.quality : $0.entry < $1.entry
                 }
             }
-            let quality = (titles.first?.quality ?? 0) * family(of: d, head: headID)
+            let quality = titles.first?.quality ?? 0
             var score = (1 - (1 - quality) * (1 - Self.relevanceShare * relevance)) * documents[d].prior
+                * family(of: d, head: headID)
             if demotedCatchAll(d, titles: titles) { score *= Self.catchAll }
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
         }
@@ -288,7 +289,7 @@ extension SearchIndex {
         documents[d].isCatchAll && titles.first.map { entries[$0.entry].field != .onet } ?? true
     }
 
-    /// The factor on the title match of a document for the family of the query's head (`familyShare`): 1 when at
+    /// The factor on the score of a document for the family of the query's head (`familyShare`): 1 when at
     /// least that share of the document's own titles (SOC, Direct Match, O*NET) have that head, down to
     /// 1 − `otherFamilyTitles` when none has ("Postdoctoral Researcher" is one of Natural Sciences Managers'
     /// titles, but their titles are managers', directors' and coordinators').

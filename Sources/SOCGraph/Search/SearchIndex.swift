@@ -110,12 +110,14 @@ public struct SearchIndex: Sendable {
     /// How many words must follow a title for a query to be a title and its context ("materials engineer developing
     /// lightweight composites"), not one title ("Professor of Civil Engineering").
     public static let contextWords = 3
-    /// The share of its title match a query's title part earns when the query goes on past it: most for a title
-    /// of several words, one of them specific ("materials engineer"), `genericTitlePartShare` for one word or
-    /// generic words only ("engineer", "team lead"), which the rest of the text must place.
+    /// The share of its title match a query's title part earns when the query goes on past it: `titlePartShare`
+    /// for a part naming the work ("materials engineer"), `roleTitlePartShare` for one of role words only
+    /// ("general manager", "team lead"). A part of one word ("engineer") is matched with no title: the rest of the
+    /// text places it, its head gives the family.
     public static let titlePartShare = 0.9
-    public static let genericTitlePartShare = 0.4
-    /// The share of an occupation's titles with the query's head word from which it is of that family.
+    public static let roleTitlePartShare = 0.5
+    /// The share of an occupation's titles with the query's head word from which it is of that family (the factor
+    /// `family(of:head:)` is on the whole score).
     public static let familyShare = 0.05
     /// What an occupation none of whose titles has the query's head word loses on its title match.
     public static let otherFamilyTitles = 0.1

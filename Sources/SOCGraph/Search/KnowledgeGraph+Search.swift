@@ -29,8 +29,10 @@ extension KnowledgeGraph {
                 },
                 programTitles: programs(preparingFor: node).map { self[$0].title },
                 escoTitles: neighbours(.crosswalk, .incoming, of: node).flatMap { group in
-                    (escoByGroup[group] ?? []).map {
-                        SearchDocument.ESCOTitle(label: $0.label, isco: String(self[group].id.dropFirst(5)))
+                    let reach = neighbours(.crosswalk, .outgoing, of: group).count
+                    return (escoByGroup[group] ?? []).map {
+                        SearchDocument.ESCOTitle(label: $0.label, isco: String(self[group].id.dropFirst(5)),
+                                                 reach: reach)
                     }
                 },
                 definition: text?.definitions[code], tasks: text?.tasks[code] ?? [],

@@ -18,10 +18,13 @@ public struct SearchDocument: Sendable, Hashable, Codable {
         public var label: String
         /// The ISCO-08 group code, `2512`.
         public var isco: String
+        /// How many SOC 2018 codes the group reaches through the crosswalks (2 for 2512).
+        public var reach: Int
 
-        public init(label: String, isco: String) {
+        public init(label: String, isco: String, reach: Int = 1) {
             self.label = label
             self.isco = isco
+            self.reach = reach
         }
     }
 

@@ -13,7 +13,8 @@ extension SearchIndex {
             builder.add(document.alternateTitles, field: .alternate)
             var seenESCO = Set<SearchDocument.ESCOTitle>()
             for title in document.escoTitles where seenESCO.insert(title).inserted {
-                builder.add(title.label, field: .esco, shown: "\(title.label) (ISCO \(title.isco))")
+                builder.add(title.label, field: .esco, shown: "\(title.label) (ISCO \(title.isco))",
+                            share: Self.escoShare(reach: title.reach))
             }
             let titleEnd = builder.entries.count
             var seenTechnologies = Set<String>()
@@ -51,7 +52,9 @@ extension SearchIndex {
         /// Adds one text. A title is normalised (`JobTitle`); one written `Short (Long)`, as O*NET writes
         /// abbreviations (`IT Manager (Information Technology Manager)`), or `Shared First/Second` becomes one
         /// entry per form, each shown as written.
-        mutating func add(_ text: String, field: SearchField, hot: Bool = false, shown: String? = nil) {
+        mutating func add(
+            _ text: String, field: SearchField, hot: Bool = false, shown: String? = nil, share: Double = 1
+        ) {
             guard field.isTitle || field == .esco else {
                 entries.append(Entry(field: field, hot: hot, text: shown ?? text,
                                      terms: field == .technology ? technologyTerms(text) : terms(text), head: nil))
@@ -62,7 +65,7 @@ extension SearchIndex {
                 let ids = terms(normalized.text)
                 let head = normalized.head.flatMap { termIDs[SearchText.term(.init(text: $0, protected: false))] }
                 entries.append(Entry(field: field, hot: hot, text: shown ?? text, terms: ids,
-                                     head: head.flatMap { ids.contains($0) ? $0 : nil }))
+                                     head: head.flatMap { ids.contains($0) ? $0 : nil }, share: share))
             }
         }
 

@@ -19,6 +19,7 @@ extension SearchIndex {
             w.string(entry.text)
             w.array(entry.terms) { $0.int($1) }
             w.int(entry.head.map { $0 + 1 } ?? 0)
+            w.double(entry.share)
         }
         w.array(postings) { w, list in
             w.array(list) { w, posting in
@@ -52,7 +53,10 @@ extension SearchIndex {
             let field: SearchField = try r.choice(), hot = try r.bool(), text = try r.string()
             let ids = try r.array { try $0.index(below: terms) }
             let head = try r.index(below: terms + 1)
-            return Entry(field: field, hot: hot, text: text, terms: ids, head: head == 0 ? nil : head - 1)
+            let share = try r.double()
+            guard share > 0, share <= 1 else { throw CacheReader.Damage() }
+            return Entry(field: field, hot: hot, text: text, terms: ids, head: head == 0 ? nil : head - 1,
+                         share: share)
         }
         guard start == entries.count else { throw CacheReader.Damage() }
         let postings = try r.array { r in

@@ -277,7 +277,7 @@ extension SearchIndex {
             if missesHead || headUnexplained { quality *= Self.otherFamily }
             if entries[e].field == .directMatch { quality *= 0.99 }
             if entries[e].field == .alternate { quality *= 0.97 * corroboration(of: e, document: d, query: query) }
-            if entries[e].field == .esco { quality *= Self.escoTitle }
+            if entries[e].field == .esco { quality *= Self.escoTitle * entries[e].share }
             matches.append(TitleMatch(entry: e, quality: quality))
         }
         return matches.sorted { $0.quality != $1.quality ? $0.quality > $1.quality : $0.entry < $1.entry }

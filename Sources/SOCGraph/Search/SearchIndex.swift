@@ -40,6 +40,10 @@ public struct SearchIndex: Sendable {
     /// The factor on the match of an ESCO title: it reaches the occupation through an ISCO-08 group and the BLS
     /// crosswalks, often as a partial match, so it never equals the occupation's own titles.
     public static let escoTitle = 0.85
+    /// The share of an ESCO title of an ISCO-08 group reaching `reach` SOC codes: all of `escoTitle` up to two
+    /// codes, then in proportion (ISCO 1213 Policy and planning managers reaches eight codes through SOC 2010's
+    /// 11-9199, so its "strategy manager" says little about any one of them).
+    static func escoShare(reach: Int) -> Double { min(1, 2 / Double(max(reach, 1))) }
     /// How much an O*NET Alternate or Reported Title loses when nothing else of the occupation (its other titles,
     /// technologies, programs, definition, tasks) names the query's other words: one title collected from job
     /// postings is one observation ("Computer Vision Engineer" among Computer Hardware Engineers' titles), several
@@ -87,6 +91,9 @@ public struct SearchIndex: Sendable {
         let terms: [Int]
         /// A title's head word (`JobTitle.Normalized.head`), as a term id.
         let head: Int?
+        /// The share of a full title match the entry can earn: 1, less for an ESCO title of an ISCO group that
+        /// reaches several SOC codes (`escoShare`).
+        var share: Double = 1
     }
 
     /// How much a term counts in one document.

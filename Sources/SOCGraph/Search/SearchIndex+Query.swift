@@ -200,12 +200,13 @@ extension SearchIndex {
         // The head: the last word of the title part that titles commonly end in, else its last word. The query has
         // a title part of its own when such a head is followed by `contextWords` other words or more.
         var candidates = normalized.headCandidates.map { SearchText.term(.init(text: $0, protected: false)) }
-        // The title part of a text also ends at a verb form: a word in -ing not followed by a common head
-        // ("engineer designing wastewater plants", but "machine learning engineer").
+        // The title part of a text also ends at a verb form: a word in -ing followed by a word that is not a
+        // common head ("engineer designing wastewater plants", but "machine learning engineer", "mechanical
+        // engineering").
         let isCommonHead = { (term: String) in self.termIDs[term].map(self.headTerms.contains) ?? false }
         let words = normalized.headCandidates
         if let verb = words.indices.dropFirst().first(where: { i in
-            words[i].count > 5 && words[i].hasSuffix("ing") && !(i + 1 < words.count && isCommonHead(candidates[i + 1]))
+            words[i].count > 5 && words[i].hasSuffix("ing") && i + 1 < words.count && !isCommonHead(candidates[i + 1])
         }) {
             candidates = Array(candidates[..<verb])
         }

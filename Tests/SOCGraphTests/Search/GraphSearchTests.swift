@@ -13,7 +13,7 @@ struct GraphSearchTests {
         #expect(scientists.title == "Data Scientists")
         #expect(scientists.directMatchTitles.contains("Business Intelligence Developer"))
         #expect(scientists.alternateTitles.contains("Analytics Consultant"))
-        #expect(scientists.alternateTitles.contains("Business Intelligence Analysts"))
+        #expect(scientists.onetTitles.contains("Business Intelligence Analysts"))
         #expect(scientists.technologies.contains(SearchDocument.Technology(name: "AJAX", hot: true)))
         #expect(scientists.technologies.contains(SearchDocument.Technology(name: "Adobe ActionScript", hot: false)))
         #expect(scientists.programTitles.contains("Artificial Intelligence."))

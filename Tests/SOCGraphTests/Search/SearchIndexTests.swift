@@ -33,7 +33,7 @@ import Testing
         #expect(reason.contains("15-2051") && reason.contains("15-1221") && reason.contains("equally"))
         for hit in results.hits.prefix(2) {
             #expect(hit.matches.contains("alternate: Machine Learning Engineer"))
-            #expect(hit.matches.contains("terms: machin, learn, engin"))
+            #expect(hit.matches.contains("terms: machine, learn, engineer"))
         }
     }
 
@@ -86,7 +86,7 @@ import Testing
         let padded = try index.search("the registered nurses of a hospital")
         #expect(codes(plain).first == "29-1141")
         #expect(codes(padded).first == "29-1141")
-        #expect(SearchText.terms("Managers, All Other") == ["manag"])
+        #expect(SearchText.terms("Managers, All Other") == ["manager"])
     }
 
     @Test func onlyStopWordsOrNothingIsInvalidInput() {
@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func programmingNamesStayWhole() throws {
-        #expect(SearchText.terms("C++ and C# developer, .NET") == ["c++", "c#", "develop", ".net"])
+        #expect(SearchText.terms("C++ and C# developer, .NET") == ["c++", "c#", "developer", ".net"])
         #expect(SearchText.terms("Microsoft ASP.NET; Visual Basic.NET") == ["microsoft", "asp", ".net", "visual", "basic", ".net"])
         #expect(SearchText.terms("dotnet node.js") == [".net", "node", "js"])
         let results = try index.search(".NET developer")
@@ -132,12 +132,12 @@ import Testing
     }
 
     @Test func capitalisedITIsKept() throws {
-        #expect(SearchText.terms("IT Manager") == ["it", "manag"])
-        #expect(SearchText.terms("it manager") == ["manag"])
-        #expect(SearchText.terms("Nurses' Association, don't") == ["nurs", "associ", "dont"])
-        #expect(SearchText.terms("Café Manager") == ["cafe", "manag"])
-        #expect(SearchText.terms("Operating Room Registered Nurse (OR RN)") == ["oper", "room", "regist", "nurs", "or", "rn"])
-        #expect(SearchText.terms("Information Systems Manager (IS Manager)") == ["inform", "system", "manag", "is", "manag"])
+        #expect(SearchText.terms("IT Manager") == ["it", "manager"])
+        #expect(SearchText.terms("it manager") == ["manager"])
+        #expect(SearchText.terms("Nurses' Association, don't") == ["nurse", "association", "dont"])
+        #expect(SearchText.terms("Café Manager") == ["cafe", "manager"])
+        #expect(SearchText.terms("Operating Room Registered Nurse (OR RN)") == ["operate", "room", "register", "nurse", "or", "rn"])
+        #expect(SearchText.terms("Information Systems Manager (IS Manager)") == ["information", "system", "manager", "is", "manager"])
         #expect(try index.search("REGISTERED NURSES OF THE WARD").hits.first?.code == "29-1141")
         let results = try index.search("IT Manager")
         #expect(codes(results).first == "11-3021")

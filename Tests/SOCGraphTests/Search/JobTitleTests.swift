@@ -1,0 +1,172 @@
+import Testing
+@testable import SOCGraph
+
+@Suite("Job-title normalisation and the ranking rules built on it")
+struct JobTitleTests {
+    func read(_ title: String) -> String { JobTitle.normalize(title).text.lowercased() }
+
+    @Test("levels, grades and ranks before the head are dropped", arguments: [
+        ("Sr. Software Engineer II", "software engineer"), ("Senior Staff Software Engineer", "software engineer"),
+        ("Software Engineer Level 3", "software engineer"), ("Principal Data Analyst", "data analyst"),
+        ("Lead Test Engineer", "test engineer"), ("Assistant Professor of Marketing", "professor of marketing"),
+        ("MTS Systems Design Eng.", "systems design engineer"), ("Data Scientist L4", "data scientist"),
+        ("Deputy General Manager", "general manager"),
+    ])
+    func levels(_ title: String, _ expected: String) {
+        #expect(read(title) == expected)
+    }
+
+    @Test("a rank word that is the head stays", arguments: [
+        ("Team Lead", "team lead"), ("Research Associate", "research associate"), ("Medical Assistant", "medical assistant"),
+        ("Assistant Principal", "principal"),
+    ])
+    func headsStay(_ title: String, _ expected: String) {
+        #expect(read(title) == expected)
+    }
+
+    @Test("employer noise after a dash or in brackets goes", arguments: [
+        ("Software Engineer - External", "software engineer"), ("Technology Analyst - US", "technology analyst"),
+        ("Systems Analyst - IV", "systems analyst"), ("Medical Laboratory Scientist III (Remote)", "medical laboratory scientist"),
+        ("Data Engineer (Remote)", "data engineer"), ("Business Analyst - R12345", "business analyst"),
+    ])
+    func noise(_ title: String, _ expected: String) {
+        #expect(read(title) == expected)
+    }
+
+    @Test("abbreviations are spelled out", arguments: [
+        ("SDE", "software development engineer"), ("QA Analyst", "quality assurance analyst"),
+        ("UX Designer", "user experience designer"), ("HR Manager", "human resources manager"),
+        ("CTO", "chief technology officer"), ("VP, Engineering", "engineering vice president"),
+        ("Oracle Apps DBA", "oracle apps database administrator"),
+    ])
+    func abbreviations(_ title: String, _ expected: String) {
+        #expect(read(title) == expected)
+    }
+
+    @Test("a bare head first reads last; the head is the last word of the title part", arguments: [
+        ("Manager, Software Development", "software development manager", "manager"),
+        ("Engineer - Software", "software engineer", "engineer"),
+        ("Professor of Civil Engineering", "professor of civil engineering", "professor"),
+        ("Director, Data Analytics and Insights", "data analytics and insights director", "director"),
+        ("Software Engineer, Machine Learning", "software engineer machine learning", "engineer"),
+    ])
+    func heads(_ title: String, _ text: String, _ head: String) {
+        let normalized = JobTitle.normalize(title)
+        #expect(normalized.text.lowercased() == text)
+        #expect(normalized.head == head)
+    }
+
+    @Test func dropsAndExpansionsAreReported() {
+        let normalized = JobTitle.normalize("Sr. SDE II - External")
+        #expect(normalized.dropped == ["sr", "ii", "external"])
+        #expect(normalized.expanded == [JobTitle.Expansion(abbreviation: "sde", meaning: "software development engineer")])
+    }
+
+    @Test func nothingButLevelsIsKeptAsWritten() {
+        #expect(read("Senior") == "senior")
+    }
+
+    @Test func capitalisedITSurvives() {
+        #expect(SearchText.terms(JobTitle.normalize("IT Project Manager I").text) == ["it", "project", "manager"])
+    }
+
+    @Test func roleWordsOnlyIsGeneric() {
+        #expect(JobTitle.normalize("Team Leader").isGeneric)
+        #expect(JobTitle.normalize("Head of Strategy").isGeneric)
+        #expect(!JobTitle.normalize("Team Leader, AI Platform").isGeneric)
+        #expect(!JobTitle.normalize("QA Engineer").isGeneric)
+    }
+
+    // MARK: Ranking rules, on small indexes written for each rule.
+
+    static func index(_ documents: [SearchDocument]) -> SearchIndex { SearchIndex(documents: documents) }
+
+    @Test func stemsOfDifferentWordsDoNotMeet() throws {
+        #expect(PorterStemmer.inflectionalStem("distributed") != PorterStemmer.inflectionalStem("distribution"))
+        #expect(PorterStemmer.inflectionalStem("fabrication") != PorterStemmer.inflectionalStem("fabric"))
+        #expect(PorterStemmer.inflectionalStem("engineering") == PorterStemmer.inflectionalStem("engineers"))
+        #expect(PorterStemmer.inflectionalStem("engineer") != PorterStemmer.inflectionalStem("engine"))
+        let index = Self.index([
+            SearchDocument(code: "17-2071", title: "Electrical Engineers", alternateTitles: ["Distribution Engineer"]),
+            SearchDocument(code: "15-1252", title: "Software Developers", alternateTitles: ["Distributed Systems Engineer"]),
+        ])
+        let results = try index.search("distributed systems engineer")
+        #expect(results.hits.map(\.code) == ["15-1252", "17-2071"])
+        #expect(results.hits[1].matches.last == "terms: engineer")
+    }
+
+    @Test func phrasesOutrankScatteredWords() throws {
+        let index = Self.index([
+            SearchDocument(code: "15-1221", title: "Computer and Information Research Scientists",
+                           alternateTitles: ["Computer Vision Scientist"]),
+            SearchDocument(code: "29-1122", title: "Occupational Therapists",
+                           alternateTitles: ["Low Vision Therapist", "Computer Access Therapist"]),
+        ])
+        #expect(try index.search("computer vision scientist").hits.first?.code == "15-1221")
+    }
+
+    @Test func theHeadDecidesTheFamily() throws {
+        let index = Self.index([
+            SearchDocument(code: "11-3021", title: "Computer and Information Systems Managers",
+                           alternateTitles: ["Software Development Manager", "IT Manager"]),
+            SearchDocument(code: "15-1252", title: "Software Developers",
+                           alternateTitles: ["Software Development Engineer", "Software Developer"]),
+        ])
+        #expect(try index.search("Manager, Software Development").hits.first?.code == "11-3021")
+        #expect(try index.search("Software Development Engineer II").hits.first?.code == "15-1252")
+    }
+
+    @Test func aCatchAllRanksAfterASpecificCodeThatMatchesAsWell() throws {
+        let index = Self.index([
+            SearchDocument(code: "17-2199", title: "Engineers, All Other", alternateTitles: ["Energy Engineer"]),
+            SearchDocument(code: "17-2111", title: "Health and Safety Engineers", alternateTitles: ["Energy Engineer"]),
+        ])
+        let results = try index.search("Energy Engineer")
+        #expect(results.hits.map(\.code) == ["17-2111", "17-2199"])
+        #expect(results.hits[1].matches.contains { $0.hasPrefix("catch-all: ranked after specific occupations") })
+        let specialty = Self.index([
+            SearchDocument(code: "17-2199", title: "Engineers, All Other", onetTitles: ["Solar Energy Systems Engineers"]),
+            SearchDocument(code: "17-2111", title: "Health and Safety Engineers", alternateTitles: ["Solar Engineer"]),
+        ])
+        #expect(try specialty.search("Solar Energy Systems Engineer").hits.first?.code == "17-2199")
+    }
+
+    @Test func anUncorroboratedAlternateTitleWeighsLess() throws {
+        let index = Self.index([
+            SearchDocument(code: "17-2061", title: "Computer Hardware Engineers",
+                           alternateTitles: ["Computer Vision Engineer", "Hardware Engineer"]),
+            SearchDocument(code: "15-1221", title: "Computer and Information Research Scientists",
+                           alternateTitles: ["Computer Vision Engineer", "Computer Vision Scientist"]),
+        ])
+        let results = try index.search("computer vision engineer")
+        #expect(results.hits.map(\.code) == ["15-1221", "17-2061"])
+        #expect(results.hits[0].score > results.hits[1].score)
+    }
+
+    @Test func aDescriptionIsPlacedByItsTitleAndItsDuties() throws {
+        let index = Self.index([
+            // Enough titles in "engineer" for it to be a common head, as it is among the official titles.
+            SearchDocument(code: "17-2081", title: "Environmental Engineers",
+                           alternateTitles: ["Air Engineer", "Soil Engineer", "Waste Engineer", "Water Engineer", "Site Engineer"],
+                           tasks: ["Design water treatment systems."]),
+            SearchDocument(code: "17-2051", title: "Civil Engineers",
+                           alternateTitles: ["Wastewater Engineer", "Bridge Engineer", "Road Engineer", "Rail Engineer", "Dam Engineer"],
+                           tasks: ["Design wastewater treatment plants and pipelines."]),
+        ])
+        let results = try index.search("environmental engineer designing wastewater treatment plants")
+        #expect(results.hits.first?.code == "17-2081")
+    }
+
+    @Test func weakWhenTheTitleIsOnlyARole() throws {
+        let index = Self.index([
+            SearchDocument(code: "11-9199", title: "Managers, All Other", alternateTitles: ["Team Leader"]),
+            SearchDocument(code: "15-1252", title: "Software Developers", alternateTitles: ["Software Team Leader"]),
+        ])
+        let generic = try index.search("Team Leader")
+        #expect(generic.weak)
+        #expect(generic.weakReason?.contains("add the duties or the field") == true)
+        let specific = try index.search("Software Team Leader")
+        #expect(specific.hits.first?.code == "15-1252")
+        #expect(specific.weakReason?.contains("add the duties") != true)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+/// The answers `search` once gave that would embarrass an attorney, pinned on the shipped graph with the codes a
+/// careful practitioner accepts (skipped while Graph/ is absent, except on CI).
+extension ShippedGraphTests {
+    struct Ranking {
+        var codes: [String]
+        var matches: [[String]]
+        var weak: Bool
+        var weakReason: String
+        var ignored: [String]
+    }
+
+    func ranking(_ query: String, limit: Int = 5) throws -> Ranking {
+        let result = try CLI.run(
+            ["search", query, "--format", "json", "--envelope", "--limit", String(limit)] + shipped)
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try result.json() as? [String: Any])
+        let hits = try #require(document["results"] as? [[String: Any]])
+        return Ranking(
+            codes: hits.compactMap { $0["code"] as? String }, matches: hits.map { $0["matches"] as? [String] ?? [] },
+            weak: document["weak"] as? Bool ?? false, weakReason: document["weakReason"] as? String ?? "",
+            ignored: document["ignoredWords"] as? [String] ?? [])
+    }
+
+    @Test("titles as employers write them rank the software occupation first",
+          arguments: ["Principal Software Engineer", "Senior Staff Software Engineer", "Software Development Engineer II",
+                      "Sr. Software Engineer - External", "Staff Engineer - Software", "SDE III"])
+    func softwareTitles(_ title: String) throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking(title)
+        #expect(ranking.codes.first == "15-1252", "\(title): \(ranking.codes)")
+    }
+
+    @Test func distributedSystemsIsNotElectricalDistribution() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("software engineer designing distributed systems")
+        #expect(ranking.codes.first == "15-1252", "\(ranking.codes)")
+        #expect(!ranking.codes.prefix(3).contains("17-2071"), "\(ranking.codes)")
+        #expect(!ranking.weak, "\(ranking.weakReason)")
+    }
+
+    @Test func computerVisionEngineerIsNotAHardwareEngineerFirst() throws {
+        guard requireGraph() else { return }
+        let title = try ranking("computer vision engineer")
+        #expect(["15-1221", "15-2051", "15-1252"].contains(title.codes.first ?? ""), "\(title.codes)")
+        let role = try self.ranking("computer vision engineer developing perception software for self-driving cars")
+        #expect(["15-1221", "15-2051", "15-1252"].contains(role.codes.first ?? ""), "\(role.codes)")
+    }
+
+    @Test func deputyGeneralManagerIsAGeneralManager() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("Deputy General Manager")
+        #expect(ranking.codes.first == "11-1021", "\(ranking.codes)")
+        #expect(!ranking.codes.contains("33-3051"), "Police and Sheriff's Patrol Officers: \(ranking.codes)")
+        #expect(ranking.ignored.contains("deputy"))
+    }
+
+    @Test func postdoctoralResearcherIsAScientistOrFlagged() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("Postdoctoral Researcher")
+        #expect(ranking.codes.first?.hasPrefix("19-") == true, "\(ranking.codes)")
+        #expect(ranking.codes.first != "11-9121")
+        // Several life and physical sciences fit equally: the ranking says so.
+        #expect(ranking.weak)
+    }
+
+    @Test func leadTestEngineerIsNotASupervisor() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("Lead Test Engineer")
+        #expect(!ranking.codes.contains { $0.hasPrefix("49-1") || $0.hasPrefix("51-1") }, "\(ranking.codes)")
+        #expect(ranking.codes.contains("15-1253"), "\(ranking.codes)")
+        #expect(ranking.ignored == ["lead"])
+    }
+
+    @Test func chipFabricationIsNotFabric() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("improves wafer fabrication process yield and lithography steps in a semiconductor fab")
+        for matches in ranking.matches {
+            #expect(!matches.contains { $0.localizedCaseInsensitiveContains("fabric ") }, "\(matches)")
+        }
+        #expect(!ranking.codes.contains { $0.hasPrefix("51-6") }, "textile occupations: \(ranking.codes)")
+    }
+
+    @Test func machineLearningEngineerListsNoMachineAssemblers() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("machine learning engineer")
+        #expect(["15-2051", "15-1221"].contains(ranking.codes.first ?? ""), "\(ranking.codes)")
+        #expect(!ranking.codes.contains { $0.hasPrefix("51-") }, "\(ranking.codes)")
+    }
+
+    @Test func managerOfSoftwareDevelopmentIsAManager() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("Manager, Software Development")
+        #expect(ranking.codes.first == "11-3021", "\(ranking.codes)")
+    }
+
+    @Test func professorOfCivilEngineeringIsAPostsecondaryTeacher() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("Professor of Civil Engineering")
+        #expect(ranking.codes.first == "25-1032", "\(ranking.codes)")
+    }
+
+    @Test func theOnetSpecialtyTitleOfACatchAllStillWins() throws {
+        guard requireGraph() else { return }
+        // 15-1299.08 Computer Systems Engineers/Architects: the specialty is named, so the catch-all is not demoted.
+        let ranking = try ranking("Computer Systems Engineer")
+        #expect(ranking.codes.first == "15-1299", "\(ranking.codes)")
+        #expect(ranking.matches.first?.contains("onet: Computer Systems Engineers/Architects") == true)
+    }
+
+    @Test func aCatchAllMatchedByAnAlternateTitleSaysItIsRankedDown() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("Senior Energy Engineer")
+        let catchAll = try #require(ranking.codes.firstIndex(of: "17-2199"))
+        #expect(ranking.matches[catchAll].contains { $0.hasPrefix("catch-all: ranked after specific occupations") })
+    }
+
+    @Test func aProfessionalOccupationRanksBeforeOneEnteredWithoutADegree() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("QA Tester")
+        #expect(ranking.codes.first == "15-1253", "\(ranking.codes)")
+        let inspectors = try #require(ranking.codes.firstIndex(of: "51-9061"))
+        #expect(ranking.matches[inspectors].contains { $0.hasPrefix("entry education: High school diploma") })
+    }
+
+    @Test func aRoleTitleAloneIsFlaggedAndAsksForDuties() throws {
+        guard requireGraph() else { return }
+        let generic = try ranking("Team Leader")
+        #expect(generic.weak)
+        #expect(generic.weakReason.contains("add the duties or the field"))
+        let specific = try ranking("Team Leader, AI Platform")
+        #expect(!specific.weakReason.contains("add the duties or the field"))
+    }
+
+    @Test func theWhyOfEveryHitNamesWhatMatched() throws {
+        guard requireGraph() else { return }
+        for query in ["QA Analyst", "clinical research coordinator managing oncology drug trials", "Hydrologist"] {
+            let result = try ranking(query)
+            for matches in result.matches {
+                #expect(matches.contains { line in
+                    ["title:", "direct-match:", "onet:", "alternate:", "ESCO:", "technology:", "program:", "terms:"]
+                        .contains { line.hasPrefix($0) }
+                }, "\(query): \(matches)")
+            }
+        }
+    }
+}

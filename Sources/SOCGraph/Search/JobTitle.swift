@@ -12,9 +12,10 @@ import Foundation
 ///    engineer".
 /// 2. **Levels.** Grade and level marks are dropped wherever they stand: `senior`, `sr`, `junior`, roman numerals
 ///    `ii`–`viii`, numbers, `level 3`, `L3`, `MTS` (member of technical staff). Rank words are dropped when they
-///    come before the head (`Principal`, `Staff`, `Lead`, `Associate`, `Assistant`, `Distinguished`):
-///    "Lead Test Engineer" is a test engineer, "Assistant Professor" a professor, but "Team Lead" and "Research
-///    Associate" keep theirs.
+///    come before the head (`Principal`, `Staff`, `Lead`, `Associate`, `Assistant`, `Deputy`, `Distinguished`):
+///    "Lead Test Engineer" is a test engineer, "Assistant Professor" a professor, but "Research Associate" keeps
+///    its word. A last `Lead` or `Leader` after a word naming work is a rank too ("Test Lead" leads testing);
+///    after a role word it is the job ("Team Lead").
 /// 3. **Abbreviations.** Common title abbreviations are spelled out (`SDE`, `QA`, `UX`, `HR`, `CTO`, `VP`,
 ///    `DBA`, `Eng.`, `Mgr`, …; the table is `abbreviations`).
 /// 4. **Head.** The head word decides the family of the title: the last word of its title part, which ends at the
@@ -30,6 +31,9 @@ public enum JobTitle {
         /// bare head read last) up to the first boundary word. A title's head is the last; in a longer text, the
         /// last that is a common title head (`SearchIndex` learns them from the official titles).
         public var headCandidates: [String]
+        /// Whether a title of several words is followed by a qualifying segment ("Software Engineer, Machine
+        /// Learning"): the first segment is then the title part.
+        public var qualified: Bool
         /// Whether the title is made of role words only (`roleWords`).
         public var isGeneric: Bool { JobTitle.isGeneric(text.lowercased().split(separator: " ").map(String.init)) }
         /// The head of a title: the last of `headCandidates`.
@@ -64,6 +68,7 @@ public enum JobTitle {
         "assistant", "advisor", "adviser", "expert", "professional", "staff", "member", "administrator",
         "representative", "partner", "principal", "president", "vice", "project", "program", "programme",
         "strategy", "strategic", "operations", "business", "group", "unit", "department", "division", "section",
+        "shift", "crew",
     ]
 
     /// Whether every word of `words` (lower case, stop words aside) is a role word.
@@ -125,14 +130,23 @@ public enum JobTitle {
                     kept.append(word)
                 }
             }
+            // "Test Lead", "Data Warehouse Lead": a lead of some work is a senior worker in it, unlike a "Team Lead".
+            if kept.count > 1, let last = kept.last?.lowercased(), last == "lead" || last == "leader",
+                !roleWords.contains(kept[kept.count - 2].lowercased())
+            {
+                dropped.append(last)
+                kept.removeLast()
+            }
             words = kept
             if !words.isEmpty { segments.append(words) }
         }
         // "Manager, Software Development": a bare head first reads last.
         var titlePart = segments.first ?? []
+        var qualified = segments.count > 1
         if segments.count > 1, segments[0].count == 1 {
             segments.append(segments.removeFirst())
             titlePart = Array(segments.joined())
+            qualified = false
         }
         var candidates: [String] = []
         for word in titlePart.map({ $0.lowercased() }) {
@@ -156,9 +170,10 @@ public enum JobTitle {
         guard !words.isEmpty else {
             let plain = wordsOf(title)
             return Normalized(text: plain.joined(separator: " "), headCandidates: plain.last.map { [$0.lowercased()] } ?? [],
-                              dropped: [], expanded: [])
+                              qualified: false, dropped: [], expanded: [])
         }
-        return Normalized(text: words.joined(separator: " "), headCandidates: candidates, dropped: dropped,
+        return Normalized(text: words.joined(separator: " "), headCandidates: candidates, qualified: qualified,
+                          dropped: dropped,
                           expanded: expanded)
     }
 

@@ -214,7 +214,10 @@ extension SearchIndex {
         let headIndex = common ?? (candidates.isEmpty ? nil : candidates.count - 1)
         let head = headIndex.map { candidates[$0] }
         var titleTerms = Set<String>()
-        if let common, Set(tokens.map(SearchText.term)).subtracting(candidates[...common]).count >= Self.contextWords {
+        let context = Set(tokens.map(SearchText.term)).subtracting(candidates[...(common ?? 0)]).count
+        if let common, common > 0 || normalized.qualified,
+            context >= Self.contextWords || (normalized.qualified && context > 0)
+        {
             titleTerms = Set(candidates[...common])
         }
 

@@ -127,7 +127,7 @@ public struct SearchIndex: Sendable {
     /// `family(of:head:)` is on the whole score).
     public static let familyShare = 0.05
     /// What an occupation none of whose titles has the query's head word loses on its title match.
-    public static let otherFamilyTitles = 0.1
+    public static let otherFamilyTitles = 0.2
     /// How many titles must end in a word for it to count as a common head.
     static let commonHead = 10
 

@@ -11,7 +11,9 @@ loaded once) and reports, per file and set:
 - the worst misses (consensus titles filed most often whose code is not in the top 5, and roles missed);
 - the time per query (the batch's wall time over the number of queries, load included).
 
-The evaluation files (`lca-titles-dev.tsv`, `roles-dev.tsv`) are read from $SOCGRAPH_EVAL (default ../shared/eval);
+The graph is the package's Graph/, or $SOCGRAPH_GRAPH (a graph imported with `--with-text` ranks descriptions by the
+SOC definitions and O*NET tasks too). The evaluation files (`lca-titles-dev.tsv`, `roles-dev.tsv`) are read from
+$SOCGRAPH_EVAL (default ../shared/eval);
 their rows are never copied into the project. With --update-readme the summary table replaces the one in README.md
 between the eval markers.
 """
@@ -67,7 +69,8 @@ def run(queries):
         batch = handle.name
     try:
         started = time.perf_counter()
-        proc = subprocess.run([BIN, "batch", batch], capture_output=True)
+        graph = ["--graph", os.environ["SOCGRAPH_GRAPH"]] if os.environ.get("SOCGRAPH_GRAPH") else []
+        proc = subprocess.run([BIN, "batch", batch, *graph], capture_output=True)
         elapsed = time.perf_counter() - started
     finally:
         os.unlink(batch)

@@ -22,10 +22,11 @@ TOUR = [
      "Every alignment is a set of paths through the graph, with the curated rationale of each step and the "
      "strength computed by the rule in `Graph/README.md`.",
      "why 15-1221 artificial-intelligence", 20),
-    ("Translate a job title", "Titles from abroad work too; a weak or tied ranking is flagged.",
-     'search "machine learning engineer" --limit 3', None),
+    ("Translate a job title",
+     "Titles as employers write them, and from abroad; what was ignored or spelled out is said, a weak or tied "
+     "ranking is flagged.",
+     'search "Sr. SDE II - External" --limit 3', None),
     ("Select occupations by qualifiers", "", "find 'field:artificial-intelligence education>=master zone>=5'", None),
-    ("Explain a connection", "", "path 15-1252 29-1141", None),
     ("Script hundreds of queries", "One process, the graph loaded once, one JSON document per line:",
      "batch Output/example-batch.txt | cut -c1-78", None),
 ]

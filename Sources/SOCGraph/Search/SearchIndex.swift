@@ -2,22 +2,20 @@ import Foundation
 
 /// An inverted index over the searchable text of every detailed occupation, built once, queried many times.
 ///
-/// Ranking combines two measures, each in 0–1:
+/// Ranking (the full account, with the reasons, is the DocC article "How search ranks occupations"):
 ///
-/// - **Title match** `q`: how well the best single title of the occupation (SOC title, Direct Match Title or
-///   O*NET title) matches the query. A title equal to the query after normalisation (same terms, any order) scores
-///   1 (an O*NET Alternate Title 0.97, since several occupations share them); a title containing the whole query as
-///   a phrase 0.7–0.85 (more when the title has fewer other words); otherwise at most 0.6, in proportion to the
-///   share of the query it covers (terms weighted by rarity) and the share of its own words the query explains.
-///   A title written `Short (Long)` counts as two titles when it is an abbreviation and its expansion.
-/// - **Text relevance** `r`: BM25F over all fields (titles, technologies, programs, definition, tasks; weights in
-///   `SearchField`), each entry (one title, one task) length-normalised within its field, with term saturation
-///   `k1`. Divided by its asymptotic maximum (every query term saturated), so `r` is an absolute measure: 1 only
-///   when every query word is found abundantly in heavily weighted fields; a word found nowhere pulls it down.
+/// - **Title match** `q`: the best single title of the occupation (SOC, Direct Match, O*NET occupation and
+///   specialty, O*NET Alternate and Reported, ESCO), both sides normalised by `JobTitle`. The same words score 1; the
+///   query as a phrase inside a longer title 0.7–0.85; otherwise at most 0.6, in proportion to the share of the
+///   query it covers (terms weighted by rarity) and the share of its own words the query explains. A title of
+///   another family (`otherFamily`), an uncorroborated alternate title (`uncorroborated`) and an ESCO title
+///   (`escoTitle`, `escoShare`) count less. A description's title part is matched too (`titlePartShare`).
+/// - **Text relevance** `r`: BM25F over all fields (weights in `SearchField`), each entry length-normalised within
+///   its field, with term saturation `k1`, divided by its asymptotic maximum, so that `r` is absolute.
 ///
-/// The score is `1 − (1 − q)(1 − 0.6·r)`: an exact title scores 1 (0.97 to 1 for an alternate title); a phrase
-/// inside a title about 0.8–0.94; a description of duties that no title matches at most 0.6. Ties are broken
-/// by `r`, then by code.
+/// The score is `(1 − (1 − q)(1 − 0.6·r))` times the occupation's prior (`belowDegree`), its family factor for the
+/// query's head word (`family(of:head:)`) and, for an unspecific match of an "All Other" code, `catchAll`. Ties
+/// are broken by `r`, then by code.
 ///
 /// Complexity: building is linear in the total length of the text; a query touches the postings of its terms
 /// and the titles of the occupations they reach.

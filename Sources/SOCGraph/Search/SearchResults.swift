@@ -21,6 +21,10 @@ public struct SearchResults: Sendable, Equatable, Codable {
     public var weak: Bool
     /// One sentence saying why the results are weak, or nil.
     public var weakReason: String?
-    /// Query words left out (seniority words such as `senior`).
+    /// Query words left out: levels, ranks before the head and employer noise (`sr`, `ii`, `principal`,
+    /// `external`; see `JobTitle`).
     public var ignoredWords: [String]
+    /// The query as searched, when normalisation changed more than case and dropped words: abbreviations spelled
+    /// out, a bare head read last (`SDE` → `software development engineer`); nil otherwise.
+    public var readAs: String?
 }

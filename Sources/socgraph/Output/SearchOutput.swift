@@ -3,7 +3,7 @@ import SOCGraph
 /// `search` output in the three formats.
 ///
 /// JSON is the contract's bare list of `{code, title, score, matches}`; with `--envelope`
-/// `{query, results, weak, weakReason, ignoredWords, sources}`. A weak ranking is said in the table itself; in
+/// `{query, results, weak, weakReason, ignoredWords, readAs, sources}`. A weak ranking is said in the table itself; in
 /// bare JSON and TSV, on stderr as one `socgraph: note: weak result: …` line, so that stdout stays parseable.
 enum SearchOutput {
     /// `--envelope` JSON.
@@ -13,6 +13,7 @@ enum SearchOutput {
         let weak: Bool
         @Nullable var weakReason: String?
         let ignoredWords: [String]
+        @Nullable var readAs: String?
         let sources: [SourceCitation]
     }
 
@@ -36,7 +37,7 @@ enum SearchOutput {
         guard envelope else { return AnyEncodable(rounded(results)) }
         return AnyEncodable(Envelope(
             query: results.query, results: rounded(results), weak: results.weak, weakReason: results.weakReason,
-            ignoredWords: results.ignoredWords, sources: sources))
+            ignoredWords: results.ignoredWords, readAs: results.readAs, sources: sources))
     }
 
     static func json(_ results: SearchResults, sources: [SourceCitation], envelope: Bool) throws -> String {
@@ -66,8 +67,9 @@ enum SearchOutput {
         var notes: [String] = []
         if !results.ignoredWords.isEmpty {
             notes += TextTable.wrap("Ignored: " + results.ignoredWords.joined(separator: ", ")
-                                    + " (seniority says nothing of the occupation)", width: width)
+                                    + " (levels, ranks and employer noise say nothing of the occupation)", width: width)
         }
+        if let readAs = results.readAs { notes += TextTable.wrap("Read as: \(readAs)", width: width) }
         if let weak = weakNote(results) { notes += TextTable.wrap(weak, width: width).map(style.warning) }
         if !notes.isEmpty { out += "\n" + notes.map { $0 + "\n" }.joined() }
         return out + "\n" + SourcesFooter.render(sources, width: width, style: style)

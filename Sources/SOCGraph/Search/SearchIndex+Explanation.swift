@@ -1,0 +1,72 @@
+import Foundation
+
+/// What a search says about its hits: why each matched, and whether the ranking is weak.
+extension SearchIndex {
+    /// The `matches` lines of a hit.
+    func explanation(
+        document d: Int, titles: [TitleMatch], slots: [Slot], query: QueryTerms, satisfied: [Double], via: [Int]
+    ) -> [String] {
+        var lines: [String] = []
+        for title in titles {
+            let field = entries[title.entry].field
+            let line = "\(field == .esco ? "ESCO" : field.rawValue): \(entries[title.entry].text)"
+            if !lines.contains(line) { lines.append(line) }
+            if lines.count == 3 { break }
+        }
+        var technologies: [String] = []
+        var programs: [String] = []
+        var definition = false
+        var tasks = 0
+        for entry in entries[documents[d].titleEntries.upperBound..<documents[d].entries.upperBound] {
+            guard entry.terms.contains(where: query.contains) else { continue }
+            switch entry.field {
+            case .technology: technologies.append(entry.text)
+            case .program: programs.append(entry.text)
+            case .definition: definition = true
+            case .task: tasks += 1
+            case .title, .directMatch, .onet, .alternate, .esco: break
+            }
+        }
+        lines += technologies.prefix(3).map { "technology: \($0)" }
+        lines += programs.prefix(2).map { "program: \($0)" }
+        if definition { lines.append("definition") }
+        if tasks > 0 { lines.append("tasks: \(tasks)") }
+        let found = slots.indices.filter { satisfied[$0] > 0 && via[$0] < 0 }.map { slots[$0].term }
+        if !found.isEmpty { lines.append("terms: " + found.joined(separator: ", ")) }
+        if demotedCatchAll(d, titles: titles) {
+            lines.append("catch-all: ranked after specific occupations (no O*NET specialty title of it matched)")
+        }
+        if documents[d].prior < 1, let education = documents[d].entryEducation {
+            lines.append("entry education: \(education.blsTitle) (ranked after occupations entered with a degree)")
+        }
+        for s in slots.indices where satisfied[s] > 0 && via[s] >= 0 {
+            let alternative = slots[s].alternatives[via[s]]
+            lines.append("\(alternative.kind.rawValue): \(slots[s].word) → \(alternative.word)")
+        }
+        return lines
+    }
+
+    /// Whether the hits are too weak or too close to trust the first one, and why.
+    static func weakness(query: String, hits: [SearchHit]) -> (Bool, String?) {
+        guard let first = hits.first else {
+            return (true, "nothing matched \"\(query)\"; try another title or describe the duties")
+        }
+        var reasons: [String] = []
+        if first.score < weakScore {
+            reasons.append(
+                "the best match scores only \(formatted(first.score)) (below \(formatted(weakScore))); "
+                    + "try another title or describe the duties")
+        }
+        if hits.count > 1, hits[1].score >= first.score * (1 - tieMargin) {
+            reasons.append(
+                "\(first.code) and \(hits[1].code) match about equally well (\(formatted(first.score)) and "
+                    + "\(formatted(hits[1].score))); compare them before choosing")
+        }
+        return (!reasons.isEmpty, reasons.isEmpty ? nil : reasons.joined(separator: "; "))
+    }
+
+    static func formatted(_ score: Double) -> String {
+        let hundredths = Int((score * 100).rounded())
+        return hundredths >= 100 ? "1.00" : "0." + (hundredths < 10 ? "0" : "") + String(hundredths)
+    }
+}

@@ -217,7 +217,7 @@ extension SearchIndex {
         let headIndex = common ?? (candidates.isEmpty ? nil : candidates.count - 1)
         let head = headIndex.map { candidates[$0] }
         var titleTerms = Set<String>()
-        let context = Set(tokens.map(SearchText.term)).subtracting(candidates[...(common ?? 0)]).count
+        let context = common.map { Set(tokens.map(SearchText.term)).subtracting(candidates[...$0]).count } ?? 0
         if let common, common > 0 || normalized.qualified,
             context >= Self.contextWords || (normalized.qualified && context > 0)
         {

@@ -66,6 +66,13 @@ struct JobTitleTests {
         #expect(read("Senior") == "senior")
     }
 
+    @Test func aTitleWithNoHeadBeforeItsFirstStopWordDoesNotTrap() throws {
+        let index = Self.index([SearchDocument(code: "15-1252", title: "Software Developers")])
+        for query in ["of\u{FEFF}\u{7F}00日本abZ9", "of of 00", "for software", "(x) - 3"] {
+            _ = try? index.search(query)
+        }
+    }
+
     @Test func capitalisedITSurvives() {
         #expect(SearchText.terms(JobTitle.normalize("IT Project Manager I").text) == ["it", "project", "manager"])
     }

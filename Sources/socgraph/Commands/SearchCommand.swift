@@ -8,12 +8,15 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Rank occupations for a job title or a description of duties.",
         discussion: """
-            Searches SOC titles, SOC Direct Match Titles, O*NET titles and Alternate Titles, technologies and CIP \
-            program titles, and the SOC definitions and O*NET tasks when Graph/text/ exists (import --with-text). \
-            Scores run from 0 to 1 (1: an exact title).
-            A weak ranking (best score below 0.50, or the first two nearly tied) is flagged "weak result: look \
-            further": under the table, or, with --format json or tsv, as one "socgraph: note:" line on stderr \
-            (stdout stays the bare list); --envelope puts it in the JSON instead.
+            Searches SOC titles, SOC Direct Match Titles, O*NET occupation, specialty, Alternate and Reported \
+            Titles, ESCO titles, technologies and CIP program titles, and the SOC definitions and O*NET tasks when \
+            Graph/text/ exists (import --with-text). Titles are read as employers write them: levels and ranks \
+            ("Sr.", "II", "Principal"), employer noise ("- External") and abbreviations ("SDE", "QA") are handled \
+            and said under the table. Scores run from 0 to 1 (1: an exact title).
+            A weak ranking (best score below 0.50, the first two nearly tied, or a title of role words only such \
+            as "Team Leader") is flagged "weak result: look further": under the table, or, with --format json or \
+            tsv, as one "socgraph: note:" line on stderr (stdout stays the bare list); --envelope puts it in the \
+            JSON instead.
             The index is kept in Graph/.cache/ (else $XDG_CACHE_HOME/socgraph or ~/.cache/socgraph) and rebuilt \
             when a graph file it was built from changes.
             Exit status: 1 when nothing matches, 2 for an empty query.

@@ -1,5 +1,6 @@
 /// The search index part of the cache file (`GraphCache`), written with `CacheWriter`: the graph's sources (for
-/// the footer of `search`, which reads no other part), then the documents, vocabulary, entries and postings.
+/// the footer of `search`, which reads no other part), then the documents, vocabulary, entries, postings and the
+/// common title heads.
 extension SearchIndex {
     func cacheBytes(sources: [DataSource]) -> [UInt8] {
         var w = CacheWriter()
@@ -27,6 +28,7 @@ extension SearchIndex {
                 w.int(Int(posting.frequency.bitPattern))
             }
         }
+        w.array(headTerms.sorted()) { $0.int($1) }
         return w.finish()
     }
 
@@ -65,7 +67,9 @@ extension SearchIndex {
                         frequency: Float(bitPattern: UInt32(try r.index(below: 1 << 32))))
             }
         }
+        let heads = try r.array { try $0.index(below: terms) }
         guard postings.count == terms, termIDs.count == terms, r.isAtEnd else { throw CacheReader.Damage() }
-        return (SearchIndex(documents: documents, entries: entries, termIDs: termIDs, postings: postings), sources)
+        return (SearchIndex(documents: documents, entries: entries, termIDs: termIDs, postings: postings,
+                            headTerms: Set(heads)), sources)
     }
 }

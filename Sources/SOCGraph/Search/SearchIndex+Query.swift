@@ -286,7 +286,11 @@ extension SearchIndex {
             let headUnexplained = entries[e].head.map { !query.contains($0) } ?? false
             if missesHead || headUnexplained { quality *= Self.otherFamily }
             if entries[e].field == .directMatch { quality *= 0.99 }
-            if entries[e].field == .alternate { quality *= 0.97 * corroboration(of: e, document: d, query: query) }
+            // Corroboration is asked of the titles that match the query whole (a partial match already counts
+            // less): scanning the occupation's texts for every partial match of a description would be slow.
+            if entries[e].field == .alternate {
+                quality *= 0.97 * (quality >= 0.7 ? corroboration(of: e, document: d, query: query) : 1)
+            }
             if entries[e].field == .esco { quality *= Self.escoTitle * entries[e].share }
             matches.append(TitleMatch(entry: e, quality: quality))
         }

@@ -129,14 +129,21 @@ public struct SearchIndex: Sendable {
     /// How many titles must end in a word for it to count as a common head.
     static let commonHead = 10
 
-    init(documents: [Document], entries: [Entry], termIDs: [String: Int], postings: [[Posting]]) {
+    /// The index of these parts; `headTerms` are counted from the entries unless given (as the cache keeps them).
+    init(documents: [Document], entries: [Entry], termIDs: [String: Int], postings: [[Posting]],
+         headTerms: Set<Int>? = nil)
+    {
         self.documents = documents
         self.entries = entries
         self.termIDs = termIDs
         self.postings = postings
-        var heads: [Int: Int] = [:]
-        for entry in entries where entry.field != .esco { if let head = entry.head { heads[head, default: 0] += 1 } }
-        headTerms = Set(heads.filter { $0.value >= Self.commonHead }.keys)
+        self.headTerms = headTerms ?? {
+            var heads: [Int: Int] = [:]
+            for entry in entries where entry.field != .esco {
+                if let head = entry.head { heads[head, default: 0] += 1 }
+            }
+            return Set(heads.filter { $0.value >= Self.commonHead }.keys)
+        }()
     }
 
     /// The number of occupations indexed.

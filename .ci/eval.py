@@ -9,7 +9,10 @@ loaded once) and reports, per file and set:
 - calibration of the weak flag: how often the first hit is right when the results are not flagged weak, and when
   they are;
 - the worst misses (consensus titles filed most often whose code is not in the top 5, and roles missed);
-- the time per query (the batch's wall time over the number of queries, load included).
+- the time per query (the batch's wall time over the number of queries, load included);
+- national-interest alignment against `alignment-examples.tsv` (graded pairs: 3 core, 2 substantial, 1 incidental,
+  0 not aligned): per expected grade, how many pairs the graph aligns and their mean strength, and the pairs it
+  gets most wrong (an absurd pair aligned, a core pair missing); with grades in the graph, their agreement.
 
 The graph is the package's Graph/, or $SOCGRAPH_GRAPH (a graph imported with `--with-text` ranks descriptions by the
 SOC definitions and O*NET tasks too). The evaluation files (`lca-titles-dev.tsv`, `roles-dev.tsv`) are read from
@@ -55,6 +58,65 @@ def load():
     for fields in rows(roles):
         queries.append(("roles-dev", "all", fields[0], set(fields[1].split(",")), 1))
     return queries
+
+
+GRADES = {3: "core", 2: "substantial", 1: "incidental", 0: "not aligned"}
+
+
+def alignment_examples():
+    """The graded pairs: (field, code, grade, reason)."""
+    path = os.path.join(EVAL, "alignment-examples.tsv")
+    if not os.path.exists(path):
+        return []
+    pairs = []
+    for fields in rows(path):
+        if fields[0] == "field":
+            continue
+        pairs.append((fields[0], fields[1], int(fields[2]), fields[3] if len(fields) > 3 else ""))
+    return pairs
+
+
+def alignments(pairs):
+    """What the graph says of each pair, from `show CODE --format json` in one batch: (strength, grade or None)."""
+    codes = sorted({code for _, code, _, _ in pairs})
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
+        for code in codes:
+            handle.write(f"show {code} --format json\n")
+        batch = handle.name
+    try:
+        graph = ["--graph", os.environ["SOCGRAPH_GRAPH"]] if os.environ.get("SOCGRAPH_GRAPH") else []
+        proc = subprocess.run([BIN, "batch", batch, *graph], capture_output=True)
+    finally:
+        os.unlink(batch)
+    fields_of = {}
+    for code, line in zip(codes, proc.stdout.decode("utf-8").splitlines()):
+        answer = json.loads(line)
+        fields_of[code] = {f["id"]: f for f in answer.get("result", {}).get("fields", [])}
+    found = []
+    for field, code, _, _ in pairs:
+        entry = fields_of.get(code, {}).get(field)
+        found.append((entry["strength"], entry.get("grade")) if entry else (0.0, None))
+    return found
+
+
+def alignment_report(pairs, found):
+    lines = ["| expected grade | pairs | aligned in the graph | mean strength |", "|---|---:|---:|---:|"]
+    for grade in (3, 2, 1, 0):
+        strengths = [s for (_, _, g, _), (s, _) in zip(pairs, found) if g == grade]
+        aligned = sum(1 for s in strengths if s > 0)
+        mean = sum(strengths) / len(strengths) if strengths else 0
+        lines.append(f"| {grade} {GRADES[grade]} | {len(strengths)} | {aligned} | {mean:.2f} |")
+    graded = [(g, got) for (_, _, g, _), (_, got) in zip(pairs, found) if got is not None]
+    if graded:
+        agree = sum(1 for g, got in graded if str(got) in (str(g), GRADES[g]))
+        lines.append(f"\ngrades given for {len(graded)} of {len(pairs)} pairs; {agree} as expected")
+    wrong = [(g, s, field, code, reason) for (field, code, g, reason), (s, _) in zip(pairs, found)
+             if (g == 0 and s > 0) or (g == 3 and s == 0)]
+    if wrong:
+        lines.append("\nmost wrong (expected grade, strength, field, code, why):")
+        for g, s, field, code, reason in sorted(wrong, key=lambda w: (-abs(w[1] - w[0] / 3), w[2], w[3])):
+            lines.append(f"  {g} {s:.2f} {field} {code}: {reason}")
+    return lines
 
 
 def quoted(text):
@@ -183,6 +245,10 @@ def main():
         print(f"\nworst misses, {key[0]} {key[1]} (filed or acceptable code; first three hits; rank of a right one):")
         for weight, query, accepted, codes, rank in misses:
             print(f"  {query[:60]:<60} {accepted:<24} {' '.join(codes):<26} {rank or '-'}")
+    pairs = alignment_examples()
+    if pairs:
+        print("\nnational-interest alignment against alignment-examples.tsv:")
+        print("\n".join(alignment_report(pairs, alignments(pairs))))
     if args.update_readme:
         update_readme(lines + ["", timing + "."])
         print("\neval: README.md table updated")

@@ -1,29 +1,19 @@
-/// The Porter stemming algorithm (M. F. Porter, "An algorithm for suffix stripping", Program 14(3), 1980),
-/// as in the author's reference ANSI C implementation, including its two published departures from the paper
-/// (`-bli` → `-ble` replaces `-abli` → `-able` in step 2, and `-logi` → `-log` is added).
-///
-/// It maps inflected and derived English words onto a common stem (`engineering`, `engineers` → `engin`;
-/// `relational` → `relat`). Stems are index keys, not words. Only lower-case ASCII letters are stemmed;
-/// any other word, and words of one or two letters, are returned unchanged.
+/// Step 1 of the Porter stemming algorithm (M. F. Porter, "An algorithm for suffix stripping", Program 14(3),
+/// 1980), as in the author's reference ANSI C implementation: plurals, `-ed` and `-ing`, and a final `y`.
+/// The later steps, which strip derivational suffixes (`-ational`, `-ment`, `-ion`), are left out on purpose: they
+/// join words of different meaning in job titles (`management` and `manager`, `distribution` and `distributed`).
+/// Stems are index keys, not words.
 public enum PorterStemmer {
-    /// The stem of `word`, which should already be lower-case.
-    public static func stem(_ word: String) -> String {
-        stem(word, derivational: true)
-    }
-
-    /// The stem of `word` after Porter's step 1 only: inflections (`engineers`, `engineering` → `engineer`;
-    /// `designed` → `design`; `technologies` → `technologi`), never derivational suffixes, so words of different
-    /// meaning keep apart (`distributed` → `distribut`, `distribution`; `fabrication`, `fabric`; `manager`,
-    /// `management`; `engineer`, `engine`). This is the stem search indexes by.
+    /// The stem of `word` (lower case) after Porter's step 1 only: inflections (`engineers`, `engineering` →
+    /// `engineer`; `designed` → `design`; `technologies` → `technologi`), never derivational suffixes, so words of
+    /// different meaning keep apart (`distributed` → `distribut`, `distribution`; `fabrication`, `fabric`; `manager`,
+    /// `management`; `engineer`, `engine`). This is the stem search indexes by. Only lower-case ASCII letters are
+    /// stemmed; any other word, and words of one or two letters, are returned unchanged.
     public static func inflectionalStem(_ word: String) -> String {
-        stem(word, derivational: false)
-    }
-
-    private static func stem(_ word: String, derivational: Bool) -> String {
         let bytes = Array(word.utf8)
         guard bytes.count > 2, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
         var stemmer = Buffer(bytes)
-        stemmer.run(derivational: derivational)
+        stemmer.run()
         return String(decoding: stemmer.b[0...stemmer.k], as: UTF8.self)
     }
 
@@ -39,16 +29,9 @@ public enum PorterStemmer {
             k = bytes.count - 1
         }
 
-        mutating func run(derivational: Bool) {
+        mutating func run() {
             step1ab()
-            if k > 0 {
-                step1c()
-                guard derivational else { return }
-                step2()
-                step3()
-                step4()
-                step5()
-            }
+            if k > 0 { step1c() }
         }
 
         /// Whether `b[i]` is a consonant: not a, e, i, o, u, and not a `y` preceded by a consonant.
@@ -127,11 +110,6 @@ public enum PorterStemmer {
             k = j + length
         }
 
-        /// Replaces the suffix when m of the stem before it is positive.
-        mutating func replaceIfMeasured(_ replacement: StaticString) {
-            if measure() > 0 { setTo(replacement) }
-        }
-
         /// Plurals and -ed or -ing: caresses → caress, ponies → poni, agreed → agree, hopping → hop.
         mutating func step1ab() {
             if b[k] == UInt8(ascii: "s") {
@@ -170,80 +148,5 @@ public enum PorterStemmer {
         }
 
         /// Double suffixes to single ones: relational → relate, digitizer → digitize.
-        mutating func step2() {
-            guard k >= 1 else { return }
-            let rules: [(StaticString, StaticString)]
-            switch b[k - 1] {
-            case UInt8(ascii: "a"): rules = [("ational", "ate"), ("tional", "tion")]
-            case UInt8(ascii: "c"): rules = [("enci", "ence"), ("anci", "ance")]
-            case UInt8(ascii: "e"): rules = [("izer", "ize")]
-            case UInt8(ascii: "l"): rules = [("bli", "ble"), ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous")]
-            case UInt8(ascii: "o"): rules = [("ization", "ize"), ("ation", "ate"), ("ator", "ate")]
-            case UInt8(ascii: "s"): rules = [("alism", "al"), ("iveness", "ive"), ("fulness", "ful"), ("ousness", "ous")]
-            case UInt8(ascii: "t"): rules = [("aliti", "al"), ("iviti", "ive"), ("biliti", "ble")]
-            case UInt8(ascii: "g"): rules = [("logi", "log")]
-            default: return
-            }
-            applyFirst(rules)
-        }
-
-        /// -ic-, -full, -ness and the like: triplicate → triplic, hopeful → hope, goodness → good.
-        mutating func step3() {
-            let rules: [(StaticString, StaticString)]
-            switch b[k] {
-            case UInt8(ascii: "e"): rules = [("icate", "ic"), ("ative", ""), ("alize", "al")]
-            case UInt8(ascii: "i"): rules = [("iciti", "ic")]
-            case UInt8(ascii: "l"): rules = [("ical", "ic"), ("ful", "")]
-            case UInt8(ascii: "s"): rules = [("ness", "")]
-            default: return
-            }
-            applyFirst(rules)
-        }
-
-        /// The first rule whose suffix matches is the only one tried, as in the reference implementation.
-        mutating func applyFirst(_ rules: [(StaticString, StaticString)]) {
-            for (suffix, replacement) in rules where ends(suffix) {
-                replaceIfMeasured(replacement)
-                return
-            }
-        }
-
-        /// Drops -ant, -ence and the like when m > 1: revival → reviv, adjustment → adjust.
-        mutating func step4() {
-            guard k >= 1 else { return }
-            let suffixes: [StaticString]
-            switch b[k - 1] {
-            case UInt8(ascii: "a"): suffixes = ["al"]
-            case UInt8(ascii: "c"): suffixes = ["ance", "ence"]
-            case UInt8(ascii: "e"): suffixes = ["er"]
-            case UInt8(ascii: "i"): suffixes = ["ic"]
-            case UInt8(ascii: "l"): suffixes = ["able", "ible"]
-            case UInt8(ascii: "n"): suffixes = ["ant", "ement", "ment", "ent"]
-            case UInt8(ascii: "o"):
-                if ends("ion") && j >= 0 && (b[j] == UInt8(ascii: "s") || b[j] == UInt8(ascii: "t")) {
-                    if measure() > 1 { k = j }
-                    return
-                }
-                suffixes = ["ou"]
-            case UInt8(ascii: "s"): suffixes = ["ism"]
-            case UInt8(ascii: "t"): suffixes = ["ate", "iti"]
-            case UInt8(ascii: "u"): suffixes = ["ous"]
-            case UInt8(ascii: "v"): suffixes = ["ive"]
-            case UInt8(ascii: "z"): suffixes = ["ize"]
-            default: return
-            }
-            guard suffixes.contains(where: { ends($0) }) else { return }
-            if measure() > 1 { k = j }
-        }
-
-        /// A final -e when m > 1 (or m = 1 and not *o), and -ll to -l when m > 1: probate → probat, controll → control.
-        mutating func step5() {
-            j = k
-            if b[k] == UInt8(ascii: "e") {
-                let m = measure()
-                if m > 1 || (m == 1 && !consonantVowelConsonant(k - 1)) { k -= 1 }
-            }
-            if b[k] == UInt8(ascii: "l") && doubleConsonant(k) && measure() > 1 { k -= 1 }
-        }
     }
 }

@@ -73,8 +73,4 @@ public struct QueryExpansion: Sendable, Equatable {
         }
         return nil
     }
-
-    /// Words a query may carry that say nothing about the occupation (seniority and grade); they are ignored,
-    /// unless nothing else is left.
-    public static let seniorityWords: Set<String> = ["senior", "sr", "junior", "jr", "ii", "iii", "iv"]
 }

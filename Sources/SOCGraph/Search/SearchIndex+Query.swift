@@ -171,10 +171,9 @@ extension SearchIndex {
                              readAs: readAs)
     }
 
-    /// The query's meaningful words as slots, and the seniority words left out.
-    /// The query's meaningful words as slots, the level words left out, and its title part: the terms of the
-    /// words that name the job (empty when the query does not start with a title, or is nothing but one) and
-    /// its head.
+    /// The query's meaningful words as slots; the words `JobTitle` left out; its title part: the terms of the
+    /// words that name the job (empty when the query is nothing but a title, or starts with none) and its head;
+    /// and the query as read, when normalisation spelled out or moved words.
     func slots(for query: String) throws -> (
         slots: [Slot], ignored: [String], titlePart: (terms: Set<String>, head: String?), readAs: String?
     ) {

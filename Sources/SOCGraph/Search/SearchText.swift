@@ -11,7 +11,8 @@ import Foundation
 ///   is a stop word.
 /// - Stop words are common English function words (`the`, `of`, `and`, `all`, `other`, …). Job-title words such as
 ///   `manager`, `engineer` or `specialist` are not stop words: their rarity decides their weight.
-/// - What remains is stemmed with `PorterStemmer`; words holding digits or symbols are kept as they are.
+/// - What remains is stemmed for inflection only (`PorterStemmer.inflectionalStem`); words holding digits or
+///   symbols are kept as they are.
 public enum SearchText {
     /// One word of a text, lower-cased, before stop words and stemming.
     public struct Token: Equatable, Sendable {

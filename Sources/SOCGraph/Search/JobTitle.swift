@@ -9,7 +9,8 @@ import Foundation
 ///    such as `IV` or `Senior`, a place or arrangement such as `US`, `Remote`, `External`, a requisition number)
 ///    is dropped. When the first segment is a bare head word and another follows, the head goes last:
 ///    "Manager, Software Development" is read "software development manager", "Engineer - Software" "software
-///    engineer".
+///    engineer". A first segment of three to five words "W of X" reads "X W" ("engineering director"), a "Head of
+///    X" "X manager".
 /// 2. **Levels.** Grade and level marks are dropped wherever they stand: `senior`, `sr`, `junior`, roman numerals
 ///    `ii`–`viii`, numbers, `level 3`, `L3`, `MTS` (member of technical staff). Rank words are dropped when they
 ///    come before the head (`Principal`, `Staff`, `Lead`, `Associate`, `Assistant`, `Deputy`, `Distinguished`):
@@ -136,6 +137,14 @@ public enum JobTitle {
             {
                 dropped.append(last)
                 kept.removeLast()
+            }
+            // "Director of Engineering", "Head of Operations": a title of one head word and what it is of reads
+            // the U.S. way, "engineering director", "operations manager".
+            if position == 0, (3...5).contains(kept.count), kept[1].lowercased() == "of",
+                !SearchText.stopWords.contains(kept[2].lowercased())
+            {
+                // A "Head of" something is, in U.S. titles, its manager.
+                kept = Array(kept[2...]) + [kept[0].lowercased() == "head" ? "manager" : kept[0]]
             }
             words = kept
             if !words.isEmpty { segments.append(words) }

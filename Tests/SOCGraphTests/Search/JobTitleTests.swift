@@ -8,7 +8,7 @@ struct JobTitleTests {
     @Test("levels, grades and ranks before the head are dropped", arguments: [
         ("Sr. Software Engineer II", "software engineer"), ("Senior Staff Software Engineer", "software engineer"),
         ("Software Engineer Level 3", "software engineer"), ("Principal Data Analyst", "data analyst"),
-        ("Lead Test Engineer", "test engineer"), ("Assistant Professor of Marketing", "professor of marketing"),
+        ("Lead Test Engineer", "test engineer"), ("Assistant Professor of Marketing", "marketing professor"),
         ("MTS Systems Design Eng.", "systems design engineer"), ("Data Scientist L4", "data scientist"),
         ("Deputy General Manager", "general manager"),
     ])
@@ -46,7 +46,11 @@ struct JobTitleTests {
     @Test("a bare head first reads last; the head is the last word of the title part", arguments: [
         ("Manager, Software Development", "software development manager", "manager"),
         ("Engineer - Software", "software engineer", "engineer"),
-        ("Professor of Civil Engineering", "professor of civil engineering", "professor"),
+        ("Professor of Civil Engineering", "civil engineering professor", "professor"),
+        ("Director of Engineering", "engineering director", "director"),
+        ("Head of Operations", "operations manager", "manager"),
+        ("Director of Research and Development", "research and development director", "director"),
+        ("Head of Product for the Payments Platform Team", "head of product for the payments platform team", "head"),
         ("Director, Data Analytics and Insights", "data analytics and insights director", "director"),
         ("Software Engineer, Machine Learning", "software engineer machine learning", "engineer"),
     ])

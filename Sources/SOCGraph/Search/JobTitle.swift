@@ -208,9 +208,10 @@ public enum JobTitle {
         var current = ""
         let characters = Array(title)
         for (i, character) in characters.enumerated() {
-            let dashBreak = (character == "-" || character == "–" || character == "—")
+            // A hyphen cuts only between spaces ("Analyst - Testing", not "E-Drive"); a dash always.
+            let spacedHyphen = character == "-"
                 && (i == 0 || characters[i - 1] == " ") && (i + 1 == characters.count || characters[i + 1] == " ")
-            if dashBreak || ",:;|()[]".contains(character) || character == "–" || character == "—" {
+            if spacedHyphen || ",:;|()[]–—".contains(character) {
                 segments.append(current)
                 current = ""
             } else {

@@ -163,7 +163,7 @@ extension SearchIndex {
         // A title of generic words only ("Team Leader", "General Manager") fits occupations in many fields.
         if titleSlots.isEmpty, JobTitle.isGeneric(slots.map(\.word)) {
             let note = "\"\(query.trimmed)\" says what rank or role the job has, not what the work is about; "
-                + "add the duties or the field (\"team leader of a data engineering group\")"
+                + "add the duties or the field of the work (\"\(query.trimmed), data engineering\")"
             weak = true
             reason = reason.map { note + "; " + $0 } ?? note
         }

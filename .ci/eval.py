@@ -79,17 +79,9 @@ def alignment_examples():
 def alignments(pairs):
     """What the graph says of each pair, from `show CODE --format json` in one batch: (strength, grade or None)."""
     codes = sorted({code for _, code, _, _ in pairs})
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
-        for code in codes:
-            handle.write(f"show {code} --format json\n")
-        batch = handle.name
-    try:
-        graph = ["--graph", os.environ["SOCGRAPH_GRAPH"]] if os.environ.get("SOCGRAPH_GRAPH") else []
-        proc = subprocess.run([BIN, "batch", batch, *graph], capture_output=True)
-    finally:
-        os.unlink(batch)
+    lines, _ = batch([f"show {code} --format json" for code in codes])
     fields_of = {}
-    for code, line in zip(codes, proc.stdout.decode("utf-8").splitlines()):
+    for code, line in zip(codes, lines):
         answer = json.loads(line)
         fields_of[code] = {f["id"]: f for f in answer.get("result", {}).get("fields", [])}
     found = []
@@ -123,23 +115,30 @@ def quoted(text):
     return "'" + text.replace("'", "'\\''") + "'"
 
 
-def run(queries):
-    """Answers every query in one batch process; returns (results in query order, wall seconds)."""
+def batch(commands):
+    """Runs the command lines in one `socgraph batch` process (on $SOCGRAPH_GRAPH when set); returns (one JSON line
+    per command, wall seconds). Exits when the batch did not answer every line."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
-        for _, _, query, _, _ in queries:
-            handle.write(f"search --format json --envelope --limit {LIMIT} {quoted(query)}\n")
-        batch = handle.name
+        handle.write("".join(command + "\n" for command in commands))
+        path = handle.name
     try:
-        started = time.perf_counter()
         graph = ["--graph", os.environ["SOCGRAPH_GRAPH"]] if os.environ.get("SOCGRAPH_GRAPH") else []
-        proc = subprocess.run([BIN, "batch", batch, *graph], capture_output=True)
+        started = time.perf_counter()
+        proc = subprocess.run([BIN, "batch", path, *graph], capture_output=True)
         elapsed = time.perf_counter() - started
     finally:
-        os.unlink(batch)
+        os.unlink(path)
     lines = proc.stdout.decode("utf-8").splitlines()
-    if len(lines) != len(queries):
-        sys.exit(f"eval: batch answered {len(lines)} of {len(queries)} queries (exit {proc.returncode}): "
+    if len(lines) != len(commands):
+        sys.exit(f"eval: batch answered {len(lines)} of {len(commands)} lines (exit {proc.returncode}): "
                  + proc.stderr.decode(errors="replace").strip()[:300])
+    return lines, elapsed
+
+
+def run(queries):
+    """Answers every query in one batch process; returns (results in query order, wall seconds)."""
+    lines, elapsed = batch([f"search --format json --envelope --limit {LIMIT} {quoted(query)}"
+                            for _, _, query, _, _ in queries])
     results = []
     for line in lines:
         answer = json.loads(line)

@@ -11,8 +11,8 @@ loaded once) and reports, per file and set:
 - the worst misses (consensus titles filed most often whose code is not in the top 5, and roles missed);
 - the time per query (the batch's wall time over the number of queries, load included);
 - national-interest alignment against `alignment-examples.tsv` (graded pairs: 3 core, 2 substantial, 1 incidental,
-  0 not aligned): per expected grade, how many pairs the graph aligns and their mean strength, and the pairs it
-  gets most wrong (an absurd pair aligned, a core pair missing); with grades in the graph, their agreement.
+  0 not aligned): per expected grade, the graph's grades and mean strength, how many pairs agree exactly and within
+  one grade, how many absurd pairs are shown at all, and the pairs off by two grades or more.
 
 The graph is the package's Graph/, or $SOCGRAPH_GRAPH (a graph imported with `--with-text` ranks descriptions by the
 SOC definitions and O*NET tasks too). The evaluation files (`lca-titles-dev.tsv`, `roles-dev.tsv`) are read from
@@ -92,22 +92,27 @@ def alignments(pairs):
 
 
 def alignment_report(pairs, found):
-    lines = ["| expected grade | pairs | aligned in the graph | mean strength |", "|---|---:|---:|---:|"]
+    """Expected grade against the graph's grade (none when not aligned), and the pairs off by two or more."""
+    value = {"core": 3, "substantial": 2, "incidental": 1, None: 0}
+    lines = ["| expected grade | pairs | graph: core | substantial | incidental | none | mean strength |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for grade in (3, 2, 1, 0):
-        strengths = [s for (_, _, g, _), (s, _) in zip(pairs, found) if g == grade]
-        aligned = sum(1 for s in strengths if s > 0)
-        mean = sum(strengths) / len(strengths) if strengths else 0
-        lines.append(f"| {grade} {GRADES[grade]} | {len(strengths)} | {aligned} | {mean:.2f} |")
-    graded = [(g, got) for (_, _, g, _), (_, got) in zip(pairs, found) if got is not None]
-    if graded:
-        agree = sum(1 for g, got in graded if str(got) in (str(g), GRADES[g]))
-        lines.append(f"\ngrades given for {len(graded)} of {len(pairs)} pairs; {agree} as expected")
-    wrong = [(g, s, field, code, reason) for (field, code, g, reason), (s, _) in zip(pairs, found)
-             if (g == 0 and s > 0) or (g == 3 and s == 0)]
+        got = [(s, value.get(g, 0)) for (_, _, e, _), (s, g) in zip(pairs, found) if e == grade]
+        counts = [sum(1 for _, v in got if v == level) for level in (3, 2, 1, 0)]
+        mean = sum(s for s, _ in got) / len(got) if got else 0
+        lines.append(f"| {grade} {GRADES[grade]} | {len(got)} | " + " | ".join(map(str, counts)) + f" | {mean:.2f} |")
+    graded = [(e, value.get(g, 0)) for (_, _, e, _), (_, g) in zip(pairs, found)]
+    exact = sum(1 for e, g in graded if e == g)
+    within = sum(1 for e, g in graded if abs(e - g) <= 1)
+    absurd = sum(1 for e, g in graded if e == 0 and g > 0)
+    lines.append(f"\n{exact} of {len(pairs)} pairs graded as expected, {within} within one grade; "
+                 f"{absurd} pairs graded 0 (absurd) shown at any grade")
+    wrong = [(e, value.get(g, 0), field, code, reason) for (field, code, e, reason), (_, g) in zip(pairs, found)
+             if abs(e - value.get(g, 0)) >= 2 or (e == 0 and value.get(g, 0) > 0)]
     if wrong:
-        lines.append("\nmost wrong (expected grade, strength, field, code, why):")
-        for g, s, field, code, reason in sorted(wrong, key=lambda w: (-abs(w[1] - w[0] / 3), w[2], w[3])):
-            lines.append(f"  {g} {s:.2f} {field} {code}: {reason}")
+        lines.append("\nmost wrong (expected grade, graph grade, field, code, why):")
+        for e, g, field, code, reason in sorted(wrong, key=lambda w: (-abs(w[0] - w[1]), w[2], w[3])):
+            lines.append(f"  {e} {g} {field} {code}: {reason}")
     return lines
 
 

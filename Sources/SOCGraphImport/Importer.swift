@@ -111,7 +111,7 @@ public struct OfficialData: Sendable {
             TaskStatementsSource.file, ReportedTitlesSource.file, WorkActivitiesSource.file,
             WorkActivitiesSource.referenceFile, EmploymentProjectionsSource.file, OEWSSource.file, OEWSSource.footnotesFile,
             CIPSource.file, CIPCrosswalkSource.file, STEMProgramsSource.file, STEMProgramsSource.listFile,
-            STEMOccupationsSource.file, CETSource.file, SOC2010CrosswalkSource.file, ISCOCrosswalkSource.file,
+            STEMOccupationsSource.file, CETSource.file, CETSource.chipsFile, SOC2010CrosswalkSource.file, ISCOCrosswalkSource.file,
             ISCOCrosswalkSource.workbookFile, ESCOSource.file, ESCOSource.groupsFile,
         ]
     }

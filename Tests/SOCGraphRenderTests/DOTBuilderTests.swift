@@ -93,10 +93,12 @@ struct DOTBuilderTests {
         }
     }
 
-    @Test("strengths label their edges, tiers only their line style; candidates are emphasised")
+    @Test("grades label their edges, tiers only their line style; candidates are emphasised")
     func edgeLabels() throws {
         let dot = try DOTBuilder().build(Fixtures.comparison)
-        #expect(dot.contains("\"15-1252\" -> \"artificial-intelligence\" [color=\"#009e73\", fontcolor=\"#006b4e\", label=<0.62>, penwidth=\"2.86\"]"))
+        #expect(dot.contains("\"15-1252\" -> \"artificial-intelligence\" [color=\"#009e73\", fontcolor=\"#006b4e\", label=<substantial>, penwidth=\"2\"]"))
+        // A core alignment is drawn heavier than a substantial one.
+        #expect(dot.contains("\"15-2051\" -> \"artificial-intelligence\" [color=\"#009e73\", fontcolor=\"#006b4e\", label=<core>, penwidth=\"3.5\"]"))
         #expect(dot.contains("\"15-2051\" -> \"15-1221\" [color=\"#c27c00\", penwidth=\"1.2\"]"))
         #expect(dot.contains("\"15-1221\" [color=\"#8f4a00\", fillcolor=\"#f1ca73\""))
         #expect(dot.contains("penwidth=\"2.5\", shape=box, tooltip=\"15-1221 Computer and Information Research Scientists\""))
@@ -129,9 +131,14 @@ struct DOTBuilderTests {
         #expect(message(Diagram(title: "", nodes: [a], edges: [DiagramEdge(from: "15-1252", to: "x", kind: .parent)]))
             == "diagram edge 15-1252 -> x names 'x', which is not a node of the diagram")
         let b = DiagramNode(id: "f", kind: .field, title: "AI")
+        // An alignment carries a grade, or none: both are valid between known nodes.
         #expect(message(Diagram(title: "", nodes: [a, b],
-                                edges: [DiagramEdge(from: "15-1252", to: "f", kind: .alignsWith(strength: 1.5))]))
-            == "diagram edge 15-1252 -> f has alignment strength 1.5, outside 0–1")
+                                edges: [DiagramEdge(from: "15-1252", to: "f", kind: .alignsWith(grade: .core))])) == "")
+        #expect(message(Diagram(title: "", nodes: [a, b],
+                                edges: [DiagramEdge(from: "15-1252", to: "f", kind: .alignsWith(grade: nil))])) == "")
+        #expect(message(Diagram(title: "", nodes: [a, b],
+                                edges: [DiagramEdge(from: "15-1252", to: "g", kind: .alignsWith(grade: .core))]))
+            == "diagram edge 15-1252 -> g names 'g', which is not a node of the diagram")
         var clustered = a
         clustered.cluster = "15-0000"
         #expect(message(Diagram(title: "", nodes: [clustered], edges: []))

@@ -1,3 +1,4 @@
+import SOCGraph
 import SOCGraphRender
 
 /// Hand-made diagrams of the two shapes socgraph draws: a comparison of candidate codes and the
@@ -53,11 +54,11 @@ enum Fixtures {
             DiagramEdge(from: "15-1221", to: "job-zone-5", kind: .jobZone),
             DiagramEdge(from: "15-1252", to: "job-zone-4", kind: .jobZone),
             DiagramEdge(from: "15-2051", to: "job-zone-5", kind: .jobZone),
-            DiagramEdge(from: "15-1221", to: "artificial-intelligence", kind: .alignsWith(strength: 0.85)),
-            DiagramEdge(from: "15-2051", to: "artificial-intelligence", kind: .alignsWith(strength: 0.78)),
-            DiagramEdge(from: "15-1252", to: "artificial-intelligence", kind: .alignsWith(strength: 0.62)),
+            DiagramEdge(from: "15-1221", to: "artificial-intelligence", kind: .alignsWith(grade: .core)),
+            DiagramEdge(from: "15-2051", to: "artificial-intelligence", kind: .alignsWith(grade: .core)),
+            DiagramEdge(from: "15-1252", to: "artificial-intelligence", kind: .alignsWith(grade: .substantial)),
             DiagramEdge(from: "15-1252", to: "data-privacy-data-security-and-cybersecurity-technologies",
-                        kind: .alignsWith(strength: 0.4)),
+                        kind: .alignsWith(grade: .substantial)),
             DiagramEdge(from: "15-1221", to: "15-1211", kind: .sharedRelated),
             DiagramEdge(from: "15-1252", to: "15-1211", kind: .sharedRelated),
             DiagramEdge(from: "15-2051", to: "15-1221", kind: .related(.primaryShort)),
@@ -109,7 +110,7 @@ enum Fixtures {
             DiagramEdge(from: "15-2051", to: "11-3021", kind: .related(.supplemental)),
             DiagramEdge(from: "15-2051", to: "bachelor", kind: .entryEducation),
             DiagramEdge(from: "15-2051", to: "job-zone-5", kind: .jobZone),
-            DiagramEdge(from: "15-2051", to: "artificial-intelligence", kind: .alignsWith(strength: 0.78),
+            DiagramEdge(from: "15-2051", to: "artificial-intelligence", kind: .alignsWith(grade: .core),
                         label: "via CIP 30.7001"),
             DiagramEdge(from: "30.7001", to: "15-2051", kind: .preparesFor),
             DiagramEdge(from: "27.0501", to: "15-2051", kind: .preparesFor),

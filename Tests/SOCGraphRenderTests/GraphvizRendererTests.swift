@@ -22,7 +22,8 @@ struct GraphvizRendererTests {
             #expect(text.content.contains(source), "\(source)")
         }
         #expect(text.content.contains("Master’s degree"))
-        #expect(text.content.contains("0.62"))
+        #expect(text.content.contains("substantial"))
+        #expect(text.content.contains("core"))
     }
 
     @Test("the neighbourhood renders without warnings")
@@ -60,7 +61,7 @@ struct GraphvizRendererTests {
         }
         let edges = [
             DiagramEdge(from: nodes[1].id, to: nodes[0].id, kind: .related(.primaryLong), label: script),
-            DiagramEdge(from: nodes[1].id, to: nodes[2].id, kind: .alignsWith(strength: 0.5), label: nasty[0]),
+            DiagramEdge(from: nodes[1].id, to: nodes[2].id, kind: .alignsWith(grade: .substantial), label: nasty[0]),
         ]
         let diagram = Diagram(
             title: nasty[2], subtitle: nasty[3], nodes: nodes, edges: edges,

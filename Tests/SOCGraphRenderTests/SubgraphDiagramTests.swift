@@ -111,7 +111,7 @@ struct SubgraphDiagramTests {
     func sizeLimits() throws {
         let centre = try TestGraphs.nodes(graph, ["15-2051"])[0]
         #expect(throws: SOCGraphError.invalidInput(
-            "the neighbourhood of 15-2051 to depth 2 would draw more than 9 nodes (12 by depth 1), too many for a "
+            "the neighbourhood of 15-2051 to depth 2 would draw more than 9 nodes (14 by depth 1), too many for a "
                 + "readable diagram: use --depth 0 or less, or fewer tiers")) {
             _ = try DiagramFactory.neighbourhood(
                 of: centre, depth: 2, tiers: Set(RelatedTier.allCases), in: graph,
@@ -144,10 +144,12 @@ struct SubgraphDiagramTests {
         }
     }
 
-    @Test("links map to edge kinds; alignments keep their strength or its absence")
+    @Test("links map to edge kinds; alignments keep their grade or its absence")
     func linkKinds() {
-        #expect(DiagramFactory.kind(.alignsWith(strength: 0.62)) == .alignsWith(strength: 0.62))
-        #expect(DiagramFactory.kind(.alignsWith(strength: nil)) == .alignsWith(strength: nil))
+        #expect(DiagramFactory.kind(.alignsWith(grade: .core)) == .alignsWith(grade: .core))
+        #expect(DiagramFactory.kind(.alignsWith(grade: .substantial)) == .alignsWith(grade: .substantial))
+        #expect(DiagramFactory.kind(.alignsWith(grade: nil)) == .alignsWith(grade: nil))
+        #expect(DiagramFactory.kind(.alignsWith(grade: .core)) != .alignsWith(grade: .substantial))
         #expect(DiagramFactory.kind(.related(.primaryLong, index: 3)) == .related(.primaryLong))
         #expect(DiagramFactory.kind(.sharedRelated(.supplemental, index: 12)) == .sharedRelated)
     }
@@ -232,7 +234,15 @@ struct MemoTests {
         #expect(text.hasPrefix("## SOC code comparison: 15-2051, 15-1252 and 15-1221\n"))
         #expect(text.contains("| | 15-2051 | 15-1252 | 15-1221 |\n|---|---|---|---|\n"))
         #expect(text.contains("](ai%20role%20%28draft%29.svg)"))
-        #expect(text.contains("  - Artificial Intelligence (strength 0.82)\n    - program 11.0102 Artificial Intelligence"))
+        #expect(text.contains("  - Artificial Intelligence (CET 2024, core)\n    - direct curated link (core): CET 2024 Artificial Intelligence: machine learning; builds and evaluates predictive and machine learning models\n"
+                              + "    - program 11.0102 Artificial Intelligence"))
+        #expect(text.contains("  - Artificial intelligence, machine learning, autonomy, and related advances (CHIPS 10387, core)"))
+        // Incidental alignments are not listed: 15-2051 is incidental in data storage, 15-1221 substantial.
+        let evidence = try #require(text.range(of: "- **15-2051 Data Scientists**:"))
+        let next = try #require(text.range(of: "- **15-1252 Software Developers**:", range: evidence.upperBound..<text.endIndex))
+        #expect(!text[evidence.upperBound..<next.lowerBound].contains("Data storage, data management"))
+        #expect(text[next.lowerBound...].contains("Data storage, data management, distributed ledger technologies, and "
+                                                   + "cybersecurity, including biometrics (CHIPS 10387, substantial)"))
         #expect(text.contains("### Profession check"))
         #expect(text.contains("O\\*NET 30.2"))
         #expect(!text.contains(" O*NET"), "an unescaped asterisk would start emphasis")

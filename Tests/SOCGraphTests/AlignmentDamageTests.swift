@@ -24,6 +24,12 @@ struct AlignmentDamageTests {
 
     static let researchAI = "15-1221\tartificial-intelligence\t"
 
+    /// The number of lines of the fixture's `file`, its header included.
+    static func lineCount(_ file: String) throws -> Int {
+        try String(contentsOf: Fixture.directory.appendingPathComponent(file), encoding: .utf8)
+            .split(separator: "\n").count
+    }
+
     /// The line number of the first row of the fixture's `file` that starts with `prefix`.
     static func line(_ file: String, _ prefix: String) throws -> Int {
         let lines = try String(contentsOf: Fixture.directory.appendingPathComponent(file), encoding: .utf8)
@@ -38,7 +44,7 @@ struct AlignmentDamageTests {
             lines[1] = lines[1].replacingOccurrences(of: "15-1221\t", with: "15-1229\t")
             lines[2] = lines[2].replacingOccurrences(of: "\tartificial-intelligence\t", with: "\tai\t")
         }
-        expect(problems, file: "alignments.tsv", line: 2, containing: "code: unknown detailed occupation '15-1229'")
+        expect(problems, file: "alignments.tsv", line: 2, containing: "code: unknown detailed occupation or O*NET specialty '15-1229'")
         expect(problems, file: "alignments.tsv", line: 3, containing: "field: unknown national-interest field 'ai'")
         // Their evidence rows lose their alignment.
         expect(problems, file: "alignment-evidence.tsv", line: try Self.line("alignment-evidence.tsv", Self.researchAI),
@@ -47,38 +53,105 @@ struct AlignmentDamageTests {
 
     @Test func badStrength() throws {
         let problems = try damage("alignments.tsv") { lines in
-            Self.edit(&lines, "15-1221\tadvanced-computing\t") { $0.replacingOccurrences(of: "\t0.85\t", with: "\t.85\t") }
-            Self.edit(&lines, Self.researchAI) { $0.replacingOccurrences(of: "\t0.83\t", with: "\t1.50\t") }
-            Self.edit(&lines, "15-1221\tbiotechnologies\t") { $0.replacingOccurrences(of: "\t0.03\t", with: "\t0.3\t") }
+            Self.edit(&lines, "15-1221\tadvanced-computing\t") { $0.replacingOccurrences(of: "\t0.19\t", with: "\t.19\t") }
+            Self.edit(&lines, Self.researchAI) { $0.replacingOccurrences(of: "\t0.43\t", with: "\t1.50\t") }
+            Self.edit(&lines, "15-1221\tdata-privacy-") { $0.replacingOccurrences(of: "\t0.05\t", with: "\t0.5\t") }
         }
-        expect(problems, file: "alignments.tsv", line: 2, containing: "strength: '.85' is not a decimal with two places")
+        expect(problems, file: "alignments.tsv", line: 2, containing: "strength: '.19' is not a decimal with two places")
         expect(problems, file: "alignments.tsv", line: 3, containing: "strength: '1.50' is not a decimal")
-        expect(problems, file: "alignments.tsv", line: 4, containing: "strength: '0.3' is not a decimal")
+        expect(problems, file: "alignments.tsv", line: 5, containing: "strength: '0.5' is not a decimal")
         // A damaged row's evidence is not reported again as orphaned.
         #expect(!problems.contains { $0.message.contains("no aligns-with row") })
     }
 
+    @Test func badGradeDirectAndSpecialty() throws {
+        let dataStorage = "data-storage-data-management-distributed-ledger-technologies-and-cybersecurity"
+        let problems = try damage("alignments.tsv") { lines in
+            Self.edit(&lines, Self.researchAI) { $0.replacingOccurrences(of: "\tsubstantial\t", with: "\tstrong\t") }
+            Self.edit(&lines, "15-1221\tadvanced-computing\t") { $0.replacingOccurrences(of: "\tcore\t", with: "\tincidental\t") }
+            Self.edit(&lines, "15-2051\t\(dataStorage)\t") { $0.replacingOccurrences(of: "15-2051.02", with: "15-2051.01") }
+            Self.edit(&lines, "15-2051\tadvanced-computing\t") { $0 + "15-2041.01" }
+            Self.edit(&lines, "15-1252\tadvanced-computing\t") { $0 + "15-1252.00" }
+        }
+        expect(problems, file: "alignments.tsv", line: 3, containing: "grade: 'strong' is not core, substantial or incidental")
+        expect(problems, file: "alignments.tsv", line: 2, containing: "direct: 'incidental' is not core, substantial or empty")
+        expect(problems, file: "alignments.tsv", line: try Self.line("alignments.tsv", "15-2051\t\(dataStorage)\t"),
+               containing: "specialty: 15-2051.01 has no alignment with \(dataStorage)")
+        expect(problems, file: "alignments.tsv", line: try Self.line("alignments.tsv", "15-2051\tadvanced-computing\t"),
+               containing: "specialty: 15-2041.01 is not a specialty of 15-2051")
+        expect(problems, file: "alignments.tsv", line: try Self.line("alignments.tsv", "15-1252\tadvanced-computing\t"),
+               containing: "specialty: unknown O*NET specialty '15-1252.00'")
+    }
+
+    @Test func gradeThatDoesNotFollowTheRule() throws {
+        let problems = try damage("alignments.tsv") { lines in
+            // Evidence of 0.43 with three kinds supports substantial, not core; a direct core link makes core.
+            Self.edit(&lines, Self.researchAI) { $0.replacingOccurrences(of: "\tsubstantial\t", with: "\tcore\t") }
+            // 15-1253's 0.07 on programs alone supports incidental.
+            Self.edit(&lines, "15-1253\tadvanced-computing\t") {
+                $0.replacingOccurrences(of: "\tincidental\t", with: "\tsubstantial\t")
+            }
+            // One core specialty of four shares gives 15-2051 incidental, not substantial.
+            Self.edit(&lines, "15-2051\tdata-storage-") { $0.replacingOccurrences(of: "\tincidental\t", with: "\tsubstantial\t") }
+        }
+        expect(problems, file: "alignments.tsv", line: 3, containing: "grade: core, but the rule of Graph/README.md "
+               + "gives substantial for these counts, direct link and specialty")
+        expect(problems, file: "alignments.tsv", line: try Self.line("alignments.tsv", "15-1253\tadvanced-computing\t"),
+               containing: "grade: substantial, but the rule of Graph/README.md gives incidental")
+        expect(problems, file: "alignments.tsv", line: try Self.line("alignments.tsv", "15-2051\tdata-storage-"),
+               containing: "grade: substantial, but the rule of Graph/README.md gives incidental")
+        // A row whose grade breaks the rule makes no edge.
+        #expect(!problems.contains { $0.file == "alignment-evidence.tsv" })
+    }
+
     @Test func strengthThatDoesNotFollowTheRule() throws {
         let problems = try damage("alignments.tsv") { lines in
-            Self.edit(&lines, Self.researchAI) { $0.replacingOccurrences(of: "\t0.83\t", with: "\t0.80\t") }
+            Self.edit(&lines, Self.researchAI) { $0.replacingOccurrences(of: "\t0.43\t", with: "\t0.40\t") }
         }
         expect(problems, file: "alignments.tsv", line: 3,
-               containing: "strength: 0.80, but the rule of Graph/README.md gives 0.83 for these counts")
+               containing: "strength: 0.40, but the rule of Graph/README.md gives 0.43 for these counts")
     }
 
     @Test func countsThatDisagreeWithTheCrosswalkOrTheEvidence() throws {
         let problems = try damage("alignments.tsv") { lines in
             // program_total 14 instead of 15; programs 3 of 15 (strength recomputed so only the count is wrong).
             Self.edit(&lines, "15-1221\tadvanced-computing\t") { $0.replacingOccurrences(of: "\t4\t15\t", with: "\t4\t14\t") }
-            Self.edit(&lines, Self.researchAI) { _ in "15-1221\tartificial-intelligence\t0.84\t3\t15\t5\t2\tno" }
-            Self.edit(&lines, "15-1221\tbiotechnologies\t") { _ in "15-1221\tbiotechnologies\t0.03\t0\t15\t0\t0\tno" }
+            Self.edit(&lines, Self.researchAI) { _ in Self.researchAI + "substantial\t0.45\t3\t15\t5\t2\t213\t7\t30\t\t" }
+            // Two titles of 30 instead of one: 1.5 · 2/30.
+            Self.edit(&lines, "15-1221\tdata-privacy-") { line in
+                line.replacingOccurrences(of: "\t0.05\t0\t15\t0\t0\t213\t1\t", with: "\t0.10\t0\t15\t0\t0\t213\t2\t")
+            }
+            // The totals of the whole profile: technology points and distinct titles.
+            Self.edit(&lines, "15-1252\tadvanced-computing\t") { $0.replacingOccurrences(of: "\t575\t", with: "\t574\t") }
+            Self.edit(&lines, "15-1253\tadvanced-computing\t") { $0.replacingOccurrences(of: "\t68\t", with: "\t67\t") }
+            // Neither evidence, nor a direct link, nor a specialty.
+            Self.edit(&lines, "15-1221\tquantum-information-and-") { _ in
+                "15-1221\tquantum-information-and-enabling-technologies\tsubstantial\t0.00\t0\t15\t0\t0\t213\t0\t30\t\t"
+            }
+            // A specialty has no programs; a direct grade other than the curated one.
+            Self.edit(&lines, "15-2051.02\t") { $0.replacingOccurrences(of: "\t0\t0\t0\t0\t78\t", with: "\t0\t35\t0\t0\t78\t") }
+            Self.edit(&lines, "15-2051\tartificial-intelligence\t") {
+                $0.replacingOccurrences(of: "\t78\tcore\t", with: "\t78\tsubstantial\t")
+            }
         }
+        func line(_ prefix: String) throws -> Int { try Self.line("alignments.tsv", prefix) }
         expect(problems, file: "alignments.tsv", line: 2,
                containing: "program_total: 14, but cip-soc.tsv crosswalks 15 programs to 15-1221")
         expect(problems, file: "alignments.tsv", line: 3,
                containing: "programs: 3, but alignment-evidence.tsv lists 2 program paths for 15-1221 artificial-intelligence")
-        expect(problems, file: "alignments.tsv", line: 4,
-               containing: "no evidence: programs and technologies are 0 and direct is 'no'")
+        expect(problems, file: "alignments.tsv", line: try line("15-1221\tdata-privacy-"),
+               containing: "titles: 2, but alignment-evidence.tsv lists 1 title path for 15-1221 "
+                + "data-privacy-data-security-and-cybersecurity-technologies")
+        expect(problems, file: "alignments.tsv", line: try line("15-1252\tadvanced-computing\t"),
+               containing: "technology_points: 574, but uses.tsv gives 15-1252 575 (2 per hot technology, 1 per other)")
+        expect(problems, file: "alignments.tsv", line: try line("15-1253\tadvanced-computing\t"),
+               containing: "title_total: 67, but titles.tsv has 68 distinct titles for 15-1253")
+        expect(problems, file: "alignments.tsv", line: try line("15-1221\tquantum-information-and-"),
+               containing: "no evidence: programs, technologies and titles are 0, and no direct link or specialty is named")
+        expect(problems, file: "alignments.tsv", line: try line("15-2051.02\t"),
+               containing: "programs: a specialty has no programs (the crosswalk pairs programs with SOC codes)")
+        expect(problems, file: "alignments.tsv", line: try line("15-2051\tartificial-intelligence\t"),
+               containing: "direct: substantial, but the curated link says core")
     }
 
     @Test func duplicateAlignment() throws {
@@ -87,20 +160,23 @@ struct AlignmentDamageTests {
     }
 
     @Test func alignmentWithoutEvidenceAndEvidenceWithoutAlignment() throws {
+        let interfaces = "15-1221\thuman-machine-interfaces\t"
         let withoutEvidence = try damage("alignment-evidence.tsv") { lines in
-            lines.removeAll { $0.hasPrefix("15-2041\tartificial-intelligence\t") }
+            lines.removeAll { $0.hasPrefix(interfaces) }
         }
-        let line = try Self.line("alignments.tsv", "15-2041\tartificial-intelligence\t")
+        let line = try Self.line("alignments.tsv", interfaces)
         expect(withoutEvidence, file: "alignments.tsv", line: line,
-               containing: "programs: 1, but alignment-evidence.tsv lists 0 program paths")
+               containing: "programs: 2, but alignment-evidence.tsv lists 0 program paths")
         expect(withoutEvidence, file: "alignments.tsv", line: line,
                containing: "technologies: 1, but alignment-evidence.tsv lists 0 technology paths")
+        expect(withoutEvidence, file: "alignments.tsv", line: line,
+               containing: "direct: substantial, but alignment-evidence.tsv lists 0 direct paths")
 
         let orphaned = try damage("alignments.tsv") { lines in
-            lines.removeAll { $0.hasPrefix("15-2041\tartificial-intelligence\t") }
+            lines.removeAll { $0.hasPrefix(interfaces) }
         }
         #expect(orphaned.filter { $0.file == "alignment-evidence.tsv" && $0.message.contains(
-            "no aligns-with row for 15-2041 artificial-intelligence in alignments.tsv") }.count == 2)
+            "no aligns-with row for 15-1221 human-machine-interfaces in alignments.tsv") }.count == 4)
     }
 
     // MARK: alignment-evidence.tsv
@@ -116,6 +192,18 @@ struct AlignmentDamageTests {
             Self.edit(&lines, Self.researchAI + "technology\tHugging Face") { _ in
                 Self.researchAI + "gadget\tHugging Face\tno"
             }
+            Self.edit(&lines, Self.researchAI + "title\tMachine Learning Engineer\t") { _ in
+                Self.researchAI + "title\tMachine Learning Wizard\t"
+            }
+            Self.edit(&lines, Self.researchAI + "title\tMachine Learning Scientist\t") { _ in
+                Self.researchAI + "title\tMachine Learning Scientist\tyes"
+            }
+            Self.edit(&lines, Self.researchAI + "title\tComputer Vision Scientist\t") { _ in
+                Self.researchAI + "title\tComputer and Information Research Scientists\t"
+            }
+            Self.edit(&lines, "15-1221\tquantum-information-and-enabling-technologies\tdirect") { line in
+                line.replacingOccurrences(of: "\tdirect\t\t", with: "\tdirect\t11.0102\t")
+            }
         }
         let file = "alignment-evidence.tsv"
         func line(_ prefix: String) throws -> Int { try Self.line(file, Self.researchAI + prefix) }
@@ -127,7 +215,18 @@ struct AlignmentDamageTests {
         expect(problems, file: file, line: try line("technology\tScikit-learn"),
                containing: "via: unknown technology 'Scikit learn'")
         expect(problems, file: file, line: try line("technology\tHugging Face"),
-               containing: "kind: 'gadget' is not program, technology or direct")
+               containing: "kind: 'gadget' is not program, technology, title or direct")
+        expect(problems, file: file, line: try line("title\tMachine Learning Engineer\t"),
+               containing: "via: titles.tsv has no title 'Machine Learning Wizard' for 15-1221")
+        expect(problems, file: file, line: try line("title\tMachine Learning Scientist\t"),
+               containing: "hot: 'yes' given for a title path (only technologies are flagged)")
+        // A title of the occupation that names no curated term of the field has no rationale.
+        expect(problems, file: file, line: try line("title\tComputer Vision Scientist\t"),
+               containing: "no row for 'Computer and Information Research Scientists' and artificial-intelligence in "
+                + "the curation tables")
+        expect(problems, file: file,
+               line: try Self.line(file, "15-1221\tquantum-information-and-enabling-technologies\tdirect"),
+               containing: "via: a direct path names no program, technology or title")
     }
 
     @Test func evidenceWithoutItsCurationRow() throws {
@@ -135,10 +234,26 @@ struct AlignmentDamageTests {
             lines.removeAll { $0.hasPrefix("11.0102\tartificial-intelligence\t") }
         }
         #expect(problems.contains { $0.file == "alignment-evidence.tsv" && $0.message.contains(
-            "no row for '11.0102' and artificial-intelligence in curation/cip-fields.tsv") })
-        let direct = try damage("curation/occupation-fields.tsv") { lines in lines.removeLast() }
+            "no row for '11.0102' and artificial-intelligence in the curation tables") })
+        // The focus area including artificial-intelligence loses its path through the same row.
+        #expect(problems.contains { $0.file == "alignment-evidence.tsv" && $0.message.contains(
+            "no row for '11.0102' and artificial-intelligence-machine-learning-autonomy-and-related-advances") })
+        let direct = try damage("curation/occupation-fields.tsv") { lines in
+            lines.removeAll { $0.hasPrefix("15-1221\tquantum-information-and-enabling-technologies\t") }
+        }
         #expect(direct.contains { $0.file == "alignment-evidence.tsv" && $0.message.contains(
-            "no row for '15-1221' and quantum-information-and-enabling-technologies in curation/occupation-fields.tsv") })
+            "no row for '15-1221' and quantum-information-and-enabling-technologies in the curation tables") })
+        let term = try damage("curation/title-terms.tsv") { lines in
+            lines.removeAll { $0.hasPrefix("machine learning\t") }
+        }
+        #expect(term.contains { $0.file == "alignment-evidence.tsv" && $0.message.contains(
+            "no row for 'Machine Learning Engineer' and artificial-intelligence in the curation tables") })
+        // Without its inclusion row, the focus area is reached by none of the category's paths.
+        let inclusion = try damage("curation/field-includes.tsv") { lines in
+            lines.removeAll { $0.hasPrefix("quantum-information-science-and-technology\t") }
+        }
+        #expect(inclusion.contains { $0.file == "alignment-evidence.tsv" && $0.message.contains(
+            "no row for '15-1221' and quantum-information-science-and-technology in the curation tables") })
     }
 
     // MARK: curation tables
@@ -153,23 +268,47 @@ struct AlignmentDamageTests {
                 lines.append("Zzz unknown tool\tadvanced-computing\tCET 2024 Advanced Computing: none")
                 lines.append("spaCy\tartificial-intelligence\t  ")
             }
+            try Fixture.edit("curation/title-terms.tsv", in: directory) { lines in
+                lines.append("Machine Learning\tartificial-intelligence\tCET 2024 AI: none")
+                lines.append("deep learning\tml\tCET 2024 AI: none")
+            }
             try Fixture.edit("curation/occupation-fields.tsv", in: directory) { lines in
-                lines.append("15-1299\tadvanced-computing\tCET 2024 Advanced Computing: none")
-                lines.append("15-2000\tadvanced-computing\tCET 2024 Advanced Computing: none")
-                lines.append("15-2051\tmachine-learning\tCET 2024 AI: none")
+                lines.append("15-1299\tadvanced-computing\tcore\tCET 2024 Advanced Computing: none")
+                lines.append("15-2000\tadvanced-computing\tcore\tCET 2024 Advanced Computing: none")
+                lines.append("15-2051\tmachine-learning\tcore\tCET 2024 AI: none")
+                lines.append("15-2051\tbiotechnologies\tincidental\tCET 2024 Biotechnologies: none")
+                lines.append("15-2051.09\tadvanced-computing\tcore\tCET 2024 Advanced Computing: none")
+            }
+            try Fixture.edit("curation/field-includes.tsv", in: directory) { lines in
+                lines.append("advanced-computing\tartificial-intelligence\tnot a focus area")
+                lines.append("quantum-information-science-and-technology\tadvanced-materials-science\tnot a category")
             }
         }
         let cip = "curation/cip-fields.tsv", technology = "curation/technology-fields.tsv"
-        let occupation = "curation/occupation-fields.tsv"
-        expect(problems, file: cip, line: 16, containing: "unknown CIP code '99.1234': not a CIP 2020 code")
-        expect(problems, file: cip, line: 17, containing: "'99.1' is not a CIP code")
-        expect(problems, file: technology, line: 27, containing: "unknown technology 'Zzz unknown tool'")
-        expect(problems, file: technology, line: 28, containing: "empty rationale")
-        expect(problems, file: technology, line: 28, containing: "duplicate (technology, field) pair 'spaCy'")
-        expect(problems, file: occupation, line: 3, containing: "unknown SOC code '15-1299'")
-        expect(problems, file: occupation, line: 4,
+        let terms = "curation/title-terms.tsv", occupation = "curation/occupation-fields.tsv"
+        let inclusions = "curation/field-includes.tsv"
+        func end(_ file: String) throws -> Int { try Self.lineCount(file) }
+        expect(problems, file: cip, line: try end(cip) + 1, containing: "unknown CIP code '99.1234': not a CIP 2020 code")
+        expect(problems, file: cip, line: try end(cip) + 2, containing: "'99.1' is not a CIP code")
+        expect(problems, file: technology, line: try end(technology) + 1, containing: "unknown technology 'Zzz unknown tool'")
+        expect(problems, file: technology, line: try end(technology) + 2, containing: "empty rationale")
+        expect(problems, file: technology, line: try end(technology) + 2,
+               containing: "duplicate (technology, field) pair 'spaCy'")
+        expect(problems, file: terms, line: try end(terms) + 1,
+               containing: "term 'Machine Learning' is not written as lower-case words")
+        expect(problems, file: terms, line: try end(terms) + 2, containing: "unknown field 'ml'")
+        expect(problems, file: occupation, line: try end(occupation) + 1, containing: "unknown SOC code '15-1299'")
+        expect(problems, file: occupation, line: try end(occupation) + 2,
                containing: "SOC code '15-2000' is a minor group, not a detailed occupation")
-        expect(problems, file: occupation, line: 5, containing: "unknown field 'machine-learning'")
+        expect(problems, file: occupation, line: try end(occupation) + 3, containing: "unknown field 'machine-learning'")
+        expect(problems, file: occupation, line: try end(occupation) + 4,
+               containing: "grade 'incidental' is not core or substantial")
+        expect(problems, file: occupation, line: try end(occupation) + 5,
+               containing: "unknown O*NET-SOC code '15-2051.09'")
+        expect(problems, file: inclusions, line: try end(inclusions) + 1,
+               containing: "'advanced-computing' is not a field of the chips-2022 framework")
+        expect(problems, file: inclusions, line: try end(inclusions) + 2,
+               containing: "'advanced-materials-science' is not a field of the cet-2024 framework")
     }
 
     @Test func curationProgramsMustBeCrosswalkedSixDigitPrograms() throws {

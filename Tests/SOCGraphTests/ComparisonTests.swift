@@ -104,14 +104,29 @@ struct ComparisonTests {
 
     @Test func fieldsComeFromTheAlignmentsAndAreComparedOneByOne() throws {
         let r = try compare("15-2051", "15-1252")
-        #expect(r.attribute("fields")?[0].text.hasPrefix("Artificial Intelligence (0.82)") == true)
-        #expect(r.attribute("fields")?[1].text.hasPrefix("Artificial Intelligence (0.60)") == true)
+        #expect(r.attribute("fields")?[0].text.hasPrefix("Artificial Intelligence (CET 2024, core); Artificial "
+                                                          + "intelligence, machine learning, autonomy, and related "
+                                                          + "advances (CHIPS 10387, core)") == true)
+        #expect(r.attribute("fields")?[1].text.hasPrefix("Advanced Computing (CET 2024, substantial)") == true)
         let ai = try difference(r, "field:artificial-intelligence")
-        #expect(ai.text == "field Artificial Intelligence: 15-2051 0.82; 15-1252 0.60")
+        #expect(ai.text == "field Artificial Intelligence: 15-2051 core; 15-1252 substantial")
         #expect(!ai.same)
-        // A field only one of them aligns with names the other as "none".
-        #expect(try difference(r, "field:biotechnologies").text
-                == "field Biotechnologies: 15-2051 0.09; 15-1252 none")
+        #expect(try difference(r, "field:advanced-computing").same)
+        // A field only one of them aligns with names the other as "none"; an incidental alignment is "none".
+        let researchers = try compare("15-2051", "15-1221")
+        #expect(try difference(researchers, "field:human-machine-interfaces").text
+                == "field Human-Machine Interfaces: 15-1221 substantial; 15-2051 none")
+        let dataStorage = "field:data-storage-data-management-distributed-ledger-technologies-and-cybersecurity"
+        // 15-2051 is incidental in data storage: "none", like no alignment at all.
+        #expect(try difference(researchers, dataStorage).text.hasSuffix(": 15-1221 substantial; 15-2051 none"))
+        // Incidental alignments are not compared: they are not alignments to cite.
+        let analysts = try compare("15-1253", "29-1141")
+        #expect(analysts.attribute("fields")?.values.map(\.text) == ["none graded core or substantial",
+                                                              "none graded core or substantial"])
+        #expect(analysts.differences.filter { $0.attribute.hasPrefix("field") }.map(\.attribute) == ["fields"])
+        let withDevelopers = try compare("15-1253", "15-1252")
+        #expect(try difference(withDevelopers, "field:advanced-computing").text
+                == "field Advanced Computing: 15-1252 substantial; 15-1253 none")
     }
 
     @Test func wagesAndProjectionsAreRankedHighestFirst() throws {

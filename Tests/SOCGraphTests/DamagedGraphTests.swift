@@ -164,7 +164,7 @@ struct DamagedGraphTests {
             }
         }
         expect(problems, file: "entry-education.tsv", line: 2, containing: "unknown education level 'masters'")
-        expect(problems, file: "curation/cip-fields.tsv", line: 2, containing: "unknown field 'ai': use one of the 18 ids")
+        expect(problems, file: "curation/cip-fields.tsv", line: 2, containing: "unknown field 'ai': use one of the ids of fields.tsv")
         expect(problems, file: "education-categories.tsv", line: 2, containing: "unknown education level 'nothing'")
     }
 
@@ -202,10 +202,45 @@ struct DamagedGraphTests {
 
     @Test func fieldIdBreakingTheSlugRule() throws {
         let problems = try damage("fields.tsv") { lines in
-            lines = lines.map { $0.hasPrefix("artificial-intelligence\t") ? "ai\t6\tArtificial Intelligence" : $0 }
+            lines = lines.map { $0.hasPrefix("artificial-intelligence\t") ? "ai\tcet-2024\t6\tArtificial Intelligence" : $0 }
             lines[1...].sort()
         }
         #expect(problems.contains { $0.file == "fields.tsv" && $0.message.contains("slug rule") })
+        // A CHIPS focus area's id is the slug of its name up to ", such as" or ", including".
+        let chips = try damage("fields.tsv") { lines in
+            lines = lines.map {
+                $0.hasPrefix("advanced-materials-science\t")
+                    ? $0.replacingOccurrences(of: "advanced-materials-science\t",
+                                              with: "advanced-materials-science-including-composites-2d-materials\t")
+                    : $0
+            }
+            lines[1...].sort()
+        }
+        #expect(chips.contains { $0.file == "fields.tsv" && $0.message.contains("(expected 'advanced-materials-science')") })
+    }
+
+    @Test func fieldFrameworkAndNumbers() throws {
+        let problems = try damage("fields.tsv") { lines in
+            lines = lines.map {
+                $0.hasPrefix("hypersonics\t") ? $0.replacingOccurrences(of: "\tcet-2024\t", with: "\tcet-2023\t")
+                    : $0.hasPrefix("directed-energy\t") ? $0.replacingOccurrences(of: "\t10\t", with: "\t9\t") : $0
+            }
+        }
+        expect(problems, file: "fields.tsv", line: try AlignmentDamageTests.line("fields.tsv", "hypersonics\t"),
+               containing: "framework: 'cet-2023' is not one of cet-2024, chips-2022")
+        expect(problems, file: "fields.tsv", line: try AlignmentDamageTests.line("fields.tsv", "directed-energy\t"),
+               containing: "duplicate framework and field number")
+        // Numbers run 1… in each framework without gaps (a check of `socgraph check`, which loading leaves out).
+        let directory = try Fixture.copy()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Fixture.edit("fields.tsv", in: directory) { lines in
+            lines = lines.map {
+                $0.hasPrefix("directed-energy\t") ? $0.replacingOccurrences(of: "\tcet-2024\t10\t", with: "\tcet-2024\t19\t") : $0
+            }
+        }
+        let gap = Fixture.diagnostics(directory)
+        #expect(gap.contains { $0.file == "fields.tsv" && $0.message.contains("cet-2024 field numbers are not 1…18 without gaps") })
+        #expect(!gap.contains { $0.message.contains("chips-2022 field numbers") })
     }
 
     @Test func everyProblemIsReportedNotJustTheFirst() throws {

@@ -8,7 +8,8 @@ struct FakeFindContext: FindContext {
         var minor: String
         var education: EducationLevel?
         var zone: Int?
-        var fields: Set<String> = []
+        /// The fields the occupation aligns with, with their grades.
+        var fields: [String: AlignmentGrade] = [:]
         var stem = false
         var programs: [String] = []
         var technologies: [String] = []
@@ -20,18 +21,19 @@ struct FakeFindContext: FindContext {
     let occupations: [Occupation] = [
         Occupation(
             code: "15-2051", minor: "15-2000", education: .master, zone: 5,
-            fields: ["artificial-intelligence", "advanced-computing"], stem: true, programs: ["30.7001", "27.0501"],
-            technologies: ["TensorFlow", "Python", "Microsoft Excel"], wage: 112_590, growth: 33.5,
+            fields: ["artificial-intelligence": .core, "advanced-computing": .substantial], stem: true,
+            programs: ["30.7001", "27.0501"], technologies: ["TensorFlow", "Python", "Microsoft Excel"],
+            wage: 112_590, growth: 33.5,
             titles: ["Data Scientists", "Machine Learning Engineer"]),
         Occupation(
-            code: "15-1252", minor: "15-1200", education: .bachelor, zone: 4, fields: ["advanced-computing"],
-            stem: true, programs: ["11.0701", "14.0903"], technologies: ["C++", "Python", "Git"], wage: 133_080,
-            growth: 15.8, titles: ["Software Developers", "Software Engineer"]),
+            code: "15-1252", minor: "15-1200", education: .bachelor, zone: 4,
+            fields: ["advanced-computing": .substantial, "artificial-intelligence": .incidental], stem: true,
+            programs: ["11.0701", "14.0903"], technologies: ["C++", "Python", "Git"], wage: 133_080, growth: 15.8, titles: ["Software Developers", "Software Engineer"]),
         Occupation(
             code: "15-1221", minor: "15-1200", education: .master, zone: 5,
-            fields: ["artificial-intelligence", "quantum-information-and-enabling-technologies"], stem: true,
-            programs: ["11.0102", "11.0701"], technologies: ["TensorFlow", "The MathWorks MATLAB"], wage: 140_910,
-            growth: 20, titles: ["Computer and Information Research Scientists", "Machine Learning Engineer"]),
+            fields: ["artificial-intelligence": .core, "quantum-information-and-enabling-technologies": .substantial],
+            stem: true, programs: ["11.0102", "11.0701"], technologies: ["TensorFlow", "The MathWorks MATLAB"],
+            wage: 140_910, growth: 20, titles: ["Computer and Information Research Scientists", "Machine Learning Engineer"]),
         Occupation(
             code: "29-1141", minor: "29-1000", education: .bachelor, zone: 3, programs: ["51.3801"],
             technologies: ["Microsoft Excel"], wage: 93_600, growth: 5.2, titles: ["Registered Nurses", "Staff Nurse"]),
@@ -39,8 +41,8 @@ struct FakeFindContext: FindContext {
             code: "29-1171", minor: "29-1000", education: .master, zone: 5, programs: ["51.3805"], wage: 129_210,
             growth: 40.1, titles: ["Nurse Practitioners"]),
         Occupation(
-            code: "17-2141", minor: "17-2000", education: .bachelor, zone: 4, fields: ["advanced-manufacturing"],
-            stem: true, programs: ["14.1901"], technologies: ["Dassault Systemes SolidWorks"], wage: 102_320,
+            code: "17-2141", minor: "17-2000", education: .bachelor, zone: 4,
+            fields: ["advanced-manufacturing": .incidental], stem: true, programs: ["14.1901"], technologies: ["Dassault Systemes SolidWorks"], wage: 102_320,
             growth: 9.4, titles: ["Mechanical Engineers", "Design Engineer"]),
         Occupation(
             code: "47-2061", minor: "47-2000", education: Optional.none, zone: nil, wage: nil, growth: 7,
@@ -67,7 +69,7 @@ struct FakeFindContext: FindContext {
     /// Five zones, as O*NET numbered them before release 30.
     var jobZoneLabels: [Int: String] { Dictionary(uniqueKeysWithValues: (1...5).map { ($0, String($0)) }) }
     func iscoGroups(of code: String) -> [String] { code.hasPrefix("15-12") ? ["2512"] : [] }
-    func fields(of code: String) -> Set<String> { occupation(code).fields }
+    func fieldGrades(of code: String) -> [String: AlignmentGrade] { occupation(code).fields }
     func isSTEM(_ code: String) -> Bool { occupation(code).stem }
     func programs(of code: String) -> [String] { occupation(code).programs }
     func technologies(of code: String) -> [String] { occupation(code).technologies }
@@ -98,6 +100,9 @@ struct FakeFindContext: FindContext {
             ("field:artificial", ["15-1221", "15-2051"]),
             ("field:quantum", ["15-1221"]),
             ("field:space-technologies-and-systems", []),
+            // field: asks for substantial or core: incidental alignments are not selected.
+            ("field:advanced-manufacturing", []),
+            ("field:advanced-computing", ["15-1252", "15-2051"]),
             ("education>=master", ["15-1221", "15-2051", "29-1171"]),
             ("education:bachelor", ["11-1021", "15-1252", "17-2141", "29-1141"]),
             ("education<=high-school", []),
@@ -137,6 +142,33 @@ struct FakeFindContext: FindContext {
         for (query, expected) in cases {
             #expect(try find(query) == expected, "\(query)")
         }
+    }
+
+    @Test func aGradeQualifierSetsTheGradeFieldTermsAskFor() throws {
+        // Without a grade qualifier, field: means grade >= substantial.
+        #expect(try find("field:artificial-intelligence") == ["15-1221", "15-2051"])
+        #expect(try find("field:artificial-intelligence grade>=substantial") == ["15-1221", "15-2051"])
+        #expect(try find("field:artificial-intelligence grade>=incidental") == ["15-1221", "15-1252", "15-2051"])
+        #expect(try find("field:artificial-intelligence grade:incidental") == ["15-1252"])
+        #expect(try find("field:artificial-intelligence grade<substantial") == ["15-1252"])
+        #expect(try find("field:advanced-computing grade>=core") == [])
+        #expect(try find("field:advanced-computing grade:substantial") == ["15-1252", "15-2051"])
+        #expect(try find("grade>=core field:quantum") == [])
+        #expect(try find("grade>=substantial field:quantum") == ["15-1221"])
+        #expect(try find("field:advanced-manufacturing grade>=incidental") == ["17-2141"])
+        // The grade applies to every field: term of the query.
+        #expect(try find("(field:quantum OR field:advanced-computing) grade>=core") == [])
+        #expect(try find("field:artificial-intelligence -field:advanced-computing grade>=incidental") == ["15-1221"])
+        // A grade qualifier selects nothing by itself.
+        #expect(try find("field:artificial-intelligence grade>=core stem:yes") == ["15-1221", "15-2051"])
+    }
+
+    @Test func gradeQualifierMistakesAreErrors() {
+        #expect(failure("grade>=core")?.contains("qualifies field: terms; add one") == true)
+        #expect(failure("major:15 grade:substantial")?.contains("'grade:substantial' qualifies field: terms") == true)
+        #expect(failure("field:quantum grade>=core grade<=substantial")?.contains("at most one grade qualifier") == true)
+        #expect(failure("field:quantum grade>=high")?.contains("expected core, substantial or incidental after 'grade>='")
+                == true)
     }
 
     @Test func wordsAndPhrasesMatchTitlesAfterStemming() throws {
@@ -199,7 +231,8 @@ struct SeededGenerator: RandomNumberGenerator {
         "NOT", "or", "-", "--", "(", ")", "\"", " ", "  ", "\t", "\n", "15", "15-1200", "151", "-0000", "11.0102",
         "11.", ".01", "master", "bachelor", "phd", "yes", "no", "abc", "artificial", "quantum", "data scientist",
         "engineer", "the", "ü", "日本", "😀", "e\u{301}", ":", ">=", "<=", ">", "<", "=", "$", "%", "k", ",", ".",
-        "\\", "0", "5", "9", "-2.5", "1e308", "nan", "inf", "100,000", "TensorFlow", "c++", "'",
+        "\\", "0", "5", "9", "-2.5", "1e308", "nan", "inf", "100,000", "TensorFlow", "c++", "'", "grade>=", "grade:",
+        "core", "incidental",
     ]
 
     @Test func twoThousandRandomQueriesParseOrFailCleanly() throws {

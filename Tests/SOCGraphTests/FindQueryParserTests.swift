@@ -51,6 +51,9 @@ import Testing
         let cases: [(String, FindTerm)] = [
             ("field:artificial-intelligence", .field("artificial-intelligence")),
             ("FIELD:Quantum", .field("quantum")),
+            ("grade>=core", .grade(.atLeast, .core)),
+            ("grade:substantial", .grade(.equal, .substantial)),
+            ("GRADE<=Incidental", .grade(.atMost, .incidental)),
             ("education>=master", .education(.atLeast, .master)),
             ("education<=high-school", .education(.atMost, .highSchool)),
             ("education:bachelor", .education(.equal, .bachelor)),
@@ -120,6 +123,7 @@ import Testing
             ("growth>=lots", "expected a percent after 'growth>='"),
             ("field>=ai", "find: 'field' takes ':' (field:VALUE), not '>=' at column 6: field>=ai"),
             ("field:", "find: expected a value after 'field:' at column 7: field:"),
+            ("grade>=high", "find: expected core, substantial or incidental after 'grade>=' at column 8: grade>=high"),
             ("uses:\"\"", "expected a value after 'uses:'"),
             ("uses:\"Excel", "find: unclosed quote at column 6: \"Excel"),
             ("\"data", "find: unclosed quote at column 1: \"data"),

@@ -14,7 +14,9 @@ struct GraphLoadingTests {
         #expect(graph.nodes(ofKind: .jobZone).map { graph[$0].title }
                 == ["Job Zone 1-2", "Job Zone 3", "Job Zone 4", "Job Zone 5"])
         #expect(graph.nodes(ofKind: .isco).map { graph[$0].id } == ["isco:2120", "isco:2221", "isco:2512"])
-        #expect(graph.nodes(ofKind: .field).count == 18)
+        #expect(graph.nodes(ofKind: .field).count == 28)
+        #expect(graph.nodes(ofKind: .field).filter { graph.framework(of: $0) == .cet }.count == 18)
+        #expect(graph.nodes(ofKind: .field).filter { graph.framework(of: $0) == .chips }.count == 10)
         for kind in NodeKind.allCases {
             let ids = graph.nodes(ofKind: kind).map { graph[$0].id }
             #expect(ids == ids.sorted(), "\(kind) nodes out of order")
@@ -97,13 +99,45 @@ struct GraphLoadingTests {
         let ai = try graph.expectNode("artificial-intelligence")
         #expect(graph[ai].title == "Artificial Intelligence")
         #expect(graph.fieldNumber(ai) == 6)
-        let cipRows = graph.curation.cipFields.filter { $0.field == ai }.map { graph[$0.subject].id }
+        #expect(graph.framework(of: ai) == .cet)
+        let chipsAI = try graph.expectNode("artificial-intelligence-machine-learning-autonomy-and-related-advances")
+        #expect(graph.framework(of: chipsAI) == .chips)
+        #expect(graph.fieldNumber(chipsAI) == 1)
+        let cipRows = graph.curation.links(.programs).filter { $0.field == ai }.map { graph[$0.subject].id }
         #expect(cipRows == ["11.0102", "30.4801", "30.7001"])
-        #expect(graph.curation.cipFields.allSatisfy { !$0.rationale.isEmpty && $0.file == "curation/cip-fields.tsv" })
-        #expect(graph.curation.technologyFields.count == 25)
-        #expect(graph.curation.technologyFields.first.map { graph[$0.subject].id } == "Amazon Web Services AWS SageMaker")
-        #expect(graph.curation.technologyFields.first?.line == 2)
-        #expect(graph.curation.occupationFields.map { graph[$0.subject].id } == ["15-1221"])
+        #expect(graph.curation.links(.programs).allSatisfy {
+            !$0.rationale.isEmpty && $0.file == "curation/cip-fields.tsv" && $0.grade == nil && $0.term == nil
+        })
+        let technologies = graph.curation.links(.technologies)
+        #expect(technologies.count == 31)
+        #expect(technologies.first.map { graph[$0.subject].id } == "Amazon Web Services AWS SageMaker")
+        #expect(technologies.first?.line == 2)
+        #expect(technologies.allSatisfy { $0.file == "curation/technology-fields.tsv" })
+        // Title terms: the term in `term`, the field as the subject.
+        let terms = graph.curation.links(.titles)
+        #expect(terms.count == 10)
+        #expect(terms.first?.term == "ai engineer")
+        #expect(terms.allSatisfy { $0.subject == $0.field && $0.file == "curation/title-terms.tsv" })
+        // Direct links carry their grade, and may name an O*NET specialty.
+        let direct = graph.curation.links(.occupations)
+        #expect(direct.map { graph[$0.subject].id } == [
+            "15-1221", "15-1221", "15-1221", "15-1221", "15-1221", "15-1252", "15-1252", "15-2051", "15-2051",
+            "15-2051.02",
+        ])
+        #expect(direct.allSatisfy { $0.grade?.isCitable == true })
+        #expect(direct.last?.grade == .core)
+        #expect(graph[try #require(direct.last).subject].kind == .specialty)
+        // An inclusion row: the CHIPS focus area receives the links of the CET category it includes.
+        let inclusions = graph.curation.links(.inclusions)
+        #expect(inclusions.count == 12)
+        #expect(inclusions.contains { $0.field == chipsAI && $0.subject == ai })
+        #expect(inclusions.allSatisfy { graph.framework(of: $0.field) == .chips && graph.framework(of: $0.subject) == .cet })
+        // links(_:signalling:) adds the rows of the included categories, each keeping its own file and line.
+        let chipsPrograms = graph.curation.links(.programs, signalling: chipsAI).map { graph[$0.subject].id }
+        #expect(chipsPrograms == cipRows)
+        #expect(graph.curation.links(.programs, signalling: chipsAI).allSatisfy { $0.field == ai })
+        #expect(graph.curation.links(.occupations, signalling: chipsAI).map { graph[$0.subject].id }
+                == ["15-1221", "15-1252", "15-2051"])
     }
 
     @Test func edgesAndAdjacencyAgree() throws {
@@ -116,7 +150,7 @@ struct GraphLoadingTests {
             #expect(outgoing == (graph.edgeCounts[kind] ?? 0))
             #expect(incoming == outgoing)
         }
-        #expect(graph.edgeCounts[.alignsWith] == 17)
+        #expect(graph.edgeCounts[.alignsWith] == 25)  // 23 of detailed codes, 2 of O*NET specialties
     }
 
     @Test func sourcesComeFromTheManifest() throws {

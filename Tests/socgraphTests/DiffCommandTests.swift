@@ -34,25 +34,31 @@ struct DiffCommandTests {
                     "15-2051\t15-1253\tsupplemental\t12\t15-2051.01\t15-1253.00")
         try replace("wages.tsv", "15-1221\t15-1221\t37200\t153930\t82200\t103570\t140300\t188700\t230630\t67.45\t",
                     "15-1221\t15-1221\t37200\t153930\t82200\t103570\t145000\t188700\t230630\t67.45\t")
-        // Removed: 15-2051's one-program human-machine-interfaces alignment. Changed: 15-2051 advanced-computing
-        // loses one of its 4 programs of 35 (3/35 → 0.09). Added: a curated direct link of 15-1253 (0.90).
-        try replace("alignments.tsv", "15-2051\thuman-machine-interfaces\t0.01\t1\t35\t0\t0\tno", "")
-        try replace("alignment-evidence.tsv", "15-2051\thuman-machine-interfaces\tprogram\t11.0804\t", "")
-        try replace("alignments.tsv", "15-2051\tadvanced-computing\t0.11\t4\t35\t0\t0\tno",
-                    "15-2051\tadvanced-computing\t0.09\t3\t35\t0\t0\tno")
+        // Removed: 15-1253's incidental advanced-computing alignment. Changed: 15-2051 advanced-computing loses one
+        // of its 4 programs of 35 (3/35, weighed half: 0.06 → 0.04; still substantial by its direct link). Added: a
+        // curated direct link of 15-1253 to quantum information (substantial, 0.00), and so to the CHIPS focus area
+        // that includes it.
+        try replace("alignments.tsv", "15-1253\tadvanced-computing\tincidental\t0.07\t2\t15\t0\t0\t551\t0\t68\t\t", "")
+        try replace("alignment-evidence.tsv", "15-1253\tadvanced-computing\tprogram\t11.0701\t", "")
+        try replace("alignment-evidence.tsv", "15-1253\tadvanced-computing\tprogram\t14.0901\t", "")
+        try replace("alignments.tsv", "15-2051\tadvanced-computing\tsubstantial\t0.06\t4\t35\t0\t0\t372\t0\t78\tsubstantial\t",
+                    "15-2051\tadvanced-computing\tsubstantial\t0.04\t3\t35\t0\t0\t372\t0\t78\tsubstantial\t")
         try replace("alignment-evidence.tsv", "15-2051\tadvanced-computing\tprogram\t30.3001\t", "")
-        let quantum = "quantum-information-and-enabling-technologies"
-        try replace("alignments.tsv", "15-1253\tdata-privacy-data-security-and-cybersecurity-technologies\t0.53\t0\t15\t4\t0\tno",
-                    "15-1253\tdata-privacy-data-security-and-cybersecurity-technologies\t0.53\t0\t15\t4\t0\tno\n"
-                        + "15-1253\t\(quantum)\t0.90\t0\t15\t0\t0\tyes")
-        try replace("alignment-evidence.tsv",
-                    "15-1253\tdata-privacy-data-security-and-cybersecurity-technologies\ttechnology\tSecurity testing software\tno",
-                    "15-1253\tdata-privacy-data-security-and-cybersecurity-technologies\ttechnology\tSecurity testing software\tno\n"
-                        + "15-1253\t\(quantum)\tdirect\t\t")
+        let quantum = "quantum-information-and-enabling-technologies", chips = "quantum-information-science-and-technology"
+        let hpc = "15-1253\thigh-performance-computing-semiconductors-and-advanced-computer-hardware-and-software\t"
+        try replace("alignments.tsv", hpc + "incidental\t0.07\t2\t15\t0\t0\t551\t0\t68\t\t",
+                    hpc + "incidental\t0.07\t2\t15\t0\t0\t551\t0\t68\t\t\n"
+                        + "15-1253\t\(quantum)\tsubstantial\t0.00\t0\t15\t0\t0\t551\t0\t68\tsubstantial\t\n"
+                        + "15-1253\t\(chips)\tsubstantial\t0.00\t0\t15\t0\t0\t551\t0\t68\tsubstantial\t")
+        try replace("alignment-evidence.tsv", hpc + "program\t14.0901\t",
+                    hpc + "program\t14.0901\t\n15-1253\t\(quantum)\tdirect\t\t\n15-1253\t\(chips)\tdirect\t\t")
+        // The curation row, in its sorted place.
         let curation = graph.appendingPathComponent("curation/occupation-fields.tsv")
-        try (try String(contentsOf: curation, encoding: .utf8)
-             + "15-1253\t\(quantum)\tCET 2024 Quantum Information Technologies: quantum software (test fixture)\n")
-            .write(to: curation, atomically: true, encoding: .utf8)
+        var lines = try String(contentsOf: curation, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.append("15-1253\t\(quantum)\tsubstantial\tCET 2024 Quantum Information Technologies: quantum software "
+                     + "(test fixture)")
+        lines[1...].sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        try (lines.joined(separator: "\n") + "\n").write(to: curation, atomically: true, encoding: .utf8)
         try replace("designations.tsv", "29-1123\tstem\t29-1123.00 Research, Development, Design, and Practitioners", "")
     }
 
@@ -95,9 +101,11 @@ struct DiffCommandTests {
             15-1253  Software Quality Assurance Analysts and Testers
               O*NET Job Zone  4 → 3
               National-interest alignments
-                field                                          change  strength
-                ---------------------------------------------  ------  --------
-                quantum-information-and-enabling-technologies  added   — → 0.90
+                field                                          change   grade, strength
+                ---------------------------------------------  -------  --------------------
+                advanced-computing                             removed  incidental 0.07 → —
+                quantum-information-and-enabling-technologies  added    — → substantial 0.00
+                quantum-information-science-and-technology     added    — → substantial 0.00
 
             15-2051  Data Scientists and Analysts
               SOC title  Data Scientists → Data Scientists and Analysts
@@ -105,10 +113,9 @@ struct DiffCommandTests {
                 added    15-1253  Software Quality Assurance Analysts and Testers
                 removed  15-1252  Software Developers
               National-interest alignments
-                field                     change   strength
-                ------------------------  -------  -----------
-                advanced-computing        changed  0.11 → 0.09
-                human-machine-interfaces  removed  0.01 → —
+                field               change   grade, strength
+                ------------------  -------  -----------------------------------
+                advanced-computing  changed  substantial 0.06 → substantial 0.04
 
             29-1123  Physical Therapists
               STEM and Schedule A
@@ -120,6 +127,13 @@ struct DiffCommandTests {
 
             """
         #expect(result.stdout == expected)
+    }
+
+    /// An alignment state of the JSON report as `grade strength`.
+    func state(_ value: Any?) -> String? {
+        guard let object = value as? [String: Any], let grade = object["grade"] as? String,
+              let strength = object["strength"] as? Double else { return nil }
+        return "\(grade) \(strength)"
     }
 
     @Test func jsonKeysAndEveryChange() throws {
@@ -154,11 +168,20 @@ struct DiffCommandTests {
         let qa = try changed("15-1253")
         #expect(Set(qa.keys) == ["jobZone", "alignments"])
         #expect(qa["jobZone"] as? [String: String] == ["old": "4", "new": "3"])
-        let added = try #require((qa["alignments"] as? [[String: Any]])?.first)
-        #expect(added["field"] as? String == "quantum-information-and-enabling-technologies")
-        #expect(added["change"] as? String == "added")
+        let qaAlignments = try #require(qa["alignments"] as? [[String: Any]])
+        #expect(qaAlignments.compactMap { $0["field"] as? String } == [
+            "advanced-computing", "quantum-information-and-enabling-technologies",
+            "quantum-information-science-and-technology",
+        ])
+        #expect(qaAlignments.compactMap { $0["change"] as? String } == ["removed", "added", "added"])
+        let removed = qaAlignments[0]
+        #expect(state(removed["old"]) == "incidental 0.07")
+        #expect(removed["new"] is NSNull)
+        let added = qaAlignments[1]
+        #expect(Set(added.keys) == ["field", "name", "change", "old", "new"])
+        #expect(added["name"] as? String == "Quantum Information and Enabling Technologies")
         #expect(added["old"] is NSNull)
-        #expect((added["new"] as? [String: Any])?["strength"] as? Double == 0.9)
+        #expect(state(added["new"]) == "substantial 0.0")
         let scientists = try changed("15-2051")
         #expect(Set(scientists.keys) == ["title", "related", "alignments"])
         #expect(scientists["title"] as? [String: String] == ["old": "Data Scientists", "new": "Data Scientists and Analysts"])
@@ -166,11 +189,10 @@ struct DiffCommandTests {
         #expect(related["added"]?.compactMap { $0["code"] as? String } == ["15-1253"])
         #expect(related["removed"]?.compactMap { $0["code"] as? String } == ["15-1252"])
         let alignments = try #require(scientists["alignments"] as? [[String: Any]])
-        #expect(alignments.compactMap { $0["field"] as? String } == ["advanced-computing", "human-machine-interfaces"])
-        #expect(alignments.compactMap { $0["change"] as? String } == ["changed", "removed"])
-        #expect((alignments[0]["old"] as? [String: Any])?["strength"] as? Double == 0.11)
-        #expect((alignments[0]["new"] as? [String: Any])?["strength"] as? Double == 0.09)
-        #expect(alignments[1]["new"] is NSNull)
+        #expect(alignments.compactMap { $0["field"] as? String } == ["advanced-computing"])
+        #expect(alignments.compactMap { $0["change"] as? String } == ["changed"])
+        #expect(state(alignments[0]["old"]) == "substantial 0.06")
+        #expect(state(alignments[0]["new"]) == "substantial 0.04")
         let designations = try #require(try changed("29-1123")["designations"] as? [String: [[String: Any]]])
         #expect(designations["added"]?.isEmpty == true)
         #expect(designations["removed"]?.compactMap { $0["id"] as? String } == ["stem"])
@@ -186,13 +208,17 @@ struct DiffCommandTests {
             "15-1221\tComputer and Information Research Scientists\twages\tannualMedian\t\tchanged\t140300\t145000",
             "15-1252\tSoftware Developers\tentryEducation\t\t\tchanged\tbachelor\tmaster",
             "15-1253\tSoftware Quality Assurance Analysts and Testers\tjobZone\t\t\tchanged\t4\t3",
+            "15-1253\tSoftware Quality Assurance Analysts and Testers\talignments\tadvanced-computing\tAdvanced Computing\t"
+                + "removed\tincidental 0.07\t",
             "15-1253\tSoftware Quality Assurance Analysts and Testers\talignments\tquantum-information-and-enabling-technologies\t"
-                + "Quantum Information and Enabling Technologies\tadded\t\t0.90",
+                + "Quantum Information and Enabling Technologies\tadded\t\tsubstantial 0.00",
+            "15-1253\tSoftware Quality Assurance Analysts and Testers\talignments\tquantum-information-science-and-technology\t"
+                + "Quantum information science and technology\tadded\t\tsubstantial 0.00",
             "15-2051\tData Scientists and Analysts\ttitle\t\t\tchanged\tData Scientists\tData Scientists and Analysts",
             "15-2051\tData Scientists and Analysts\trelated\t15-1253\tSoftware Quality Assurance Analysts and Testers\tadded\t\t",
             "15-2051\tData Scientists and Analysts\trelated\t15-1252\tSoftware Developers\tremoved\t\t",
-            "15-2051\tData Scientists and Analysts\talignments\tadvanced-computing\tAdvanced Computing\tchanged\t0.11\t0.09",
-            "15-2051\tData Scientists and Analysts\talignments\thuman-machine-interfaces\tHuman-Machine Interfaces\tremoved\t0.01\t",
+            "15-2051\tData Scientists and Analysts\talignments\tadvanced-computing\tAdvanced Computing\tchanged\t"
+                + "substantial 0.06\tsubstantial 0.04",
             "29-1123\tPhysical Therapists\tdesignations\tstem\tSTEM occupation (O*NET OnLine STEM occupations)\tremoved\t\t",
         ]
         #expect(result.stdout == rows.joined(separator: "\n") + "\n")

@@ -59,7 +59,11 @@ struct ShippedGraphTests {
         let object = try show("15-1221")
         let fields = try #require(object["fields"] as? [[String: Any]])
         #expect(!fields.isEmpty)
-        #expect(fields.contains { $0["id"] as? String == "artificial-intelligence" && $0["strength"] as? Double == 0.83 })
+        #expect(fields.contains { $0["id"] as? String == "artificial-intelligence" && $0["grade"] as? String == "core" })
+        #expect(fields.contains {
+            $0["id"] as? String == "artificial-intelligence-machine-learning-autonomy-and-related-advances"
+                && $0["framework"] as? String == "chips-2022"
+        })
         let evidence = try #require(fields.first { $0["id"] as? String == "artificial-intelligence" }?["evidence"]
             as? [String])
         #expect(evidence.contains("program 11.0102 Artificial Intelligence"))
@@ -67,10 +71,11 @@ struct ShippedGraphTests {
         let designations = try #require(object["designations"] as? [[String: Any]])
         #expect(designations.compactMap { $0["id"] as? String } == ["stem"])
         let table = try CLI.run(["show", "15-1221", "--graph", Self.directory.path])
-        #expect(table.stdout.contains("0.83 Artificial Intelligence: programs 2/15, technologies 6"))
+        #expect(table.stdout.contains("core Artificial Intelligence (CET 2024): programs 2/15,"))
         #expect(table.stdout.contains("Designations  STEM occupation"))
         let tsv = try CLI.run(["show", "15-1221", "--format", "tsv", "--graph", Self.directory.path])
-        #expect(tsv.stdout.contains("fields\tartificial-intelligence\tArtificial Intelligence\tstrength 0.83;"))
+        #expect(tsv.stdout.contains("fields\tartificial-intelligence\tArtificial Intelligence\tcet-2024; grade core; "
+                                    + "strength "))
         #expect(tsv.stdout.contains("designations\tstem\t"))
     }
 
@@ -101,16 +106,20 @@ struct ShippedGraphTests {
         let ai = try CLI.run(["fields", "artificial-intelligence", "--limit", "10", "--format", "tsv", "--graph",
                               Self.directory.path])
         #expect(ai.status == 0, "\(ai.stderr)")
-        let codes = ai.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t")[1] }
-        #expect(codes.count == 10)
+        let rows = ai.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t") }
+        let codes = rows.map { $0[2] }
+        #expect((2...10).contains(codes.count))
         #expect(codes.contains("15-1221") && codes.contains("15-2051"))
+        // Listed at the default grade: substantial or core only.
+        #expect(rows.allSatisfy { $0[4] == "core" || $0[4] == "substantial" })
         let list = try CLI.run(["fields", "--format", "json", "--graph", Self.directory.path])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
         let fields = try #require(object["fields"] as? [[String: Any]])
-        #expect(fields.count == 18)
+        #expect(fields.count == 28)
         for field in fields {
             let id = try #require(field["id"] as? String)
-            #expect((field["occupations"] as? Int ?? 0) > 0, "\(id) has no aligned occupation")
+            #expect((field["core"] as? Int ?? 0) + (field["substantial"] as? Int ?? 0) > 0,
+                    "\(id) has no occupation graded core or substantial")
             let one = try CLI.run(["fields", id, "--format", "tsv", "--graph", Self.directory.path])
             #expect(one.status == 0, "fields \(id): \(one.stderr)")
         }

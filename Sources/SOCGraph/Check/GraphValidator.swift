@@ -65,10 +65,13 @@ public enum GraphValidator {
             problems.append(Diagnostic(file: GraphFile.onetOccupations.name, line: 0,
                                        message: "\(graph[node].id) has no detailed occupation"))
         }
-        let numbers = graph.nodes(ofKind: .field).compactMap { graph.fieldNumber($0) }.sorted()
-        if numbers != Array(1..<(numbers.count + 1)) {
-            problems.append(Diagnostic(file: GraphFile.fields.name, line: 0,
-                                       message: "field numbers are not 1…\(numbers.count) without gaps"))
+        for framework in Framework.allCases {
+            let numbers = graph.nodes(ofKind: .field).filter { graph.framework(of: $0) == framework }
+                .compactMap { graph.fieldNumber($0) }.sorted()
+            if numbers != Array(1..<(numbers.count + 1)) {
+                problems.append(Diagnostic(file: GraphFile.fields.name, line: 0, message: "\(framework.rawValue) "
+                                           + "field numbers are not 1…\(numbers.count) without gaps"))
+            }
         }
         return problems
     }

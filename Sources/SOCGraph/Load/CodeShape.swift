@@ -57,3 +57,22 @@ public enum CodeShape {
         }
     }
 }
+
+/// Catch-all codes: "All Other" occupations, graded and ranked for their typical incumbent.
+public enum CatchAll {
+    /// Whether an occupation title is a catch-all ("Engineers, All Other").
+    public static func isCatchAll(title: String) -> Bool { title.hasSuffix("All Other") }
+}
+
+/// The ids of national-interest fields: the slug of the name (`artificial-intelligence`); for a CHIPS focus area the
+/// slug of its name up to ", such as" or ", including" (`advanced-energy-and-industrial-efficiency-technologies`).
+public enum FieldID {
+    public static func id(name: String, framework: Framework) -> String {
+        guard framework == .chips else { return CodeShape.slug(name) }
+        var head = Substring(name)
+        for cut in [", such as", ", including"] {
+            if let range = head.range(of: cut, options: .caseInsensitive) { head = head[..<range.lowerBound] }
+        }
+        return CodeShape.slug(String(head))
+    }
+}

@@ -200,18 +200,24 @@ extension GraphBuilder {
         var seen = KeyTracker(columns: 1)
         var numbers: [String: Int] = [:]
         for row in table.rows {
-            let id = row[0], name = row[2]
-            guard unique(row, &seen, table, what: "field id"),
-                  unique(row[1], in: &numbers, table, row, what: "field number"),
-                  let number = int(row[1], column: "number", table, row, range: 1...99),
+            let id = row[0], name = row[3]
+            guard unique(row, &seen, table, what: "field id") else { continue }
+            guard let framework = Framework(rawValue: row[1]) else {
+                problem(table.file, row.line, "framework: '\(row[1])' is not one of "
+                        + Framework.allCases.map(\.rawValue).joined(separator: ", "))
+                continue
+            }
+            guard unique(row[1] + " " + row[2], in: &numbers, table, row, what: "framework and field number"),
+                  let number = int(row[2], column: "number", table, row, range: 1...99),
                   nonEmpty(name, column: "name", table, row) else { continue }
-            if id != CodeShape.slug(name) {
+            let expected = FieldID.id(name: name, framework: framework)
+            if id != expected {
                 problem(table.file, row.line, "id: '\(id)' does not follow the slug rule for '\(name)' "
-                        + "(expected '\(CodeShape.slug(name))')")
+                        + "(expected '\(expected)')")
                 continue
             }
             define(Node(id: id, kind: .field, title: name), table.file, row.line)
-            pendingFieldNumbers.append((id, number))
+            pendingFieldNumbers.append((id, FieldFacts(number: number, framework: framework)))
         }
     }
 

@@ -40,7 +40,7 @@ final class GraphBuilder {
     private var edges: [Edge] = []
     var facts: [NodeIndex: OccupationFacts] = [:]
     var programFacts: [NodeIndex: Program] = [:]
-    var fieldNumbers: [NodeIndex: Int] = [:]
+    var fieldFacts: [NodeIndex: FieldFacts] = [:]
     var commodities: [NodeIndex: Commodity] = [:]
     var sources: [DataSource] = []
     var educationCategories: [EducationCategory] = []
@@ -60,7 +60,7 @@ final class GraphBuilder {
     var tables: [String: TSVTable] = [:]
     /// Per-node facts found in phase 1, attached once the nodes are frozen.
     var pendingPrograms: [(id: String, program: Program)] = []
-    var pendingFieldNumbers: [(id: String, number: Int)] = []
+    var pendingFieldNumbers: [(id: String, facts: FieldFacts)] = []
     var pendingCommodities: [(id: String, commodity: Commodity)] = []
 
     init(directory: URL) {
@@ -107,6 +107,14 @@ final class GraphBuilder {
             return nil
         }
         let (table, problems) = TSVTable.readCollecting(file.name, in: directory, expecting: file.header)
+        if let legacy = file.legacyHeader, problems.contains(where: { $0.line == 1 }),
+           let text = try? String(contentsOf: directory.appendingPathComponent(file.name), encoding: .utf8),
+           text.prefix { $0 != "\n" } == legacy.joined(separator: "\t") {
+            problem(file.name, 1, "written by a socgraph from before alignment grades and the CHIPS focus areas "
+                    + "(header '\(legacy.joined(separator: " | "))'); re-import this graph with this socgraph "
+                    + "(socgraph import --from SOURCES --out DIR) to read or compare it")
+            return nil
+        }
         diagnostics += problems
         return table
     }
@@ -176,7 +184,7 @@ final class GraphBuilder {
         pending = []
         definitions = []
         for (id, program) in pendingPrograms { if let node = index[id] { programFacts[node] = program } }
-        for (id, number) in pendingFieldNumbers { if let node = index[id] { fieldNumbers[node] = number } }
+        for (id, facts) in pendingFieldNumbers { if let node = index[id] { fieldFacts[node] = facts } }
         for (id, commodity) in pendingCommodities { if let node = index[id] { commodities[node] = commodity } }
     }
 
@@ -217,7 +225,7 @@ final class GraphBuilder {
         KnowledgeGraph(KnowledgeGraph.Parts(
             nodes: nodes, edges: edges, sources: sources, educationCategories: educationCategories,
             titles: titleEntries, curation: curation, facts: facts, programFacts: programFacts,
-            fieldNumbers: fieldNumbers, commodities: commodities,
+            fieldFacts: fieldFacts, commodities: commodities,
             onetTitles: onetTitles.compactMap { code, title in index[code].map { ($0, title) } },
             soc2010: soc2010, escoTitles: escoTitles))
     }

@@ -9,6 +9,9 @@ struct GraphFile: Sendable {
     /// For an optional file: the manifest source whose presence makes it required (the import that pins that
     /// source writes this file), so that a file missing from a current graph is damage, not an older graph.
     var requiredWith: String?
+    /// The header of the same file written by an earlier socgraph, which this one no longer reads: named in one
+    /// clear diagnostic instead of a problem per row.
+    var legacyHeader: [String]?
 
     static let manifest = GraphFile(name: "manifest.tsv", header: [
         "source", "publisher", "title", "vintage", "url", "file", "sha256"])
@@ -35,7 +38,8 @@ struct GraphFile: Sendable {
     static let cip = GraphFile(name: "cip.tsv", header: ["cip", "level", "title", "parent", "stem", "stem_basis"])
     static let cipSOC = GraphFile(name: "cip-soc.tsv", header: ["cip", "code"])
     static let designations = GraphFile(name: "designations.tsv", header: ["code", "designation", "basis"])
-    static let fields = GraphFile(name: "fields.tsv", header: ["id", "number", "name"])
+    static let fields = GraphFile(name: "fields.tsv", header: ["id", "framework", "number", "name"],
+                                  legacyHeader: ["id", "number", "name"])
     static let titles = GraphFile(name: "titles.tsv", header: ["code", "title", "source"])
     static let technologies = GraphFile(name: "technologies.tsv", header: [
         "technology", "commodity_code", "commodity_title"])
@@ -44,10 +48,15 @@ struct GraphFile: Sendable {
                                      optional: true)
     static let technologyFields = GraphFile(name: CurationTable.technologies.path,
                                             header: CurationTable.technologies.header, optional: true)
+    static let titleTerms = GraphFile(name: CurationTable.titles.path, header: CurationTable.titles.header,
+                                      optional: true)
     static let occupationFields = GraphFile(name: CurationTable.occupations.path,
                                             header: CurationTable.occupations.header, optional: true)
+    static let fieldIncludes = GraphFile(name: CurationTable.inclusions.path,
+                                         header: CurationTable.inclusions.header, optional: true)
     static let alignments = GraphFile(name: "alignments.tsv", header: [
-        "code", "field", "strength", "programs", "program_total", "technologies", "hot_technologies", "direct"])
+        "code", "field", "grade", "strength", "programs", "program_total", "technologies", "hot_technologies",
+        "technology_points", "titles", "title_total", "direct", "specialty"])
     static let alignmentEvidence = GraphFile(name: "alignment-evidence.tsv", header: [
         "code", "field", "kind", "via", "hot"])
     // The translation files: a graph written before they existed (one to compare with `diff`) loads without them,
@@ -64,7 +73,7 @@ struct GraphFile: Sendable {
     static let all: [GraphFile] = [
         manifest, soc, onetOccupations, educationLevels, entryEducation, jobZoneNames, jobZones, educationCategories,
         educationDistribution, projections, wages, related, cip, cipSOC, designations, fields, titles, technologies,
-        uses, cipFields, technologyFields, occupationFields, alignments, alignmentEvidence, soc2010, iscoGroups,
+        uses, cipFields, technologyFields, titleTerms, occupationFields, fieldIncludes, alignments, alignmentEvidence, soc2010, iscoGroups,
         iscoSOC2010, esco,
     ]
 
@@ -73,7 +82,9 @@ struct GraphFile: Sendable {
         switch table {
         case .programs: return cipFields
         case .technologies: return technologyFields
+        case .titles: return titleTerms
         case .occupations: return occupationFields
+        case .inclusions: return fieldIncludes
         }
     }
 }

@@ -26,7 +26,9 @@ extension KnowledgeGraph {
         for table in CurationTable.allCases {
             w.array(curation.links(table)) { w, link in
                 w.int(link.subject)
+                w.optional(link.term) { $0.string($1) }
                 w.int(link.field)
+                w.optional(link.grade) { $0.choice($1) }
                 w.string(link.rationale)
                 w.string(link.file)
                 w.int(link.line)
@@ -42,9 +44,10 @@ extension KnowledgeGraph {
             w.optional(entry.value.stem) { $0.bool($1) }
             w.optional(entry.value.stemBasis) { $0.string($1) }
         }
-        w.array(fieldNumbers.sorted { $0.key < $1.key }) { w, entry in
+        w.array(fieldFacts.sorted { $0.key < $1.key }) { w, entry in
             w.int(entry.key)
-            w.int(entry.value)
+            w.int(entry.value.number)
+            w.choice(entry.value.framework)
         }
         w.array(commodities.sorted { $0.key < $1.key }) { w, entry in
             w.int(entry.key)
@@ -83,19 +86,19 @@ extension KnowledgeGraph {
         }
         let titles = try r.array { r in TitleEntry(node: try node(&r), title: try r.string(), source: try r.choice()) }
         var curation = Curation()
-        let links = try CurationTable.allCases.map { _ in
-            try r.array { r in
-                CurationLink(subject: try node(&r), field: try node(&r), rationale: try r.string(),
+        for table in CurationTable.allCases {
+            for link in try r.array({ r in
+                CurationLink(subject: try node(&r), term: try r.optional { try $0.string() }, field: try node(&r),
+                             grade: try r.optional { try $0.choice() }, rationale: try r.string(),
                              file: try r.string(), line: try r.int())
-            }
+            }) { curation.append(link, to: table) }
         }
-        (curation.cipFields, curation.technologyFields, curation.occupationFields) = (links[0], links[1], links[2])
         let facts = try r.array { r in (try node(&r), try Self.readFacts(&r)) }
         let programs = try r.array { r in
             (try node(&r), Program(level: try r.choice(), stem: try r.optional { try $0.bool() },
                                    stemBasis: try r.optional { try $0.string() }))
         }
-        let numbers = try r.array { r in (try node(&r), try r.int()) }
+        let numbers = try r.array { r in (try node(&r), FieldFacts(number: try r.int(), framework: try r.choice())) }
         let commodities = try r.array { r in (try node(&r), Commodity(code: try r.string(), title: try r.string())) }
         let onetTitles = try r.array { r in (node: try node(&r), title: try r.string()) }
         let soc2010 = try r.array { r in
@@ -109,7 +112,7 @@ extension KnowledgeGraph {
         }
         self.init(Parts(
             nodes: nodes, edges: edges, sources: sources, educationCategories: categories, titles: titles,
-            curation: curation, facts: table(facts), programFacts: table(programs), fieldNumbers: table(numbers),
+            curation: curation, facts: table(facts), programFacts: table(programs), fieldFacts: table(numbers),
             commodities: table(commodities), onetTitles: onetTitles, soc2010: soc2010, escoTitles: esco))
     }
 
@@ -145,13 +148,23 @@ extension KnowledgeGraph {
         case let .alignment(a):
             w.int(6)
             for value in [a.occupation, a.field] { w.int(value) }
+            w.choice(a.grade)
             w.double(a.strength)
-            for value in [a.programs, a.programTotal, a.technologies, a.hotTechnologies] { w.int(value) }
-            w.bool(a.direct)
+            let c = a.counts
+            for value in [c.programs, c.programTotal, c.technologies, c.hotTechnologies, c.technologyPoints, c.titles,
+                          c.titleTotal] { w.int(value) }
+            w.optional(a.direct) { $0.choice($1) }
+            w.optional(a.specialty) { $0.int($1) }
+            w.optional(a.specialtyGrade) { $0.choice($1) }
+            w.bool(a.catchAll)
+            w.bool(a.userGroup)
             w.array(a.evidence) { w, evidence in
                 w.choice(evidence.kind)
                 w.optional(evidence.via) { $0.int($1) }
+                w.optional(evidence.title) { $0.string($1) }
+                w.optional(evidence.term) { $0.string($1) }
                 w.optional(evidence.hot) { $0.bool($1) }
+                w.optional(evidence.grade) { $0.choice($1) }
                 w.string(evidence.rationale)
                 w.string(evidence.curationFile)
                 w.int(evidence.curationLine)
@@ -184,18 +197,28 @@ extension KnowledgeGraph {
         case 7:
             attributes = .crosswalk(try r.array { r in CrosswalkStep(soc2010: try r.string(), partial: try r.bool()) })
         default:
-            let occupation = try r.index(below: n), field = try r.index(below: n), strength = try r.double()
-            let counts = try (0..<4).map { _ in try r.int() }
-            let direct = try r.bool()
+            let occupation = try r.index(below: n), field = try r.index(below: n)
+            let grade: AlignmentGrade = try r.choice()
+            let strength = try r.double()
+            let c = try (0..<7).map { _ in try r.int() }
+            let counts = AlignmentStrength.Counts(
+                programs: c[0], programTotal: c[1], technologies: c[2], hotTechnologies: c[3], technologyPoints: c[4],
+                titles: c[5], titleTotal: c[6])
+            let direct: AlignmentGrade? = try r.optional { try $0.choice() }
+            let specialty = try r.optional { try $0.index(below: n) }
+            let specialtyGrade: AlignmentGrade? = try r.optional { try $0.choice() }
+            let catchAll = try r.bool()
+            let userGroup = try r.bool()
             let evidence = try r.array { r in
                 Evidence(kind: try r.choice(), via: try r.optional { try $0.index(below: n) },
-                         hot: try r.optional { try $0.bool() }, rationale: try r.string(),
-                         curationFile: try r.string(), curationLine: try r.int())
+                         title: try r.optional { try $0.string() }, term: try r.optional { try $0.string() },
+                         hot: try r.optional { try $0.bool() }, grade: try r.optional { try $0.choice() },
+                         rationale: try r.string(), curationFile: try r.string(), curationLine: try r.int())
             }
             attributes = .alignment(FieldAlignment(
-                occupation: occupation, field: field, strength: strength, programs: counts[0],
-                programTotal: counts[1], technologies: counts[2], hotTechnologies: counts[3], direct: direct,
-                evidence: evidence))
+                occupation: occupation, field: field, grade: grade, strength: strength, counts: counts,
+                direct: direct, specialty: specialty, specialtyGrade: specialtyGrade, catchAll: catchAll,
+                userGroup: userGroup, evidence: evidence))
         }
         return Edge(from: from, to: to, kind: kind, attributes: attributes)
     }

@@ -12,7 +12,7 @@ extension KnowledgeGraph {
         var curation: Curation
         var facts: [NodeIndex: OccupationFacts]
         var programFacts: [NodeIndex: Program]
-        var fieldNumbers: [NodeIndex: Int]
+        var fieldFacts: [NodeIndex: FieldFacts]
         var commodities: [NodeIndex: Commodity]
         /// The O*NET titles of `.00` codes, which name their detailed occupation in exact-title look-up.
         var onetTitles: [(node: NodeIndex, title: String)]
@@ -31,7 +31,7 @@ extension KnowledgeGraph {
         curation = parts.curation
         facts = parts.facts
         programFacts = parts.programFacts
-        fieldNumbers = parts.fieldNumbers
+        fieldFacts = parts.fieldFacts
         commodities = parts.commodities
         onetTitles = parts.onetTitles
         soc2010Links = parts.soc2010

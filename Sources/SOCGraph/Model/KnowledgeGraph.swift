@@ -34,7 +34,7 @@ public struct KnowledgeGraph: Sendable {
     let kindRanges: [NodeKind: Range<NodeIndex>]
     let facts: [NodeIndex: OccupationFacts]
     let programFacts: [NodeIndex: Program]
-    let fieldNumbers: [NodeIndex: Int]
+    let fieldFacts: [NodeIndex: FieldFacts]
     let commodities: [NodeIndex: Commodity]
     let titleRanges: [NodeIndex: Range<Int>]
     /// Positions in `soc2010Links` by SOC 2010 code.

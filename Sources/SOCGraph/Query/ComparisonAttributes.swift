@@ -49,11 +49,12 @@ enum ComparisonAttributes {
                                        rank: check.bachelorOrHigher.map { $0 ? 1 : 0 })
             },
             row("fields", "Fields", "national-interest fields", .none) { c in
-                let fields = c.report.fields
+                let fields = c.report.citableFields
                 return ComparisonValue(code: c.report.code,
-                                       value: fields.map { "\($0.id):\(Format.strength($0.strength))" }.joined(separator: ","),
-                                       text: fields.isEmpty ? "none recorded"
-                                           : fields.map { "\($0.name) (\(Format.strength($0.strength)))" }.joined(separator: "; "))
+                                       value: fields.map { "\($0.id):\($0.grade)" }.joined(separator: ","),
+                                       text: fields.isEmpty ? "none graded core or substantial"
+                                           : fields.map { "\($0.name) (\($0.frameworkLabel), \($0.grade))" }
+                                               .joined(separator: "; "))
             },
             row("stem", "STEM", "STEM occupation", .flag) { c in
                 flag(c.report.code, c.report.designations.contains { $0.id == Designation.stem.rawValue })
@@ -94,27 +95,28 @@ enum ComparisonAttributes {
         ]
     }
 
-    /// One difference per national-interest field any candidate aligns with (its strength per candidate), or
-    /// a single agreement that none is recorded.
+    /// One difference per national-interest field any candidate aligns with at grade substantial or core (its
+    /// grade per candidate), or a single agreement that none is.
     static func fieldDifferences(_ reports: [OccupationReport]) -> [ComparisonDifference] {
         var order: [String] = []
         var names: [String: String] = [:]
-        for field in reports.flatMap(\.fields) where names[field.id] == nil {
+        for field in reports.flatMap(\.citableFields) where names[field.id] == nil {
             order.append(field.id)
             names[field.id] = field.name
         }
         guard !order.isEmpty else {
-            let values = reports.map { ComparisonValue(code: $0.code, value: nil, text: "none recorded") }
+            let values = reports.map { ComparisonValue(code: $0.code, value: nil, text: "none graded") }
             return [ComparisonDifference(attribute: "fields", name: "national-interest fields", values: values,
-                                         agreement: "national-interest fields: none recorded for any of them")]
+                                         agreement: "national-interest fields: none graded core or substantial for "
+                                             + "any of them")]
         }
         return order.map { id in
             let values = reports.map { report -> ComparisonValue in
-                guard let field = report.fields.first(where: { $0.id == id }) else {
+                guard let field = report.citableFields.first(where: { $0.id == id }) else {
                     return ComparisonValue(code: report.code, value: nil, text: "none")
                 }
-                return ComparisonValue(code: report.code, value: Format.strength(field.strength),
-                                       text: Format.strength(field.strength))
+                return ComparisonValue(code: report.code, value: field.grade, text: field.grade,
+                                       rank: AlignmentGrade(name: field.grade).map { Double($0.rawValue) })
             }
             return ComparisonDifference(attribute: "field:\(id)", name: "field \(names[id] ?? id)", values: values)
         }

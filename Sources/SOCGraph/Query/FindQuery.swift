@@ -66,6 +66,15 @@ public indirect enum FindExpression: Sendable, Equatable, CustomStringConvertibl
     case and([FindExpression])
     case or([FindExpression])
 
+    /// Every term of the expression, in order.
+    public var terms: [FindTerm] {
+        switch self {
+        case let .term(term, _): return [term]
+        case let .not(inner): return inner.terms
+        case let .and(operands), let .or(operands): return operands.flatMap(\.terms)
+        }
+    }
+
     public var description: String {
         switch self {
         case let .term(term, _): return term.description
@@ -104,6 +113,8 @@ public enum SOCGroupLevel: String, Sendable, Equatable, CaseIterable {
 public enum FindTerm: Sendable, Equatable, CustomStringConvertible {
     /// A national-interest field id or prefix, checked against the known fields when evaluated.
     case field(String)
+    /// The grade `field:` terms ask for (`grade>=core`); without one they ask for substantial or core.
+    case grade(FindComparison, AlignmentGrade)
     case education(FindComparison, EducationLevel)
     /// A Job Zone label as written (`4`, `1-2`), checked against the graph's zones when evaluated.
     case jobZone(FindComparison, String)
@@ -123,6 +134,7 @@ public enum FindTerm: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .field(slug): return "field:\(slug)"
+        case let .grade(comparison, grade): return "grade\(comparison.rawValue)\(grade.name)"
         case let .education(comparison, level): return "education\(comparison.rawValue)\(level.rawValue)"
         case let .jobZone(comparison, zone): return "zone\(comparison.rawValue)\(zone)"
         case let .isco(digits): return "isco:\(digits)"

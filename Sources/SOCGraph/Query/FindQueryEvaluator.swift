@@ -20,8 +20,8 @@ public protocol FindContext {
     var jobZoneLabels: [Int: String] { get }
     /// Codes of the ISCO-08 groups the BLS crosswalks link to the occupation.
     func iscoGroups(of code: String) -> [String]
-    /// Ids of the fields the occupation aligns with.
-    func fields(of code: String) -> Set<String>
+    /// Ids of the fields the occupation aligns with, with their grades.
+    func fieldGrades(of code: String) -> [String: AlignmentGrade]
     /// Whether the occupation is on the STEM occupation list.
     func isSTEM(_ code: String) -> Bool
     /// CIP 2020 codes (`11.0102`) of the programs that prepare for the occupation.
@@ -43,6 +43,21 @@ extension FindQuery {
     /// nearest valid ones) or a word too common to search for. Cost: one pass over the occupations per term.
     public func evaluate(in context: some FindContext) throws -> [String] {
         var evaluator = FindEvaluator(context: context)
+        let terms = expression.terms
+        let grades = terms.compactMap { term -> (FindComparison, AlignmentGrade)? in
+            if case let .grade(comparison, grade) = term { return (comparison, grade) }
+            return nil
+        }
+        if grades.count > 1 {
+            throw SOCGraphError.invalidInput("find: give at most one grade qualifier (it applies to every field: term)")
+        }
+        if let grade = grades.first {
+            guard terms.contains(where: { if case .field = $0 { return true } else { return false } }) else {
+                throw SOCGraphError.invalidInput("find: 'grade\(grade.0.rawValue)\(grade.1.name)' qualifies field: "
+                                                 + "terms; add one, such as field:artificial-intelligence")
+            }
+            evaluator.grade = grade
+        }
         let resolved = try evaluator.resolve(expression)
         return context.occupationCodes.filter { evaluator.matches(resolved, code: $0) }.sorted()
     }
@@ -58,6 +73,8 @@ indirect enum ResolvedFindExpression {
 
 enum ResolvedFindTerm {
     case field(String)
+    /// Matches every occupation: a grade qualifier only sets `FindEvaluator.grade`.
+    case always
     case education(FindComparison, EducationLevel)
     case jobZone(FindComparison, Int)
     case isco(String)
@@ -73,6 +90,8 @@ enum ResolvedFindTerm {
 
 struct FindEvaluator<Context: FindContext> {
     let context: Context
+    /// The grade a field: term asks for: substantial or core unless the query says otherwise.
+    var grade: (FindComparison, AlignmentGrade) = (.atLeast, .substantial)
     /// Stemmed terms of each occupation's titles, computed on first use.
     var titleTerms: [String: [[String]]] = [:]
     /// Each occupation's technology names in lower case, computed on first use.
@@ -93,6 +112,8 @@ struct FindEvaluator<Context: FindContext> {
         switch term {
         case let .field(slug):
             return .field(try resolveField(slug, term: term, column: column))
+        case .grade:
+            return .always
         case let .group(level, digits):
             return .group(level, try resolveGroup(level, digits: digits, term: term, column: column))
         case let .word(word):
@@ -217,7 +238,10 @@ struct FindEvaluator<Context: FindContext> {
     mutating func matches(_ term: ResolvedFindTerm, code: String) -> Bool {
         switch term {
         case let .field(id):
-            return context.fields(of: code).contains(id)
+            guard let found = context.fieldGrades(of: code)[id] else { return false }
+            return grade.0.holds(found, grade.1)
+        case .always:
+            return true
         case let .education(comparison, level):
             guard let education = context.typicalEducation(of: code) else { return false }
             return comparison.holds(education, level)

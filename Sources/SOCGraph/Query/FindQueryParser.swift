@@ -29,7 +29,8 @@ struct FindQueryLexer {
     init(_ source: String) { characters = Array(source) }
 
     static let qualifierNames = [
-        "field", "education", "zone", "isco", "major", "minor", "broad", "stem", "program", "uses", "wage", "growth",
+        "field", "grade", "education", "zone", "isco", "major", "minor", "broad", "stem", "program", "uses", "wage",
+        "growth",
     ]
 
     mutating func tokens() throws -> [FindToken] {

@@ -23,6 +23,11 @@ struct FindQualifierParser {
                 throw failure("expected a field id (letters, digits and hyphens) after 'field:'")
             }
             return .field(slug)
+        case "grade":
+            guard let grade = AlignmentGrade(name: value.lowercased()) else {
+                throw failure("expected core, substantial or incidental after 'grade\(comparison.rawValue)'")
+            }
+            return .grade(comparison, grade)
         case "education":
             let key = value.lowercased()
             guard let level = EducationLevel(rawValue: key) ?? Self.educationAliases[key] else {

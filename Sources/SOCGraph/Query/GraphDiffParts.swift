@@ -66,7 +66,7 @@ public struct DesignationReference: Encodable, Hashable, Sendable {
 }
 
 /// An alignment added, removed or changed: `{field, name, change, old, new}`, `old` and `new` being the compared
-/// state (`{strength}`) or `null`.
+/// state (`{grade, strength}`) or `null`.
 public struct AlignmentChange: Encodable, Hashable, Sendable {
     public enum Kind: String, Encodable, Sendable {
         case added, removed, changed

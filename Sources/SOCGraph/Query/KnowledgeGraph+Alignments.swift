@@ -1,24 +1,38 @@
 /// Typed views of the aligns-with edges and the curation tables behind them.
 extension KnowledgeGraph {
-    /// The fields a detailed occupation aligns with (a specialty: those of its detailed code), strongest first,
-    /// ties by field id. O(d log d) for d alignments.
-    public func alignments(of occupation: NodeIndex) -> [FieldAlignment] {
-        let code = self[occupation].kind == .specialty ? (parent(of: occupation) ?? occupation) : occupation
-        return edges(.alignsWith, .outgoing, of: code).compactMap(Self.alignment)
-            .sorted { $0.strength != $1.strength ? $0.strength > $1.strength : self[$0.field].id < self[$1.field].id }
+    /// Grade first, then strength, then field or code id.
+    func ranks(_ a: FieldAlignment, before b: FieldAlignment, by id: (FieldAlignment) -> NodeIndex) -> Bool {
+        if a.grade != b.grade { return a.grade > b.grade }
+        if a.strength != b.strength { return a.strength > b.strength }
+        return self[id(a)].id.utf8.lexicographicallyPrecedes(self[id(b)].id.utf8)
     }
 
-    /// The detailed occupations aligned with a field, strongest first, ties by code. O(d log d).
-    public func occupations(alignedWith field: NodeIndex) -> [FieldAlignment] {
-        edges(.alignsWith, .incoming, of: field).compactMap(Self.alignment).sorted {
-            $0.strength != $1.strength ? $0.strength > $1.strength : self[$0.occupation].id < self[$1.occupation].id
+    /// The fields an occupation aligns with at `minimum` grade or above, best first (grade, strength, field id).
+    /// A specialty has its own alignments and, for the other fields, those of its detailed code. O(d log d).
+    public func alignments(of occupation: NodeIndex, minimum: AlignmentGrade = .incidental) -> [FieldAlignment] {
+        var own = edges(.alignsWith, .outgoing, of: occupation).compactMap(Self.alignment)
+        if self[occupation].kind == .specialty, let code = parent(of: occupation) {
+            let fields = Set(own.map(\.field))
+            own += edges(.alignsWith, .outgoing, of: code).compactMap(Self.alignment).filter { !fields.contains($0.field) }
         }
+        return own.filter { $0.grade >= minimum }.sorted { ranks($0, before: $1, by: \.field) }
     }
 
-    /// The alignment of one occupation (a specialty: its detailed code) with one field; nil when no edge links
-    /// them. O(d).
+    /// The occupations aligned with a field at `minimum` grade or above, best first (grade, strength, code): detailed
+    /// codes, and with `specialties` the O*NET specialties graded on their own. O(d log d).
+    public func occupations(alignedWith field: NodeIndex, minimum: AlignmentGrade = .incidental,
+                            specialties: Bool = false) -> [FieldAlignment] {
+        edges(.alignsWith, .incoming, of: field).compactMap(Self.alignment)
+            .filter { $0.grade >= minimum && (specialties || self[$0.occupation].kind == .detailed) }
+            .sorted { ranks($0, before: $1, by: \.occupation) }
+    }
+
+    /// The alignment of one occupation with one field (a specialty without its own: its detailed code's); nil when
+    /// no edge links them. O(d).
     public func alignment(of occupation: NodeIndex, with field: NodeIndex) -> FieldAlignment? {
-        let code = self[occupation].kind == .specialty ? (parent(of: occupation) ?? occupation) : occupation
+        let own = edges(.alignsWith, .outgoing, of: occupation).lazy.compactMap(Self.alignment).first { $0.field == field }
+        if let own { return own }
+        guard self[occupation].kind == .specialty, let code = parent(of: occupation) else { return nil }
         return edges(.alignsWith, .outgoing, of: code).lazy.compactMap(Self.alignment).first { $0.field == field }
     }
 
@@ -27,16 +41,20 @@ extension KnowledgeGraph {
         return nil
     }
 
-    /// The curation rows of each table that signal `field`, in file order. Needs `curation`. O(curation rows).
+    /// The curation rows of each table that signal `field` (a focus area: with those of the categories it
+    /// includes), in file order. Needs `curation`. O(curation rows).
     public func curatedLinks(for field: NodeIndex) -> [CurationTable: [CurationLink]] {
         var result: [CurationTable: [CurationLink]] = [:]
-        for table in CurationTable.allCases { result[table] = curation.links(table).filter { $0.field == field } }
+        for table in CurationTable.allCases where table != .inclusions {
+            result[table] = curation.links(table, signalling: field)
+        }
+        result[.inclusions] = curation.links(.inclusions).filter { $0.field == field }
         return result
     }
 
-    /// The curated paths from an occupation to a field computed from the loaded graph: programs crosswalked to it
-    /// and technologies O*NET lists for it that the curation tables tie to the field, and a direct link. It finds
-    /// paths that make no edge because their strength rounds below 0.01. Needs `curation`. O(degree + curation).
+    /// The curated paths from an occupation to a field computed from the loaded graph: programs crosswalked to it,
+    /// technologies O*NET lists for it and titles of it that the curation tables tie to the field, and a direct
+    /// link. It finds paths too thin to make an edge. Needs `curation`. O(degree + titles + curation).
     public func curatedPaths(from occupation: NodeIndex, to field: NodeIndex) -> [Evidence] {
         let links = curatedLinks(for: field)
         var paths: [Evidence] = []
@@ -54,12 +72,22 @@ extension KnowledgeGraph {
             paths.append(Evidence(kind: .technology, via: technology, hot: use.hot, rationale: link.rationale,
                                   curationFile: link.file, curationLine: link.line))
         }
+        let terms = links[.titles] ?? []
+        var seen: Set<String> = []
+        for entry in titles(of: occupation) where seen.insert(TitleTerms.words(entry.title)).inserted {
+            guard let link = terms.first(where: { TitleTerms.contains(entry.title, term: $0.term ?? "") }) else { continue }
+            paths.append(Evidence(kind: .title, via: nil, title: entry.title, term: link.term, hot: nil,
+                                  rationale: link.rationale, curationFile: link.file, curationLine: link.line))
+        }
         if let link = (links[.occupations] ?? []).first(where: { $0.subject == occupation }) {
-            paths.append(Evidence(kind: .direct, via: nil, hot: nil, rationale: link.rationale,
+            paths.append(Evidence(kind: .direct, via: nil, hot: nil, grade: link.grade, rationale: link.rationale,
                                   curationFile: link.file, curationLine: link.line))
         }
         return paths
     }
+
+    /// "CET 2024 1 Advanced Computing" style label parts: the framework of a field, and its citation.
+    public func frameworkLabel(of field: NodeIndex) -> String { framework(of: field)?.label ?? "" }
 
     // MARK: Fields from user input
 

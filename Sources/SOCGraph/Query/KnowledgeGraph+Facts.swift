@@ -104,7 +104,9 @@ extension KnowledgeGraph {
     public func program(_ node: NodeIndex) -> Program? { programFacts[node] }
 
     /// The CET list number (1–18) of a field. O(1).
-    public func fieldNumber(_ node: NodeIndex) -> Int? { fieldNumbers[node] }
+    public func fieldNumber(_ node: NodeIndex) -> Int? { fieldFacts[node]?.number }
+    /// The framework a field belongs to (CET list or CHIPS focus areas).
+    public func framework(of field: NodeIndex) -> Framework? { fieldFacts[field]?.framework }
 
     /// The commodity of a technology example. O(1).
     public func commodity(of node: NodeIndex) -> Commodity? { commodities[node] }

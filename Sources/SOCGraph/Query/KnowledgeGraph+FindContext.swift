@@ -27,9 +27,9 @@ extension KnowledgeGraph: FindContext {
     }
 
     /// The fields at the end of the occupation's aligns-with edges.
-    public func fields(of code: String) -> Set<String> {
-        guard let node = occupation(code) else { return [] }
-        return Set(neighbours(.alignsWith, .outgoing, of: node).map { self[$0].id })
+    public func fieldGrades(of code: String) -> [String: AlignmentGrade] {
+        guard let node = occupation(code) else { return [:] }
+        return Dictionary(alignments(of: node).map { (self[$0.field].id, $0.grade) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func isSTEM(_ code: String) -> Bool {

@@ -85,22 +85,26 @@ public struct ProgramReport: Encodable, Hashable, Sendable {
     }
 }
 
-/// A national-interest field (CET category) and the occupations aligned with it (see `FieldOccupationsReport` for
-/// strengths).
+/// A national-interest field and the detailed occupations graded core or substantial in it (see
+/// `FieldOccupationsReport` for grades, specialties and incidental links).
 public struct FieldReport: Encodable, Hashable, Sendable {
     public let id: String
     public let name: String
-    /// Its number on the Critical and Emerging Technologies List.
+    /// `cet-2024` or `chips-2022`.
+    public let framework: String
+    /// Its number in its framework's list.
     @Nullable public var number: Int?
-    /// Occupations aligned with the field, strongest first, ties by code.
+    /// Detailed occupations graded core or substantial, best first (grade, strength, code).
     public let occupations: [NodeReference]
     public let sources: [SourceCitation]
 
     public init(graph: KnowledgeGraph, node: NodeIndex) {
         id = graph[node].id
         name = graph[node].title
+        framework = graph.framework(of: node)?.rawValue ?? ""
         number = graph.fieldNumber(node)
-        occupations = graph.occupations(alignedWith: node).map { NodeReference(graph, $0.occupation) }
+        occupations = graph.occupations(alignedWith: node, minimum: .substantial)
+            .map { NodeReference(graph, $0.occupation) }
         sources = graph.sources.citations
     }
 }

@@ -12,7 +12,10 @@ public struct OccupationReport: Encodable, Hashable, Sendable {
     /// O*NET specialties of a detailed code (empty for a specialty).
     public let specialties: [NodeReference]
     public let education: EducationSummary
+    /// Every alignment, best grade first; incidental ones are labelled so and not cited (`citableFields`).
     public let fields: [FieldSummary]
+    /// The core and substantial alignments: those a petition may cite.
+    public var citableFields: [FieldSummary] { fields.filter(\.isCitable) }
     public let related: [RelatedSummary]
     public let programs: [ProgramSummary]
     public let designations: [DesignationSummary]
@@ -47,7 +50,7 @@ public struct OccupationReport: Encodable, Hashable, Sendable {
             typicalEntryRank: entry?.education.rank, workExperience: entry?.workExperience, training: entry?.training,
             epCode: entry?.epCode, jobZone: zone?.zone, jobZoneLabel: zone.map { graph.jobZoneLabel($0.zone) },
             jobZoneOnetCode: zone?.onetCode, distribution: distribution)
-        fields = graph.alignments(of: soc).map { FieldSummary(graph: graph, alignment: $0) }
+        fields = graph.alignments(of: node).map { FieldSummary(graph: graph, alignment: $0) }
         related = graph.related(of: soc).map { item in
             RelatedSummary(code: graph[item.occupation].id, title: graph[item.occupation].title,
                            tier: item.link.tier.rawValue, index: item.link.index)

@@ -38,18 +38,22 @@ public struct OccupationSnapshot: Sendable {
     }
 }
 
-/// What the change report compares of one national-interest alignment. The alignment grade belongs here when
-/// alignments get one: equality, the JSON `old`/`new` objects and the report's columns all follow from this type.
+/// What the change report compares of one national-interest alignment: its grade and the strength behind it.
+/// Equality, the JSON `old`/`new` objects and the report's columns all follow from this type.
 public struct AlignmentState: Encodable, Hashable, Sendable {
-    /// 0.01 to 1.00, as written in alignments.tsv.
+    /// `core`, `substantial` or `incidental`; nil for a state built without one.
+    @Nullable public var grade: String?
+    /// 0.00 to 1.00, as written in alignments.tsv.
     public let strength: Double
 
-    public init(strength: Double) {
+    public init(strength: Double, grade: String? = nil) {
         self.strength = strength
+        self.grade = grade
     }
 
     public init(_ alignment: FieldAlignment) {
         strength = alignment.strength
+        grade = alignment.grade.name
     }
 }
 

@@ -53,7 +53,11 @@ public struct FieldSummary: Encodable, Hashable, Sendable {
     public let name: String
     /// Its number on the Critical and Emerging Technologies List.
     public let number: Int?
-    /// 0.01 to 1.00, two places (rule in Graph/README.md).
+    /// `cet-2024` or `chips-2022`.
+    public let framework: String
+    /// `core`, `substantial` or `incidental` (rule in Graph/README.md).
+    public let grade: String
+    /// 0.00 to 1.00, two places: the weight of the evidence behind the grade.
     public let strength: Double
     /// Every path, strongest kind first, as short text: `program 11.0102 Artificial Intelligence`,
     /// `technology TensorFlow (hot)`, `direct curated link`.
@@ -62,19 +66,32 @@ public struct FieldSummary: Encodable, Hashable, Sendable {
     public let programTotal: Int
     public let technologies: Int
     public let hotTechnologies: Int
-    public let direct: Bool
+    public let titles: Int
+    /// The curated direct grade, if any.
+    @Nullable public var direct: String?
+    /// The specialty that carries the field, if graded.
+    @Nullable public var specialty: String?
+
+    /// `CET 2024`, `CHIPS 10387`.
+    public var frameworkLabel: String { Framework(rawValue: framework)?.label ?? framework }
+    /// Core or substantial: an alignment a petition may cite.
+    public var isCitable: Bool { AlignmentGrade(name: grade)?.isCitable ?? false }
 
     public init(graph: KnowledgeGraph, alignment: FieldAlignment) {
         id = graph[alignment.field].id
         name = graph[alignment.field].title
         number = graph.fieldNumber(alignment.field)
+        framework = graph.framework(of: alignment.field)?.rawValue ?? ""
+        grade = alignment.grade.name
         strength = alignment.strength
         evidence = alignment.evidenceByWeight.map { graph.describe($0) }
         programs = alignment.programs
         programTotal = alignment.programTotal
         technologies = alignment.technologies
         hotTechnologies = alignment.hotTechnologies
-        direct = alignment.direct
+        titles = alignment.titles
+        direct = alignment.direct?.name
+        specialty = alignment.specialty.map { graph[$0].id }
     }
 }
 
@@ -87,8 +104,10 @@ extension KnowledgeGraph {
             return "program " + (evidence.via.map { "\(self[$0].id) \(Self.plainTitle(self[$0].title))" } ?? "")
         case .technology:
             return "technology " + (evidence.via.map { self[$0].title } ?? "") + (evidence.hot == true ? " (hot)" : "")
+        case .title:
+            return "title \u{201C}\(evidence.title ?? "")\u{201D}"
         case .direct:
-            return "direct curated link"
+            return "direct curated link (\(evidence.grade?.name ?? "ungraded")): \(evidence.rationale)"
         }
     }
 

@@ -3,8 +3,6 @@
 /// Neutral about drawing: it says what a diagram shows, SOCGraphRender decides how. Members are in node order
 /// (kind, then id) and links sorted, so the same request always gives the same subgraph.
 public struct Subgraph: Hashable, Sendable {
-    /// Diagrams draw an alignment with a national-interest field only from this strength up.
-    public static let minimumFieldStrength = 0.10
 
     /// Why a node is in the subgraph.
     public enum Role: Hashable, Sendable, Comparable {
@@ -46,8 +44,8 @@ public struct Subgraph: Hashable, Sendable {
         /// Focus occupation to an occupation O*NET relates to several focus occupations; tier and index of
         /// this focus occupation's link.
         case sharedRelated(RelatedTier, index: Int)
-        /// Occupation to a national-interest field; the strength (0–1) when the graph records one.
-        case alignsWith(strength: Double?)
+        /// Occupation to a national-interest field; the grade when the graph records one.
+        case alignsWith(grade: AlignmentGrade?)
         /// CIP program to an occupation it prepares for (NCES CIP–SOC crosswalk).
         case preparesFor
         /// Occupation to a designation (STEM occupation, Schedule A Group I).
@@ -155,11 +153,10 @@ struct SubgraphBuilder {
             add(designation, .context)
             link(occupation, designation, .designated)
         }
-        // Weak alignments (one crosswalk row, one listed tool) would crowd the diagram; `why` and memos list them.
-        for field in graph.fieldLinks(of: occupation)
-        where (field.strength ?? 1) >= Subgraph.minimumFieldStrength {
+        // Core and substantial alignments only (fieldLinks); `why` shows incidental ones.
+        for field in graph.fieldLinks(of: occupation) {
             add(field.field, .context)
-            link(occupation, field.field, .alignsWith(strength: field.strength))
+            link(occupation, field.field, .alignsWith(grade: field.grade))
         }
     }
 

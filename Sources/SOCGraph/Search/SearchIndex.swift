@@ -69,7 +69,7 @@ public struct SearchIndex: Sendable {
         let entryEducation: EducationLevel?
 
         /// An "All Other" residual code (`15-1299 Computer Occupations, All Other`).
-        var isCatchAll: Bool { title.hasSuffix("All Other") }
+        var isCatchAll: Bool { CatchAll.isCatchAll(title: title) }
 
         /// The factor on the score: 1 for an occupation entered with a degree, less below (`belowDegree`).
         var prior: Double {

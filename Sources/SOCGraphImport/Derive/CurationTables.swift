@@ -1,8 +1,9 @@
 import Foundation
 import SOCGraph
 
-/// The three reviewed tables of `Graph/curation/` (programs, technologies and occupations that signal a
-/// national-interest field), read and checked against the official data before any alignment is derived.
+/// The reviewed tables of `Graph/curation/` (programs, technologies, title terms and occupations that signal a
+/// national-interest field, and the CET categories each CHIPS focus area includes), read and checked against the
+/// official data before any alignment is derived.
 ///
 /// Every problem is collected, with its file (`curation/cip-fields.tsv`) and line, and `read` fails with one
 /// `SOCGraphError.damagedGraph` listing all of them, so that a reviewer fixes a table in one pass.
@@ -10,10 +11,13 @@ public struct CurationTables: Sendable, Equatable {
     /// One of the three tables: its file name and its key column.
     public typealias Table = CurationTable
 
-    /// One row: a program, technology or occupation (`key`) that signals `field`, and why.
+    /// One row: a program, technology, term or occupation (`key`) that signals `field`, and why. For an inclusion,
+    /// `key` is the focus area and `field` the CET category it includes.
     public struct Link: Sendable, Equatable, Hashable {
         public let key: String
         public let field: String
+        /// A direct link's grade.
+        public var grade: AlignmentGrade? = nil
         public let rationale: String
         /// 1-based line in its file (the header is line 1).
         public let line: Int
@@ -29,15 +33,18 @@ public struct CurationTables: Sendable, Equatable {
         public var technologies: Set<String>
         /// Every SOC 2018 code with its level.
         public var socLevels: [String: SOCLevel]
-        /// The 18 field ids of `fields.tsv`.
-        public var fields: Set<String>
+        /// Titles of SOC detailed codes and O*NET-SOC occupations.
+        public var occupationTitles: [String: String]
+        /// The field ids of `fields.tsv` with their frameworks.
+        public var fields: [String: Framework]
 
         public init(cipLevels: [String: CIPSource.Level], crosswalkedPrograms: Set<String>, technologies: Set<String>,
-                    socLevels: [String: SOCLevel], fields: Set<String>) {
+                    socLevels: [String: SOCLevel], occupationTitles: [String: String], fields: [String: Framework]) {
             self.cipLevels = cipLevels
             self.crosswalkedPrograms = crosswalkedPrograms
             self.technologies = technologies
             self.socLevels = socLevels
+            self.occupationTitles = occupationTitles
             self.fields = fields
         }
 
@@ -48,34 +55,36 @@ public struct CurationTables: Sendable, Equatable {
                 crosswalkedPrograms: Set(data.crosswalk.pairs.map(\.cip)),
                 technologies: Set(data.technology.uses.map(\.technology)),
                 socLevels: Dictionary(data.soc.groups.map { ($0.code, $0.level) }, uniquingKeysWith: { first, _ in first }),
-                fields: Set(data.cet.categories.map(\.id)))
+                occupationTitles: Dictionary(
+                    data.soc.groups.filter { $0.level == .detailed }.map { ($0.code, $0.title) }
+                        + data.onet.occupations.map { ($0.onetCode, $0.title) }, uniquingKeysWith: { first, _ in first }),
+                fields: Dictionary(data.cet.categories.map { ($0.id, $0.framework) }, uniquingKeysWith: { a, _ in a }))
         }
 
         public func cipLevel(of code: String) -> CIPLevel? { cipLevels[code].flatMap { CIPLevel(rawValue: $0.rawValue) } }
         public func isCrosswalked(_ program: String) -> Bool { crosswalkedPrograms.contains(program) }
         public func isTechnology(_ name: String) -> Bool { technologies.contains(name) }
         public func socLevel(of code: String) -> NodeKind? { socLevels[code].flatMap { NodeKind(rawValue: $0.rawValue) } }
-        public func isField(_ id: String) -> Bool { fields.contains(id) }
+        public func occupationTitle(of code: String) -> String? { occupationTitles[code] }
+        public func framework(of id: String) -> Framework? { fields[id] }
     }
 
-    /// CIP programs that signal a field (`cip-fields.tsv`).
-    public let programs: [Link]
-    /// O*NET technology examples that signal a field (`technology-fields.tsv`).
-    public let technologies: [Link]
-    /// Direct occupation links (`occupation-fields.tsv`).
-    public let occupations: [Link]
+    /// The rows of each table, in file order.
+    public let tables: [Table: [Link]]
 
-    public init(programs: [Link], technologies: [Link], occupations: [Link]) {
-        self.programs = programs
-        self.technologies = technologies
-        self.occupations = occupations
-    }
+    public init(_ tables: [Table: [Link]]) { self.tables = tables }
 
-    public func links(_ table: Table) -> [Link] {
-        switch table {
-        case .programs: return programs
-        case .technologies: return technologies
-        case .occupations: return occupations
+    public func links(_ table: Table) -> [Link] { tables[table] ?? [] }
+
+    /// The rows of `table` as they signal fields: each row for its own field, and again for every focus area that
+    /// includes that field (field-includes.tsv).
+    public func effectiveLinks(_ table: Table) -> [Link] {
+        var includers: [String: [String]] = [:]
+        for inclusion in links(.inclusions) { includers[inclusion.field, default: []].append(inclusion.key) }
+        return links(table).flatMap { link in
+            [link] + (includers[link.field] ?? []).map {
+                Link(key: link.key, field: $0, grade: link.grade, rationale: link.rationale, line: link.line)
+            }
         }
     }
 
@@ -106,9 +115,7 @@ public struct CurationTables: Sendable, Equatable {
             links[table] = checker.check(table, texts[table] ?? Data())
         }
         if !checker.problems.isEmpty { throw SOCGraphError.damagedGraph(checker.problems.sorted()) }
-        return CurationTables(
-            programs: links[.programs] ?? [], technologies: links[.technologies] ?? [],
-            occupations: links[.occupations] ?? [])
+        return CurationTables(links)
     }
 }
 
@@ -155,10 +162,13 @@ private struct CurationChecker {
                     + "(\(table.header.joined(separator: ", "))) separated by single tabs")
                 continue
             }
-            let (key, field, rationale) = (fields[0], fields[1], fields[2])
+            let (key, field, rationale) = (fields[0], fields[1], fields[table.rationaleColumn])
             var valid = true
             let messages = [
-                CurationRules.keyProblem(table, key, in: vocabulary), CurationRules.fieldProblem(field, in: vocabulary),
+                CurationRules.keyProblem(table, key, in: vocabulary),
+                table.isInclusion ? CurationRules.includedProblem(field, in: vocabulary)
+                    : CurationRules.fieldProblem(field, in: vocabulary),
+                table == .occupations ? CurationRules.gradeProblem(fields[2]) : nil,
                 CurationRules.rationaleProblem(table, rationale),
             ]
             for message in messages.compactMap({ $0 }) {
@@ -171,7 +181,11 @@ private struct CurationChecker {
             } else {
                 seen[key + "\t" + field] = line
             }
-            if valid { links.append(CurationTables.Link(key: key, field: field, rationale: rationale, line: line)) }
+            if valid {
+                links.append(CurationTables.Link(key: key, field: field,
+                                                 grade: table == .occupations ? AlignmentGrade(name: fields[2]) : nil,
+                                                 rationale: rationale, line: line))
+            }
         }
         return links
     }

@@ -38,10 +38,34 @@ struct GraphTableBuilder {
 
     /// `alignments.tsv` and `alignment-evidence.tsv`: the `aligns-with` edges derived from the curation tables.
     mutating func alignmentFiles() -> [GraphTable] {
-        let alignments = FieldAlignments(
-            crosswalk: data.crosswalk.pairs.map { ($0.cip, $0.code) },
-            uses: socUses.map { ($0.code, $0.technology, $0.hot) },
-            curation: curation)
+        typealias Profile = FieldAlignments.Profile
+        var socTitles: [String: String] = [:]
+        var socProfiles: [String: Profile] = [:]
+        for group in data.soc.groups where group.level == .detailed {
+            socTitles[group.code] = group.title
+            socProfiles[group.code, default: Profile()].add(title: group.title)
+        }
+        for pair in data.crosswalk.pairs { socProfiles[pair.code, default: Profile()].programs.insert(pair.cip) }
+        for use in socUses { socProfiles[use.code, default: Profile()].technologies[use.technology] = use.hot }
+        for title in data.directMatch.titles { socProfiles[title.code, default: Profile()].add(title: title.title) }
+        var specialtyProfiles: [String: Profile] = [:]
+        let onetTitles = data.onet.occupations.map { ($0.onetCode, $0.title) }
+            + data.alternateTitles.titles.map { ($0.onetCode, $0.title) }
+            + data.reportedTitles.titles.map { ($0.onetCode, $0.title) }
+        for (onetCode, title) in onetTitles {
+            socProfiles[Self.socCode(onetCode), default: Profile()].add(title: title)
+            if !onetCode.hasSuffix(".00") { specialtyProfiles[onetCode, default: Profile()].add(title: title) }
+        }
+        for use in data.technology.uses where !use.onetCode.hasSuffix(".00") {
+            let hot = specialtyProfiles[use.onetCode]?.technologies[use.technology] ?? false
+            specialtyProfiles[use.onetCode, default: Profile()].technologies[use.technology] = hot || use.hot
+        }
+        var onetOccupations: [String: Int] = [:]
+        for occupation in data.onet.occupations {
+            onetOccupations[occupation.code, default: 0] += occupation.onetCode.hasSuffix(".00") ? 2 : 1
+        }
+        let alignments = FieldAlignments(socProfiles: socProfiles, specialtyProfiles: specialtyProfiles,
+                                         socTitles: socTitles, onetOccupations: onetOccupations, curation: curation)
         note(alignments.summary)
         return [alignments.alignmentsFile, alignments.evidenceFile]
     }
@@ -154,7 +178,7 @@ struct GraphTableBuilder {
     }
 
     func fieldsFile() -> GraphTable {
-        GraphTable(path: "fields.tsv", header: ["id", "number", "name"],
-                  rows: data.cet.categories.map { [$0.id, String($0.number), $0.name] })
+        GraphTable(path: "fields.tsv", header: ["id", "framework", "number", "name"],
+                  rows: data.cet.categories.map { [$0.id, $0.framework.rawValue, String($0.number), $0.name] })
     }
 }

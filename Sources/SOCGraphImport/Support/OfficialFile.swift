@@ -111,4 +111,9 @@ extension OfficialFile {
         title: "Critical and Emerging Technologies List Update (the 18 categories)", vintage: "CET list Feb 2024",
         url: "https://www.whitehouse.gov/wp-content/uploads/2024/02/Critical-and-Emerging-Technologies-List-2024-Update.pdf",
         path: "ostp-cet-2024/cet-categories.tsv")
+    public static let chipsFocusAreas = OfficialFile(
+        id: "chips-focus-areas", publisher: "U.S. Congress",
+        title: "CHIPS and Science Act of 2022 (Public Law 117-167), section 10387: the ten key technology focus areas",
+        vintage: "CHIPS Act 2022", url: "https://www.govinfo.gov/app/details/PLAW-117publ167",
+        path: "chips-2022/key-technology-focus-areas.tsv")
 }

@@ -36,11 +36,10 @@ public enum DiagramFactory {
         return diagram(neighbourhood, in: graph)
     }
 
-    /// How a subtitle names the fields drawn: only alignments of `Subgraph.minimumFieldStrength` or more are.
+    /// How a subtitle names the fields drawn: only core and substantial alignments are.
     static func fieldsPhrase(_ hasFields: Bool) -> String {
-        let threshold = Format.strength(Subgraph.minimumFieldStrength)
-        return hasFields ? "national-interest fields (strength \(threshold) or more)"
-            : "national-interest fields (none of strength \(threshold) or more)"
+        hasFields ? "national-interest fields (graded core or substantial)"
+            : "national-interest fields (none graded core or substantial)"
     }
 
     // MARK: - Subgraphs to diagrams
@@ -150,7 +149,8 @@ public enum DiagramFactory {
         case .jobZone:
             return DiagramNode(id: item.id, kind: .jobZone, title: item.title)
         case .field:
-            return DiagramNode(id: item.id, kind: .field, title: item.title)
+            return DiagramNode(id: item.id, kind: .field, heading: graph.framework(of: member.node)?.label,
+                               title: item.title)
         case .program:
             let stem = graph.program(member.node)?.stem == true
             return DiagramNode(
@@ -173,7 +173,7 @@ public enum DiagramFactory {
         case .jobZone: return .jobZone
         case let .related(tier, _): return .related(tier)
         case .sharedRelated: return .sharedRelated
-        case let .alignsWith(strength): return .alignsWith(strength: strength)
+        case let .alignsWith(grade): return .alignsWith(grade: grade)
         case .preparesFor: return .preparesFor
         case .designated: return .designated
         }

@@ -183,9 +183,9 @@ public struct DOTBuilder: Sendable {
         var penWidth = style.penWidth
         var labelLines: [String] = []
         switch edge.kind {
-        case let .alignsWith(strength?):
-            labelLines.append(Self.strength(strength))
-            penWidth = DiagramStyle.alignmentPenWidth(strength)
+        case let .alignsWith(grade?):
+            labelLines.append(grade.name)
+            penWidth = DiagramStyle.alignmentPenWidth(grade)
         default: break
         }
         if let label = edge.label, !label.isEmpty {

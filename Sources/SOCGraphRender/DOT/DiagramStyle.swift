@@ -1,3 +1,4 @@
+import SOCGraph
 /// The visual language of socgraph diagrams: one shape and colour per node kind, one line style per edge kind.
 ///
 /// Colours are the Okabe–Ito colour-blind-safe palette (orange, sky blue, bluish green, yellow, blue,
@@ -100,7 +101,7 @@ enum DiagramStyle {
         case .alignsWith:
             return EdgeStyle(
                 color: "#009e73", labelColor: "#006b4e", line: "solid", penWidth: 2,
-                legend: "aligns with field (strength 0\u{2013}1)")
+                legend: "aligns with field (core or substantial)")
         case .preparesFor:
             return EdgeStyle(
                 color: "#cc79a7", labelColor: "#8f3f6c", line: "solid", reversed: true, legend: "program prepares for (CIP\u{2013}SOC)")
@@ -112,8 +113,8 @@ enum DiagramStyle {
         }
     }
 
-    /// The line width of an alignment of the given strength: 1 at 0, 4 at 1.
-    static func alignmentPenWidth(_ strength: Double) -> Double {
-        1 + 3 * strength
+    /// The line width of an alignment: 3.5 for core, 2 for substantial.
+    static func alignmentPenWidth(_ grade: AlignmentGrade) -> Double {
+        grade == .core ? 3.5 : 2
     }
 }

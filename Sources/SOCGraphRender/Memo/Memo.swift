@@ -15,8 +15,10 @@ public struct Memo: Sendable {
     /// A national-interest field a candidate aligns with, and the evidence recorded for it.
     public struct FieldEvidence: Hashable, Sendable {
         public let field: String
-        /// `0.78`, or nil when the graph records no strength.
-        public let strength: String?
+        /// `core` or `substantial`, or nil when the graph records no grade.
+        public let grade: String?
+        /// How the field's framework is cited: `CET 2024`, `CHIPS 10387`.
+        public let framework: String
         public let evidence: [String]
     }
 
@@ -59,8 +61,8 @@ public struct Memo: Sendable {
                 code: report.code, title: report.title,
                 fields: graph.fieldLinks(of: node).map { link in
                     FieldEvidence(
-                        field: graph[link.field].title, strength: link.strength.map(Format.strength),
-                        evidence: link.evidence)
+                        field: graph[link.field].title, grade: link.grade?.name,
+                        framework: link.framework?.label ?? "", evidence: link.evidence)
                 },
                 profession: report.profession)
         }
@@ -107,9 +109,9 @@ public struct Memo: Sendable {
             row("Designations") { report in
                 report.designations.isEmpty ? "none" : report.designations.map(\.title).joined(separator: "; ")
             },
-            Row(label: "National-interest fields (CET list)", cells: candidates.map { candidate in
-                candidate.fields.isEmpty ? "none recorded"
-                    : candidate.fields.map { $0.field + ($0.strength.map { " (\($0))" } ?? "") }
+            Row(label: "National-interest fields (graded core or substantial)", cells: candidates.map { candidate in
+                candidate.fields.isEmpty ? "none graded core or substantial"
+                    : candidate.fields.map { $0.field + " (\($0.framework)" + ($0.grade.map { ", \($0)" } ?? "") + ")" }
                         .joined(separator: "; ")
             }),
             row("Employment (\(oewsVintage))") { report in

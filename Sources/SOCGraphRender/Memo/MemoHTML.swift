@@ -56,7 +56,7 @@ public enum MemoHTML {
             }
             out += "<li>" + name + ":\n<ul>\n"
             for field in candidate.fields {
-                out += "<li>" + escape(field.field) + (field.strength.map { " (strength " + escape($0) + ")" } ?? "")
+                out += "<li>" + escape(field.field) + " (" + escape(field.framework + (field.grade.map { ", " + $0 } ?? "")) + ")"
                     + (field.evidence.isEmpty ? ": no evidence recorded" : "")
                 if !field.evidence.isEmpty {
                     out += "\n<ul>\n" + field.evidence.map { "<li>" + escape($0) + "</li>\n" }.joined() + "</ul>\n"

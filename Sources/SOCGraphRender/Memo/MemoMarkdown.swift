@@ -38,7 +38,7 @@ public enum MemoMarkdown {
             }
             out += "- " + name + ":\n"
             for field in candidate.fields {
-                out += "  - " + escape(field.field) + (field.strength.map { " (strength " + escape($0) + ")" } ?? "")
+                out += "  - " + escape(field.field) + " (" + escape(field.framework + (field.grade.map { ", " + $0 } ?? "")) + ")"
                     + (field.evidence.isEmpty ? ": no evidence recorded" : "") + "\n"
                 for line in field.evidence { out += "    - " + escape(line) + "\n" }
             }

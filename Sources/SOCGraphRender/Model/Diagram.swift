@@ -48,7 +48,7 @@ public struct Diagram: Hashable, Sendable {
     ]
 
     /// Checks the diagram is within `limits` and consistent: unique node ids, edges between known nodes,
-    /// known clusters, strengths within 0–1.
+    /// known clusters.
     ///
     /// Throws `SOCGraphError.invalidInput` naming the first problem. O(nodes + edges).
     public func validate(limits: DiagramLimits = DiagramLimits()) throws {
@@ -79,10 +79,6 @@ public struct Diagram: Hashable, Sendable {
             for end in [edge.from, edge.to] where !ids.contains(end) {
                 throw SOCGraphError.invalidInput(
                     "diagram edge \(edge.from) -> \(edge.to) names '\(end)', which is not a node of the diagram")
-            }
-            if case let .alignsWith(strength?) = edge.kind, !(0...1).contains(strength) {
-                throw SOCGraphError.invalidInput(
-                    "diagram edge \(edge.from) -> \(edge.to) has alignment strength \(strength), outside 0–1")
             }
             if !seen.insert(edge).inserted {
                 throw SOCGraphError.invalidInput("the diagram has the edge \(edge.from) -> \(edge.to) twice")

@@ -15,7 +15,7 @@ public struct DiagramEdge: Hashable, Sendable {
         /// Candidate to an occupation that is related to more than one candidate.
         case sharedRelated
         /// Occupation to a national-interest field, with the alignment strength (0–1) when one is recorded.
-        case alignsWith(strength: Double?)
+        case alignsWith(grade: AlignmentGrade?)
         /// Study program to an occupation it prepares for (NCES CIP–SOC crosswalk).
         case preparesFor
         /// Occupation to a designation (STEM occupation, Schedule A Group I).

@@ -7,9 +7,11 @@ struct FieldsCommand: ParsableCommand {
         commandName: "fields",
         abstract: "List the national-interest fields, or the occupations aligned with one.",
         discussion: """
-            Without FIELD: the 18 categories of the Critical and Emerging Technologies List with the number of \
-            aligned occupations and of curated programs and technologies. With FIELD: its aligned occupations, \
-            strongest first. Exits 1 when no occupation aligns with FIELD.
+            Without FIELD: the 18 categories of the Critical and Emerging Technologies List (NSTC, Feb 2024) and the \
+            ten key technology focus areas of the CHIPS and Science Act of 2022 (sec. 10387), with how many \
+            occupations each grades core, substantial and incidental. With FIELD: its occupations and O*NET \
+            specialties graded substantial or core (--grade incidental adds the rest), best grade first. Exits 1 \
+            when nothing aligns with FIELD at that grade.
             """
     )
 
@@ -19,11 +21,17 @@ struct FieldsCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Show at most N occupations (with FIELD).")
     var limit: Int?
 
+    @Option(name: .long, help: "The lowest grade listed with FIELD: core, substantial (default) or incidental.")
+    var grade: String = AlignmentGrade.substantial.name
+
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var formatOptions: FormatOptions
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit \(limit) is out of range: give a number of at least 1") }
+        if AlignmentGrade(name: grade) == nil {
+            throw ValidationError("--grade '\(grade)' is not a grade: give core, substantial or incidental")
+        }
     }
 
     func run() throws {
@@ -37,7 +45,8 @@ struct FieldsCommand: ParsableCommand {
             }
             return
         }
-        let report = try FieldOccupationsReport(graph: graph, field: try graph.resolveField(field), limit: limit)
+        let report = try FieldOccupationsReport(graph: graph, field: try graph.resolveField(field),
+                                                minimum: AlignmentGrade(name: grade) ?? .substantial, limit: limit)
         switch formatOptions.format {
         case .json: try Terminal.write(try JSONOutput.render(report))
         case .tsv: try Terminal.write(FieldsOutput.tsv(report))

@@ -7,8 +7,10 @@ enum DiffOutput {
     /// How a Job Zone reads: its name in its graph (`4`, `1-2`).
     static func zone(_ zone: String) -> String { zone }
 
-    /// How an alignment's compared state reads: its strength (`0.83`).
-    static func alignment(_ state: AlignmentState) -> String { Format.strength(state.strength) }
+    /// How an alignment's compared state reads: its grade and strength (`core 0.83`).
+    static func alignment(_ state: AlignmentState) -> String {
+        (state.grade.map { $0 + " " } ?? "") + Format.strength(state.strength)
+    }
 
     /// The heading of an aspect in the table.
     static func label(_ aspect: GraphDiff.Aspect) -> String {
@@ -91,7 +93,7 @@ enum DiffOutput {
         if let alignments = c.alignments {
             out += indented([label(.alignments)])
             var table = TextTable(columns: [TextTable.Column("field", wraps: true, minimumWidth: 20),
-                                            TextTable.Column("change"), TextTable.Column("strength")])
+                                            TextTable.Column("change"), TextTable.Column("grade, strength")])
             table.rows = alignments.map { change in
                 [change.field, change.change.rawValue,
                  (change.old.map(alignment) ?? "—") + " → " + (change.new.map(alignment) ?? "—")]

@@ -36,9 +36,10 @@ enum ReportTSV {
             add("profession", "basis", r.profession.basis)
             for warning in r.profession.warnings { add("profession", "warning", warning) }
             for field in r.fields {
-                add("fields", field.id, field.name, "strength \(AlignmentStrength.text(field.strength)); programs "
-                    + "\(field.programs)/\(field.programTotal); technologies \(field.technologies) "
-                    + "(\(field.hotTechnologies) hot); direct \(field.direct ? "yes" : "no")")
+                add("fields", field.id, field.name, "\(field.framework); grade \(field.grade); strength "
+                    + "\(AlignmentStrength.text(field.strength)); programs \(field.programs)/\(field.programTotal); "
+                    + "technologies \(field.technologies) (\(field.hotTechnologies) hot); titles \(field.titles); "
+                    + "direct \(field.direct ?? "no")")
             }
             for designation in r.designations { add("designations", designation.id, designation.title, designation.basis) }
             if let w = r.wages {

@@ -175,8 +175,10 @@ enum ReportTable {
             counts.append("technologies \(field.technologies)"
                           + (field.hotTechnologies > 0 ? " (\(field.hotTechnologies) hot)" : ""))
         }
-        if field.direct { counts.append("direct link") }
-        return "\(AlignmentStrength.text(field.strength)) \(field.name): \(counts.joined(separator: ", "))"
+        if field.titles > 0 { counts.append("titles \(field.titles)") }
+        if let direct = field.direct { counts.append("direct link (\(direct))") }
+        let framework = Framework(rawValue: field.framework)?.label ?? field.framework
+        return "\(field.grade) \(field.name) (\(framework)): \(counts.joined(separator: ", "))"
             + (field.evidence.first.map { "; e.g. \($0)" } ?? "")
     }
 

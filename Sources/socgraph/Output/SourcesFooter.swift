@@ -15,7 +15,9 @@ enum SourcesFooter {
         var current = "Sources:"
         for (index, name) in names.enumerated() {
             let piece = (index == 0 ? " " : " · ") + name
-            if current.count + piece.count > width, current != "Sources:" {
+            // A line that is not the last ends in " ·": keep room for it.
+            let room = index == names.count - 1 ? width : width - 2
+            if current.count + piece.count > room, current != "Sources:" {
                 lines.append(current + " ·")
                 current = "  " + name
             } else {

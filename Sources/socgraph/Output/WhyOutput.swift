@@ -6,12 +6,24 @@ enum WhyOutput {
         var out = TextTable.wrap("\(r.code)  \(r.title)", width: width).map { style.bold($0) + "\n" }.joined()
         out += paragraph("→ \(r.field)  \(r.fieldName)", width: width, indent: 4, first: 2)
         out += TextTable.wrap("aligns-with: national-interest field"
-                              + (r.fieldNumber.map { " \($0) of the Critical and Emerging Technologies List" } ?? ""),
+                              + (r.fieldNumber.map { " \($0)" } ?? "") + " of the " + r.frameworkName,
                               width: width - 2).map { style.dim("  " + $0) + "\n" }.joined()
+        out += "\n" + TextTable.wrap("Grade: \(r.grade) (\(r.gradeMeaning))", width: width)
+            .map { style.bold($0) + "\n" }.joined()
+        out += paragraph(r.gradeReason, width: width, indent: 2)
+        if !r.specialties.isEmpty {
+            let listed = r.specialties.map { "\($0.code) \($0.title) (\($0.grade))" }.joined(separator: "; ")
+            out += paragraph((r.catchAll ? "Catch-all code: cite a specialty graded on its own instead: "
+                                         : "Specialties graded on their own: ") + listed
+                             + " (socgraph why \(r.specialties[0].code) \(r.field))", width: width, indent: 2)
+        } else if r.catchAll {
+            out += paragraph("Catch-all code (\"All Other\"): graded for its typical incumbent.", width: width, indent: 2)
+        }
         out += "\n" + strength(r, width: width, style: style)
         let groups: [(kind: String, heading: String)] = [
             ("program", "Programs (NCES CIP 2020–SOC 2018 crosswalk; curation/cip-fields.tsv)"),
-            ("technology", "Technologies (O*NET 29.3 Technology Skills; curation/technology-fields.tsv)"),
+            ("technology", "Technologies (O*NET 30.2 Technology Skills; curation/technology-fields.tsv)"),
+            ("title", "Titles naming the field's work (SOC, Direct Match and O*NET titles; curation/title-terms.tsv)"),
             ("direct", "Direct link (curation/occupation-fields.tsv)"),
         ]
         for group in groups {
@@ -34,21 +46,25 @@ enum WhyOutput {
             return "\(code) ← prepares-for ← \(path.via ?? "") \(path.viaTitle ?? "") → \(field)"
         case "technology":
             return "\(code) → uses → \(path.via ?? "")\(path.hot == true ? " (hot)" : "") → \(field)"
+        case "title":
+            return "\(code) titled \u{201C}\(path.via ?? "")\u{201D} (names \u{201C}\(path.term ?? "")\u{201D}) → \(field)"
         default:
-            return "\(code) → \(field) (direct)"
+            return "\(code) → \(field) (direct, \(path.grade ?? ""))"
         }
     }
 
     /// The strength, the three parts of the rule with what each counts, and their combination.
     private static func strength(_ r: WhyReport, width: Int, style: TextStyle) -> String {
         let c = r.computation
-        let other = c.technologies - c.hotTechnologies
         var program = "\(c.programs) of \(c.programTotal) crosswalked program\(c.programTotal == 1 ? "" : "s") "
             + "signal the field"
         if c.programs == 1 { program += " (one program: halved)" }
         var technology = c.technologies == 0 ? "no signalling technology"
-            : "\(c.technologies) signalling (\(c.hotTechnologies) hot): min(1, (2·\(c.hotTechnologies) + \(other)) / 6)"
+            : "\(c.technologies) signalling (\(c.hotTechnologies) hot) = \(c.technologies + c.hotTechnologies) of "
+                + "\(c.technologyPoints) technology points: min(1, 2·share)"
         if c.technologies == 1 { technology += ", halved (one technology)" }
+        let title = c.titles == 0 ? "no title names the field's work"
+            : "\(c.titles) of \(c.titleTotal) distinct titles name the field's work: min(1, 1.5·share)"
         var table = TextTable(columns: [
             TextTable.Column(""), TextTable.Column("", wraps: true, minimumWidth: 20),
             TextTable.Column("", alignment: .right),
@@ -57,12 +73,14 @@ enum WhyOutput {
         table.rows = [
             ["p", program, Format.number(c.programPart)],
             ["t", technology, Format.number(c.technologyPart)],
-            ["d", c.direct ? "curated direct link" : "no direct link", Format.number(c.directPart)],
+            ["n", title, Format.number(c.titlePart)],
         ]
-        let combination = "1 − (1 − \(Format.number(c.programPart)))(1 − 0.8·\(Format.number(c.technologyPart)))"
-            + "(1 − 0.9·\(Format.number(c.directPart))) = \(Format.number(c.value)) → "
-            + AlignmentStrength.text(r.strength)
-        return TextTable.wrap("Strength \(AlignmentStrength.text(r.strength)) = 1 − (1 − p)(1 − 0.8·t)(1 − 0.9·d) "
+        let combination = "1 − (1 − ½·\(Format.number(c.programPart)))(1 − \(Format.number(c.technologyPart)))"
+            + "(1 − \(Format.number(c.titlePart))) = \(Format.number(c.value)) → " + AlignmentStrength.text(r.strength)
+            + "; evidence alone: " + (c.evidenceGrade ?? "no grade")
+            + (c.direct.map { "; curated direct link: \($0)" } ?? "")
+            + (c.specialtyGrade.map { "; specialty: \($0)" } ?? "")
+        return TextTable.wrap("Strength \(AlignmentStrength.text(r.strength)) = 1 − (1 − ½·p)(1 − t)(1 − n) "
                               + "(Graph/README.md)", width: width).map { style.bold($0) + "\n" }.joined()
             + table.render(width: width - 2, style: style).split(separator: "\n").map { "  \($0)\n" }.joined()
             + paragraph(combination, width: width, indent: 4, first: 2)
@@ -79,12 +97,13 @@ enum WhyOutput {
         }.joined()
     }
 
-    static let tsvHeader = ["code", "field", "strength", "kind", "via", "via_title", "hot", "rationale", "curation"]
+    static let tsvHeader = ["code", "field", "framework", "grade", "strength", "kind", "via", "via_title", "hot",
+                            "rationale", "curation"]
 
     static func tsv(_ r: WhyReport) -> String {
         TSVOutput.render(header: tsvHeader, rows: r.paths.map { path in
-            [r.code, r.field, AlignmentStrength.text(r.strength), path.kind, path.via ?? "", path.viaTitle ?? "",
-             path.hot.map { $0 ? "yes" : "no" } ?? "", path.rationale, path.curation]
+            [r.code, r.field, r.framework, r.grade, AlignmentStrength.text(r.strength), path.kind, path.via ?? "",
+             path.viaTitle ?? "", path.hot.map { $0 ? "yes" : "no" } ?? "", path.rationale, path.curation]
         })
     }
 }

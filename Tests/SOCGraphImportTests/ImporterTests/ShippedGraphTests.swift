@@ -229,11 +229,27 @@ struct ShippedGraphTests {
     }
 
     @Test func fieldsDesignationsAndEducationCategories() throws {
-        let fields = try graphFile("fields.tsv", ["id", "number", "name"])
-        #expect(fields.count == 18)
-        #expect(Set(fields.map { $0[1] }) == Set((1...18).map(String.init)))
-        #expect(fields.contains(["artificial-intelligence", "6", "Artificial Intelligence"]))
-        #expect(fields.contains(["space-technologies-and-systems", "18", "Space Technologies and Systems"]))
+        let fields = try graphFile("fields.tsv", ["id", "framework", "number", "name"])
+        #expect(fields.count == 28)
+        let cet = fields.filter { $0[1] == "cet-2024" }, chips = fields.filter { $0[1] == "chips-2022" }
+        let cetNumbers: [Int] = cet.compactMap { Int($0[2]) }.sorted()
+        let chipsNumbers: [Int] = chips.compactMap { Int($0[2]) }.sorted()
+        #expect(cetNumbers == Array(1...18))
+        #expect(chipsNumbers == Array(1...10))
+        #expect(fields.contains(["artificial-intelligence", "cet-2024", "6", "Artificial Intelligence"]))
+        #expect(fields.contains(["space-technologies-and-systems", "cet-2024", "18", "Space Technologies and Systems"]))
+        #expect(fields.contains(["artificial-intelligence-machine-learning-autonomy-and-related-advances", "chips-2022",
+                                 "1", "Artificial intelligence, machine learning, autonomy, and related advances"]))
+        // A focus area's id stops before ", such as" or ", including".
+        #expect(fields.contains { $0[0] == "advanced-energy-and-industrial-efficiency-technologies" && $0[2] == "9" })
+        #expect(fields.allSatisfy { $0[0] == FieldID.id(name: $0[3], framework: Framework(rawValue: $0[1]) ?? .cet) })
+        // Every focus area of the official list, in its order.
+        let areas = try String(contentsOf: OfficialSources.file("chips-2022/key-technology-focus-areas.tsv"),
+                               encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: "\t") }
+        #expect(areas.count == 10)
+        for area in areas {
+            #expect(chips.contains { $0[2] == area[0] && $0[3].lowercased() == area[1].lowercased() }, "\(area)")
+        }
 
         let designations = try graphFile("designations.tsv", ["code", "designation", "basis"])
         let scheduleA = designations.filter { $0[1] == "schedule-a-group-1" }.map { $0[0] }
@@ -254,7 +270,8 @@ struct ShippedGraphTests {
 
     @Test func manifestPinsEveryInput() throws {
         let rows = try graphFile("manifest.tsv", Importer.manifestHeader)
-        #expect(rows.count == 28)
+        #expect(rows.count == 29)
+        #expect(rows.contains { $0[0] == "chips-focus-areas" && $0[5] == "chips-2022/key-technology-focus-areas.tsv" })
         for row in rows {
             let data = try Data(contentsOf: OfficialSources.file(row[5]))
             #expect(row[6] == Importer.sha256(of: data), "\(row[5])")

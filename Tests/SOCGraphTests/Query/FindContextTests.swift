@@ -21,7 +21,7 @@ struct FindContextTests {
         #expect(graph.technologies(of: "15-2051").contains("AJAX"))
         #expect(graph.annualMedianWage(of: "15-1252") == 135980)
         #expect(graph.growthPercent(of: "15-2051") == 33.5)
-        #expect(graph.knownFields.count == 18)
+        #expect(graph.knownFields.count == 28)  // 18 CET 2024 categories and 10 CHIPS focus areas
         #expect(graph.knownFields.contains("artificial-intelligence"))
     }
 
@@ -36,15 +36,33 @@ struct FindContextTests {
     @Test func unknownCodesHaveNoValues() {
         #expect(graph.typicalEducation(of: "15-0000") == nil)
         #expect(graph.jobZone(of: "99-9999") == nil)
-        #expect(graph.fields(of: "99-9999").isEmpty)
+        #expect(graph.fieldGrades(of: "99-9999").isEmpty)
         #expect(!graph.isSTEM("15-1250"))
     }
 
     @Test func fieldsComeFromAlignsWithEdges() throws {
         // The fixture's aligns-with edges: the computer and math occupations align with AI, the nurses with nothing.
-        #expect(graph.fields(of: "15-2051").contains("artificial-intelligence"))
-        #expect(graph.fields(of: "29-1141").isEmpty)
-        #expect(try select("field:artificial") == ["15-1221", "15-1252", "15-2041", "15-2051"])
+        #expect(graph.fieldGrades(of: "15-2051")["artificial-intelligence"] == .core)
+        #expect(graph.fieldGrades(of: "15-1221")["artificial-intelligence"] == .substantial)
+        #expect(graph.fieldGrades(of: "15-1253") == [
+            "advanced-computing": .incidental,
+            "high-performance-computing-semiconductors-and-advanced-computer-hardware-and-software": .incidental,
+        ])
+        #expect(graph.fieldGrades(of: "29-1141").isEmpty)
+        // 15-2041's curated AI paths are too thin for an edge.
+        #expect(graph.fieldGrades(of: "15-2041").isEmpty)
+        #expect(try select("field:artificial-intelligence") == ["15-1221", "15-1252", "15-2051"])
+        #expect(try select("field:artificial-intelligence grade>=core") == ["15-2051"])
+        // field: alone asks for substantial or core; an incidental alignment needs grade>=incidental.
+        #expect(try select("field:advanced-computing") == ["15-1221", "15-1252", "15-2051"])
+        #expect(try select("field:advanced-computing grade>=incidental") == ["15-1221", "15-1252", "15-1253", "15-2051"])
+        #expect(try select("field:advanced-computing grade:incidental") == ["15-1253"])
+        // A CHIPS focus area is a field like any other.
+        #expect(try select("field:artificial-intelligence-machine-learning") == ["15-1221", "15-1252", "15-2051"])
+        // "artificial" starts a CET category and a CHIPS focus area.
+        let error = try #require(throws: SOCGraphError.self) { try select("field:artificial") }
+        #expect(error.description.contains("is the start of several fields: artificial-intelligence, "
+                                           + "artificial-intelligence-machine-learning-autonomy-and-related-advances"))
     }
 
     @Test func queriesSelectByTheGraphsFacts() throws {

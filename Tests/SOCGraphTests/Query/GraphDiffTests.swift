@@ -19,18 +19,27 @@ struct GraphDiffTests {
         try Fixture.edit("job-zones.tsv", in: directory) { lines in
             lines = lines.map { $0 == "15-2051.00\t15-2051\t4" ? "15-2051.00\t15-2051\t5" : $0 }
         }
-        // 15-2051 loses its human-machine-interfaces alignment (0.01) and one artificial-intelligence program:
-        // 2 programs of 35 give 0.81 with its 10 technologies (2 hot).
+        // 15-2051 loses its curated direct link to artificial-intelligence (core), so that its AI alignments are graded
+        // on their evidence (incidental), and one AI program: 2 programs of 35 give 0.16 with its 10 technologies
+        // (2 hot) and 4 titles. It also loses its high-performance computing alignment (substantial, 0.06).
+        let hpc = "15-2051\thigh-performance-computing-semiconductors-and-advanced-computer-hardware-and-software\t"
+        let chipsAI = "15-2051\tartificial-intelligence-machine-learning-autonomy-and-related-advances\t"
+        try Fixture.edit("curation/occupation-fields.tsv", in: directory) { lines in
+            lines.removeAll { $0.hasPrefix("15-2051\tartificial-intelligence\tcore\t") }
+        }
         try Fixture.edit("alignments.tsv", in: directory) { lines in
-            lines.removeAll { $0.hasPrefix("15-2051\thuman-machine-interfaces\t") }
+            lines.removeAll { $0.hasPrefix(hpc) }
             lines = lines.map {
-                $0 == "15-2051\tartificial-intelligence\t0.82\t3\t35\t10\t2\tno"
-                    ? "15-2051\tartificial-intelligence\t0.81\t2\t35\t10\t2\tno" : $0
+                $0 == "15-2051\tartificial-intelligence\tcore\t0.17\t3\t35\t10\t2\t372\t4\t78\tcore\t"
+                    ? "15-2051\tartificial-intelligence\tincidental\t0.16\t2\t35\t10\t2\t372\t4\t78\t\t"
+                    : $0 == chipsAI + "core\t0.17\t3\t35\t10\t2\t372\t4\t78\tcore\t"
+                    ? chipsAI + "incidental\t0.17\t3\t35\t10\t2\t372\t4\t78\t\t" : $0
             }
         }
         try Fixture.edit("alignment-evidence.tsv", in: directory) { lines in
             lines.removeAll {
-                $0.hasPrefix("15-2051\thuman-machine-interfaces\t") || $0 == "15-2051\tartificial-intelligence\tprogram\t30.4801\t"
+                $0.hasPrefix(hpc) || $0 == "15-2051\tartificial-intelligence\tprogram\t30.4801\t"
+                    || $0 == "15-2051\tartificial-intelligence\tdirect\t\t" || $0 == chipsAI + "direct\t\t"
             }
         }
         let edited = try GraphStore(directory: directory, environment: ["SOCGRAPH_NO_CACHE": "1"]).load()
@@ -42,9 +51,15 @@ struct GraphDiffTests {
         #expect(change.changes.jobZone == ValueChange(old: "4", new: "5"))
         #expect(change.changes.alignments == [
             AlignmentChange(field: "artificial-intelligence", name: "Artificial Intelligence", change: .changed,
-                            old: AlignmentState(strength: 0.82), new: AlignmentState(strength: 0.81)),
-            AlignmentChange(field: "human-machine-interfaces", name: "Human-Machine Interfaces", change: .removed,
-                            old: AlignmentState(strength: 0.01), new: nil),
+                            old: AlignmentState(strength: 0.17, grade: "core"),
+                            new: AlignmentState(strength: 0.16, grade: "incidental")),
+            AlignmentChange(field: "artificial-intelligence-machine-learning-autonomy-and-related-advances",
+                            name: "Artificial intelligence, machine learning, autonomy, and related advances",
+                            change: .changed, old: AlignmentState(strength: 0.17, grade: "core"),
+                            new: AlignmentState(strength: 0.17, grade: "incidental")),
+            AlignmentChange(field: "high-performance-computing-semiconductors-and-advanced-computer-hardware-and-software",
+                            name: "High performance computing, semiconductors, and advanced computer hardware and software",
+                            change: .removed, old: AlignmentState(strength: 0.06, grade: "substantial"), new: nil),
         ])
         #expect(diff.summary.changed == 1)
         #expect(diff.summary.aspects["jobZone"] == 1)

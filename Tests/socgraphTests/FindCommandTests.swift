@@ -17,6 +17,20 @@ struct FindCommandTests {
         #expect(row.hasSuffix("$140,300"))
     }
 
+    @Test("a field: term names its field, framework and the grades it counts; grade>= changes them")
+    func fieldNote() throws {
+        let plain = try CLI.run(["find", "field:artificial-intelligence"] + graph)
+        plain.expectTable()
+        let text = plain.stdout.replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("field:artificial-intelligence is Artificial Intelligence, a category of the Critical and"))
+        #expect(text.contains("it counts occupations graded substantial or core"))
+        let core = try CLI.run(["find", "field:artificial-intelligence grade>=core"] + graph)
+        #expect(core.stdout.replacingOccurrences(of: "\n", with: " ").contains("counts occupations graded grade >= core"))
+        let lonely = try CLI.run(["find", "grade>=core"] + graph)
+        #expect(lonely.status == 2)
+        #expect(lonely.stderr.contains("qualifies field: terms"))
+    }
+
     @Test func json() throws {
         let result = try CLI.run(["find", "major:15 stem:yes wage>=120000", "--format", "json"] + graph)
         #expect(result.status == 0)

@@ -109,7 +109,7 @@ final class GraphBuilder {
         let (table, problems) = TSVTable.readCollecting(file.name, in: directory, expecting: file.header)
         if let legacy = file.legacyHeader, problems.contains(where: { $0.line == 1 }),
            let text = try? String(contentsOf: directory.appendingPathComponent(file.name), encoding: .utf8),
-           text.prefix { $0 != "\n" } == legacy.joined(separator: "\t") {
+           text.prefix(while: { $0 != "\n" }) == legacy.joined(separator: "\t") {
             problem(file.name, 1, "written by a socgraph from before alignment grades and the CHIPS focus areas "
                     + "(header '\(legacy.joined(separator: " | "))'); re-import this graph with this socgraph "
                     + "(socgraph import --from SOURCES --out DIR) to read or compare it")

@@ -49,8 +49,8 @@ struct FindCommand: ParsableCommand {
         let sources = graph.sources.citations
         switch formatOptions.format {
         case .table:
-            try Terminal.write(FindOutput.table(listings, query: parsed, sources: sources, width: Terminal.width,
-                                                style: .current))
+            try Terminal.write(FindOutput.table(listings, query: parsed, fields: FindOutput.fieldNotes(parsed, graph),
+                                                sources: sources, width: Terminal.width, style: .current))
         case .json:
             try Terminal.write(try FindOutput.json(listings, query: parsed, sources: sources,
                                                    envelope: envelopeOptions.envelope))

@@ -31,8 +31,21 @@ enum FindOutput {
             })
     }
 
-    static func table(_ listings: [OccupationListing], query: FindQuery, sources: [SourceCitation], width: Int,
-                      style: TextStyle) -> String {
+    /// One line per `field:` term: the field's name and framework and the grades it counts.
+    static func fieldNotes(_ query: FindQuery, _ graph: KnowledgeGraph) -> [String] {
+        var grade = "substantial or core (grade>=incidental widens it)"
+        for term in query.expression.terms {
+            if case let .grade(comparison, value) = term { grade = "grade \(comparison.rawValue) \(value.name)" }
+        }
+        return query.expression.terms.compactMap { term in
+            guard case let .field(slug) = term, let field = try? graph.resolveField(slug) else { return nil }
+            let framework = graph.framework(of: field).map { ", a \($0.fieldNoun) of the \($0.citation)" } ?? ""
+            return "field:\(slug) is \(graph[field].title)\(framework); it counts occupations graded \(grade)."
+        }
+    }
+
+    static func table(_ listings: [OccupationListing], query: FindQuery, fields: [String] = [],
+                      sources: [SourceCitation], width: Int, style: TextStyle) -> String {
         let count = "\(listings.count) occupation\(listings.count == 1 ? "" : "s")"
         var out = TextTable.wrap("\(count) where \(query.source)", width: width)
             .map { style.bold($0) + "\n" }.joined() + "\n"
@@ -46,7 +59,7 @@ enum FindOutput {
         }
         out += table.render(width: width, style: style)
         let note = "EDUCATION: BLS typical entry education; ZONE: O*NET Job Zone; MEDIAN WAGE: OEWS annual median "
-            + "(+ = top-coded, at least that much)."
+            + "(+ = top-coded, at least that much)." + fields.map { " " + $0 }.joined()
         out += "\n" + TextTable.wrap(note, width: width).map { style.dim($0) + "\n" }.joined()
         return out + "\n" + SourcesFooter.render(sources, width: width, style: style)
     }

@@ -13,7 +13,7 @@
 ///
 /// | qualifier | operators | value | selects occupations … |
 /// |---|---|---|---|
-/// | `field:` | `:` | a field id, or a unique prefix of one (`field:quantum`) | aligned with that national-interest field |
+/// | `field:` | `:` | a field id, or a unique prefix of one (`field:semiconductors`) | aligned with that national-interest field at grade substantial or core |
 /// | `education` | `: >= <= > <` | `none` `high-school` `some-college` `postsecondary-nondegree` `associate` `bachelor` `master` `doctoral` | by BLS typical entry education |
 /// | `zone` | `: >= <= > <` | 1–5 | by O*NET Job Zone |
 /// | `major:` `minor:` `broad:` | `:` | a group code (`15-1200`, `151200`) or a unique leading part of its digits (`major:15`, `minor:151`) | in that SOC group |

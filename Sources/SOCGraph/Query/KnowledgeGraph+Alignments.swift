@@ -92,7 +92,7 @@ extension KnowledgeGraph {
     // MARK: Fields from user input
 
     /// Resolves user input that must name a national-interest field: its id, its name (ignoring case), or the
-    /// start of exactly one id (`quantum`).
+    /// start of exactly one id (`semiconductors`).
     ///
     /// - Throws: `SOCGraphError.unknownNode` naming the closest fields (`ai` suggests artificial-intelligence).
     /// - Complexity: O(fields · length²).

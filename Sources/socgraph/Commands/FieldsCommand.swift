@@ -15,7 +15,7 @@ struct FieldsCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A field id (artificial-intelligence), its name, or the start of one id (quantum).")
+    @Argument(help: "A field id (artificial-intelligence), its name, or the start of one id (semiconductors).")
     var field: String?
 
     @Option(name: .long, parsing: .unconditional, help: "Show at most N occupations (with FIELD).")

@@ -16,7 +16,7 @@ struct WhyCommand: ParsableCommand {
     @Argument(help: "The occupation: 15-1221, 151221, 15-1221.00 or an exact title.")
     var code: String
 
-    @Argument(help: "The field id (artificial-intelligence), its name, or the start of one id (quantum).")
+    @Argument(help: "The field id (artificial-intelligence), its name, or the start of one id (semiconductors).")
     var field: String
 
     @OptionGroup var graphOptions: GraphOptions

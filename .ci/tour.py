@@ -19,8 +19,9 @@ TOUR = [
      "The three codes an AI engineer's petition usually weighs, side by side; `--out` also writes the diagram.",
      "compare 15-2051 15-1252 15-1221 --out Output/ai-role-comparison.svg", 30),
     ("Why an occupation aligns with a national-interest field",
-     "Every alignment is a set of paths through the graph, with the curated rationale of each step and the "
-     "strength computed by the rule in `Graph/README.md`.",
+     "Every alignment has a grade (core: a typical incumbent works in the field; substantial: many do; incidental: "
+     "some touch its tools, not to be cited) from the rule in `Graph/README.md`, and paths through the graph with the "
+     "curated rationale of each step.",
      "why 15-1221 artificial-intelligence", 20),
     ("Translate a job title",
      "Titles as employers write them, and from abroad; what was ignored or spelled out is said, a weak or tied "

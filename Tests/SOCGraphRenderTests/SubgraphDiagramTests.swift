@@ -111,7 +111,7 @@ struct SubgraphDiagramTests {
     func sizeLimits() throws {
         let centre = try TestGraphs.nodes(graph, ["15-2051"])[0]
         #expect(throws: SOCGraphError.invalidInput(
-            "the neighbourhood of 15-2051 to depth 2 would draw more than 9 nodes (14 by depth 1), too many for a "
+            "the neighbourhood of 15-2051 to depth 2 would draw more than 9 nodes (12 by depth 1), too many for a "
                 + "readable diagram: use --depth 0 or less, or fewer tiers")) {
             _ = try DiagramFactory.neighbourhood(
                 of: centre, depth: 2, tiers: Set(RelatedTier.allCases), in: graph,

@@ -153,8 +153,14 @@ struct SubgraphBuilder {
             add(designation, .context)
             link(occupation, designation, .designated)
         }
-        // Core and substantial alignments only (fieldLinks); `why` shows incidental ones.
-        for field in graph.fieldLinks(of: occupation) {
+        // Core and substantial alignments only (fieldLinks); `why` shows incidental ones. A CHIPS focus area that
+        // would repeat a CET category it includes, drawn at the same grade or better, is left out: memos list it.
+        let links = graph.fieldLinks(of: occupation)
+        let grades = Dictionary(links.map { ($0.field, $0.grade) }, uniquingKeysWith: { a, _ in a })
+        let included = graph.curation.links(.inclusions)
+        for field in links where !included.contains(where: { inclusion in
+            inclusion.field == field.field && (grades[inclusion.subject] ?? nil).map { $0 >= (field.grade ?? .core) } == true
+        }) {
             add(field.field, .context)
             link(occupation, field.field, .alignsWith(grade: field.grade))
         }

@@ -20,7 +20,8 @@ public struct FieldAlignment: Hashable, Sendable {
     public let specialtyGrade: AlignmentGrade?
     /// Whether the occupation is a catch-all ("All Other") code, graded for its typical incumbent.
     public let catchAll: Bool
-    let userGroupCode: Bool
+    /// Whether the occupation's SOC major group uses rather than works in fields (`AlignmentStrength.userMajorGroups`).
+    public let userGroup: Bool
     /// The paths, in alignment-evidence.tsv order: the direct link, programs by CIP code, technologies by name,
     /// then titles.
     public let evidence: [Evidence]
@@ -32,11 +33,9 @@ public struct FieldAlignment: Hashable, Sendable {
             (occupation, field, grade, strength, counts)
         (self.direct, self.specialty, self.specialtyGrade, self.catchAll, self.evidence) =
             (direct, specialty, specialtyGrade, catchAll, evidence)
-        userGroupCode = userGroup
+        self.userGroup = userGroup
     }
 
-    /// Whether the occupation's SOC major group uses rather than works in fields (`AlignmentStrength.userMajorGroups`).
-    public var userGroup: Bool { userGroupCode }
     public var programs: Int { counts.programs }
     public var programTotal: Int { counts.programTotal }
     public var technologies: Int { counts.technologies }

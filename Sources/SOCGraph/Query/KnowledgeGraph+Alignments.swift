@@ -86,9 +86,6 @@ extension KnowledgeGraph {
         return paths
     }
 
-    /// "CET 2024 1 Advanced Computing" style label parts: the framework of a field, and its citation.
-    public func frameworkLabel(of field: NodeIndex) -> String { framework(of: field)?.label ?? "" }
-
     // MARK: Fields from user input
 
     /// Resolves user input that must name a national-interest field: its id, its name (ignoring case), or the

@@ -177,8 +177,7 @@ enum ReportTable {
         }
         if field.titles > 0 { counts.append("titles \(field.titles)") }
         if let direct = field.direct { counts.append("direct link (\(direct))") }
-        let framework = Framework(rawValue: field.framework)?.label ?? field.framework
-        return "\(field.grade) \(field.name) (\(framework)): \(counts.joined(separator: ", "))"
+        return "\(field.grade) \(field.name) (\(field.frameworkLabel)): \(counts.joined(separator: ", "))"
             + (field.evidence.first.map { "; e.g. \($0)" } ?? "")
     }
 

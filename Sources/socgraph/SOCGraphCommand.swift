@@ -13,7 +13,7 @@ struct SOCGraphCommand: ParsableCommand {
             CC BY 4.0 (modified by socgraph; not endorsed by USDOL/ETA); BLS SOC 2010 and ISCO-08 crosswalks; ESCO \
             titles (this product uses the ESCO classification of the European Union). 'socgraph --version' lists the \
             releases of the graph in use, from its manifest.
-            Exit status: 0 success, 1 nothing found, 2 bad usage or input, 3 damaged graph data, 4 output failed.
+            Exit status: 0 success, 1 nothing found, 2 bad usage or input, 3 damaged graph data or a source file not as pinned, 4 output failed, 5 a download failed.
             """,
         version: Self.version,
         subcommands: [
@@ -31,6 +31,7 @@ struct SOCGraphCommand: ParsableCommand {
             WhyCommand.self,
             FieldsCommand.self,
             DiffCommand.self,
+            TextCommand.self,
         ]
     )
 

@@ -1,7 +1,8 @@
 /// Every failure socgraph reports, each case carrying the file, line, code or value at fault.
 ///
 /// `exitStatus` is the documented exit status of the CLI: 1 a query found nothing, 2 bad usage or input,
-/// 3 damaged graph data, 4 a failure writing or rendering output.
+/// 3 damaged graph data or a source file not as the manifest pins it, 4 a failure writing or rendering output,
+/// 5 a download that failed (no network, a refused or broken transfer).
 public enum SOCGraphError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A code or title that does not name any node; `suggestions` are the nearest valid codes with titles.
     case unknownCode(String, suggestions: [String])
@@ -22,6 +23,8 @@ public enum SOCGraphError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The problems of one of several graphs a command reads (`diff` reads an old and a new one), named by its role
     /// (`old`, `new`) and its directory as given.
     case damagedGraphIn(role: String, directory: String, [Diagnostic])
+    /// A download that could not be completed: the address, and why (no network, an HTTP error, a broken transfer).
+    case downloadFailed(String)
 
     public var exitStatus: Int32 {
         switch self {
@@ -29,6 +32,7 @@ public enum SOCGraphError: Error, CustomStringConvertible, Equatable, Sendable {
         case .unknownCode, .malformedCode, .unknownNode, .invalidInput: return 2
         case .damagedGraph, .damagedGraphIn, .sourceProblem: return 3
         case .outputFailed: return 4
+        case .downloadFailed: return 5
         }
     }
 
@@ -63,6 +67,8 @@ public enum SOCGraphError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .sourceProblem(message):
             return message
         case let .outputFailed(message):
+            return message
+        case let .downloadFailed(message):
             return message
         }
     }

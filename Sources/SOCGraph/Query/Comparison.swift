@@ -9,7 +9,7 @@ public struct ComparisonReport: Encodable, Sendable {
     /// The candidates' codes, in the order given.
     public let codes: [String]
     /// Each candidate's `show` report, with its `mastersOrHigher` share added.
-    public let occupations: [ComparedOccupation]
+    public private(set) var occupations: [ComparedOccupation]
     /// The compared attributes, in table order.
     public let attributes: [ComparisonAttribute]
     /// One entry per compared attribute (and per national-interest field any candidate aligns with): those
@@ -17,6 +17,13 @@ public struct ComparisonReport: Encodable, Sendable {
     public let differences: [ComparisonDifference]
     public let shared: SharedConnections
     public let sources: [SourceCitation]
+
+    /// Adds each candidate's definition and tasks from `text` (Graph/text/).
+    public mutating func attach(_ text: OccupationText) {
+        for index in occupations.indices {
+            occupations[index].report.text = CodeWords(text: text, code: occupations[index].report.code)
+        }
+    }
 
     /// Compares the occupations `inputs` name (codes in any accepted spelling, or exact titles).
     ///
@@ -118,7 +125,7 @@ public struct ComparisonReport: Encodable, Sendable {
 /// A candidate's `show` report with the comparison's extra fact. Encodes as the report's JSON object plus a
 /// `mastersOrHigher` key.
 public struct ComparedOccupation: Encodable, Hashable, Sendable {
-    public let report: OccupationReport
+    public internal(set) var report: OccupationReport
     public let mastersOrHigher: AdvancedDegreeShare
 
     private enum CodingKeys: String, CodingKey { case mastersOrHigher }

@@ -22,6 +22,8 @@ public struct OccupationReport: Encodable, Hashable, Sendable {
     @Nullable public var wages: WageSummary?
     @Nullable public var projections: ProjectionSummary?
     public let profession: ProfessionCheck
+    /// The definition and tasks, when Graph/text/ is present (set by the caller that loaded it); null otherwise.
+    @Nullable public var text: CodeWords? = nil
     public let sources: [SourceCitation]
 
     /// Builds the report of `node`, which must be a detailed occupation or a specialty (see `NodeReport`).

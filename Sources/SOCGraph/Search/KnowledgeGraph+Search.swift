@@ -35,7 +35,7 @@ extension KnowledgeGraph {
                                                  reach: reach)
                     }
                 },
-                definition: text?.definitions[code], tasks: text?.tasks[code] ?? [],
+                definition: text?.definitions[code], tasks: text?.tasks[code]?.map(\.text) ?? [],
                 entryEducation: entryEducation(of: node)?.education)
         }
     }

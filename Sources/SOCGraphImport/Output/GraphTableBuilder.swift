@@ -72,20 +72,7 @@ struct GraphTableBuilder {
 
     /// The verbatim prose for `text/` (written only with `--with-text`).
     func textFiles() -> [GraphTable] {
-        [
-            GraphTable(path: "text/definitions.tsv", header: ["code", "definition"],
-                      rows: data.soc.groups.compactMap { group in group.definition.map { [group.code, $0] } }),
-            GraphTable(path: "text/tasks.tsv", header: ["onet_code", "code", "task_id", "task_type", "task"],
-                      rows: data.tasks.tasks.map { task in
-                          [task.onetCode, Self.socCode(task.onetCode), String(task.taskID), task.taskType, task.text]
-                      }),
-            GraphTable(path: "text/task-dwas.tsv", header: ["onet_code", "code", "task_id", "dwa_id"],
-                      rows: data.activities.links.map { link in
-                          [link.onetCode, Self.socCode(link.onetCode), String(link.taskID), link.dwaID]
-                      }),
-            GraphTable(path: "text/dwas.tsv", header: ["dwa_id", "iwa_id", "element_id", "title"],
-                      rows: data.activities.activities.map { [$0.dwaID, $0.iwaID, $0.elementID, $0.title] }),
-        ]
+        TextLayer.tables(soc: data.soc, tasks: data.tasks, activities: data.activities)
     }
 
     // MARK: - SOC and O*NET occupations

@@ -20,11 +20,15 @@ extension OfficialFile {
     private static let onet = "National Center for O*NET Development, for USDOL/ETA (CC BY 4.0)"
     /// The O*NET release read; its files lie in `onet-<release>/` of the source directory.
     static let onetRelease = "30.2"
-    private static let onetDatabase = "https://www.onetcenter.org/database.html"
+    /// Where O*NET publishes each file of a release on its own (the release's page is
+    /// https://www.onetcenter.org/database.html).
+    private static let onetFiles = "https://www.onetcenter.org/dl_files/database/db_"
+        + onetRelease.replacingOccurrences(of: ".", with: "_") + "_excel/"
 
     private static func onetFile(_ id: String, _ name: String) -> OfficialFile {
-        OfficialFile(id: id, publisher: onet, title: "O*NET \(onetRelease) Database, \(name)",
-                     vintage: "O*NET \(onetRelease)", url: onetDatabase, path: "onet-\(onetRelease)/\(name).xlsx")
+        let address = onetFiles + (name + ".xlsx").addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)!
+        return OfficialFile(id: id, publisher: onet, title: "O*NET \(onetRelease) Database, \(name)",
+                            vintage: "O*NET \(onetRelease)", url: address, path: "onet-\(onetRelease)/\(name).xlsx")
     }
     private static let escoPublisher = "European Commission (ESCO); reuse authorised with acknowledgement"
     private static let escoDownload = "https://esco.ec.europa.eu/en/use-esco/download"

@@ -51,7 +51,9 @@ struct CompareCommand: ParsableCommand {
     /// The comparison every format prints.
     func comparison() throws -> ComparisonReport {
         let graph = try graphOptions.load(noting: out == nil && render == nil ? codes : [])
-        return try ComparisonReport(graph: graph, inputs: codes)
+        var report = try ComparisonReport(graph: graph, inputs: codes)
+        if let text = try graphOptions.text() { report.attach(text) }
+        return report
     }
 
     func run() throws {

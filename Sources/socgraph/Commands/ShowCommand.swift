@@ -21,7 +21,10 @@ struct ShowCommand: ParsableCommand {
     /// What `show` reports, in every format.
     func report() throws -> NodeReport {
         let graph = try graphOptions.load(noting: [code])
-        return NodeReport(graph: graph, node: try graph.resolve(code))
+        let report = NodeReport(graph: graph, node: try graph.resolve(code))
+        guard case var .occupation(occupation) = report, let text = try graphOptions.text() else { return report }
+        occupation.text = CodeWords(text: text, code: occupation.code)
+        return .occupation(occupation)
     }
 
     func run() throws {

@@ -51,6 +51,11 @@ struct GraphOptions: ParsableArguments {
     func searchIndex() throws -> (index: SearchIndex, sources: [DataSource]) {
         try LoadedGraphs.shared.searchIndex(directory: directory)
     }
+
+    /// The definitions and tasks of Graph/text/, nil when the folder is absent; loaded once per process.
+    func text() throws -> OccupationText? {
+        try LoadedGraphs.shared.text(directory: directory)
+    }
 }
 
 /// The graphs and search indexes this process has loaded, by directory, so that the commands of a `batch` share
@@ -61,6 +66,17 @@ final class LoadedGraphs: @unchecked Sendable {
     private let lock = NSLock()
     private var graphs: [String: KnowledgeGraph] = [:]
     private var indexes: [String: (index: SearchIndex, sources: [DataSource])] = [:]
+    private var texts: [String: OccupationText?] = [:]
+
+    func text(directory: URL) throws -> OccupationText? {
+        let key = directory.standardizedFileURL.path
+        lock.lock()
+        defer { lock.unlock() }
+        if let found = texts[key] { return found }
+        let found = try GraphStore(directory: directory).loadText(for: try lockedGraph(directory: directory))
+        texts[key] = .some(found)
+        return found
+    }
 
     func graph(directory: URL) throws -> KnowledgeGraph {
         lock.lock()

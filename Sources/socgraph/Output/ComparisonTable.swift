@@ -9,6 +9,9 @@ enum ComparisonTable {
     /// Lists of shared programs and related occupations longer than this are cut (JSON and TSV have them all).
     static let listLimit = 12
 
+    /// How many tasks of each candidate the comparison lists.
+    static let taskLimit = 5
+
     static func render(_ report: ComparisonReport, width: Int = 80, style: TextStyle = .plain) -> String {
         var out = TextTable.wrap("Comparison of " + report.codes.joined(separator: ", "), width: width)
             .map { style.bold($0) + "\n" }.joined()
@@ -54,6 +57,16 @@ enum ComparisonTable {
         }
         if !warnings.isEmpty {
             out += bullets("Profession check warnings", warnings, width: width, style: style, warning: true)
+        }
+        if report.occupations.contains(where: { $0.report.text != nil }) {
+            for occupation in report.occupations {
+                out += heading("\(occupation.report.code)  \(occupation.report.title): its own words", width: width,
+                               style: style)
+                out += ReportTable.words(occupation.report.text, code: occupation.report.code, width: width,
+                                         style: style, limit: taskLimit).dropFirst()
+            }
+        } else {
+            out += ReportTable.words(nil, code: "", width: width, style: style)
         }
         return out + "\n" + SourcesFooter.render(report.sources, width: width, style: style)
     }

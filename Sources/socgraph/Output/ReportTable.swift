@@ -138,7 +138,38 @@ enum ReportTable {
             out += heading("Programs (NCES CIP 2020 crosswalk; STEM per DHS list)", width: width, style: style)
                 + table.render(width: width, style: style)
         }
+        out += words(r.text, code: r.code, width: width, style: style)
         return out + "\n" + SourcesFooter.render(r.sources, width: width, style: style)
+    }
+
+    /// How many tasks a table lists before it says how many more there are.
+    static let taskLimit = 12
+
+    /// The definition and the tasks (core first, numbered, `taskLimit` at most), or the one line that says how to
+    /// get them. Shared by `show` and `compare`.
+    static func words(_ words: CodeWords?, code: String, width: Int, style: TextStyle, limit: Int = taskLimit)
+        -> String
+    {
+        guard let words else { return "\n" + TextTable.wrap("Definition and tasks: " + OccupationText.howToGet,
+                                                           width: width).map { style.dim($0) + "\n" }.joined() }
+        var out = heading("Definition (SOC 2018, \(words.definitionCode))", width: width, style: style)
+        out += TextTable.wrap(words.definition ?? "no SOC definition for this code", width: width)
+            .map { $0 + "\n" }.joined()
+        out += heading("Tasks (O*NET; \(words.coreCount) core of \(words.tasks.count); the occupation's own first, core first)", width: width,
+                       style: style)
+        if words.tasks.isEmpty { return out + "O*NET lists no tasks for \(code)\n" }
+        var table = TextTable(columns: [
+            TextTable.Column("#", alignment: .right), TextTable.Column("TASK", wraps: true), TextTable.Column("TYPE"),
+            TextTable.Column("O*NET"),
+        ])
+        table.rows = words.tasks.prefix(limit).enumerated().map { index, task in
+            [String(index + 1), task.text, task.type.isEmpty ? "—" : task.type.lowercased(), task.onetCode]
+        }
+        out += table.render(width: width, style: style)
+        if words.tasks.count > limit {
+            out += style.dim("… \(words.tasks.count - limit) more tasks: socgraph show \(code) --format json lists them all") + "\n"
+        }
+        return out
     }
 
     /// The heading, then a two-column block of labelled facts (labels bold on a terminal); empty facts are skipped.

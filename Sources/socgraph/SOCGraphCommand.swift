@@ -32,6 +32,7 @@ struct SOCGraphCommand: ParsableCommand {
             FieldsCommand.self,
             DiffCommand.self,
             TextCommand.self,
+            FitCommand.self,
         ]
     )
 

@@ -1,0 +1,426 @@
+import Foundation
+
+/// `socgraph fit PROFILE`: candidate codes for one client, each assessed against the client's duties, degree,
+/// experience and endeavor, and the code to use with its reasons.
+///
+/// Candidates are the profile's own `candidates` and what search finds for the title, for each duty line and for
+/// the endeavor. Each is assessed on four things, and ranked by `score`:
+/// - duties (`DutyMatcher`): each duty's closest task, DWA or definition clause; coverage is the share of duties
+///   scoring `DutyMatcher.covered` or more; the rest are gaps; the codes whose clauses cover the duties best
+///   (`DutyMatcher.rank`) are candidates too;
+/// - qualification: BLS typical entry education, Job Zone and O*NET's education shares against the client's
+///   degree and experience, the profession check, and whether the code supports the EB-2 advanced-degree framing;
+/// - national interest: the code's core and substantial alignments, and which of them the endeavor names;
+/// - risks: a catch-all code, a title match whose duties do not match, BLS and Job Zone disagreeing, entry below a
+///   bachelor's degree, a code only a weak search found.
+///
+/// `score` (0–1, for ranking only) weighs duty match 0.50, the title search 0.15, the duty searches 0.10 and the
+/// endeavor search 0.10; then adds 0.10 when the code supports the advanced-degree framing, 0.10 (0.05) for a
+/// core (substantial) alignment the endeavor names, and takes off 0.30 for entry below a bachelor's degree, 0.15
+/// for a catch-all, 0.10 when the client's degree is below the typical entry. Without the text layer, the duty
+/// match is unknown and its weight goes to the searches (title 0.40, duties 0.30, endeavor 0.15).
+public struct FitReport: Encodable, Sendable {
+    public let client: ClientProfile
+    /// Whether Graph/text/ was present, so that duties could be held against tasks.
+    public let textLayer: Bool
+    /// The national-interest fields the endeavor names, with the words that name them.
+    public let endeavorFields: [EndeavorField]
+    /// Best first.
+    public let candidates: [FitCandidate]
+    @Nullable public var recommendation: FitRecommendation?
+    /// What the reader should know about the assessment as a whole (no text layer, a weak title search, …).
+    public let notes: [String]
+    public let sources: [SourceCitation]
+
+    /// How many search hits each query adds, and how many candidates are kept.
+    public static let titleHits = 5
+    public static let dutyHits = 3
+    public static let endeavorHits = 3
+    public static let dutyMatchHits = 5
+    public static let candidateLimit = 8
+
+    /// Assesses `profile`. `text` is Graph/text/ (nil when absent). Throws `SOCGraphError` for a candidate code
+    /// that names no occupation.
+    public init(profile: ClientProfile, graph: KnowledgeGraph, index: SearchIndex, text: OccupationText?,
+                matcher: DutyMatcher?) throws
+    {
+        client = profile
+        textLayer = text != nil
+        var notes: [String] = []
+        if text == nil { notes.append("duties were not held against tasks: " + OccupationText.howToGet) }
+
+        // Candidates: given first, then search.
+        var found: [String: [String]] = [:]
+        var order: [String] = []
+        func add(_ code: String, _ how: String) {
+            if found[code] == nil { order.append(code) }
+            if !(found[code] ?? []).contains(how) { found[code, default: []].append(how) }
+        }
+        for input in profile.candidates {
+            var node = try graph.resolve(input, as: [.detailed, .specialty])
+            if graph[node].kind == .specialty, let parent = graph.parent(of: node) { node = parent }
+            add(graph[node].id, "given")
+        }
+        let titleSearch = try? index.search(profile.title, limit: Self.titleHits)
+        var titleScores: [String: Double] = [:]
+        for hit in titleSearch?.hits ?? [] {
+            titleScores[hit.code] = hit.score
+            add(hit.code, "title search")
+        }
+        if let titleSearch, titleSearch.weak {
+            notes.append("the title \"\(profile.title)\" alone is a weak guess"
+                         + (titleSearch.weakReason.map { " (\($0))" } ?? "") + ": the duties decide")
+        }
+        var weakOnly: Set<String> = Set(titleSearch?.weak == true ? titleSearch!.hits.map(\.code) : [])
+        var dutyScores: [String: Double] = [:]
+        for duty in profile.duties {
+            guard let results = try? index.search(duty, limit: 10) else { continue }
+            for (rank, hit) in results.hits.enumerated() {
+                dutyScores[hit.code, default: 0] += hit.score / Double(profile.duties.count)
+                if rank < Self.dutyHits, !results.weak { add(hit.code, "duty search") }
+            }
+        }
+        if let matcher {
+            for (code, fit) in matcher.rank(profile.duties).prefix(Self.dutyMatchHits) where fit > 0 {
+                add(code, "duties match its tasks")
+            }
+        }
+        var endeavorScores: [String: Double] = [:]
+        if let results = try? index.search(profile.endeavor, limit: 10) {
+            for (rank, hit) in results.hits.enumerated() {
+                endeavorScores[hit.code] = hit.score
+                if rank < Self.endeavorHits, !results.weak { add(hit.code, "endeavor search") }
+            }
+        }
+        weakOnly = weakOnly.filter { found[$0] == ["title search"] }
+
+        let endeavorFields = Self.endeavorFields(profile.endeavor, graph: graph)
+        self.endeavorFields = endeavorFields
+        let named = Self.relatedFields(endeavorFields.map(\.id), graph: graph)
+
+        var assessed: [FitCandidate] = []
+        for code in order {
+            let node = try graph.resolve(code, as: [.detailed])
+            assessed.append(FitCandidate(
+                graph: graph, node: node, profile: profile, foundBy: found[code] ?? [],
+                titleScore: titleScores[code] ?? 0, dutySearch: dutyScores[code] ?? 0,
+                endeavorScore: endeavorScores[code] ?? 0, weakOnly: weakOnly.contains(code),
+                matcher: matcher, text: text, named: named))
+        }
+        assessed.sort { $0.score > $1.score || ($0.score == $1.score && $0.code < $1.code) }
+        let given = Set(found.filter { $0.value.contains("given") }.keys)
+        var kept = Array(assessed.prefix(Self.candidateLimit))
+        for candidate in assessed.dropFirst(Self.candidateLimit) where given.contains(candidate.code) {
+            kept.append(candidate)
+        }
+        candidates = kept
+        recommendation = kept.first.map { FitRecommendation(best: $0, others: Array(kept.dropFirst())) }
+        self.notes = notes
+        sources = graph.sources.citations
+    }
+
+    /// The fields whose curated title terms or technologies the endeavor names (word for word, case ignored).
+    static func endeavorFields(_ endeavor: String, graph: KnowledgeGraph) -> [EndeavorField] {
+        let words = " " + SearchText.tokens(endeavor).map(\.text).joined(separator: " ") + " "
+        var terms: [NodeIndex: Set<String>] = [:]
+        for link in graph.curation.links(.titles) {
+            guard let term = link.term else { continue }
+            let phrase = SearchText.tokens(term).map(\.text).joined(separator: " ")
+            if !phrase.isEmpty, words.contains(" \(phrase) ") { terms[link.field, default: []].insert(term) }
+        }
+        for link in graph.curation.links(.technologies) {
+            let name = graph[link.subject].title
+            let phrase = SearchText.tokens(name).map(\.text).joined(separator: " ")
+            if phrase.count >= 4, words.contains(" \(phrase) ") { terms[link.field, default: []].insert(name) }
+        }
+        return terms.map { field, words in
+            EndeavorField(id: graph[field].id, name: graph[field].title,
+                          framework: graph.framework(of: field)?.label ?? "", terms: words.sorted())
+        }.sorted { $0.id < $1.id }
+    }
+
+    /// `ids` with the fields that include them or that they include (CHIPS focus areas and CET categories).
+    static func relatedFields(_ ids: [String], graph: KnowledgeGraph) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for id in ids { out[id, default: []].append(id) }
+        for link in graph.curation.links(.inclusions) {
+            let (area, category) = (graph[link.subject].id, graph[link.field].id)
+            if ids.contains(category) { out[area, default: []].append(category) }
+            if ids.contains(area) { out[category, default: []].append(area) }
+        }
+        return out
+    }
+}
+
+/// A national-interest field the endeavor names.
+public struct EndeavorField: Encodable, Hashable, Sendable {
+    public let id: String
+    public let name: String
+    public let framework: String
+    /// The curated terms or technologies found in the endeavor.
+    public let terms: [String]
+}
+
+/// One candidate code held against the client.
+public struct FitCandidate: Encodable, Hashable, Sendable {
+    public let code: String
+    public let title: String
+    /// For ranking only (see `FitReport`), rounded to two places.
+    public let score: Double
+    /// `given`, `title search`, `duty search`, `endeavor search`.
+    public let foundBy: [String]
+    /// The title search's score for this code (0 when it did not list it).
+    public let titleScore: Double
+    /// Each duty with its closest clause; empty without the text layer.
+    public let duties: [DutyMatcher.Match]
+    /// The share of duties covered (0–1), nil without the text layer.
+    @Nullable public var coverage: Double?
+    /// The duties nothing in the code covers.
+    public let gaps: [String]
+    public let qualification: FitQualification
+    /// The core and substantial alignments, with the endeavor's words that name each field.
+    public let alignments: [FitAlignment]
+    public let risks: [String]
+    public let catchAll: Bool
+    public let onetURL: String
+    public let blsURL: String
+    /// The definition and tasks, when the text layer is present.
+    @Nullable public var text: CodeWords?
+
+    init(graph: KnowledgeGraph, node: NodeIndex, profile: ClientProfile, foundBy: [String], titleScore: Double,
+         dutySearch: Double, endeavorScore: Double, weakOnly: Bool, matcher: DutyMatcher?, text: OccupationText?,
+         named: [String: [String]])
+    {
+        let report = OccupationReport(graph: graph, node: node)
+        code = report.code
+        title = report.title
+        self.foundBy = foundBy
+        self.titleScore = titleScore
+        onetURL = "https://www.onetonline.org/link/summary/\(code).00"
+        blsURL = "https://www.bls.gov/oes/current/oes\(code.replacingOccurrences(of: "-", with: "")).htm"
+        let code = report.code
+        self.text = text.map { CodeWords(text: $0, code: code) }
+
+        var matches: [DutyMatcher.Match] = []
+        var coverage: Double?
+        if let matcher, matcher.hasClauses(for: report.code) {
+            matches = matcher.match(profile.duties, in: report.code)
+            coverage = (Double(matches.filter(\.covered).count) / Double(max(matches.count, 1)) * 100).rounded() / 100
+        }
+        let coveredCount = matches.filter(\.covered).count
+        duties = matches
+        self.coverage = coverage
+        gaps = matches.filter { !$0.covered }.map(\.duty)
+        let qualification = FitQualification(report: report, profile: profile)
+        self.qualification = qualification
+
+        var endeavorEndorsed = 0.0
+        alignments = report.citableFields.map { field in
+            let words = named[field.id] ?? []
+            if !words.isEmpty { endeavorEndorsed = max(endeavorEndorsed, field.grade == "core" ? 0.10 : 0.05) }
+            return FitAlignment(field: field.id, name: field.name, framework: field.frameworkLabel,
+                                grade: field.grade, evidence: Array(field.evidence.prefix(3)), endeavorFields: words)
+        }
+
+        let catchAll = CatchAll.isCatchAll(title: report.title)
+        var risks: [String] = []
+        if catchAll {
+            risks.append("a catch-all code (\"All Other\"): it names no specific occupation, and an officer may "
+                         + "read it as a code chosen for want of one")
+        }
+        if let coverage, coverage < 0.5 {
+            risks.append(titleScore >= 0.6
+                ? "the title matches (\(Self.decimal(titleScore))) but only \(coveredCount) of \(matches.count) duties "
+                    + "match the code's tasks"
+                : "only \(coveredCount) of \(matches.count) duties match the code's tasks: the duties describe another "
+                    + "occupation in part")
+        }
+        if report.profession.bachelorOrHigher == false {
+            risks.append("typical entry (\(report.education.typicalEntryTitle ?? "—")) is below a bachelor's degree: "
+                         + "the code fails the USCIS profession check")
+        }
+        for warning in report.profession.warnings where warning.contains("Job Zone") {
+            risks.append("BLS and O*NET disagree: \(warning)")
+        }
+        if weakOnly { risks.append("only a weak title search suggests it") }
+        if qualification.meetsEntry == false {
+            risks.append("the client's \(profile.degree.blsTitle.lowercased()) is below the typical entry "
+                         + "(\(report.education.typicalEntryTitle ?? "—"))")
+        }
+        if !named.isEmpty, endeavorEndorsed == 0 {
+            risks.append("no core or substantial alignment with a field the endeavor names")
+        }
+        self.risks = risks
+        self.catchAll = catchAll
+
+        var score: Double
+        if let coverage {
+            _ = coverage
+            score = 0.50 * DutyMatcher.fit(matches) + 0.15 * titleScore + 0.10 * min(1, dutySearch)
+                + 0.10 * endeavorScore
+        } else {
+            score = 0.40 * titleScore + 0.30 * min(1, dutySearch) + 0.15 * endeavorScore
+        }
+        if qualification.supportsAdvancedDegreeFraming { score += 0.10 }
+        score += endeavorEndorsed
+        if report.profession.bachelorOrHigher == false { score -= 0.30 }
+        if catchAll { score -= 0.15 }
+        if qualification.meetsEntry == false { score -= 0.10 }
+        self.score = (score * 100).rounded() / 100
+    }
+
+    public static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// "4 of 6 duties", or nil without the text layer.
+    public var coverageText: String? {
+        coverage == nil ? nil : "\(duties.filter(\.covered).count) of \(duties.count) duties"
+    }
+}
+
+/// What the code asks for against what the client has.
+public struct FitQualification: Encodable, Hashable, Sendable {
+    @Nullable public var typicalEntry: String?
+    @Nullable public var workExperience: String?
+    @Nullable public var jobZone: String?
+    /// The share of O*NET respondents saying the job requires a master's degree or more (a bachelor's or more).
+    @Nullable public var mastersOrHigherPercent: Double?
+    @Nullable public var bachelorOrHigherPercent: Double?
+    public let clientDegree: String
+    public let clientYears: Double
+    /// Whether the client's degree reaches the typical entry education; nil when BLS publishes none.
+    @Nullable public var meetsEntry: Bool?
+    public let profession: ProfessionCheck
+    /// EB-2 advanced-degree framing: entry at a master's or above, or a bachelor's that the client exceeds with an
+    /// advanced degree (a master's, or a bachelor's plus five years of progressive experience).
+    public let supportsAdvancedDegreeFraming: Bool
+    /// The framing in one sentence.
+    public let framing: String
+
+    init(report: OccupationReport, profile: ClientProfile) {
+        let education = report.education
+        typicalEntry = education.typicalEntryTitle
+        workExperience = education.workExperience
+        jobZone = education.jobZoneLabel
+        func share(_ minimum: EducationLevel) -> Double? {
+            guard !education.distribution.isEmpty else { return nil }
+            let total = education.distribution.filter { (EducationLevel(rawValue: $0.level) ?? .none) >= minimum }
+                .reduce(0) { $0 + $1.percent }
+            return total.rounded()
+        }
+        mastersOrHigherPercent = share(.master)
+        bachelorOrHigherPercent = share(.bachelor)
+        clientDegree = profile.degree.blsTitle
+        clientYears = profile.yearsExperience
+        profession = report.profession
+        let entry = education.typicalEntry.flatMap(EducationLevel.init(rawValue:))
+        meetsEntry = entry.map { profile.degree >= $0 }
+        let client = "the client's \(profile.degree.blsTitle.lowercased()) in \(profile.degreeField)"
+            + (profile.yearsExperience > 0 ? " with \(Self.years(profile.yearsExperience)) of experience" : "")
+        switch entry {
+        case let entry? where entry >= .master:
+            supportsAdvancedDegreeFraming = true
+            framing = "typical entry is a \(entry.blsTitle.lowercased()): the occupation itself normally requires "
+                + "an advanced degree; " + client + (profile.degree >= entry ? " meets it" : " is below it")
+        case .bachelor?:
+            supportsAdvancedDegreeFraming = profile.holdsAdvancedDegree
+            framing = "typical entry is a bachelor's degree: the advanced-degree framing rests on "
+                + client + (profile.holdsAdvancedDegree
+                    ? ", which is an advanced degree in the EB-2 sense"
+                    : ", which is not an advanced degree (a master's, or a bachelor's plus five years of progressive "
+                        + "experience)")
+        case let entry?:
+            supportsAdvancedDegreeFraming = false
+            framing = "typical entry is \(entry.blsTitle.lowercased()), below a bachelor's degree: the code does not "
+                + "support the advanced-degree framing"
+        case nil:
+            supportsAdvancedDegreeFraming = profile.holdsAdvancedDegree && (education.jobZone ?? 0) >= 4
+            framing = "BLS publishes no typical entry education; O*NET Job Zone "
+                + (education.jobZoneLabel ?? "not rated") + "; the framing rests on " + client
+        }
+    }
+
+    public static func years(_ value: Double) -> String {
+        let text = value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        return text + (value == 1 ? " year" : " years")
+    }
+}
+
+/// A core or substantial alignment of a candidate, and the endeavor fields it answers to.
+public struct FitAlignment: Encodable, Hashable, Sendable {
+    public let field: String
+    public let name: String
+    public let framework: String
+    public let grade: String
+    public let evidence: [String]
+    /// The fields named by the endeavor that this field is, includes or is included by; empty when none.
+    public let endeavorFields: [String]
+}
+
+/// The code to use, why, and why not each alternative.
+public struct FitRecommendation: Encodable, Hashable, Sendable {
+    public let code: String
+    public let title: String
+    public let reasons: [String]
+    public let alternatives: [Alternative]
+
+    public struct Alternative: Encodable, Hashable, Sendable {
+        public let code: String
+        public let title: String
+        /// Why not this one, against the recommended code.
+        public let reasons: [String]
+    }
+
+    init(best: FitCandidate, others: [FitCandidate]) {
+        code = best.code
+        title = best.title
+        var reasons: [String] = []
+        if let text = best.coverageText {
+            reasons.append("its tasks cover \(text)"
+                           + (best.duties.filter(\.covered).max { $0.score < $1.score }.map {
+                               "; closest: \"\($0.duty)\" ~ \"\($0.clause ?? "")\" (\(FitCandidate.decimal($0.score)))"
+                           } ?? ""))
+        }
+        if best.titleScore >= 0.5 {
+            reasons.append("the client's title matches it (search score \(FitCandidate.decimal(best.titleScore)))")
+        }
+        reasons.append(best.qualification.framing)
+        let endorsed = best.alignments.filter { !$0.endeavorFields.isEmpty }
+        if !endorsed.isEmpty {
+            reasons.append("the endeavor's fields: " + endorsed.map { "\($0.name) (\($0.framework), \($0.grade))" }
+                .joined(separator: "; "))
+        } else if let first = best.alignments.first {
+            reasons.append("aligned with \(first.name) (\(first.framework), \(first.grade))")
+        }
+        reasons.append(best.risks.isEmpty ? "no risk found" : "risks to address: " + best.risks.joined(separator: "; "))
+        self.reasons = reasons
+        alternatives = others.map { other in
+            var why: [String] = []
+            if let mine = best.coverage, let theirs = other.coverage, theirs < mine {
+                why.append("covers fewer duties (\(other.coverageText ?? "") against \(best.coverageText ?? ""))")
+            }
+            if other.catchAll { why.append("a catch-all code") }
+            if other.qualification.profession.bachelorOrHigher == false {
+                why.append("entry below a bachelor's degree fails the profession check")
+            }
+            if best.qualification.supportsAdvancedDegreeFraming, !other.qualification.supportsAdvancedDegreeFraming {
+                why.append("does not support the advanced-degree framing")
+            }
+            if best.alignments.contains(where: { !$0.endeavorFields.isEmpty }),
+               !other.alignments.contains(where: { !$0.endeavorFields.isEmpty })
+            {
+                why.append("no core or substantial alignment with the endeavor's fields")
+            }
+            if other.qualification.meetsEntry == false {
+                why.append("the client's degree is below its typical entry")
+            }
+            if other.titleScore + 0.2 < best.titleScore, other.titleScore < 0.5 {
+                why.append("the client's title matches it less (\(FitCandidate.decimal(other.titleScore)))")
+            }
+            if why.isEmpty {
+                why.append("a defensible alternative that scores a little lower "
+                           + "(\(FitCandidate.decimal(other.score)) against \(FitCandidate.decimal(best.score)))")
+            }
+            return Alternative(code: other.code, title: other.title, reasons: why)
+        }
+    }
+}

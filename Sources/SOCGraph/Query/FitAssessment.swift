@@ -14,8 +14,9 @@ import Foundation
 /// - risks: a catch-all code, a title match whose duties do not match, BLS and Job Zone disagreeing, entry below a
 ///   bachelor's degree, a code only a weak search found.
 ///
-/// `score` (0–1, for ranking only) weighs duty match 0.50, the title search 0.15, the duty searches 0.10 and the
-/// endeavor search 0.10; then adds 0.10 when the code supports the advanced-degree framing, 0.10 (0.05) for a
+/// `score` (0–1, for ranking only) weighs duty match 0.50, the title search 0.15 (a weak one counts half), the duty searches 0.10 and the
+/// endeavor search 0.10; then adds 0.10 when the code supports the advanced-degree framing, 0.05 when a CIP
+/// program NCES crosswalks to the code names the client's degree field, 0.10 (0.05) for a
 /// core (substantial) alignment the endeavor names, and takes off 0.30 for entry below a bachelor's degree, 0.15
 /// for a catch-all, 0.10 when the client's degree is below the typical entry. Without the text layer, the duty
 /// match is unknown and its weight goes to the searches (title 0.40, duties 0.30, endeavor 0.15).
@@ -37,6 +38,8 @@ public struct FitReport: Encodable, Sendable {
     public static let dutyHits = 3
     public static let endeavorHits = 3
     public static let dutyMatchHits = 5
+    /// Scores this close to the best are a close call (see `init`).
+    public static let closeMargin = 0.08
     public static let candidateLimit = 8
 
     /// Assesses `profile`. `text` is Graph/text/ (nil when absent). Throws `SOCGraphError` for a candidate code
@@ -64,7 +67,8 @@ public struct FitReport: Encodable, Sendable {
         let titleSearch = try? index.search(profile.title, limit: Self.titleHits)
         var titleScores: [String: Double] = [:]
         for hit in titleSearch?.hits ?? [] {
-            titleScores[hit.code] = hit.score
+            // A weak title search is a guess: it counts half.
+            titleScores[hit.code] = titleSearch?.weak == true ? hit.score / 2 : hit.score
             add(hit.code, "title search")
         }
         if let titleSearch, titleSearch.weak {
@@ -81,7 +85,10 @@ public struct FitReport: Encodable, Sendable {
             }
         }
         if let matcher {
-            for (code, fit) in matcher.rank(profile.duties).prefix(Self.dutyMatchHits) where fit > 0 {
+            // The codes whose clauses cover the duties best, when they cover at least half of them.
+            for (code, _) in matcher.rank(profile.duties).prefix(Self.dutyMatchHits)
+            where Double(matcher.match(profile.duties, in: code).filter(\.covered).count) * 2 >= Double(profile.duties.count)
+            {
                 add(code, "duties match its tasks")
             }
         }
@@ -109,6 +116,17 @@ public struct FitReport: Encodable, Sendable {
         }
         assessed.sort { $0.score > $1.score || ($0.score == $1.score && $0.code < $1.code) }
         let given = Set(found.filter { $0.value.contains("given") }.keys)
+        // A close call goes to the attorney: among codes within `closeMargin` of the best, the given ones come
+        // first (the tool cannot tell them apart, the attorney may know more).
+        if let best = assessed.first?.score, !given.contains(assessed[0].code),
+           let index = assessed.firstIndex(where: { given.contains($0.code) && best - $0.score <= Self.closeMargin })
+        {
+            let chosen = assessed.remove(at: index)
+            assessed.insert(chosen, at: 0)
+            notes.append("\(chosen.code) was given and scores within \(FitCandidate.decimal(Self.closeMargin)) of the "
+                         + "best (\(FitCandidate.decimal(chosen.score)) against \(FitCandidate.decimal(best))): a close "
+                         + "call, kept first")
+        }
         var kept = Array(assessed.prefix(Self.candidateLimit))
         for candidate in assessed.dropFirst(Self.candidateLimit) where given.contains(candidate.code) {
             kept.append(candidate)
@@ -262,6 +280,7 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
             score = 0.40 * titleScore + 0.30 * min(1, dutySearch) + 0.15 * endeavorScore
         }
         if qualification.supportsAdvancedDegreeFraming { score += 0.10 }
+        if qualification.degreeProgram != nil { score += 0.05 }
         score += endeavorEndorsed
         if report.profession.bachelorOrHigher == false { score -= 0.30 }
         if catchAll { score -= 0.15 }
@@ -295,8 +314,12 @@ public struct FitQualification: Encodable, Hashable, Sendable {
     public let supportsAdvancedDegreeFraming: Bool
     /// The framing in one sentence.
     public let framing: String
+    /// The CIP 2020 program, among those NCES crosswalks to the code, that names the client's degree field (its
+    /// words within the field's, or sharing two thirds of them); nil when none does.
+    @Nullable public var degreeProgram: String?
 
     init(report: OccupationReport, profile: ClientProfile) {
+        degreeProgram = Self.program(naming: profile.degreeField, in: report.programs)
         let education = report.education
         typicalEntry = education.typicalEntryTitle
         workExperience = education.workExperience
@@ -337,6 +360,22 @@ public struct FitQualification: Encodable, Hashable, Sendable {
             framing = "BLS publishes no typical entry education; O*NET Job Zone "
                 + (education.jobZoneLabel ?? "not rated") + "; the framing rests on " + client
         }
+    }
+
+    /// The program whose title's words all appear in `field`, or whose words and the field's overlap by at
+    /// least two thirds (Dice of the word sets); the closest one.
+    static func program(naming field: String, in programs: [ProgramSummary]) -> String? {
+        let fieldTerms = Set(SearchText.terms(field))
+        guard !fieldTerms.isEmpty else { return nil }
+        var best: (title: String, score: Double)?
+        for program in programs {
+            let terms = Set(SearchText.terms(program.title)).subtracting(["general"])
+            guard !terms.isEmpty else { continue }
+            let shared = Double(terms.intersection(fieldTerms).count)
+            let score = terms.isSubset(of: fieldTerms) ? 1 + shared : 2 * shared / Double(terms.count + fieldTerms.count)
+            if score >= 0.66, score > (best?.score ?? 0) { best = ("\(program.cip) \(program.title)", score) }
+        }
+        return best?.title
     }
 
     public static func years(_ value: Double) -> String {
@@ -384,6 +423,9 @@ public struct FitRecommendation: Encodable, Hashable, Sendable {
             reasons.append("the client's title matches it (search score \(FitCandidate.decimal(best.titleScore)))")
         }
         reasons.append(best.qualification.framing)
+        if let program = best.qualification.degreeProgram {
+            reasons.append("the client's degree field matches CIP \(program), which NCES crosswalks to it")
+        }
         let endorsed = best.alignments.filter { !$0.endeavorFields.isEmpty }
         if !endorsed.isEmpty {
             reasons.append("the endeavor's fields: " + endorsed.map { "\($0.name) (\($0.framework), \($0.grade))" }
@@ -396,7 +438,8 @@ public struct FitRecommendation: Encodable, Hashable, Sendable {
         alternatives = others.map { other in
             var why: [String] = []
             if let mine = best.coverage, let theirs = other.coverage, theirs < mine {
-                why.append("covers fewer duties (\(other.coverageText ?? "") against \(best.coverageText ?? ""))")
+                let covered = best.duties.filter(\.covered).count
+                why.append("covers fewer duties (\(other.coverageText ?? "") against \(covered))")
             }
             if other.catchAll { why.append("a catch-all code") }
             if other.qualification.profession.bachelorOrHigher == false {
@@ -410,11 +453,15 @@ public struct FitRecommendation: Encodable, Hashable, Sendable {
             {
                 why.append("no core or substantial alignment with the endeavor's fields")
             }
+            if best.qualification.degreeProgram != nil, other.qualification.degreeProgram == nil {
+                why.append("no program NCES crosswalks to it names the client's degree field")
+            }
             if other.qualification.meetsEntry == false {
                 why.append("the client's degree is below its typical entry")
             }
             if other.titleScore + 0.2 < best.titleScore, other.titleScore < 0.5 {
-                why.append("the client's title matches it less (\(FitCandidate.decimal(other.titleScore)))")
+                why.append(other.titleScore == 0 ? "the client's title does not point to it"
+                           : "the client's title matches it less (\(FitCandidate.decimal(other.titleScore)))")
             }
             if why.isEmpty {
                 why.append("a defensible alternative that scores a little lower "

@@ -22,8 +22,11 @@ enum FitOutput {
         ])
         for (index, candidate) in shown.enumerated() {
             let duties: String = candidate.coverageText.map { $0.replacingOccurrences(of: " duties", with: "") } ?? "—"
-            let fields: [String] = candidate.alignments.map { alignment -> String in
-                (alignment.endeavorFields.isEmpty ? "" : "*") + "\(alignment.name) (\(alignment.grade))"
+            let fields: [String] = ["core", "substantial"].compactMap { grade -> String? in
+                let graded = candidate.alignments.filter { $0.grade == grade }
+                guard !graded.isEmpty else { return nil }
+                let named = graded.filter { !$0.endeavorFields.isEmpty }.count
+                return "\(graded.count) \(grade)" + (named > 0 ? " (\(named)*)" : "")
             }
             let row: [String] = [String(index + 1), candidate.code, candidate.title,
                                  FitCandidate.decimal(candidate.score), duties,
@@ -32,7 +35,8 @@ enum FitOutput {
             table.rows.append(row)
         }
         out += "\n" + table.render(width: width, style: style)
-        out += style.dim("DUTIES: duties covered by the code's tasks; * a field the endeavor names") + "\n"
+        out += TextTable.wrap("DUTIES: duties the code's tasks cover. FIELDS: core and substantial alignments; (n*): "
+                              + "n of them the endeavor names", width: width).map { style.dim($0) + "\n" }.joined()
 
         if let recommendation = report.recommendation {
             out += heading("Recommendation: \(recommendation.code)  \(recommendation.title)", width: width, style: style)

@@ -27,7 +27,10 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .target(name: "SOCGraphRender", dependencies: ["SOCGraph", "CGraphviz"]),
+        .target(
+            name: "SOCGraphRender",
+            dependencies: ["SOCGraph", "CGraphviz", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .executableTarget(
             name: "socgraph",
             dependencies: [
@@ -40,6 +43,10 @@ let package = Package(
         .testTarget(name: "SOCGraphTests", dependencies: ["SOCGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "SOCGraphImportTests", dependencies: ["SOCGraphImport"]),
         .testTarget(name: "SOCGraphRenderTests", dependencies: ["SOCGraphRender"], exclude: ["Golden"]),
-        .testTarget(name: "socgraphTests", dependencies: ["socgraph"]),
+        .testTarget(
+            name: "socgraphTests",
+            dependencies: ["socgraph", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Profiles"]
+        ),
     ]
 )

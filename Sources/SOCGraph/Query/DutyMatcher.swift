@@ -164,14 +164,14 @@ public struct DutyMatcher: Sendable {
         return words.sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.word < $1.word) }.map(\.word)
     }
 
-    /// The comma-separated parts of a definition's sentences that hold at least two meaningful words, when a
+    /// The comma-separated parts of a definition's sentences that hold at least three meaningful words, when a
     /// sentence has more than one: "Conduct organizational studies and evaluations, design systems and procedures,
     /// …" gives "design systems and procedures" as a clause of its own.
     static func definitionFragments(_ definition: String) -> [String] {
         definitionClauses(definition).flatMap { sentence -> [String] in
             let parts = sentence.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count > 1 else { return [] }
-            return parts.filter { SearchText.terms($0).count >= 2 }
+            return parts.filter { SearchText.terms($0).count >= 3 }
         }
     }
 

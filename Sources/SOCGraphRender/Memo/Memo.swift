@@ -28,7 +28,14 @@ public struct Memo: Sendable {
         public let title: String
         public let fields: [FieldEvidence]
         public let profession: ProfessionCheck
+        /// The definition and tasks, when the text layer was given.
+        public let words: CodeWords?
     }
+
+    /// How many tasks of each candidate the memo quotes.
+    public static let quotedTasks = 5
+    /// Whether the text layer was given (else the memo says in one line how to get it).
+    public let hasText: Bool
 
     public let title: String
     public let candidates: [Candidate]
@@ -46,7 +53,8 @@ public struct Memo: Sendable {
     /// Throws as `DiagramFactory.comparison(of:in:options:limits:)`.
     public init(
         graph: KnowledgeGraph, candidates: [NodeIndex],
-        options: ComparisonSubgraph.Options = ComparisonSubgraph.Options(), limits: DiagramLimits = DiagramLimits()
+        options: ComparisonSubgraph.Options = ComparisonSubgraph.Options(), limits: DiagramLimits = DiagramLimits(),
+        text: OccupationText? = nil
     ) throws {
         let comparison = try ComparisonSubgraph(graph: graph, candidates: candidates, options: options)
         try comparison.subgraph.checkSize(
@@ -55,7 +63,10 @@ public struct Memo: Sendable {
         diagram = DiagramFactory.diagram(comparison, in: graph)
         let nodes = comparison.candidates
         let reports = nodes.map { OccupationReport(graph: graph, node: $0) }
-        title = "SOC code comparison: " + DiagramFactory.listing(reports.map(\.code))
+        // One code is a profile, not a comparison.
+        title = reports.count == 1 ? "SOC code profile: \(reports[0].code) \(reports[0].title)"
+            : "SOC code comparison: " + DiagramFactory.listing(reports.map(\.code))
+        hasText = text != nil
         self.candidates = zip(nodes, reports).map { node, report in
             Candidate(
                 code: report.code, title: report.title,
@@ -64,7 +75,7 @@ public struct Memo: Sendable {
                         field: graph[link.field].title, grade: link.grade?.name,
                         framework: link.framework?.label ?? "", evidence: link.evidence)
                 },
-                profession: report.profession)
+                profession: report.profession, words: text.map { CodeWords(text: $0, code: report.code) })
         }
         rows = Self.rows(reports, candidates: self.candidates)
         relations = Self.relations(comparison, in: graph)

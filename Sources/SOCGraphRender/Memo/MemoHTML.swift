@@ -81,6 +81,23 @@ public enum MemoHTML {
         }
         out += "</ul>\n"
 
+        out += "<h3>The codes&#8217; own words</h3>\n"
+        if memo.hasText {
+            for candidate in memo.candidates {
+                guard let words = candidate.words else { continue }
+                out += "<p><strong>" + escape("\(candidate.code) \(candidate.title)") + "</strong>. SOC 2018 definition: "
+                    + escape(words.definition ?? "none published") + "</p>\n"
+                out += "<p>" + escape("O*NET tasks (\(min(Memo.quotedTasks, words.tasks.count)) of \(words.tasks.count), "
+                                      + "the occupation's own first, core first):") + "</p>\n<ul>\n"
+                for task in words.tasks.prefix(Memo.quotedTasks) {
+                    out += "<li>" + escape(task.text + " (\(task.onetCode)" + (task.type.isEmpty ? "" : ", \(task.type.lowercased())") + ")") + "</li>\n"
+                }
+                out += "</ul>\n"
+            }
+        } else {
+            out += "<p>" + escape("Not quoted: " + OccupationText.howToGet + ".") + "</p>\n"
+        }
+
         out += "<h3>Sources</h3>\n<ol class=\"sources\">\n"
         for citation in memo.sources {
             out += "<li>" + escape(citation.publisher) + ". "

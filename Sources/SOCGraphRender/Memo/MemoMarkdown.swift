@@ -55,6 +55,23 @@ public enum MemoMarkdown {
         }
         out += "\n"
 
+        out += "### The codes' own words\n\n"
+        if memo.hasText {
+            for candidate in memo.candidates {
+                guard let words = candidate.words else { continue }
+                out += "**" + escape("\(candidate.code) \(candidate.title)") + "**. SOC 2018 definition: "
+                    + escape(words.definition ?? "none published") + "\n\n"
+                out += escape("O*NET tasks (\(min(Memo.quotedTasks, words.tasks.count)) of \(words.tasks.count), the "
+                              + "occupation's own first, core first):") + "\n\n"
+                for task in words.tasks.prefix(Memo.quotedTasks) {
+                    out += "- " + escape(task.text + " (\(task.onetCode)" + (task.type.isEmpty ? "" : ", \(task.type.lowercased())") + ")") + "\n"
+                }
+                out += "\n"
+            }
+        } else {
+            out += escape("Not quoted: " + OccupationText.howToGet + ".") + "\n\n"
+        }
+
         out += "### Sources\n\n"
         for (number, citation) in memo.sources.enumerated() {
             out += "\(number + 1). " + escape(citation.publisher) + ". "

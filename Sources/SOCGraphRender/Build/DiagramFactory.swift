@@ -36,6 +36,10 @@ public enum DiagramFactory {
         return diagram(neighbourhood, in: graph)
     }
 
+    /// How a subtitle names the rows of a candidate.
+    static let rowsPhrase = "BLS typical entry education, O*NET Job Zone, designations and the USCIS profession "
+        + "check (BLS entry of a bachelor\u{2019}s degree or more)"
+
     /// How a subtitle names the fields drawn: only core and substantial alignments are.
     static func fieldsPhrase(_ hasFields: Bool) -> String {
         hasFields ? "national-interest fields (graded core or substantial)"
@@ -48,8 +52,7 @@ public enum DiagramFactory {
     public static func diagram(_ comparison: ComparisonSubgraph, in graph: KnowledgeGraph) -> Diagram {
         let codes = comparison.candidates.map { graph[$0].id }
         let hasFields = comparison.subgraph.members.contains { graph[$0.node].kind == .field }
-        var parts = ["SOC 2018 groups", "BLS typical entry education", "O*NET Job Zone", "designations"]
-        parts.append(Self.fieldsPhrase(hasFields))
+        var parts = ["SOC 2018 groups", "on each candidate, its " + Self.rowsPhrase, Self.fieldsPhrase(hasFields)]
         let shared = comparison.sharedRelated.count, sharedTotal = comparison.sharedRelatedTotal
         if shared > 0 {
             parts.append("occupations O*NET relates to several candidates"
@@ -60,10 +63,8 @@ public enum DiagramFactory {
                 ? "CIP programs crosswalked to several candidates" : "a few CIP programs for each candidate")
         }
         return diagram(
-            comparison.subgraph, in: graph, layout: .comparison,
-            title: "Comparing " + listing(codes),
-            subtitle: comparison.candidates.map { graph.label($0) }.joined(separator: " · ") + ". "
-                + sentence(parts))
+            comparison.subgraph, in: graph, layout: .comparison, title: "Comparing " + listing(codes),
+            subtitle: sentence(parts, separator: "; "))
     }
 
     /// The diagram of an extracted neighbourhood, without a size check.
@@ -79,16 +80,14 @@ public enum DiagramFactory {
         return diagram(
             neighbourhood.subgraph, in: graph, layout: .neighbourhood,
             title: "Neighbourhood of \(centre.id) \(centre.title)",
-            subtitle: walk + "; the BLS typical entry education, O*NET Job Zone, designations and "
-                + Self.fieldsPhrase(hasFields)
-                + " of \(centre.id).")
+            subtitle: walk + ". On \(centre.id): " + Self.rowsPhrase + "; its " + Self.fieldsPhrase(hasFields) + ".")
     }
 
     /// How a subgraph is arranged.
     enum Layout {
         /// Top down; frames only around the candidates and their groups.
         case comparison
-        /// Left to right, one column per depth, the centre's groups in its column and its facts in the next; every
+        /// Left to right, one column per depth, the centre's groups in its column and its fields in the next; every
         /// major group framed.
         case neighbourhood
     }
@@ -106,7 +105,7 @@ public enum DiagramFactory {
         }
         let clusters = framed.sorted().map { DiagramCluster(majorGroup: graph[$0].id, title: graph[$0].title) }
         var nodes: [DiagramNode] = []
-        for member in subgraph.members where graph[member.node].kind != .major {
+        for member in subgraph.members where graph[member.node].kind != .major && !isRow(graph[member.node].kind) {
             var node = node(member, in: graph, framed: framed)
             if layout == .comparison, graph[member.node].kind == .detailed, member.role != .focus {
                 node.cluster = nil
@@ -121,7 +120,9 @@ public enum DiagramFactory {
             nodes.append(node)
         }
         var edges: [DiagramEdge] = []
-        for link in subgraph.links where graph[link.to].kind != .major && graph[link.from].kind != .major {
+        for link in subgraph.links where graph[link.to].kind != .major && graph[link.from].kind != .major
+            && !isRow(graph[link.to].kind)
+        {
             edges.append(DiagramEdge(from: graph[link.from].id, to: graph[link.to].id, kind: kind(link.kind)))
         }
         return Diagram(
@@ -135,9 +136,10 @@ public enum DiagramFactory {
             ? graph.ancestors(of: member.node).first.flatMap { framed.contains($0) ? graph[$0].id : nil } : nil
         switch item.kind {
         case .detailed, .specialty:
+            let focus = member.role == .focus
             return DiagramNode(
-                id: item.id, kind: member.role == .focus ? .candidate : .occupation, heading: item.id,
-                title: item.title, cluster: cluster)
+                id: item.id, kind: focus ? .candidate : .occupation, heading: item.id, title: item.title,
+                rows: focus ? rows(of: member.node, in: graph) : [], cluster: cluster)
         case .minor:
             return DiagramNode(id: item.id, kind: .minorGroup, heading: item.id, title: item.title, cluster: cluster)
         case .broad:
@@ -164,6 +166,39 @@ public enum DiagramFactory {
             return DiagramNode(id: item.id, kind: .broadGroup, heading: "ISCO-08 " + item.id.dropFirst(5),
                                title: item.title)
         }
+    }
+
+    /// Education levels, job zones and designations: drawn as rows of the occupation they describe, not as nodes
+    /// with long edges.
+    static func isRow(_ kind: NodeKind) -> Bool {
+        kind == .educationLevel || kind == .jobZone || kind == .designation
+    }
+
+    /// The facts of a candidate as rows: BLS typical entry education, O*NET Job Zone, designations, and the USCIS
+    /// profession check (an alert when BLS entry is below a bachelor's degree or not published).
+    static func rows(of occupation: NodeIndex, in graph: KnowledgeGraph) -> [DiagramNode.Row] {
+        let report = OccupationReport(graph: graph, node: occupation)
+        let designations = report.designations.map { designation in
+            designation.title.components(separatedBy: " (").first ?? designation.title
+        }
+        let profession = report.profession
+        let warnings = profession.warnings.count
+        let check: DiagramNode.Row
+        switch profession.bachelorOrHigher {
+        case true?:
+            check = DiagramNode.Row(
+                "Profession", "yes" + (warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"))
+        case false?:
+            check = DiagramNode.Row("Profession", "\u{2717} no: entry below a bachelor\u{2019}s degree", alert: true)
+        case nil:
+            check = DiagramNode.Row("Profession", "\u{2717} unknown: BLS gives no entry education", alert: true)
+        }
+        return [
+            DiagramNode.Row("BLS entry", report.education.typicalEntryTitle ?? "not published"),
+            DiagramNode.Row("Job Zone", report.education.jobZoneLabel ?? "not rated"),
+            DiagramNode.Row("Designated", designations.isEmpty ? "none" : designations.joined(separator: "; ")),
+            check,
+        ]
     }
 
     static func kind(_ kind: Subgraph.LinkKind) -> DiagramEdge.Kind {
@@ -204,9 +239,10 @@ public enum DiagramFactory {
         return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
-    /// The parts as one sentence, first letter capitalised, ending in a full stop.
-    static func sentence(_ parts: [String]) -> String {
-        let text = listing(parts)
+    /// The parts as one sentence, first letter capitalised, ending in a full stop; listed (`a, b and c`) unless a
+    /// `separator` is given (for parts that hold commas of their own).
+    static func sentence(_ parts: [String], separator: String? = nil) -> String {
+        let text = separator.map { parts.joined(separator: $0) } ?? listing(parts)
         return text.prefix(1).uppercased() + text.dropFirst() + "."
     }
 }

@@ -87,4 +87,30 @@ struct PageFitTests {
         #expect(rows["15-1232"]?.last?.alert == true)
         #expect(rows.filter { $0.value.contains(where: \.alert) }.keys.sorted() == ["15-1232"])
     }
+
+    @Test("the depth-2 neighbourhood draws every related occupation, at most ten a column beyond, fields as rows")
+    func neighbourhoodBounded() throws {
+        guard let graph = try TestGraphs.shipped() else { return }
+        let centre = try TestGraphs.nodes(graph, ["15-2051"])[0]
+        let diagram = try DiagramFactory.neighbourhood(of: centre, depth: 2, in: graph)
+        let walk = try Neighbourhood(graph: graph, centre: centre, depth: 2)
+        let reached = (1...2).map { depth in walk.occupations.filter { $0.depth == depth }.count }
+        let drawn = (1...2).map { depth in diagram.nodes.filter { $0.kind == .occupation && $0.layer == depth }.count }
+        #expect(drawn[0] == reached[0], "every occupation O*NET relates to the centre is drawn")
+        #expect(reached[1] > DiagramFactory.maxColumnOccupations && drawn[1] == DiagramFactory.maxColumnOccupations)
+        #expect(diagram.subtitle.contains("drawn: 10 of \(reached[1]) at depth 2"), "\(diagram.subtitle)")
+        #expect(diagram.subtitle.contains("socgraph related 15-2051 --depth 2 lists them all"))
+        // Every occupation drawn is linked from one drawn.
+        let ids = Set(diagram.nodes.map(\.id))
+        for node in diagram.nodes where node.kind == .occupation {
+            #expect(diagram.edges.contains { $0.to == node.id && ids.contains($0.from) }, "\(node.id)")
+        }
+        // The fields are rows of the centre, best grade first, not nodes.
+        #expect(!diagram.nodes.contains { $0.kind == .field })
+        let rows = try #require(diagram.nodes.first { $0.id == "15-2051" }?.rows)
+        #expect(rows.suffix(2).map(\.value) == ["Artificial Intelligence (core)", "Advanced Computing (substantial)"])
+        #expect(rows.suffix(2).allSatisfy { $0.label == "CET 2024" })
+        let measure = try Measure(dot: DOTBuilder().build(diagram))
+        #expect(measure.scale == 1 && measure.smallestFont >= Self.minimumPoints)
+    }
 }

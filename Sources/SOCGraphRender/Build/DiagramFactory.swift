@@ -67,28 +67,102 @@ public enum DiagramFactory {
             subtitle: sentence(parts, separator: "; "))
     }
 
-    /// The diagram of an extracted neighbourhood, without a size check.
+    /// The most occupations a neighbourhood diagram draws in a column after the first (a step of the walk beyond
+    /// the occupations related to the centre, which are all drawn): more run off an A4 page.
+    /// `socgraph related CODE --depth N` lists them all.
+    public static let maxColumnOccupations = 10
+
+    /// The diagram of an extracted neighbourhood, without a size check; a column after the first with more than
+    /// `maxColumnOccupations` keeps those linked from the most occupations drawn in the column before, and the
+    /// subtitle says how many it leaves out. The centre's fields are rows of the centre.
     public static func diagram(_ neighbourhood: Neighbourhood, in graph: KnowledgeGraph) -> Diagram {
         let centre = graph[neighbourhood.centre]
         let tiers = neighbourhood.tiers.sorted().map(\.rawValue)
         let reached = neighbourhood.occupations.count - 1
-        let hasFields = neighbourhood.subgraph.members.contains { graph[$0.node].kind == .field }
-        let walk = neighbourhood.depth == 0
+        let (dropped, omissions) = columnOverflow(neighbourhood)
+        var walk = neighbourhood.depth == 0
             ? "No related occupations (depth 0)"
             : "\(reached) related occupation\(reached == 1 ? "" : "s") (O*NET, \(listing(tiers)) links), "
-                + "one column per step, to depth \(neighbourhood.depth), framed by SOC major group"
-        return diagram(
+                + "one column per step"
+        if !omissions.isEmpty {
+            walk += "; drawn: " + listing(omissions.map { depth, drawn, total in "\(drawn) of \(total) at depth \(depth)" })
+                + ", those related to the most occupations of the column before (socgraph related \(centre.id) "
+                + "--depth \(neighbourhood.depth) lists them all)"
+        }
+        var diagram = diagram(
             neighbourhood.subgraph, in: graph, layout: .neighbourhood,
             title: "Neighbourhood of \(centre.id) \(centre.title)",
-            subtitle: walk + ". On \(centre.id): " + Self.rowsPhrase + "; its " + Self.fieldsPhrase(hasFields) + ".")
+            subtitle: walk + ". On \(centre.id): " + Self.rowsPhrase + "; its "
+                + Self.fieldsPhrase(neighbourhood.subgraph.members.contains { graph[$0.node].kind == .field }) + ".")
+        let droppedIDs = Set(dropped.map { graph[$0].id })
+        diagram.nodes.removeAll { droppedIDs.contains($0.id) }
+        diagram.edges.removeAll { droppedIDs.contains($0.from) || droppedIDs.contains($0.to) }
+        let framed = Set(diagram.nodes.compactMap(\.cluster))
+        diagram.clusters.removeAll { !framed.contains($0.key) }
+        foldFields(into: centre.id, of: &diagram)
+        return diagram
+    }
+
+    /// The fields the centre aligns with as its last rows (`CET 2024 | Artificial Intelligence (core)`), best grade
+    /// first: in a neighbourhood only the centre links to them, and a node each cost the first column a node's
+    /// height for one edge.
+    static func foldFields(into centre: String, of diagram: inout Diagram) {
+        let fields = Dictionary(uniqueKeysWithValues: diagram.nodes.filter { $0.kind == .field }.map { ($0.id, $0) })
+        var rows: [(grade: Int, row: DiagramNode.Row)] = []
+        for edge in diagram.edges where edge.from == centre {
+            guard case let .alignsWith(grade) = edge.kind, let field = fields[edge.to] else { continue }
+            rows.append((grade?.rawValue ?? 0, DiagramNode.Row(
+                field.heading ?? "Field", field.title + (grade.map { " (\($0.name))" } ?? ""), width: 30)))
+        }
+        rows.sort { $0.grade != $1.grade ? $0.grade > $1.grade : $0.row.value < $1.row.value }
+        diagram.nodes.removeAll { fields[$0.id] != nil }
+        diagram.edges.removeAll { fields[$0.to] != nil }
+        if let index = diagram.nodes.firstIndex(where: { $0.id == centre }) {
+            diagram.nodes[index].rows += rows.map(\.row)
+        }
+    }
+
+    /// The occupations left out of columns after the first over `maxColumnOccupations`, and for each such column
+    /// its depth, how many are drawn and how many were reached. A column keeps those linked from the most
+    /// occupations kept in the column before, then the most related (lowest O*NET index), then in the order reached.
+    /// O(related links × log).
+    static func columnOverflow(_ neighbourhood: Neighbourhood)
+        -> (dropped: Set<NodeIndex>, omissions: [(depth: Int, drawn: Int, total: Int)])
+    {
+        var kept: Set<NodeIndex> = [neighbourhood.centre]
+        var dropped = Set<NodeIndex>()
+        var omissions: [(depth: Int, drawn: Int, total: Int)] = []
+        guard neighbourhood.depth > 0 else { return (dropped, omissions) }
+        for depth in 1...neighbourhood.depth {
+            let column = neighbourhood.occupations.filter { $0.depth == depth }.map(\.occupation)
+            var links: [NodeIndex: Int] = [:], bestIndex: [NodeIndex: Int] = [:]
+            for link in neighbourhood.subgraph.links where kept.contains(link.from) {
+                guard case let .related(_, index) = link.kind else { continue }
+                links[link.to, default: 0] += 1
+                bestIndex[link.to] = min(bestIndex[link.to] ?? index, index)
+            }
+            let linked = column.enumerated().filter { links[$0.element] != nil }.sorted { a, b in
+                let (la, lb) = (links[a.element]!, links[b.element]!)
+                if la != lb { return la > lb }
+                let (ia, ib) = (bestIndex[a.element]!, bestIndex[b.element]!)
+                return ia != ib ? ia < ib : a.offset < b.offset
+            }.map(\.element)
+            let keep = Set(depth == 1 ? linked : Array(linked.prefix(maxColumnOccupations)))
+            kept.formUnion(keep)
+            let left = column.filter { !keep.contains($0) }
+            dropped.formUnion(left)
+            if !left.isEmpty { omissions.append((depth, keep.count, column.count)) }
+        }
+        return (dropped, omissions)
     }
 
     /// How a subgraph is arranged.
     enum Layout {
         /// Top down; frames only around the candidates and their groups.
         case comparison
-        /// Left to right, one column per depth, the centre's groups in its column and its fields in the next; every
-        /// major group framed.
+        /// Left to right, one column per depth, the centre's groups in its column (its fields become rows); the
+        /// centre's major group framed with the related occupations in it (a frame for every group stacked the
+        /// columns into bands several pages long).
         case neighbourhood
     }
 
@@ -97,11 +171,11 @@ public enum DiagramFactory {
         _ subgraph: Subgraph, in graph: KnowledgeGraph, layout: Layout, title: String, subtitle: String
     ) -> Diagram {
         var framed = Set<NodeIndex>()
+        // The major groups of the candidates (of the centre), whose minor groups are drawn, are frames.
         for member in subgraph.members where graph[member.node].kind == .major {
-            let framesIt = layout == .neighbourhood || graph.children(of: member.node).contains { minor in
-                subgraph.role(of: minor) != nil
+            if graph.children(of: member.node).contains(where: { subgraph.role(of: $0) != nil }) {
+                framed.insert(member.node)
             }
-            if framesIt { framed.insert(member.node) }
         }
         let clusters = framed.sorted().map { DiagramCluster(majorGroup: graph[$0].id, title: graph[$0].title) }
         var nodes: [DiagramNode] = []

@@ -51,7 +51,8 @@ public struct DOTBuilder: Sendable {
             "labeljust": .text("l"),
             "labelloc": .text("b"),
             "newrank": .text("true"),
-            "nodesep": .text("0.18"),
+            // Left to right, the gap between nodes of a column: small, so that a column of ten fits a page.
+            "nodesep": .text(diagram.direction == .topDown ? "0.18" : "0.08"),
             "outputorder": .text("edgesfirst"),
             "pad": .text("0.15"),
             "rankdir": .text(diagram.direction == .topDown ? "TB" : "LR"),
@@ -186,8 +187,8 @@ public struct DOTBuilder: Sendable {
         if row.alert { label = "<B>" + label + "</B>" }
         label = "<FONT POINT-SIZE=\"\(DiagramStyle.detailFontSize)\" COLOR=\""
             + (row.alert ? DiagramStyle.alertTextColor : DiagramStyle.mutedTextColor) + "\">" + label + "</FONT>"
-        var value = DOTSyntax.wrap(row.value, width: DiagramStyle.rowValueWidth, maxLines: 3).map(DOTSyntax.html)
-            .joined(separator: "<BR/>")
+        var value = DOTSyntax.wrap(row.value, width: row.width ?? DiagramStyle.rowValueWidth,
+                                   maxLines: DiagramStyle.maxRowLines).map(DOTSyntax.html).joined(separator: "<BR/>")
         if row.alert { value = "<FONT COLOR=\"\(DiagramStyle.alertTextColor)\">" + value + "</FONT>" }
         return "<TR>" + cell + label + "</TD>" + cell + value + "</TD></TR>"
     }
@@ -230,7 +231,7 @@ public struct DOTBuilder: Sendable {
 
     private func titleLabel(_ diagram: Diagram) -> String {
         var label = "<FONT POINT-SIZE=\"\(DiagramStyle.titleFontSize)\"><B>"
-            + DOTSyntax.wrap(diagram.title, width: 80, maxLines: 2).map(DOTSyntax.html).joined(separator: "<BR ALIGN=\"LEFT\"/>")
+            + DOTSyntax.wrap(diagram.title, width: 64, maxLines: 2).map(DOTSyntax.html).joined(separator: "<BR ALIGN=\"LEFT\"/>")
             + "</B></FONT><BR ALIGN=\"LEFT\"/>"
         let subtitle = DOTSyntax.wrap(diagram.subtitle, width: 110, maxLines: 6)
         if !subtitle.isEmpty {

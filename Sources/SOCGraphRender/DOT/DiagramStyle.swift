@@ -25,6 +25,8 @@ enum DiagramStyle {
     static let maxTitleLines = 6
     /// Characters per line of a row value on a node (`Bachelor's degree`).
     static let rowValueWidth = 20
+    /// Lines of a row value at most.
+    static let maxRowLines = 4
     /// Background of a fact row on a node.
     static let rowFill = "#fffdf7"
     /// A failed check (the USCIS profession test): its row and the border of its node.

@@ -102,8 +102,10 @@ struct LayoutRows {
             + DOTSyntax.wrap(node.title, width: DiagramStyle.wrapWidth(node.kind), maxLines: DiagramStyle.maxTitleLines)
         let text = Double(lines.map(\.count).max() ?? 0) * Double(DiagramStyle.fontSize)
         let labels = Double(node.rows.map(\.label.count).max() ?? 0) * Double(DiagramStyle.detailFontSize)
-        let values = Double(node.rows.flatMap { DOTSyntax.wrap($0.value, width: DiagramStyle.rowValueWidth, maxLines: 3) }
-            .map(\.count).max() ?? 0) * Double(DiagramStyle.fontSize)
+        let valueLines = node.rows.flatMap { row in
+            DOTSyntax.wrap(row.value, width: row.width ?? DiagramStyle.rowValueWidth, maxLines: DiagramStyle.maxRowLines)
+        }
+        let values = Double(valueLines.map(\.count).max() ?? 0) * Double(DiagramStyle.fontSize)
         // Helvetica averages about half an em a character.
         return max(text, labels + values) * 0.5 / 72 + 0.3
     }

@@ -67,11 +67,14 @@ public struct DiagramNode: Hashable, Sendable {
         public var label: String
         public var value: String
         public var alert: Bool
+        /// Characters per line of the value; nil for the standard width, which keeps short facts narrow.
+        public var width: Int?
 
-        public init(_ label: String, _ value: String, alert: Bool = false) {
+        public init(_ label: String, _ value: String, alert: Bool = false, width: Int? = nil) {
             self.label = label
             self.value = value
             self.alert = alert
+            self.width = width
         }
     }
 

@@ -86,11 +86,40 @@ struct DOTBuilderTests {
             #expect(dot.contains("\"legend:node:\(kind.rawValue)\"") == used.contains(kind), "\(kind)")
         }
         for key in ["parent", "entry-education", "job-zone", "aligns-with", "shared-related", "related-primary-short"] {
-            #expect(dot.contains("\"legend:edge:\(key):from\" -> \"legend:edge:\(key):to\""), "\(key)")
+            #expect(dot.contains("ID=\"legend:edge:\(key)\""), "\(key)")
         }
         for key in ["related-primary-long", "related-supplemental", "prepares-for", "designated", "uses"] {
-            #expect(!dot.contains("legend:edge:\(key):"), "\(key)")
+            #expect(!dot.contains("\"legend:edge:\(key)\""), "\(key)")
         }
+        // The legend is part of the footer label, not nodes and edges of the layout.
+        #expect(!dot.contains("cluster:legend"))
+        #expect(!dot.contains("\"legend:node:candidate\" ["))
+        #expect(!dot.contains("legend:alert"), "no alert row, no alert in the legend")
+    }
+
+    @Test("rows are a table of escaped facts on their node; an alert row and its node's border are red")
+    func rows() throws {
+        let candidate = DiagramNode(
+            id: "15-1232", kind: .candidate, heading: "15-1232", title: "Computer User Support Specialists",
+            rows: [DiagramNode.Row("BLS entry", "Some college, no degree"),
+                   DiagramNode.Row("Job Zone", "3 <b>&</b> \"x\""),
+                   DiagramNode.Row("Profession", "\u{2717} no: entry below a bachelor\u{2019}s degree", alert: true)])
+        let other = DiagramNode(id: "15-1252", kind: .candidate, heading: "15-1252", title: "Software Developers",
+                                rows: [DiagramNode.Row("Profession", "yes")])
+        let dot = try DOTBuilder().build(Diagram(title: "Rows", nodes: [candidate, other], edges: []))
+        let line = try #require(dot.split(separator: "\n").first { $0.contains("\"15-1232\" [") })
+        #expect(line.contains("label=<<TABLE "), "a node with rows is a table")
+        #expect(line.contains("Some college, no"))
+        #expect(line.contains("3 &lt;b&gt;&amp;&lt;/b&gt; &quot;x&quot;"), "row values are escaped")
+        #expect(!line.contains("<b>"))
+        #expect(line.contains("BGCOLOR=\"\(DiagramStyle.alertFill)\""))
+        #expect(line.contains("color=\"\(DiagramStyle.alertBorder)\""), "the node of a failed check has a red border")
+        let passing = try #require(dot.split(separator: "\n").first { $0.contains("\"15-1252\" [") })
+        #expect(!passing.contains(DiagramStyle.alertFill) && passing.contains("color=\"#8f4a00\""))
+        #expect(dot.contains("ID=\"legend:alert\"") && dot.contains("Fails the profession check"))
+        let rendering = try GraphvizRenderer().renderReportingWarnings(dot: dot, format: .svg)
+        #expect(rendering.warnings == [])
+        #expect(String(decoding: rendering.data, as: UTF8.self).contains("Some college, no"))
     }
 
     @Test("grades label their edges, tiers only their line style; candidates are emphasised")

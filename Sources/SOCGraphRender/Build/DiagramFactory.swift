@@ -36,6 +36,10 @@ public enum DiagramFactory {
         return diagram(neighbourhood, in: graph)
     }
 
+    /// How a subtitle names the rows of a candidate.
+    static let rowsPhrase = "BLS typical entry education, O*NET Job Zone, designations and the USCIS profession "
+        + "check (BLS entry of a bachelor\u{2019}s degree or more)"
+
     /// How a subtitle names the fields drawn: only core and substantial alignments are.
     static func fieldsPhrase(_ hasFields: Bool) -> String {
         hasFields ? "national-interest fields (graded core or substantial)"
@@ -48,8 +52,7 @@ public enum DiagramFactory {
     public static func diagram(_ comparison: ComparisonSubgraph, in graph: KnowledgeGraph) -> Diagram {
         let codes = comparison.candidates.map { graph[$0].id }
         let hasFields = comparison.subgraph.members.contains { graph[$0.node].kind == .field }
-        var parts = ["SOC 2018 groups", "BLS typical entry education", "O*NET Job Zone", "designations"]
-        parts.append(Self.fieldsPhrase(hasFields))
+        var parts = ["SOC 2018 groups", "on each candidate, its " + Self.rowsPhrase, Self.fieldsPhrase(hasFields)]
         let shared = comparison.sharedRelated.count, sharedTotal = comparison.sharedRelatedTotal
         if shared > 0 {
             parts.append("occupations O*NET relates to several candidates"
@@ -60,36 +63,106 @@ public enum DiagramFactory {
                 ? "CIP programs crosswalked to several candidates" : "a few CIP programs for each candidate")
         }
         return diagram(
-            comparison.subgraph, in: graph, layout: .comparison,
-            title: "Comparing " + listing(codes),
-            subtitle: comparison.candidates.map { graph.label($0) }.joined(separator: " · ") + ". "
-                + sentence(parts))
+            comparison.subgraph, in: graph, layout: .comparison, title: "Comparing " + listing(codes),
+            subtitle: sentence(parts, separator: "; "))
     }
 
-    /// The diagram of an extracted neighbourhood, without a size check.
+    /// The most occupations a neighbourhood diagram draws in a column after the first (a step of the walk beyond
+    /// the occupations related to the centre, which are all drawn): more run off an A4 page.
+    /// `socgraph related CODE --depth N` lists them all.
+    public static let maxColumnOccupations = 10
+
+    /// The diagram of an extracted neighbourhood, without a size check; a column after the first with more than
+    /// `maxColumnOccupations` keeps those linked from the most occupations drawn in the column before, and the
+    /// subtitle says how many it leaves out. The centre's fields are rows of the centre.
     public static func diagram(_ neighbourhood: Neighbourhood, in graph: KnowledgeGraph) -> Diagram {
         let centre = graph[neighbourhood.centre]
         let tiers = neighbourhood.tiers.sorted().map(\.rawValue)
         let reached = neighbourhood.occupations.count - 1
-        let hasFields = neighbourhood.subgraph.members.contains { graph[$0.node].kind == .field }
-        let walk = neighbourhood.depth == 0
+        let (dropped, omissions) = columnOverflow(neighbourhood)
+        var walk = neighbourhood.depth == 0
             ? "No related occupations (depth 0)"
             : "\(reached) related occupation\(reached == 1 ? "" : "s") (O*NET, \(listing(tiers)) links), "
-                + "one column per step, to depth \(neighbourhood.depth), framed by SOC major group"
-        return diagram(
+                + "one column per step"
+        if !omissions.isEmpty {
+            walk += "; drawn: " + listing(omissions.map { depth, drawn, total in "\(drawn) of \(total) at depth \(depth)" })
+                + ", those related to the most occupations of the column before (socgraph related \(centre.id) "
+                + "--depth \(neighbourhood.depth) lists them all)"
+        }
+        var diagram = diagram(
             neighbourhood.subgraph, in: graph, layout: .neighbourhood,
             title: "Neighbourhood of \(centre.id) \(centre.title)",
-            subtitle: walk + "; the BLS typical entry education, O*NET Job Zone, designations and "
-                + Self.fieldsPhrase(hasFields)
-                + " of \(centre.id).")
+            subtitle: walk + ". On \(centre.id): " + Self.rowsPhrase + "; its "
+                + Self.fieldsPhrase(neighbourhood.subgraph.members.contains { graph[$0.node].kind == .field }) + ".")
+        let droppedIDs = Set(dropped.map { graph[$0].id })
+        diagram.nodes.removeAll { droppedIDs.contains($0.id) }
+        diagram.edges.removeAll { droppedIDs.contains($0.from) || droppedIDs.contains($0.to) }
+        let framed = Set(diagram.nodes.compactMap(\.cluster))
+        diagram.clusters.removeAll { !framed.contains($0.key) }
+        foldFields(into: centre.id, of: &diagram)
+        return diagram
+    }
+
+    /// The fields the centre aligns with as its last rows (`CET 2024 | Artificial Intelligence (core)`), best grade
+    /// first: in a neighbourhood only the centre links to them, and a node each cost the first column a node's
+    /// height for one edge.
+    static func foldFields(into centre: String, of diagram: inout Diagram) {
+        let fields = Dictionary(uniqueKeysWithValues: diagram.nodes.filter { $0.kind == .field }.map { ($0.id, $0) })
+        var rows: [(grade: Int, row: DiagramNode.Row)] = []
+        for edge in diagram.edges where edge.from == centre {
+            guard case let .alignsWith(grade) = edge.kind, let field = fields[edge.to] else { continue }
+            rows.append((grade?.rawValue ?? 0, DiagramNode.Row(
+                field.heading ?? "Field", field.title + (grade.map { " (\($0.name))" } ?? ""), width: 30)))
+        }
+        rows.sort { $0.grade != $1.grade ? $0.grade > $1.grade : $0.row.value < $1.row.value }
+        diagram.nodes.removeAll { fields[$0.id] != nil }
+        diagram.edges.removeAll { fields[$0.to] != nil }
+        if let index = diagram.nodes.firstIndex(where: { $0.id == centre }) {
+            diagram.nodes[index].rows += rows.map(\.row)
+        }
+    }
+
+    /// The occupations left out of columns after the first over `maxColumnOccupations`, and for each such column
+    /// its depth, how many are drawn and how many were reached. A column keeps those linked from the most
+    /// occupations kept in the column before, then the most related (lowest O*NET index), then in the order reached.
+    /// O(related links × log).
+    static func columnOverflow(_ neighbourhood: Neighbourhood)
+        -> (dropped: Set<NodeIndex>, omissions: [(depth: Int, drawn: Int, total: Int)])
+    {
+        var kept: Set<NodeIndex> = [neighbourhood.centre]
+        var dropped = Set<NodeIndex>()
+        var omissions: [(depth: Int, drawn: Int, total: Int)] = []
+        guard neighbourhood.depth > 0 else { return (dropped, omissions) }
+        for depth in 1...neighbourhood.depth {
+            let column = neighbourhood.occupations.filter { $0.depth == depth }.map(\.occupation)
+            var links: [NodeIndex: Int] = [:], bestIndex: [NodeIndex: Int] = [:]
+            for link in neighbourhood.subgraph.links where kept.contains(link.from) {
+                guard case let .related(_, index) = link.kind else { continue }
+                links[link.to, default: 0] += 1
+                bestIndex[link.to] = min(bestIndex[link.to] ?? index, index)
+            }
+            let linked = column.enumerated().filter { links[$0.element] != nil }.sorted { a, b in
+                let (la, lb) = (links[a.element]!, links[b.element]!)
+                if la != lb { return la > lb }
+                let (ia, ib) = (bestIndex[a.element]!, bestIndex[b.element]!)
+                return ia != ib ? ia < ib : a.offset < b.offset
+            }.map(\.element)
+            let keep = Set(depth == 1 ? linked : Array(linked.prefix(maxColumnOccupations)))
+            kept.formUnion(keep)
+            let left = column.filter { !keep.contains($0) }
+            dropped.formUnion(left)
+            if !left.isEmpty { omissions.append((depth, keep.count, column.count)) }
+        }
+        return (dropped, omissions)
     }
 
     /// How a subgraph is arranged.
     enum Layout {
         /// Top down; frames only around the candidates and their groups.
         case comparison
-        /// Left to right, one column per depth, the centre's groups in its column and its facts in the next; every
-        /// major group framed.
+        /// Left to right, one column per depth, the centre's groups in its column (its fields become rows); the
+        /// centre's major group framed with the related occupations in it (a frame for every group stacked the
+        /// columns into bands several pages long).
         case neighbourhood
     }
 
@@ -98,15 +171,15 @@ public enum DiagramFactory {
         _ subgraph: Subgraph, in graph: KnowledgeGraph, layout: Layout, title: String, subtitle: String
     ) -> Diagram {
         var framed = Set<NodeIndex>()
+        // The major groups of the candidates (of the centre), whose minor groups are drawn, are frames.
         for member in subgraph.members where graph[member.node].kind == .major {
-            let framesIt = layout == .neighbourhood || graph.children(of: member.node).contains { minor in
-                subgraph.role(of: minor) != nil
+            if graph.children(of: member.node).contains(where: { subgraph.role(of: $0) != nil }) {
+                framed.insert(member.node)
             }
-            if framesIt { framed.insert(member.node) }
         }
         let clusters = framed.sorted().map { DiagramCluster(majorGroup: graph[$0].id, title: graph[$0].title) }
         var nodes: [DiagramNode] = []
-        for member in subgraph.members where graph[member.node].kind != .major {
+        for member in subgraph.members where graph[member.node].kind != .major && !isRow(graph[member.node].kind) {
             var node = node(member, in: graph, framed: framed)
             if layout == .comparison, graph[member.node].kind == .detailed, member.role != .focus {
                 node.cluster = nil
@@ -121,7 +194,9 @@ public enum DiagramFactory {
             nodes.append(node)
         }
         var edges: [DiagramEdge] = []
-        for link in subgraph.links where graph[link.to].kind != .major && graph[link.from].kind != .major {
+        for link in subgraph.links where graph[link.to].kind != .major && graph[link.from].kind != .major
+            && !isRow(graph[link.to].kind)
+        {
             edges.append(DiagramEdge(from: graph[link.from].id, to: graph[link.to].id, kind: kind(link.kind)))
         }
         return Diagram(
@@ -135,9 +210,10 @@ public enum DiagramFactory {
             ? graph.ancestors(of: member.node).first.flatMap { framed.contains($0) ? graph[$0].id : nil } : nil
         switch item.kind {
         case .detailed, .specialty:
+            let focus = member.role == .focus
             return DiagramNode(
-                id: item.id, kind: member.role == .focus ? .candidate : .occupation, heading: item.id,
-                title: item.title, cluster: cluster)
+                id: item.id, kind: focus ? .candidate : .occupation, heading: item.id, title: item.title,
+                rows: focus ? rows(of: member.node, in: graph) : [], cluster: cluster)
         case .minor:
             return DiagramNode(id: item.id, kind: .minorGroup, heading: item.id, title: item.title, cluster: cluster)
         case .broad:
@@ -164,6 +240,39 @@ public enum DiagramFactory {
             return DiagramNode(id: item.id, kind: .broadGroup, heading: "ISCO-08 " + item.id.dropFirst(5),
                                title: item.title)
         }
+    }
+
+    /// Education levels, job zones and designations: drawn as rows of the occupation they describe, not as nodes
+    /// with long edges.
+    static func isRow(_ kind: NodeKind) -> Bool {
+        kind == .educationLevel || kind == .jobZone || kind == .designation
+    }
+
+    /// The facts of a candidate as rows: BLS typical entry education, O*NET Job Zone, designations, and the USCIS
+    /// profession check (an alert when BLS entry is below a bachelor's degree or not published).
+    static func rows(of occupation: NodeIndex, in graph: KnowledgeGraph) -> [DiagramNode.Row] {
+        let report = OccupationReport(graph: graph, node: occupation)
+        let designations = report.designations.map { designation in
+            designation.title.components(separatedBy: " (").first ?? designation.title
+        }
+        let profession = report.profession
+        let warnings = profession.warnings.count
+        let check: DiagramNode.Row
+        switch profession.bachelorOrHigher {
+        case true?:
+            check = DiagramNode.Row(
+                "Profession", "yes" + (warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"))
+        case false?:
+            check = DiagramNode.Row("Profession", "\u{2717} no: entry below a bachelor\u{2019}s degree", alert: true)
+        case nil:
+            check = DiagramNode.Row("Profession", "\u{2717} unknown: BLS gives no entry education", alert: true)
+        }
+        return [
+            DiagramNode.Row("BLS entry", report.education.typicalEntryTitle ?? "not published"),
+            DiagramNode.Row("Job Zone", report.education.jobZoneLabel ?? "not rated"),
+            DiagramNode.Row("Designated", designations.isEmpty ? "none" : designations.joined(separator: "; ")),
+            check,
+        ]
     }
 
     static func kind(_ kind: Subgraph.LinkKind) -> DiagramEdge.Kind {
@@ -204,9 +313,10 @@ public enum DiagramFactory {
         return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
-    /// The parts as one sentence, first letter capitalised, ending in a full stop.
-    static func sentence(_ parts: [String]) -> String {
-        let text = listing(parts)
+    /// The parts as one sentence, first letter capitalised, ending in a full stop; listed (`a, b and c`) unless a
+    /// `separator` is given (for parts that hold commas of their own).
+    static func sentence(_ parts: [String], separator: String? = nil) -> String {
+        let text = separator.map { parts.joined(separator: $0) } ?? listing(parts)
         return text.prefix(1).uppercased() + text.dropFirst() + "."
     }
 }

@@ -3,12 +3,13 @@ import SOCGraph
 /// Turns a `Diagram` into DOT text: deterministic (the same diagram gives the same bytes, whatever the order
 /// of its nodes and edges), every string escaped, attributes sorted.
 ///
-/// Layout: top to bottom; SOC groups above their members, each SOC major group framed as a cluster; education,
-/// job zones, fields, programs below the occupations; the occupations related to several candidates as one table
-/// (`SharedRelatedTable`); a legend of the node and edge kinds used, then the sources.
+/// Layout: top to bottom; SOC groups above their members, each SOC major group framed as a cluster; a node's
+/// facts as rows of a table on it; fields and programs (and education levels and job zones drawn as nodes) below
+/// the occupations; the occupations related to several candidates as one table (`SharedRelatedTable`); in the footer,
+/// a legend of the node and edge kinds used, then the sources. Nothing is scaled: sizes are the printed ones.
 public struct DOTBuilder: Sendable {
-    /// Node names starting with this are the builder's own (the legend's, the shared-related table); diagram node
-    /// ids may not use it.
+    /// Node names and legend ids starting with this are the builder's own (the legend's samples, the shared-related
+    /// table); diagram node ids may not use it.
     static let reservedPrefix = "legend:"
 
     public var limits: DiagramLimits
@@ -23,21 +24,16 @@ public struct DOTBuilder: Sendable {
         let out = DOTWriter()
         out.line("digraph socgraph {")
         out.indent {
-            out.line("graph " + DOTSyntax.attributeList(graphAttributes(diagram)))
+            let (drawn, table) = SharedRelatedTable.extract(from: diagram)
+            out.line("graph " + DOTSyntax.attributeList(graphAttributes(diagram, legend: DiagramLegend(diagram: drawn))))
             out.line("node " + DOTSyntax.attributeList(nodeDefaults))
             out.line("edge " + DOTSyntax.attributeList(edgeDefaults))
             out.blank()
-            let (drawn, table) = SharedRelatedTable.extract(from: diagram)
             var laidOut = drawn
             if let table { laidOut.nodes.append(table.placeholder) }
             let rows = LayoutRows(laidOut)
             writeBody(laidOut, rows: rows, table: table, to: out)
             rows.write(to: out)
-            let legend = DiagramLegend(diagram: drawn)
-            if !legend.isEmpty {
-                out.blank()
-                legend.write(to: out, below: rows.bottom)
-            }
         }
         out.line("}")
         return out.text
@@ -45,21 +41,22 @@ public struct DOTBuilder: Sendable {
 
     // MARK: - Graph, nodes, edges
 
-    private func graphAttributes(_ diagram: Diagram) -> [String: DOTSyntax.Value] {
+    private func graphAttributes(_ diagram: Diagram, legend: DiagramLegend) -> [String: DOTSyntax.Value] {
         [
             "bgcolor": .text("#ffffff"),
             "fontcolor": .text(DiagramStyle.mutedTextColor),
             "fontname": .text(DiagramStyle.fontName),
             "fontsize": .text(String(DiagramStyle.detailFontSize)),
-            "label": .html(footerLabel(diagram.sources)),
+            "label": .html(footerLabel(diagram.sources, legend: legend)),
             "labeljust": .text("l"),
             "labelloc": .text("b"),
             "newrank": .text("true"),
-            "nodesep": .text("0.25"),
+            // Left to right, the gap between nodes of a column: small, so that a column of ten fits a page.
+            "nodesep": .text(diagram.direction == .topDown ? "0.18" : "0.08"),
             "outputorder": .text("edgesfirst"),
-            "pad": .text("0.3"),
+            "pad": .text("0.15"),
             "rankdir": .text(diagram.direction == .topDown ? "TB" : "LR"),
-            "ranksep": .text("0.45"),
+            "ranksep": .text("0.3"),
         ]
     }
 
@@ -69,7 +66,7 @@ public struct DOTBuilder: Sendable {
             "fontcolor": .text(DiagramStyle.textColor),
             "fontname": .text(DiagramStyle.fontName),
             "fontsize": .text(String(DiagramStyle.fontSize)),
-            "margin": .text("0.12,0.06"),
+            "margin": .text("0.1,0.03"),
             "style": .text("filled"),
         ]
     }
@@ -93,7 +90,7 @@ public struct DOTBuilder: Sendable {
                 "label": .html(titleLabel(diagram)),
                 "labeljust": .text("l"),
                 "labelloc": .text("t"),
-                "margin": .text("12"),
+                "margin": .text("4"),
                 "peripheries": .text("0"),
             ]))
             for cluster in diagram.clusters.sorted(by: { $0.key < $1.key }) {
@@ -134,7 +131,7 @@ public struct DOTBuilder: Sendable {
             "label": .html("<B>" + DOTSyntax.html(cluster.code) + "</B> " + title),
             "labeljust": .text("l"),
             "labelloc": .text("t"),
-            "margin": .text("10"),
+            "margin": .text("6"),
             "style": .text("rounded,filled"),
         ]
     }
@@ -154,15 +151,18 @@ public struct DOTBuilder: Sendable {
         ]
         if style.rounded { attributes["style"] = .text("filled,rounded") }
         if let margin = style.margin { attributes["margin"] = .text(margin) }
+        if !node.rows.isEmpty { attributes["margin"] = .text("0.04,0.04") }
+        if node.hasAlert { attributes["color"] = .text(DiagramStyle.alertBorder) }
         if style.penWidth != 1 { attributes["penwidth"] = .text(number(style.penWidth)) }
         return attributes
     }
 
-    /// Bold heading, the title wrapped, then small muted detail lines.
+    /// Bold heading, the title wrapped, then small muted detail lines; a node with rows is a table: heading and
+    /// title, then one row per fact, label muted, an alert row in red.
     static func nodeLabel(_ node: DiagramNode) -> String {
         var lines: [String] = []
         if let heading = node.heading, !heading.isEmpty { lines.append("<B>" + DOTSyntax.html(heading) + "</B>") }
-        lines += DOTSyntax.wrap(node.title, width: DiagramStyle.wrapWidth, maxLines: DiagramStyle.maxTitleLines)
+        lines += DOTSyntax.wrap(node.title, width: DiagramStyle.wrapWidth(node.kind), maxLines: DiagramStyle.maxTitleLines)
             .map(DOTSyntax.html)
         for detail in node.details {
             for line in DOTSyntax.wrap(detail, width: DiagramStyle.wrapWidth, maxLines: 2) {
@@ -171,7 +171,26 @@ public struct DOTBuilder: Sendable {
                         + DOTSyntax.html(line) + "</FONT>")
             }
         }
-        return lines.isEmpty ? " " : lines.joined(separator: "<BR/>")
+        guard !node.rows.isEmpty else { return lines.isEmpty ? " " : lines.joined(separator: "<BR/>") }
+        var table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+        if !lines.isEmpty { table += "<TR><TD COLSPAN=\"2\">" + lines.joined(separator: "<BR/>") + "</TD></TR>" }
+        for row in node.rows { table += rowMarkup(row) }
+        return table + "</TABLE>"
+    }
+
+    /// One fact row of a node table: the label small and muted, the value wrapped; an alert in red on pink, its
+    /// label bold.
+    private static func rowMarkup(_ row: DiagramNode.Row) -> String {
+        let fill = row.alert ? DiagramStyle.alertFill : DiagramStyle.rowFill
+        let cell = "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" VALIGN=\"TOP\" BGCOLOR=\"\(fill)\">"
+        var label = DOTSyntax.html(row.label)
+        if row.alert { label = "<B>" + label + "</B>" }
+        label = "<FONT POINT-SIZE=\"\(DiagramStyle.detailFontSize)\" COLOR=\""
+            + (row.alert ? DiagramStyle.alertTextColor : DiagramStyle.mutedTextColor) + "\">" + label + "</FONT>"
+        var value = DOTSyntax.wrap(row.value, width: row.width ?? DiagramStyle.rowValueWidth,
+                                   maxLines: DiagramStyle.maxRowLines).map(DOTSyntax.html).joined(separator: "<BR/>")
+        if row.alert { value = "<FONT COLOR=\"\(DiagramStyle.alertTextColor)\">" + value + "</FONT>" }
+        return "<TR>" + cell + label + "</TD>" + cell + value + "</TD></TR>"
     }
 
     /// The statement of `edge`. A `flat` edge (both ends held on one rank) carries its text as an `xlabel`:
@@ -212,9 +231,9 @@ public struct DOTBuilder: Sendable {
 
     private func titleLabel(_ diagram: Diagram) -> String {
         var label = "<FONT POINT-SIZE=\"\(DiagramStyle.titleFontSize)\"><B>"
-            + DOTSyntax.wrap(diagram.title, width: 80, maxLines: 2).map(DOTSyntax.html).joined(separator: "<BR ALIGN=\"LEFT\"/>")
+            + DOTSyntax.wrap(diagram.title, width: 64, maxLines: 2).map(DOTSyntax.html).joined(separator: "<BR ALIGN=\"LEFT\"/>")
             + "</B></FONT><BR ALIGN=\"LEFT\"/>"
-        let subtitle = DOTSyntax.wrap(diagram.subtitle, width: 100, maxLines: 4)
+        let subtitle = DOTSyntax.wrap(diagram.subtitle, width: 110, maxLines: 6)
         if !subtitle.isEmpty {
             label += "<FONT COLOR=\"\(DiagramStyle.mutedTextColor)\">"
                 + subtitle.map(DOTSyntax.html).joined(separator: "<BR ALIGN=\"LEFT\"/>")
@@ -223,11 +242,18 @@ public struct DOTBuilder: Sendable {
         return label
     }
 
-    private func footerLabel(_ sources: [String]) -> String {
-        guard !sources.isEmpty else { return " " }
-        let text = "Sources: " + sources.joined(separator: "; ") + "."
-        return DOTSyntax.wrap(text, width: 120, maxLines: 6).map(DOTSyntax.html)
-            .joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/>"
+    /// The legend, then the sources, left-aligned under the diagram.
+    private func footerLabel(_ sources: [String], legend: DiagramLegend) -> String {
+        var rows: [String] = []
+        if !legend.isEmpty { rows.append(legend.markup) }
+        if !sources.isEmpty {
+            let text = "Sources: " + sources.joined(separator: "; ") + "."
+            rows.append(DOTSyntax.wrap(text, width: 110, maxLines: 10).map(DOTSyntax.html)
+                .joined(separator: "<BR/>"))
+        }
+        guard !rows.isEmpty else { return " " }
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+            + rows.map { "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + $0 + "</TD></TR>" }.joined() + "</TABLE>"
     }
 
     // MARK: - Order and layout helpers

@@ -6,16 +6,33 @@ import SOCGraph
 /// for the SOC hierarchy. Every colour is `#rrggbb`.
 enum DiagramStyle {
     static let fontName = "Helvetica"
-    static let fontSize = 11
+    /// Sizes in points, as printed: a comparison is laid out at its natural size to fit an A4 page (no scaling),
+    /// so nothing is smaller than `detailFontSize`.
+    static let fontSize = 10
     static let detailFontSize = 9
-    static let titleFontSize = 16
+    static let titleFontSize = 14
     static let textColor = "#1a1a1a"
     static let mutedTextColor = "#4d4d4d"
     static let clusterFill = "#f7f7f7"
     static let clusterBorder = "#b3b3b3"
     /// Characters per line of a node title; about 24 keeps three candidates side by side at A4 width.
     static let wrapWidth = 24
+
+    /// Characters per line of the title of a node of `kind`: fields, fewer in a row, are wider and less tall.
+    static func wrapWidth(_ kind: DiagramNode.Kind) -> Int {
+        kind == .field ? 26 : wrapWidth
+    }
     static let maxTitleLines = 6
+    /// Characters per line of a row value on a node (`Bachelor's degree`).
+    static let rowValueWidth = 20
+    /// Lines of a row value at most.
+    static let maxRowLines = 4
+    /// Background of a fact row on a node.
+    static let rowFill = "#fffdf7"
+    /// A failed check (the USCIS profession test): its row and the border of its node.
+    static let alertFill = "#fbe0e0"
+    static let alertTextColor = "#a50f15"
+    static let alertBorder = "#cb181d"
 
     struct NodeStyle {
         var shape: String
@@ -67,7 +84,7 @@ enum DiagramStyle {
                 shape: "octagon", fill: "#f9f5bc", border: "#a89c00", margin: "0.02,0.02", legend: "O*NET Job Zone")
         case .field:
             return NodeStyle(
-                shape: "hexagon", fill: "#bfe7dc", border: "#009e73", margin: "0.02,0.02", legend: "National-interest field")
+                shape: "box", fill: "#bfe7dc", border: "#009e73", rounded: true, legend: "National-interest field")
         case .program:
             return NodeStyle(shape: "note", fill: "#f2dde9", border: "#cc79a7", legend: "Study program (CIP 2020)")
         case .designation:

@@ -1,10 +1,11 @@
 /// The ranks a diagram is laid out in.
 ///
 /// Top-down (comparisons): the SOC hierarchy with the candidates side by side; below every SOC group and
-/// candidate, a row of national-interest fields (short alignment edges, their strengths legible), a row of
-/// education levels, a row of job zones and designations, a row of programs and technologies; then the other
-/// occupations (related to several candidates). The facts of the candidates sit right under them; a row wider
-/// than `rowWidth` is split into rows stacked under each other, so the diagram stays about A4 wide.
+/// candidate, the national-interest fields (those of several candidates in a row above those of one), a row of
+/// education levels, a row of job zones and designations (when drawn as nodes rather than rows of the
+/// candidates), a row of programs and technologies; then the other occupations (related to several candidates).
+/// The facts of the candidates sit right under them; a row wider than `rowWidth` is split into rows stacked under
+/// each other, so the diagram stays within an A4 page's width.
 ///
 /// Left-to-right (neighbourhoods): one column per `DiagramNode.layer`; a column grows down, never across.
 struct LayoutRows {
@@ -15,8 +16,8 @@ struct LayoutRows {
         [.jobZone, .designation],
         [.program, .technology],
     ]
-    /// The widest row, in inches, before it is split: about the text width of an A4 page at 11 pt.
-    static let rowWidth = 7.5
+    /// The widest row, in inches, before it is split: an A4 page less its margins and the frames'.
+    static let rowWidth = 7.2
 
     let direction: Diagram.Direction
     /// The candidates, split to fit.
@@ -44,7 +45,16 @@ struct LayoutRows {
         }
         let free = nodes.filter { $0.layer == nil }
         candidateRows = Self.split(free.filter { $0.kind == .candidate })
-        attributeRows = Self.attributeKinds.flatMap { kinds in Self.split(free.filter { kinds.contains($0.kind) }) }
+        // Fields shared by several candidates get a row of their own above those of one candidate: the edges to
+        // the lower row then pass beside the upper one, not through it, and the page stays narrow.
+        var degree: [String: Int] = [:]
+        for edge in diagram.edges where edge.kind.family == .alignsWith { degree[edge.to, default: 0] += 1 }
+        attributeRows = Self.attributeKinds.flatMap { kinds in
+            let members = free.filter { kinds.contains($0.kind) }
+            guard kinds == [.field] else { return Self.split(members) }
+            let shared = members.filter { degree[$0.id, default: 0] > 1 }
+            return Self.split(shared) + Self.split(members.filter { degree[$0.id, default: 0] <= 1 })
+        }
         otherRows = Self.split(free.filter { $0.kind == .occupation })
         let soc = Set(nodes.filter { $0.kind.isSOC && $0.kind != .occupation }.map(\.id))
         var hasSOCBelow = Set<String>()
@@ -85,19 +95,19 @@ struct LayoutRows {
         return rows
     }
 
-    /// About how wide Graphviz draws `node`, in inches: its longest label line at 11 pt, plus margins.
+    /// About how wide Graphviz draws `node`, in inches: its longest label line (or row) at the text size, plus
+    /// margins.
     static func estimatedWidth(_ node: DiagramNode) -> Double {
         let lines = [node.heading ?? ""]
-            + DOTSyntax.wrap(node.title, width: DiagramStyle.wrapWidth, maxLines: DiagramStyle.maxTitleLines)
-        let characters = lines.map(\.count).max() ?? 0
-        return Double(characters) * Double(DiagramStyle.fontSize) * 0.5 / 72 + 0.4
-    }
-
-    /// The nodes the legend hangs below: the first node of the last row (rows are ranked together), else the
-    /// bottom of the SOC part; left-to-right, the first node of the first layer (the legend shares its column).
-    var bottom: [String] {
-        if direction == .leftToRight { return layers.first.map { [$0[0]] } ?? [] }
-        return (otherRows.last ?? attributeRows.last).map { [$0[0]] } ?? socBottom
+            + DOTSyntax.wrap(node.title, width: DiagramStyle.wrapWidth(node.kind), maxLines: DiagramStyle.maxTitleLines)
+        let text = Double(lines.map(\.count).max() ?? 0) * Double(DiagramStyle.fontSize)
+        let labels = Double(node.rows.map(\.label.count).max() ?? 0) * Double(DiagramStyle.detailFontSize)
+        let valueLines = node.rows.flatMap { row in
+            DOTSyntax.wrap(row.value, width: row.width ?? DiagramStyle.rowValueWidth, maxLines: DiagramStyle.maxRowLines)
+        }
+        let values = Double(valueLines.map(\.count).max() ?? 0) * Double(DiagramStyle.fontSize)
+        // Helvetica averages about half an em a character.
+        return max(text, labels + values) * 0.5 / 72 + 0.3
     }
 
     /// The rank constraints: same-rank groups and invisible edges stacking the rows.

@@ -67,7 +67,7 @@ struct SharedRelatedTable {
                 + candidates.map { links.contains([$0.id, occupation.id]) ? "<TD>\u{25CF}</TD>" : "<TD> </TD>" }
                 .joined() + "</TR>")
         }
-        let label = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" COLOR=\"\(header.color)\" "
+        let label = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"2\" COLOR=\"\(header.color)\" "
             + "BGCOLOR=\"#ffffff\">" + rows.joined() + "</TABLE>"
         return DOTSyntax.id(Self.id) + " " + DOTSyntax.attributeList([
             "label": .html(label),

@@ -14,10 +14,11 @@ public struct GraphvizRenderer: Sendable {
         public var warnings: [String]
     }
 
-    /// Resolution of PNG output, in dots per inch: twice the 72 of a point, crisp when a memo scales it down.
+    /// Resolution of PNG output, in dots per inch. At 150 an A4 page (8.27 × 11.69 in) is 1240 × 1754 pixels:
+    /// a diagram laid out to fit A4 at its natural size keeps that size in a memo printed at 150 dpi.
     public var pngResolution: Int
 
-    public init(pngResolution: Int = 144) {
+    public init(pngResolution: Int = 150) {
         self.pngResolution = pngResolution
     }
 

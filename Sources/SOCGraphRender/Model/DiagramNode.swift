@@ -38,6 +38,9 @@ public struct DiagramNode: Hashable, Sendable {
     public var title: String
     /// Small lines under the title (`Bachelor's · Zone 4`, `employment 1,654,300`).
     public var details: [String]
+    /// Facts drawn as rows of a table under the title (`Entry education: Bachelor's degree`): what a separate node
+    /// with a long edge would say, kept on the node it belongs to.
+    public var rows: [Row]
     /// The key of the `DiagramCluster` (a SOC major group) the node is drawn inside; nil for none.
     public var cluster: String?
     /// Nodes with the same layer are drawn on one rank (a row top-down, a column left-to-right), layers in
@@ -45,9 +48,10 @@ public struct DiagramNode: Hashable, Sendable {
     public var layer: Int?
 
     public init(
-        id: String, kind: Kind, heading: String? = nil, title: String, details: [String] = [],
+        id: String, kind: Kind, heading: String? = nil, title: String, details: [String] = [], rows: [Row] = [],
         cluster: String? = nil, layer: Int? = nil
     ) {
+        self.rows = rows
         self.layer = layer
         self.id = id
         self.kind = kind
@@ -56,4 +60,24 @@ public struct DiagramNode: Hashable, Sendable {
         self.details = details
         self.cluster = cluster
     }
+
+    /// One fact on a node: a short label and its value; an alert row (a failed check) is drawn in red, and so is
+    /// the border of its node.
+    public struct Row: Hashable, Sendable {
+        public var label: String
+        public var value: String
+        public var alert: Bool
+        /// Characters per line of the value; nil for the standard width, which keeps short facts narrow.
+        public var width: Int?
+
+        public init(_ label: String, _ value: String, alert: Bool = false, width: Int? = nil) {
+            self.label = label
+            self.value = value
+            self.alert = alert
+            self.width = width
+        }
+    }
+
+    /// True when a row of the node is an alert.
+    public var hasAlert: Bool { rows.contains(where: \.alert) }
 }

@@ -190,7 +190,7 @@ struct MemoCommandTests {
         let wrong = try CLI.run(["memo", "15-2051", "--out", directory.appendingPathComponent("m.txt").path,
                                  "--graph", CLI.fixture.path])
         #expect(wrong.status == 2)
-        #expect(wrong.stderr.contains("give a file name ending in .md or .html"))
+        #expect(wrong.stderr.contains("give a file name ending in .md, .html or .docx"))
         let missing = directory.appendingPathComponent("no/m.md")
         let result = try CLI.run(["memo", "15-2051", "--out", missing.path, "--graph", CLI.fixture.path])
         #expect(result.status == 4)

@@ -87,8 +87,9 @@ struct TextCommandTests {
             #expect(show.stdout.contains("Develop and implement a set of techniques or analytics applications"))
             #expect(show.stdout.contains("Tasks (O*NET; "))
             // The occupation's own tasks come before its specialties' (15-2051.01 Business Intelligence Analysts).
-            let own = try #require(show.stdout.range(of: "15-2051.00"))
-            let specialty = show.stdout.range(of: "15-2051.01")
+            let taskSection = String(try #require(show.stdout.range(of: "Tasks (O*NET").map { show.stdout[$0.lowerBound...] }))
+            let own = try #require(taskSection.range(of: "15-2051.00"))
+            let specialty = taskSection.range(of: "15-2051.01")
             #expect(specialty == nil || own.lowerBound < specialty!.lowerBound)
             #expect(!show.stdout.contains("socgraph text"))
 

@@ -173,42 +173,63 @@ public enum HTTPDownload {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        let session = URLSession(configuration: configuration)
+        let transfer = Transfer()
+        let session = URLSession(configuration: configuration, delegate: transfer, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var outcome: Result<(Data, URLResponse), Error>?
-        let task = session.dataTask(with: url) { data, response, error in
-            if let data, let response {
-                outcome = .success((data, response))
-            } else {
-                outcome = .failure(error ?? URLError(.unknown))
-            }
-            done.signal()
-        }
-        task.resume()
-        done.wait()
+        session.dataTask(with: url).resume()
+        transfer.done.wait()
         let host = url.host ?? url.absoluteString
-        switch outcome {
-        case let .success((data, response)):
-            if let http = response as? HTTPURLResponse, http.statusCode != 200 {
-                throw SOCGraphError.downloadFailed(
-                    "\(url.absoluteString) answered HTTP \(http.statusCode); check the address, or download the "
-                        + "file by hand and run 'socgraph text --from DIR'")
-            }
-            let expected = response.expectedContentLength
-            if expected >= 0, Int64(data.count) != expected {
-                throw SOCGraphError.downloadFailed(
-                    "the download of \(url.absoluteString) broke off after \(data.count) of \(expected) bytes; "
-                        + "run 'socgraph text' again; text/ was not changed")
-            }
-            return data
-        case let .failure(error):
+        let (response, data, error) = transfer.outcome
+        if let error {
             let reason = (error as? URLError).map(describe) ?? error.localizedDescription
+            if response != nil {
+                // The server answered, then the transfer stopped short.
+                throw SOCGraphError.downloadFailed(
+                    "the download of \(url.absoluteString) broke off after \(data.count) bytes (\(reason)); run "
+                        + "'socgraph text' again; text/ was not changed")
+            }
             throw SOCGraphError.downloadFailed(
                 "cannot download \(url.absoluteString) from \(host): \(reason); check the network, or download the "
                     + "file by hand and run 'socgraph text --from DIR'; text/ was not changed")
-        case nil:
-            throw SOCGraphError.downloadFailed("cannot download \(url.absoluteString): no answer")
+        }
+        guard let response else { throw SOCGraphError.downloadFailed("cannot download \(url.absoluteString): no answer") }
+        if let http = response as? HTTPURLResponse, http.statusCode != 200 {
+            throw SOCGraphError.downloadFailed(
+                "\(url.absoluteString) answered HTTP \(http.statusCode); check the address, or download the "
+                    + "file by hand and run 'socgraph text --from DIR'")
+        }
+        let expected = response.expectedContentLength
+        if expected >= 0, Int64(data.count) != expected {
+            throw SOCGraphError.downloadFailed(
+                "the download of \(url.absoluteString) broke off after \(data.count) of \(expected) bytes; "
+                    + "run 'socgraph text' again; text/ was not changed")
+        }
+        return data
+    }
+
+    /// Collects one transfer: whether the server answered, the bytes, and how it ended.
+    private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var response: URLResponse?
+        private var data = Data()
+        private var error: Error?
+
+        var outcome: (URLResponse?, Data, Error?) { lock.withLock { (response, data, error) } }
+
+        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+            lock.withLock { self.response = response }
+            completionHandler(.allow)
+        }
+
+        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+            lock.withLock { self.data.append(data) }
+        }
+
+        func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+            lock.withLock { self.error = error }
+            done.signal()
         }
     }
 

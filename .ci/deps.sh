@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes sure the system packages socgraph builds against are present: Graphviz's C libraries and headers, and
-# pkg-config. On Debian, as root, it installs what is missing with apt-get; otherwise (and on macOS, with Homebrew)
+# Makes sure the system packages socgraph builds against are present: Graphviz's C libraries and headers,
+# pkg-config, and on Linux libcurl's development files (the release build links Foundation's networking, which
+# `socgraph text` downloads with, statically, and that needs libcurl to link against). On Debian, as root, it installs what is missing with apt-get; otherwise (and on macOS, with Homebrew)
 # it prints the one command to run and fails.
 # With the argument `bench` it also wants the `dot` program, which the benchmarks time as the reference for
 # in-process rendering (socgraph itself never runs it).
@@ -12,6 +13,9 @@ fi
 if [ "${1:-}" = "bench" ] && ! command -v dot >/dev/null 2>&1; then
     missing=yes
 fi
+if [ "$(uname -s)" = "Linux" ] && ! { pkg-config --exists libcurl 2>/dev/null; }; then
+    missing=yes
+fi
 [ "$missing" = no ] && exit 0
 if [ "$(uname -s)" = "Darwin" ]; then
     # Homebrew's graphviz carries the libraries, headers, pkg-config files and the dot program.
@@ -19,7 +23,7 @@ if [ "$(uname -s)" = "Darwin" ]; then
     echo "    brew install graphviz pkg-config" >&2
     exit 1
 fi
-packages=(libgraphviz-dev pkg-config)
+packages=(libgraphviz-dev pkg-config libcurl4-openssl-dev)
 [ "${1:-}" = "bench" ] && packages+=(graphviz)
 if [ "$(id -u)" = "0" ]; then
     echo "socgraph: installing ${packages[*]}" >&2

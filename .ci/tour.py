@@ -17,17 +17,21 @@ START, END = "<!-- tour:start -->", "<!-- tour:end -->"
 TOUR = [
     ("Compare the candidate codes",
      "The three codes an AI engineer's petition usually weighs, side by side; `--out` also writes the diagram.",
-     "compare 15-2051 15-1252 15-1221 --out Output/ai-role-comparison.svg", 30),
+     "compare 15-2051 15-1252 15-1221 --out Output/ai-role-comparison.svg", 22),
     ("Why an occupation aligns with a national-interest field",
      "Every alignment has a grade (core: a typical incumbent works in the field; substantial: many do; incidental: "
      "some touch its tools, not to be cited) from the rule in `Graph/README.md`, and paths through the graph with the "
      "curated rationale of each step.",
-     "why 15-1221 artificial-intelligence", 20),
+     "why 15-1221 artificial-intelligence", 14),
+    ("Assess one client",
+     "A profile (JSON: client, title, duties, endeavor, degree, degreeField, yearsExperience, candidates) held against "
+     "each candidate's O*NET tasks, after `socgraph text` has fetched them; `memo --profile` writes the case memo as "
+     ".docx, .html or .md.",
+     "fit Tests/socgraphTests/Profiles/epidemiologist.json --limit 3", 15),
     ("Translate a job title",
      "Titles as employers write them, and from abroad; what was ignored or spelled out is said, a weak or tied "
      "ranking is flagged.",
      'search "Sr. SDE II - External" --limit 3', None),
-    ("Select occupations by qualifiers", "", "find 'field:artificial-intelligence education>=master zone>=5'", None),
     ("Script hundreds of queries", "One process, the graph loaded once, one JSON document per line:",
      "batch Output/example-batch.txt | cut -c1-78", None),
 ]

@@ -273,7 +273,6 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
 
         var score: Double
         if let coverage {
-            _ = coverage
             score = 0.50 * DutyMatcher.fit(matches) + 0.15 * titleScore + 0.10 * min(1, dutySearch)
                 + 0.10 * endeavorScore
         } else {

@@ -190,26 +190,9 @@ public enum DOCXWriter {
         return (number(16), number(20))
     }
 
-    /// `text` as XML character data or attribute value: `& < > " '` as entities; line breaks and tabs as spaces;
-    /// characters XML 1.0 does not allow dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n", "\r", "\t": out += " "
-            default:
-                let value = scalar.value
-                if value < 0x20 || (0xFFFE...0xFFFF).contains(value) || (0x7F..<0xA0).contains(value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// `text` as XML character data or attribute value: the rule of the HTML memo and DOT labels
+    /// (`DOTSyntax.html`), which also drops the characters XML 1.0 does not allow.
+    static func escape(_ text: String) -> String { DOTSyntax.html(text) }
 
     static let contentTypes = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -108,13 +108,8 @@ public struct MemoDocument: Sendable {
             <meta charset="utf-8"/>
             <title>\(e(title))</title>
             <style>
-            body { font-family: Helvetica, Arial, sans-serif; font-size: 11pt; color: #1a1a1a; max-width: 60em; margin: 2em auto; }
-            table { border-collapse: collapse; margin: 1em 0; }
-            th, td { border: 1px solid #b3b3b3; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
-            thead th { background: #f1ca73; }
-            tbody th { background: #f7f7f7; font-weight: normal; }
-            figure { margin: 1em 0; }
-            figure svg, figure img { max-width: 100%; height: auto; }
+            \(MemoHTML.styleSheet)
+            figure img { max-width: 100%; height: auto; }
             .note { font-size: 9pt; color: #444; }
             </style>
             </head>

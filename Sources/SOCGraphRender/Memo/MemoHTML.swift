@@ -13,15 +13,7 @@ public enum MemoHTML {
             <meta charset="utf-8"/>
             <title>\(escape(memo.title))</title>
             <style>
-            body { font-family: Helvetica, Arial, sans-serif; font-size: 11pt; color: #1a1a1a; max-width: 60em; margin: 2em auto; }
-            table { border-collapse: collapse; margin: 1em 0; }
-            th, td { border: 1px solid #b3b3b3; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
-            thead th { background: #f1ca73; }
-            tbody th { background: #f7f7f7; font-weight: normal; }
-            figure { margin: 1em 0; }
-            figure svg { max-width: 100%; height: auto; }
-            .caution { color: #8f4a00; }
-            .sources { font-size: 9pt; }
+            \(styleSheet)
             </style>
             </head>
             <body>
@@ -112,6 +104,19 @@ public enum MemoHTML {
         out += "</section>\n</body>\n</html>\n"
         return out
     }
+
+    /// The style sheet of every HTML memo (the comparison section and the case memo): print-friendly, small.
+    static let styleSheet = """
+        body { font-family: Helvetica, Arial, sans-serif; font-size: 11pt; color: #1a1a1a; max-width: 60em; margin: 2em auto; }
+        table { border-collapse: collapse; margin: 1em 0; }
+        th, td { border: 1px solid #b3b3b3; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+        thead th { background: #f1ca73; }
+        tbody th { background: #f7f7f7; font-weight: normal; }
+        figure { margin: 1em 0; }
+        figure svg { max-width: 100%; height: auto; }
+        .caution { color: #8f4a00; }
+        .sources { font-size: 9pt; }
+        """
 
     /// `text` as HTML character data or attribute value: `& < > " '` as entities, control characters dropped,
     /// line breaks and tabs as spaces (the same rule as DOT's HTML-like labels).

@@ -1,6 +1,5 @@
 import Foundation
 import SOCGraph
-import ZIPFoundation
 
 /// A `MemoDocument` as a Word document (Office Open XML, ISO/IEC 29500 transitional): real heading styles
 /// (Heading 1–3, so that Word's navigation pane and table of contents see them), bulleted lists, tables with a
@@ -38,23 +37,7 @@ public enum DOCXWriter {
             ("word/_rels/document.xml.rels", Data(body.relationships.utf8)),
         ]
         if let png = body.image { parts.append((imagePart, png)) }
-        do {
-            let archive = try Archive(accessMode: .create)
-            // A fixed time, so that the same memo always gives the same bytes.
-            let stamp = Date(timeIntervalSince1970: 1_577_836_800)
-            for (name, data) in parts {
-                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count),
-                                     modificationDate: stamp, compressionMethod: .deflate) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            }
-            guard let data = archive.data else { throw SOCGraphError.outputFailed("cannot build the .docx package") }
-            return data
-        } catch let error as SOCGraphError {
-            throw error
-        } catch {
-            throw SOCGraphError.outputFailed("cannot build the .docx package: \(error)")
-        }
+        return try ZIPPackage.data(parts, kind: ".docx package")
     }
 
     /// The document body as it is built: its XML, the relationships it needs (links, the picture) and the picture.

@@ -124,7 +124,7 @@ public enum MemoHTML {
 
     /// The `<svg …>…</svg>` element of a Graphviz SVG file, without the XML declaration, DOCTYPE and comments
     /// before it.
-    static func inlineSVG(_ svg: Data) -> String {
+    public static func inlineSVG(_ svg: Data) -> String {
         let text = String(decoding: svg, as: UTF8.self)
         guard let start = text.firstRange(of: "<svg") else { return "" }
         return text[start.lowerBound...].trimmed

@@ -34,23 +34,33 @@ struct FieldsCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    /// What `fields` reports: the list of fields, or one field's occupations.
+    enum Answer {
+        case list(FieldListReport)
+        case field(FieldOccupationsReport)
+    }
+
+    func answer() throws -> Answer {
         let graph = try graphOptions.load()
-        guard let field else {
-            let report = FieldListReport(graph: graph)
+        guard let field else { return .list(FieldListReport(graph: graph)) }
+        return .field(try FieldOccupationsReport(graph: graph, field: try graph.resolveField(field),
+                                                 minimum: AlignmentGrade(name: grade) ?? .substantial, limit: limit))
+    }
+
+    func run() throws {
+        switch try answer() {
+        case let .list(report):
             switch formatOptions.format {
             case .json: try Terminal.write(try JSONOutput.render(report))
             case .tsv: try Terminal.write(FieldsOutput.tsv(report))
             case .table: try Terminal.write(FieldsOutput.table(report, width: Terminal.width, style: .current))
             }
-            return
-        }
-        let report = try FieldOccupationsReport(graph: graph, field: try graph.resolveField(field),
-                                                minimum: AlignmentGrade(name: grade) ?? .substantial, limit: limit)
-        switch formatOptions.format {
-        case .json: try Terminal.write(try JSONOutput.render(report))
-        case .tsv: try Terminal.write(FieldsOutput.tsv(report))
-        case .table: try Terminal.write(FieldsOutput.table(report, width: Terminal.width, style: .current))
+        case let .field(report):
+            switch formatOptions.format {
+            case .json: try Terminal.write(try JSONOutput.render(report))
+            case .tsv: try Terminal.write(FieldsOutput.tsv(report))
+            case .table: try Terminal.write(FieldsOutput.table(report, width: Terminal.width, style: .current))
+            }
         }
     }
 }

@@ -37,7 +37,11 @@ struct FitCommand: ParsableCommand {
 
     /// The assessment of the profile at `path`, from the graph `options` name.
     static func assess(profile path: String, options: GraphOptions) throws -> FitReport {
-        let profile = try ClientProfile.read(URL(fileURLWithPath: path), as: path)
+        try assess(try ClientProfile.read(URL(fileURLWithPath: path), as: path), options: options)
+    }
+
+    /// The assessment of `profile` (read from a file, or sent to the web explorer).
+    static func assess(_ profile: ClientProfile, options: GraphOptions) throws -> FitReport {
         let graph = try options.load()
         let (index, _) = try options.searchIndex()
         let text = try options.text()

@@ -22,10 +22,14 @@ struct WhyCommand: ParsableCommand {
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var formatOptions: FormatOptions
 
-    func run() throws {
+    func report() throws -> WhyReport {
         let graph = try graphOptions.load(noting: [code])
         let occupation = try graph.resolve(code, as: [.detailed, .specialty])
-        let report = try WhyReport(graph: graph, occupation: occupation, field: try graph.resolveField(field))
+        return try WhyReport(graph: graph, occupation: occupation, field: try graph.resolveField(field))
+    }
+
+    func run() throws {
+        let report = try report()
         switch formatOptions.format {
         case .json: try Terminal.write(try JSONOutput.render(report))
         case .tsv: try Terminal.write(WhyOutput.tsv(report))

@@ -186,7 +186,7 @@ struct WebApp: Sendable {
         body += "<table class=\"hits\">\n<thead><tr><th>#</th><th>Code</th><th>Title</th><th>Score</th>"
             + "<th>Why it matched</th></tr></thead>\n<tbody>\n"
         for (rank, hit) in results.hits.enumerated() {
-            body += "<tr><td>\(rank + 1)</td><td>" + WebPage.codeLink(hit.code) + "</td><td>"
+            body += "<tr><td>\(rank + 1)</td><td class=\"code\">" + WebPage.codeLink(hit.code) + "</td><td>"
                 + WebPage.escape(hit.title) + "</td><td class=\"score\">" + SearchOutput.score(hit.score) + "</td><td>"
                 + WebPage.escape(hit.matches.joined(separator: "; ")) + "</td></tr>\n"
         }
@@ -231,11 +231,11 @@ struct WebApp: Sendable {
                 }.joined() + "</ul>\n"
             }
         }
+        body += WebPage.preformatted(text)
         if let svg {
             body += "<h2>Neighbourhood</h2>\n<figure>\n" + MemoHTML.inlineSVG(svg)
                 + "\n<figcaption>Related occupations (O*NET primary-short links)</figcaption>\n</figure>\n"
         }
-        body += "<h2>Everything <code>socgraph show</code> prints</h2>\n" + WebPage.preformatted(text)
         return page(heading, notes: notes, body: body)
     }
 

@@ -136,6 +136,9 @@ enum WebPage {
         table.hits { border-collapse: collapse; width: 100%; }
         table.hits th, table.hits td { border-bottom: 1px solid #ddd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
         table.hits td.score { text-align: right; font-variant-numeric: tabular-nums; }
+        table.hits td.code { white-space: nowrap; }
+        input[type=number] { width: 6rem; }
+        form.search button, form.case button { justify-self: start; padding: 0.3rem 1.2rem; }
         .notes { background: #fff4ce; border-left: 4px solid #c98a00; padding: 0.2rem 0.8rem; margin-bottom: 1rem; }
         .weak { background: #fff4ce; border-left: 4px solid #c98a00; padding: 0.5rem 0.8rem; }
         .error { background: #fde7e9; border-left: 4px solid #b00020; padding: 0.5rem 0.8rem; }

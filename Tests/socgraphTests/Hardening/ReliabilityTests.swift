@@ -141,15 +141,16 @@ struct ReliabilityTests {
         let excel = "uses:\"" + Array(repeating: "Excel", count: 330).joined(separator: " ") + "\""
         let field = "field:" + String(repeating: "a", count: 120_000)
         let clock = ContinuousClock()
-        for (arguments, statuses, message) in [
-            (["find", field], Set<Int32>([2]), "the query is 120006 characters long, over the limit of 2000"),
+        let cases: [(arguments: [String], statuses: Set<Int32>, message: String)] = [
+            (["find", field], [2], "the query is 120006 characters long, over the limit of 2000"),
             (["find", Array(repeating: "stem:yes", count: 101).joined(separator: " ")], [2], "101 terms"),
             (["find", excel], [1], "no occupation matches"),
             (["find", Array(repeating: "uses:excel", count: 100).joined(separator: " OR ")], [0], ""),
             (["fields", String(repeating: "a", count: 120_000)], [2], "too long for a code, title or field name"),
             (["why", "15-2051", String(repeating: "a", count: 120_000)], [2], "at most 300 characters"),
             (["search", String(repeating: "a", count: 120_000)], [2], "over the limit of 10000"),
-        ] {
+        ]
+        for (arguments, statuses, message) in cases {
             var result: HardenedResult?
             let elapsed = try clock.measure { result = try HardenedCLI.run(arguments + graph) }
             try #require(result).expectClean(statuses: statuses, containing: message.isEmpty ? [] : [message])

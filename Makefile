@@ -9,7 +9,7 @@ RELEASE_BIN = $(SCRATCH)/release/socgraph
 # The comparison of the README: an AI engineer's three candidate codes.
 AI_ROLE = 15-2051 15-1252 15-1221
 
-.PHONY: deps build release demo test fuzz graph examples readme bench eval clean
+.PHONY: deps build release demo test fuzz graph examples readme bench eval check-browser load clean
 
 deps:
 	@bash .ci/deps.sh
@@ -56,6 +56,18 @@ FUZZ_FLAGS = -c release -Xswiftc -enable-testing --scratch-path $(SCRATCH)
 fuzz: deps
 	$(SWIFT) build --build-tests $(FUZZ_FLAGS)
 	SOCGRAPH_FUZZ=$(FUZZ_COUNT) $(SWIFT) test --skip-build $(FUZZ_FLAGS) --filter FuzzTests
+
+# The web explorer (socgraph serve) in headless Chromium: each page's content, no blocked request, and a screenshot
+# of each in .build/browser/ (BROWSER_FLAGS=--update-output also writes Output/web-compare.png).
+check-browser: build
+	@bash .ci/deps.sh browser
+	SOCGRAPH_BIN=$(SCRATCH)/debug/socgraph python3 .ci/browser.py $(BROWSER_FLAGS)
+
+# The web explorer under wrk: 50 connections, 30 s each on the search, code and compare pages; no failed request,
+# memory flat (LOAD_FLAGS=--update-readme rewrites the table in README.md).
+load: release
+	@bash .ci/deps.sh load
+	SOCGRAPH_BIN=$(RELEASE_BIN) python3 .ci/load.py $(LOAD_FLAGS)
 
 # Regenerates the tour in README.md from real runs.
 readme: release

@@ -13,6 +13,7 @@ import SOCGraphRender
 /// memory.
 struct WebApp: Sendable {
     let queries: WebQueries
+    let diagrams = DiagramCache()
 
     /// The longest request target read (path and query).
     static let addressLimit = 8_192
@@ -209,14 +210,14 @@ struct WebApp: Sendable {
 
     private func codePage(_ code: String) throws -> Response {
         let command = try WebQueries.parse(queries.show(code, format: "table"), as: ShowCommand.self)
-        let options = self.options
+        let options = self.options, diagrams = self.diagrams
         let ((report, svg), notes) = try WebQueries.capturing { () throws -> (NodeReport, Data?) in
             let report = try command.report()
             guard case .occupation = report else { return (report, nil) }
             let graph = try options.load()
             let diagram = try DiagramFactory.neighbourhood(
                 of: try graph.resolve(code), depth: 1, tiers: RenderCommand.TierChoice.primaryShort.tiers, in: graph)
-            return (report, try DiagramOutput.render(diagram, format: .svg))
+            return (report, try diagrams.render(diagram, format: .svg))
         }
         let text = ReportTable.render(report, width: 100, style: .plain)
         let heading = text.split(separator: "\n").first.map(String.init) ?? code
@@ -245,13 +246,13 @@ struct WebApp: Sendable {
             return page("Compare", body: "<h1>Compare candidate codes</h1>\n" + WebPage.compareForm())
         }
         let command = try WebQueries.parse(try queries.compare(form, format: "table"), as: CompareCommand.self)
-        let options = self.options
+        let options = self.options, diagrams = self.diagrams
         let ((report, svg), notes) = try WebQueries.capturing { () throws -> (ComparisonReport, Data) in
             let report = try command.comparison()
             let graph = try options.load()
             let nodes = try ComparisonReport.candidates(graph: graph, inputs: command.codes)
             let diagram = try DiagramOutput.comparison(of: nodes, graph: graph, includePrograms: command.programs)
-            return (report, try DiagramOutput.render(diagram, format: .svg))
+            return (report, try diagrams.render(diagram, format: .svg))
         }
         let query = "codes=" + WebPage.percent(command.codes.joined(separator: " "))
             + (command.programs ? "&amp;programs=true" : "")
@@ -271,13 +272,13 @@ struct WebApp: Sendable {
             throw WebError(status: 404, message: "the diagram comes as diagram.svg, diagram.png or diagram.pdf")
         }
         let command = try WebQueries.parse(try queries.compare(form, format: "table"), as: CompareCommand.self)
-        let options = self.options
+        let options = self.options, diagrams = self.diagrams
         let ((data, name), _) = try WebQueries.capturing { () throws -> (Data, String) in
             let graph = try options.load()
             let nodes = try ComparisonReport.candidates(graph: graph, inputs: command.codes)
             let diagram = try DiagramOutput.comparison(of: nodes, graph: graph, includePrograms: command.programs)
             let name = DiagramWriter.defaultFileName(command: "compare", codes: nodes.map { graph[$0].id }, format: format)
-            return (try DiagramOutput.render(diagram, format: format), name)
+            return (try diagrams.render(diagram, format: format), name)
         }
         let type = format == .svg ? "image/svg+xml" : format == .png ? "image/png" : "application/pdf"
         return WebResponse.download(data, type: type, fileName: name)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SOCGraph
+import SOCGraphRender
 
 /// A request that cannot be answered: the HTTP status and the one-line message the page or the JSON error shows.
 struct WebError: Error {
@@ -210,5 +211,41 @@ struct WebQueries: Sendable {
                                + "--previous-graph DIR to compare two graphs")
         }
         return ["diff", "--format", format, "--", previousGraph, graph] + form.codes()
+    }
+}
+
+/// The diagrams the explorer has rendered, by format and DOT text, the most recent 128 kept.
+///
+/// Graphviz 2.42 (Debian's) does not free all it allocates while it lays out clusters and HTML-like labels: about
+/// 26 KB a diagram (valgrind: `new_virtual_edge`, `htmlparse`, `pango_parse_markup`). A command-line run ends
+/// before that matters; a server asked for the same comparison again and again would grow without end. Answering a
+/// diagram already rendered from here keeps memory flat under repeated requests, and spares the layout.
+final class DiagramCache: @unchecked Sendable {
+    static let capacity = 128
+
+    private let lock = NSLock()
+    private var entries: [String: (data: Data, used: Int)] = [:]
+    private var clock = 0
+
+    /// `diagram` in `format`: from the cache when the same DOT was rendered in that format before.
+    func render(_ diagram: Diagram, format: OutputFormat) throws -> Data {
+        let dot = try DOTBuilder().build(diagram)
+        let key = format.rawValue + "\n" + dot
+        if let data = lock.withLock({ () -> Data? in
+            clock += 1
+            entries[key]?.used = clock
+            return entries[key]?.data
+        }) {
+            return data
+        }
+        let data = try GraphvizRenderer().render(dot: dot, format: format)
+        lock.withLock {
+            clock += 1
+            entries[key] = (data, clock)
+            if entries.count > Self.capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
+                entries[oldest] = nil
+            }
+        }
+        return data
     }
 }

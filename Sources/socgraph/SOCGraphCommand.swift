@@ -33,6 +33,7 @@ struct SOCGraphCommand: ParsableCommand {
             DiffCommand.self,
             TextCommand.self,
             FitCommand.self,
+            ExportCommand.self,
         ]
     )
 

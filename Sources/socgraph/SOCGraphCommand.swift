@@ -34,6 +34,7 @@ struct SOCGraphCommand: ParsableCommand {
             TextCommand.self,
             FitCommand.self,
             ServeCommand.self,
+            ExportCommand.self,
         ]
     )
 

@@ -10,14 +10,22 @@ public struct GraphCheckResult: Sendable {
     /// One line naming the counts of nodes and edges, e.g. for `check`'s success message.
     public var summary: String {
         guard let graph else { return "\(diagnostics.count) problem\(diagnostics.count == 1 ? "" : "s")" }
+        return graph.sizeSummary
+    }
+}
+
+extension KnowledgeGraph {
+    /// The counts of nodes and edges, in total and by kind (kinds with none left out): `13548 nodes (23 major, …),
+    /// 60040 edges (4210 parent, …)`. What `check` and `export` report.
+    public var sizeSummary: String {
         let kinds = NodeKind.allCases.compactMap { kind -> String? in
-            let count = graph.nodes(ofKind: kind).count
+            let count = nodes(ofKind: kind).count
             return count == 0 ? nil : "\(count) \(kind.rawValue)"
         }
-        let counts = graph.edgeCounts
+        let counts = edgeCounts
         let edges = EdgeKind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
-        return "\(graph.nodes.count) nodes (\(kinds.joined(separator: ", "))), "
-            + "\(graph.edges.count) edges (\(edges.joined(separator: ", ")))"
+        return "\(nodes.count) nodes (\(kinds.joined(separator: ", "))), "
+            + "\(self.edges.count) edges (\(edges.joined(separator: ", ")))"
     }
 }
 

@@ -122,9 +122,10 @@ public enum MemoMarkdown {
 
 /// Credits required by the licences of the data.
 enum MemoCredit {
-    /// The CC BY 4.0 attribution O*NET asks for, with the notice that socgraph modified the data.
-    static func onet(vintage: String) -> String {
-        "This memo includes information from the \(vintage) Database by the U.S. Department of Labor, Employment "
+    /// The CC BY 4.0 attribution O*NET asks for, with the notice that socgraph modified the data; `document` names
+    /// what carries it.
+    static func onet(vintage: String, in document: String = "This memo") -> String {
+        "\(document) includes information from the \(vintage) Database by the U.S. Department of Labor, Employment "
             + "and Training Administration (USDOL/ETA), developed by the National Center for O*NET Development. "
             + "Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. socgraph has modified all or "
             + "some of this information. USDOL/ETA has not approved, endorsed, or tested these modifications."

@@ -216,22 +216,7 @@ struct ServeCommandTests {
         #expect(form.text.contains("action=\"/case\""))
         #expect(form.text.contains("enctype=\"multipart/form-data\""))
 
-        let profile = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.profile)) as? [String: Any])
-        var fields = ["client", "title", "endeavor", "degree", "degreeField"].map { key in
-            key + "=" + HTTP.form(profile[key] as? String ?? "")
-        }
-        fields.append("duties=" + HTTP.form((profile["duties"] as? [String] ?? []).joined(separator: "\n")))
-        fields.append("yearsExperience=\(profile["yearsExperience"] ?? 0)")
-        let assessed = try HTTP.send(server.base + "/case", method: "POST", body: Data(fields.joined(separator: "&").utf8),
-                                     contentType: "application/x-www-form-urlencoded")
-        #expect(assessed.status == 200, "\(assessed.text.prefix(500))")
-        let table = try CLI.run(["fit", Self.profile.path, "--graph", Self.graph.path, "--format", "json"])
-        let recommended = try #require(
-            ((try JSONSerialization.jsonObject(with: Data(table.stdout.utf8)) as? [String: Any])?["recommendation"]
-                as? [String: Any])?["code"] as? String)
-        #expect(assessed.text.contains("href=\"/code/\(recommended)\""), "the page names the code fit recommends")
-        #expect(assessed.text.contains("action=\"/case/memo\""))
-
+        // The upload first: the memos below reuse its assessment, as a user's download after the page does.
         let boundary = "socgraph-test-boundary"
         var upload = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"profile\"; filename=\"p.json\"\r\n".utf8)
         upload += Data("Content-Type: application/json\r\n\r\n".utf8) + (try Data(contentsOf: Self.profile))
@@ -239,7 +224,14 @@ struct ServeCommandTests {
         let uploaded = try HTTP.send(server.base + "/case/upload", method: "POST", body: upload,
                                      contentType: "multipart/form-data; boundary=\(boundary)")
         #expect(uploaded.status == 200, "\(uploaded.text.prefix(500))")
-        #expect(uploaded.text.contains("href=\"/code/\(recommended)\""))
+        let fit = try HTTP.send(server.base + "/api/fit", method: "POST", body: try Data(contentsOf: Self.profile),
+                                contentType: "application/json")
+        let recommended = try #require(
+            ((try JSONSerialization.jsonObject(with: fit.body) as? [String: Any])?["recommendation"]
+                as? [String: Any])?["code"] as? String)
+        #expect(uploaded.text.contains("href=\"/code/\(recommended)\""), "the page names the code fit recommends")
+        #expect(uploaded.text.contains("action=\"/case/memo\""))
+        #expect(uploaded.text.contains("<svg"), "the comparison diagram of the candidates")
 
         let profileText = try String(contentsOf: Self.profile, encoding: .utf8)
         func memo(_ format: String) throws -> HTTPAnswer {
@@ -260,6 +252,19 @@ struct ServeCommandTests {
         let zip = try Archive(data: markdown.body, accessMode: .read)
         let names = Set(zip.map(\.path))
         #expect(names.contains { $0.hasSuffix(".md") } && names.contains { $0.hasSuffix(".png") }, "\(names)")
+
+        // The same client typed into the form: each field is the profile key of the same name.
+        let profile = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.profile)) as? [String: Any])
+        var fields = ["client", "title", "endeavor", "degree", "degreeField"].map { key in
+            key + "=" + HTTP.form(profile[key] as? String ?? "")
+        }
+        fields.append("duties=" + HTTP.form((profile["duties"] as? [String] ?? []).joined(separator: "\n")))
+        fields.append("yearsExperience=\(profile["yearsExperience"] ?? 0)")
+        fields.append("candidates=" + HTTP.form((profile["candidates"] as? [String] ?? []).joined(separator: " ")))
+        let assessed = try HTTP.send(server.base + "/case", method: "POST", body: Data(fields.joined(separator: "&").utf8),
+                                     contentType: "application/x-www-form-urlencoded")
+        #expect(assessed.status == 200, "\(assessed.text.prefix(500))")
+        #expect(assessed.text.contains("href=\"/code/\(recommended)\""))
 
         let bad = try HTTP.send(server.base + "/case", method: "POST", body: Data("client=A.B.".utf8),
                                 contentType: "application/x-www-form-urlencoded")

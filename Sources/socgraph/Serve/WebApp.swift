@@ -14,6 +14,13 @@ import SOCGraphRender
 struct WebApp: Sendable {
     let queries: WebQueries
     let diagrams = DiagramCache()
+    let assessments = RecentAnswers<ClientProfile, FitReport>(capacity: 16)
+
+    /// The assessment of `profile`, as `fit` makes it (kept for the memo download that usually follows).
+    func assess(_ profile: ClientProfile) throws -> FitReport {
+        let options = self.options
+        return try assessments.value(for: profile) { try FitCommand.assess(profile, options: options) }
+    }
 
     /// The longest request target read (path and query).
     static let addressLimit = 8_192
@@ -139,7 +146,7 @@ struct WebApp: Sendable {
         case "case/upload": return try web.assess(try WebCase.profile(fromUpload: body, contentType: contentType))
         case "case/memo": return try web.memo(try WebForm(String(decoding: body, as: UTF8.self)))
         case "api/fit":
-            let report = try FitCommand.assess(try ClientProfile.parse(body, file: "in the request"), options: options)
+            let report = try assess(try ClientProfile.parse(body, file: "in the request"))
             return WebResponse.json(status: 200, try JSONOutput.render(report))
         default:
             throw WebError(status: 404, message: "nothing is posted to /\(segments.joined(separator: "/")); "

@@ -45,9 +45,9 @@ struct WebCase {
 
     /// The assessment page: the ranking as `fit` prints it, the diagram, and the memo downloads.
     func assess(_ profile: ClientProfile) throws -> Response {
-        let options = app.options
+        let options = app.options, app = self.app
         let ((report, document), notes) = try WebQueries.capturing { () throws -> (FitReport, MemoDocument) in
-            let report = try FitCommand.assess(profile, options: options)
+            let report = try app.assess(profile)
             return (report, try CaseMemo.document(report, graph: try options.load()))
         }
         let encoder = JSONEncoder()
@@ -73,9 +73,9 @@ struct WebCase {
             throw WebError(status: 400, message: "no profile sent; assess the case first, then download its memo")
         }
         let profile = try ClientProfile.parse(Data(text.utf8), file: "sent with the memo request")
-        let options = app.options
+        let options = app.options, app = self.app
         let (document, _) = try WebQueries.capturing { () throws -> MemoDocument in
-            try CaseMemo.document(try FitCommand.assess(profile, options: options), graph: try options.load())
+            try CaseMemo.document(try app.assess(profile), graph: try options.load())
         }
         let label = profile.client.lowercased().unicodeScalars
             .filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII }.map(String.init).joined()

@@ -214,38 +214,55 @@ struct WebQueries: Sendable {
     }
 }
 
-/// The diagrams the explorer has rendered, by format and DOT text, the most recent 128 kept.
+/// The answers the explorer keeps, the most recent `capacity` of them: rendered diagrams by format and DOT text, and
+/// client assessments by profile.
 ///
-/// Graphviz 2.42 (Debian's) does not free all it allocates while it lays out clusters and HTML-like labels: about
-/// 26 KB a diagram (valgrind: `new_virtual_edge`, `htmlparse`, `pango_parse_markup`). A command-line run ends
-/// before that matters; a server asked for the same comparison again and again would grow without end. Answering a
-/// diagram already rendered from here keeps memory flat under repeated requests, and spares the layout.
-final class DiagramCache: @unchecked Sendable {
-    static let capacity = 128
-
+/// Diagrams: Graphviz 2.42 (Debian's) does not free all it allocates while it lays out clusters and HTML-like
+/// labels, about 26 KB a diagram (valgrind: `new_virtual_edge`, `htmlparse`, `pango_parse_markup`). A command-line
+/// run ends before that matters; a server asked for the same comparison again and again would grow without end.
+/// Answering a diagram already rendered from here keeps memory flat under repeated requests.
+/// Assessments: `fit` takes seconds (a search per duty); the memo a user downloads after the assessment page reuses
+/// the assessment instead of making it again.
+final class RecentAnswers<Key: Hashable, Value>: @unchecked Sendable {
+    let capacity: Int
     private let lock = NSLock()
-    private var entries: [String: (data: Data, used: Int)] = [:]
+    private var entries: [Key: (value: Value, used: Int)] = [:]
     private var clock = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// The value kept for `key`, else `make()`'s, kept (the least recently used one goes when full).
+    func value(for key: Key, make: () throws -> Value) rethrows -> Value {
+        if let kept = lock.withLock({ () -> Value? in
+            clock += 1
+            entries[key]?.used = clock
+            return entries[key]?.value
+        }) {
+            return kept
+        }
+        let value = try make()
+        lock.withLock {
+            clock += 1
+            entries[key] = (value, clock)
+            if entries.count > capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
+                entries[oldest] = nil
+            }
+        }
+        return value
+    }
+}
+
+/// Rendered diagrams, by format and DOT text (see `RecentAnswers`).
+struct DiagramCache: Sendable {
+    private let kept = RecentAnswers<String, Data>(capacity: 128)
 
     /// `diagram` in `format`: from the cache when the same DOT was rendered in that format before.
     func render(_ diagram: Diagram, format: OutputFormat) throws -> Data {
         let dot = try DOTBuilder().build(diagram)
-        let key = format.rawValue + "\n" + dot
-        if let data = lock.withLock({ () -> Data? in
-            clock += 1
-            entries[key]?.used = clock
-            return entries[key]?.data
-        }) {
-            return data
+        return try kept.value(for: format.rawValue + "\n" + dot) {
+            try GraphvizRenderer().render(dot: dot, format: format)
         }
-        let data = try GraphvizRenderer().render(dot: dot, format: format)
-        lock.withLock {
-            clock += 1
-            entries[key] = (data, clock)
-            if entries.count > Self.capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
-                entries[oldest] = nil
-            }
-        }
-        return data
     }
 }

@@ -9,7 +9,7 @@ RELEASE_BIN = $(SCRATCH)/release/socgraph
 # The comparison of the README: an AI engineer's three candidate codes.
 AI_ROLE = 15-2051 15-1252 15-1221
 
-.PHONY: deps build release demo test fuzz graph examples readme bench eval check-browser load clean
+.PHONY: deps build release demo test fuzz graph examples readme bench eval check-browser load clean install uninstall
 
 deps:
 	@bash .ci/deps.sh
@@ -82,6 +82,27 @@ SOCGRAPH_EVAL ?= ../shared/eval
 export SOCGRAPH_EVAL
 eval: release
 	SOCGRAPH_BIN=$(RELEASE_BIN) python3 .ci/eval.py $(EVAL_FLAGS)
+
+# make install PREFIX=… (default /usr/local; DESTDIR=… stages a package): the release program, its graph (the
+# committed Graph/ files), the man page and bash, zsh and fish completions, listed in
+# share/socgraph/install-manifest.txt; make uninstall PREFIX=… removes what that manifest lists (.ci/install.sh).
+# The man page comes from the command definitions through swift-argument-parser's generate-manual tool, built from
+# the resolved checkout (its `generate-manual` plugin would rebuild every product and relink the release program
+# without the static runtime), by .ci/manual.sh.
+PREFIX ?= /usr/local
+GENERATED = $(SCRATCH)/generated
+install: release
+	$(SWIFT) build --package-path $(SCRATCH)/checkouts/swift-argument-parser --scratch-path $(SCRATCH)/generate-manual \
+		--product generate-manual
+	@mkdir -p $(GENERATED)
+	bash .ci/manual.sh $(SCRATCH)/generate-manual/debug/generate-manual $(RELEASE_BIN) $(GENERATED)/socgraph.1
+	$(RELEASE_BIN) --generate-completion-script bash > $(GENERATED)/socgraph.bash
+	$(RELEASE_BIN) --generate-completion-script zsh > $(GENERATED)/_socgraph
+	$(RELEASE_BIN) --generate-completion-script fish > $(GENERATED)/socgraph.fish
+	bash .ci/install.sh install "$(DESTDIR)$(PREFIX)" $(RELEASE_BIN) $(GENERATED)/socgraph.1 $(GENERATED)
+
+uninstall:
+	bash .ci/install.sh uninstall "$(DESTDIR)$(PREFIX)"
 
 graph: release
 	$(RELEASE_BIN) import --from "$(SOCGRAPH_SOURCES)" --out Graph

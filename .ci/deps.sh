@@ -10,6 +10,7 @@
 #   browser   Chromium, for the web explorer's browser check (make check-browser)
 #   load      wrk, for its load run (make load)
 #   networkx  Python's networkx (from PyPI), which the export tests read the GraphML and JSON back with
+#   man       man (man-db), which the install test renders the installed manual page with
 # CI asks for all of them at once (.ci/run), so that a fresh machine runs apt-get update once.
 set -euo pipefail
 packages=()
@@ -27,12 +28,13 @@ for extra in "$@"; do
         bench) command -v dot >/dev/null 2>&1 || { packages+=(graphviz); brew+=(graphviz); } ;;
         browser) command -v chromium >/dev/null 2>&1 || { packages+=(chromium); brew+=(--cask chromium); } ;;
         load) command -v wrk >/dev/null 2>&1 || { packages+=(wrk); brew+=(wrk); } ;;
+        man) command -v man >/dev/null 2>&1 || packages+=(man-db) ;;
         networkx)
             if ! python3 -c 'import networkx' 2>/dev/null; then
                 pip_missing=yes
                 python3 -m pip --version >/dev/null 2>&1 || packages+=(python3-pip)
             fi ;;
-        *) echo "socgraph: deps.sh: unknown argument '$extra' (bench, browser, load or networkx)" >&2; exit 2 ;;
+        *) echo "socgraph: deps.sh: unknown argument '$extra' (bench, browser, load, man or networkx)" >&2; exit 2 ;;
     esac
 done
 [ "${#packages[@]}" -eq 0 ] && [ "$pip_missing" = no ] && exit 0

@@ -5,25 +5,29 @@ import SOCGraph
 /// `--graph DIR`: which Graph/ directory to read.
 struct GraphOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The Graph/ directory to read (default: $SOCGRAPH_GRAPH, else the Graph/ socgraph was built from).",
+        "The Graph/ directory to read (default: $SOCGRAPH_GRAPH, else the graph installed with socgraph, "
+            + "else the Graph/ it was built from).",
         valueName: "dir"), completion: .directory)
     var graph: String?
 
-    /// `--graph`, else `$SOCGRAPH_GRAPH`, else the Graph/ of the source tree this executable was built from,
-    /// else `../share/socgraph/Graph` next to an installed executable.
+    /// `--graph`, else `$SOCGRAPH_GRAPH`, else `../share/socgraph/Graph` next to an installed executable, else the
+    /// Graph/ of the source tree this executable was built from. An installed copy reads the graph installed with
+    /// it even on the machine that built it; a build under .build/ has no such graph and reads the source tree's.
     var directory: URL {
         if let graph { return URL(fileURLWithPath: graph) }
         if let env = ProcessInfo.processInfo.environment["SOCGRAPH_GRAPH"], !env.isEmpty {
             return URL(fileURLWithPath: env)
         }
-        let built = Self.sourceTreeGraph
-        if FileManager.default.fileExists(atPath: built.path) { return built }
-        if let executable = Executable.path {
-            let installed = URL(fileURLWithPath: executable).deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("share/socgraph/Graph")
-            if FileManager.default.fileExists(atPath: installed.path) { return installed }
-        }
-        return built
+        if let installed = Self.installedGraph { return installed }
+        return Self.sourceTreeGraph
+    }
+
+    /// `../share/socgraph/Graph` beside the running executable (symbolic links resolved), when it exists.
+    static var installedGraph: URL? {
+        guard let executable = Executable.path else { return nil }
+        let installed = URL(fileURLWithPath: executable).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("share/socgraph/Graph")
+        return FileManager.default.fileExists(atPath: installed.path) ? installed : nil
     }
 
     /// Graph/ of the package this file was compiled in (Sources/socgraph/Options/ is three levels down).

@@ -99,15 +99,15 @@ def update_readme(rows):
     if START not in text or END not in text:
         sys.exit("load: README.md has no load markers")
     cpu = platform.processor() or platform.machine()
-    lines = [START, "",
-             f"`make load` (wrk, 50 connections, {SECONDS} s per page, release build, {os.cpu_count()} cores, {cpu}; "
-             "server and wrk on the same machine):", "",
-             "| page | requests/s | p50 ms | p99 ms | failed | server RSS MiB (start → end) |",
+    lines = [START,
+             f"`make load`: wrk, 50 connections, {SECONDS} s per page, release build, {os.cpu_count()} cores ({cpu}), "
+             "server and wrk on the same machine.", "",
+             "| web explorer page | requests/s | p50 ms | p99 ms | failed | server RSS MiB (start → end) |",
              "|---|---:|---:|---:|---:|---|"]
     for row in rows:
         lines.append(f"| {row['name']} | {row['rps']:.0f} | {row['p50']:.1f} | {row['p99']:.1f} | {row['errors']} | "
                      f"{row['rss_start']:.0f} → {row['rss_end']:.0f} |")
-    lines += ["", END]
+    lines += [END]
     text = text[:text.index(START)] + "\n".join(lines) + text[text.index(END) + len(END):]
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as out:

@@ -50,6 +50,8 @@ public struct DutyMatcher: Sendable {
     private let weights: [String: Double]
     private let clauses: [String: [Clause]]
     private let clauseTerms: [String: [[String: Double]]]
+    /// The summed weight of each clause's terms, as `clauseTerms`.
+    private let clauseMasses: [String: [Double]]
     /// The weight of a term no clause has: that of a term in one document.
     private let unseenWeight: Double
 
@@ -90,9 +92,11 @@ public struct DutyMatcher: Sendable {
         let weights = frequency.mapValues { min(cap, log((total + 1) / Double($0 + 1)) + 1) }
         self.weights = weights
         self.clauses = clauses
-        clauseTerms = termSets.mapValues { sets in
+        let clauseTerms = termSets.mapValues { sets in
             sets.map { terms in Dictionary(uniqueKeysWithValues: terms.map { ($0, weights[$0] ?? 1) }) }
         }
+        self.clauseTerms = clauseTerms
+        clauseMasses = clauseTerms.mapValues { $0.map { $0.values.reduce(0, +) } }
         unseenWeight = cap
     }
 
@@ -108,8 +112,16 @@ public struct DutyMatcher: Sendable {
     /// Every code with clauses, ranked by how well its clauses cover `duties` (`fit`), best first, ties by code.
     /// O(duties × all clauses).
     public func rank(_ duties: [String]) -> [(code: String, fit: Double)] {
-        clauses.keys.map { code in (code, Self.fit(match(duties, in: code))) }
-            .sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        let weighted = duties.map(weightedTerms)
+        return clauses.keys.map { code in
+            let scores = weighted.map { best($0, in: code) }
+            guard !scores.isEmpty else { return (code, 0) }
+            // As `fit` of `match`: scores rounded to two places; covered only from `nothing` and `covered` up.
+            let strength = scores.map { min(1, Self.rounded($0?.score ?? 0) / 0.5) }.reduce(0, +) / Double(scores.count)
+            let coverage = Double(scores.filter { ($0?.score ?? 0) >= Self.covered }.count) / Double(scores.count)
+            return (code, 0.5 * strength + 0.5 * coverage)
+        }
+        .sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
     }
 
     /// Whether the text layer has any clause for `code` (a SOC detailed code).
@@ -120,27 +132,37 @@ public struct DutyMatcher: Sendable {
         let list = clauses[code] ?? []
         let terms = clauseTerms[code] ?? []
         return duties.map { duty in
-            let dutyTerms = weightedTerms(duty)
-            let dutyMass = mass(dutyTerms)
-            var best: (index: Int, score: Double)?
-            for (index, clause) in terms.enumerated() where dutyMass > 0 {
-                var shared = 0.0
-                for (term, weight) in dutyTerms where clause[term] != nil { shared += weight }
-                guard shared > 0 else { continue }
-                let score = 2 * shared / (dutyMass + mass(clause)) * (list[index].kind == "activity" ? Self.activityShare : 1)
-                // Ties go to the earlier clause: tasks before DWAs, core tasks first (see `OccupationText`).
-                if score > (best?.score ?? 0) + 1e-12 { best = (index, score) }
-            }
-            guard let best, best.score >= Self.nothing else {
-                return Match(duty: duty, clause: nil, kind: nil, source: nil, score: ((best?.score ?? 0) * 100).rounded() / 100,
+            let found = best(weightedTerms(duty), in: code)
+            guard let found, found.score >= Self.nothing else {
+                return Match(duty: duty, clause: nil, kind: nil, source: nil, score: Self.rounded(found?.score ?? 0),
                              covered: false, shared: [])
             }
-            let clause = list[best.index]
-            let shared = sharedWords(duty, terms[best.index])
+            let clause = list[found.index]
+            let shared = sharedWords(duty, terms[found.index])
             return Match(duty: duty, clause: clause.text, kind: clause.kind, source: clause.source,
-                         score: (best.score * 100).rounded() / 100, covered: best.score >= Self.covered, shared: shared)
+                         score: Self.rounded(found.score), covered: found.score >= Self.covered, shared: shared)
         }
     }
+
+    /// The clause of `code` that scores best against a duty's weighted terms, with its score; nil when none shares
+    /// a term. Ties go to the earlier clause: tasks before DWAs, core tasks first (see `OccupationText`).
+    private func best(_ dutyTerms: [String: Double], in code: String) -> (index: Int, score: Double)? {
+        let dutyMass = mass(dutyTerms)
+        guard dutyMass > 0, let list = clauses[code], let terms = clauseTerms[code], let masses = clauseMasses[code]
+        else { return nil }
+        var best: (index: Int, score: Double)?
+        for (index, clause) in terms.enumerated() {
+            var shared = 0.0
+            for (term, weight) in dutyTerms where clause[term] != nil { shared += weight }
+            guard shared > 0 else { continue }
+            let score = 2 * shared / (dutyMass + masses[index]) * (list[index].kind == "activity" ? Self.activityShare : 1)
+            if score > (best?.score ?? 0) + 1e-12 { best = (index, score) }
+        }
+        return best
+    }
+
+    /// A score as reported: two places.
+    private static func rounded(_ score: Double) -> Double { (score * 100).rounded() / 100 }
 
     private func weightedTerms(_ text: String) -> [String: Double] {
         var out: [String: Double] = [:]

@@ -46,8 +46,9 @@ def wrk(url):
     return {
         "requests": requests,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50": milliseconds(re.search(r"50%\s+(\S+)", out).group(1)),
-        "p99": milliseconds(re.search(r"99%\s+(\S+)", out).group(1)),
+        # The lines of wrk's "Latency Distribution", not a percentage ending in 50% elsewhere ("68.50%").
+        "p50": milliseconds(re.search(r"^\s*50%\s+(\S+)", out, re.M).group(1)),
+        "p99": milliseconds(re.search(r"^\s*99%\s+(\S+)", out, re.M).group(1)),
         "errors": errors + (int(non2xx.group(1)) if non2xx else 0),
     }
 
@@ -70,9 +71,11 @@ def main():
                     samples.append(server.rss_mib())
             sampler = threading.Thread(target=sample)
             sampler.start()
-            result = wrk(server.base + path)
-            stop.set()
-            sampler.join()
+            try:
+                result = wrk(server.base + path)
+            finally:
+                stop.set()
+                sampler.join()
             readings.append(samples)
             result.update(name=name, path=path, rss_start=samples[0], rss_end=samples[-1], rss_max=max(samples))
             rows.append(result)

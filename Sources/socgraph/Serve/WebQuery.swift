@@ -221,8 +221,8 @@ struct WebQueries: Sendable {
 /// labels, about 26 KB a diagram (valgrind: `new_virtual_edge`, `htmlparse`, `pango_parse_markup`). A command-line
 /// run ends before that matters; a server asked for the same comparison again and again would grow without end.
 /// Answering a diagram already rendered from here keeps memory flat under repeated requests.
-/// Assessments: `fit` takes seconds (a search per duty); the memo a user downloads after the assessment page reuses
-/// the assessment instead of making it again.
+/// Assessments: `fit` takes about a second (a search per duty); the memo a user downloads after the assessment
+/// page reuses the assessment instead of making it again.
 final class RecentAnswers<Key: Hashable, Value>: @unchecked Sendable {
     let capacity: Int
     private let lock = NSLock()

@@ -256,9 +256,8 @@ struct WebApp: Sendable {
         let options = self.options, diagrams = self.diagrams
         let ((report, svg), notes) = try WebQueries.capturing { () throws -> (ComparisonReport, Data) in
             let report = try command.comparison()
-            let graph = try options.load()
-            let nodes = try ComparisonReport.candidates(graph: graph, inputs: command.codes)
-            let diagram = try DiagramOutput.comparison(of: nodes, graph: graph, includePrograms: command.programs)
+            let (diagram, _) = try DiagramOutput.comparison(
+                codes: command.codes, graph: try options.load(), includePrograms: command.programs)
             return (report, try diagrams.render(diagram, format: .svg))
         }
         let query = "codes=" + WebPage.percent(command.codes.joined(separator: " "))
@@ -281,10 +280,9 @@ struct WebApp: Sendable {
         let command = try WebQueries.parse(try queries.compare(form, format: "table"), as: CompareCommand.self)
         let options = self.options, diagrams = self.diagrams
         let ((data, name), _) = try WebQueries.capturing { () throws -> (Data, String) in
-            let graph = try options.load()
-            let nodes = try ComparisonReport.candidates(graph: graph, inputs: command.codes)
-            let diagram = try DiagramOutput.comparison(of: nodes, graph: graph, includePrograms: command.programs)
-            let name = DiagramWriter.defaultFileName(command: "compare", codes: nodes.map { graph[$0].id }, format: format)
+            let (diagram, ids) = try DiagramOutput.comparison(
+                codes: command.codes, graph: try options.load(), includePrograms: command.programs)
+            let name = DiagramWriter.defaultFileName(command: "compare", codes: ids, format: format)
             return (try diagrams.render(diagram, format: format), name)
         }
         let type = format == .svg ? "image/svg+xml" : format == .png ? "image/png" : "application/pdf"

@@ -77,9 +77,7 @@ struct WebCase {
         let (document, _) = try WebQueries.capturing { () throws -> MemoDocument in
             try CaseMemo.document(try app.assess(profile), graph: try options.load())
         }
-        let label = profile.client.lowercased().unicodeScalars
-            .filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII }.map(String.init).joined()
-        let name = "memo-" + (label.isEmpty ? "client" : label)
+        let name = "memo-" + MemoOutput.clientLabel(profile.client)
         switch form.value("format") ?? "docx" {
         case "docx":
             return WebResponse.download(

@@ -138,12 +138,9 @@ struct WebQueries: Sendable {
     static func run(_ arguments: [String]) -> Printed {
         let capture = Terminal.Capture()
         let status = Terminal.$capture.withValue(capture) { SOCGraphCommand.execute(arguments) }
-        var notes: [String] = [], error: String?
-        for line in capture.stderr.split(separator: "\n") {
-            if line.hasPrefix("socgraph: note: ") { notes.append(String(line.dropFirst(16))) }
-            if line.hasPrefix("socgraph: error: ") { error = String(line.dropFirst(17)) }
-        }
-        return Printed(status: status, stdout: capture.stdout, notes: notes, error: error)
+        let error = capture.stderr.split(separator: "\n").last { $0.hasPrefix("socgraph: error: ") }
+            .map { String($0.dropFirst(17)) }
+        return Printed(status: status, stdout: capture.stdout, notes: notes(capture), error: error)
     }
 
     /// Parses `arguments` with the command line's parser (its validation included) as a `C`.
@@ -159,9 +156,12 @@ struct WebQueries: Sendable {
     static func capturing<T>(_ body: () throws -> T) throws -> (value: T, notes: [String]) {
         let capture = Terminal.Capture()
         let value = try Terminal.$capture.withValue(capture) { try body() }
-        let notes = capture.stderr.split(separator: "\n").filter { $0.hasPrefix("socgraph: note: ") }
-            .map { String($0.dropFirst(16)) }
-        return (value, notes)
+        return (value, notes(capture))
+    }
+
+    /// The `socgraph: note:` lines captured, without their prefix.
+    private static func notes(_ capture: Terminal.Capture) -> [String] {
+        capture.stderr.split(separator: "\n").filter { $0.hasPrefix("socgraph: note: ") }.map { String($0.dropFirst(16)) }
     }
 
     // MARK: Argument vectors, one per query

@@ -14,23 +14,20 @@ enum DiagramOutput {
         codes: [String], graph: KnowledgeGraph, out: String?, format: OutputFormat?,
         includePrograms: Bool = false, context: BatchContext = .oneShot
     ) throws -> URL {
-        let nodes = try ComparisonReport.candidates(graph: graph, inputs: codes)
-        let diagram = try comparison(of: nodes, graph: graph, includePrograms: includePrograms)
-        let (path, chosen) = try destination(
-            out: out, format: format, command: "compare", codes: nodes.map { graph[$0].id })
+        let (diagram, ids) = try comparison(codes: codes, graph: graph, includePrograms: includePrograms)
+        let (path, chosen) = try destination(out: out, format: format, command: "compare", codes: ids)
         try write(diagram, to: path, format: chosen, context: context)
         return path.url
     }
 
-    /// The comparison diagram of `nodes`.
-    static func comparison(of nodes: [NodeIndex], graph: KnowledgeGraph, includePrograms: Bool) throws -> Diagram {
-        try DiagramFactory.comparison(
+    /// The comparison diagram of `codes` (as the user typed them), and the candidates' ids in the diagram's order.
+    static func comparison(codes: [String], graph: KnowledgeGraph, includePrograms: Bool) throws
+        -> (diagram: Diagram, ids: [String])
+    {
+        let nodes = try ComparisonReport.candidates(graph: graph, inputs: codes)
+        let diagram = try DiagramFactory.comparison(
             of: nodes, in: graph, options: ComparisonSubgraph.Options(includePrograms: includePrograms))
-    }
-
-    /// `diagram` rendered in `format`, in memory (the web explorer's inline diagrams and downloads).
-    static func render(_ diagram: Diagram, format: OutputFormat) throws -> Data {
-        try GraphvizRenderer().render(dot: try DOTBuilder().build(diagram), format: format)
+        return (diagram, nodes.map { graph[$0].id })
     }
 
     /// Renders the neighbourhood diagram of `code` to `depth` and writes it; returns where.
@@ -51,7 +48,7 @@ enum DiagramOutput {
     static func write(
         _ diagram: Diagram, to path: OutputPath, format: OutputFormat, context: BatchContext = .oneShot
     ) throws {
-        let data = try render(diagram, format: format)
+        let data = try GraphvizRenderer().render(dot: try DOTBuilder().build(diagram), format: format)
         try context.inOrder {
             try DiagramWriter.write([(data, path)])
         }

@@ -25,6 +25,14 @@ enum MemoOutput {
         }
     }
 
+    /// The client's label as a file name part: its ASCII letters and digits, lowercased ("A.B." → "ab"), else
+    /// "client".
+    static func clientLabel(_ client: String) -> String {
+        let label = client.lowercased().unicodeScalars
+            .filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII }.map(String.init).joined()
+        return label.isEmpty ? "client" : label
+    }
+
     /// Writes the case memo for the assessment `report` to `out` (default `Output/memo-<client>.md`): Markdown
     /// with the diagram as PNG and SVG beside it, one self-contained HTML page, or a Word document. Returns the
     /// files written, the memo first.
@@ -33,9 +41,7 @@ enum MemoOutput {
         if let out {
             path = OutputArgument.path(out)
         } else {
-            let label = report.client.client.lowercased().unicodeScalars
-                .filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII }.map(String.init).joined()
-            let url = DiagramWriter.defaultURL(command: "memo", codes: [label.isEmpty ? "client" : label], format: .svg)
+            let url = DiagramWriter.defaultURL(command: "memo", codes: [clientLabel(report.client.client)], format: .svg)
                 .deletingPathExtension().appendingPathExtension("md")
             try DiagramOutput.createDefaultDirectory(for: url)
             path = OutputPath(url: url)

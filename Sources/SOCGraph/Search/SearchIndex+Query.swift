@@ -118,6 +118,19 @@ extension SearchIndex {
             }
         }
 
+        // The title entries sharing a word with the query, in increasing order, hence grouped by document.
+        var sharedTitles: [Int32] = []
+        for id in Set(queryTerms.ids) { sharedTitles += titleEntries(with: id) }
+        sharedTitles.sort()
+        var unique = 0
+        for entry in sharedTitles where unique == 0 || sharedTitles[unique - 1] != entry {
+            sharedTitles[unique] = entry
+            unique += 1
+        }
+        sharedTitles.removeLast(sharedTitles.count - unique)
+        var next = 0
+        let headed = headedTitles(headID)
+
         struct Candidate {
             var document: Int
             var score: Double
@@ -127,12 +140,17 @@ extension SearchIndex {
         var candidates: [Candidate] = []
         var credit = [Double](repeating: 0, count: slots.count)
         for d in 0..<count where touched[d] {
+            let titleEntries = documents[d].titleEntries
+            while next < sharedTitles.count, sharedTitles[next] < titleEntries.lowerBound { next += 1 }
+            var end = next
+            while end < sharedTitles.count, sharedTitles[end] < titleEntries.upperBound { end += 1 }
+            let shared = sharedTitles[next..<end]
             var relevance = 0.0
             for s in slots.indices { relevance += slots[s].weight * satisfied[s][d] }
             relevance /= totalWeight
-            var titles = titleMatches(document: d, query: fullTerms, credit: &credit)
+            var titles = titleMatches(document: d, entries: shared, query: fullTerms, credit: &credit)
             if titleSlots.count > 1 {
-                let partial = titleMatches(document: d, query: titleTerms, credit: &credit).map {
+                let partial = titleMatches(document: d, entries: shared, query: titleTerms, credit: &credit).map {
                     TitleMatch(entry: $0.entry, quality: $0.quality * titlePartShare)
                 }
                 titles = (titles + partial).sorted {
@@ -141,7 +159,7 @@ extension SearchIndex {
             }
             let quality = titles.first?.quality ?? 0
             var score = (1 - (1 - quality) * (1 - Self.relevanceShare * relevance)) * documents[d].prior
-                * family(of: d, head: headID)
+                * family(of: d, headed: headed)
             if demotedCatchAll(d, titles: titles) { score *= Self.catchAll }
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
         }
@@ -249,10 +267,14 @@ extension SearchIndex {
     }
 
     /// The document's titles that share a word with the query, best first, with their quality (see `SearchIndex`).
-    /// `credit` is scratch space of one element per slot. O(title words × query terms).
-    func titleMatches(document d: Int, query: QueryTerms, credit: inout [Double]) -> [TitleMatch] {
+    /// `shared` are the document's title entries holding a query term (`titleEntries(with:)`); `credit` is scratch
+    /// space of one element per slot. O(title words × query terms).
+    func titleMatches(
+        document d: Int, entries shared: ArraySlice<Int32>, query: QueryTerms, credit: inout [Double]
+    ) -> [TitleMatch] {
         var matches: [TitleMatch] = []
-        for e in documents[d].titleEntries {
+        for entry in shared {
+            let e = Int(entry)
             let terms = entries[e].terms
             // How many of the title's words the query explains; most titles of a document have none.
             var explained = 0
@@ -305,17 +327,28 @@ extension SearchIndex {
     /// The factor on the score of a document for the family of the query's head (`familyShare`): 1 when at
     /// least that share of the document's own titles (SOC, Direct Match, O*NET) have that head, down to
     /// 1 − `otherFamilyTitles` when none has ("Postdoctoral Researcher" is one of Natural Sciences Managers'
-    /// titles, but their titles are managers', directors' and coordinators').
-    func family(of d: Int, head: Int?) -> Double {
-        guard let head else { return 1 }
-        var titles = 0, headed = 0
-        for e in documents[d].titleEntries where entries[e].field != .esco {
-            titles += 1
-            if entries[e].head == head { headed += 1 }
-        }
-        guard titles > 0 else { return 1 }
-        let share = Double(headed) / Double(titles)
+    /// titles, but their titles are managers', directors' and coordinators'). `headed` is `headedTitles(head)`.
+    func family(of d: Int, headed: [Int]?) -> Double {
+        guard let headed, ownTitleCounts[d] > 0 else { return 1 }
+        let share = Double(headed[d]) / Double(ownTitleCounts[d])
         return 1 - Self.otherFamilyTitles * (1 - min(1, share / Self.familyShare))
+    }
+
+    /// Per document, how many of its own titles (SOC, Direct Match, O*NET) have `head` as their head; nil without
+    /// a head. O(titles holding the head word).
+    func headedTitles(_ head: Int?) -> [Int]? {
+        guard let head else { return nil }
+        var headed = [Int](repeating: 0, count: count)
+        var d = 0
+        var previous: Int32 = -1
+        for entry in titleEntries(with: head) where entry != previous {
+            previous = entry
+            let e = Int(entry)
+            guard entries[e].head == head, entries[e].field != .esco else { continue }
+            while !documents[d].titleEntries.contains(e) { d += 1 }
+            headed[d] += 1
+        }
+        return headed
     }
 
     /// The factor on an alternate title's match (see `uncorroborated`): 1 when the document's other texts name every

@@ -14,11 +14,11 @@ import Foundation
 ///   its field, with term saturation `k1`, divided by its asymptotic maximum, so that `r` is absolute.
 ///
 /// The score is `(1 − (1 − q)(1 − 0.6·r))` times the occupation's prior (`belowDegree`), its family factor for the
-/// query's head word (`family(of:head:)`) and, for an unspecific match of an "All Other" code, `catchAll`. Ties
+/// query's head word (`family(of:headed:)`) and, for an unspecific match of an "All Other" code, `catchAll`. Ties
 /// are broken by `r`, then by code.
 ///
 /// Complexity: building is linear in the total length of the text; a query touches the postings of its terms
-/// and the titles of the occupations they reach.
+/// and the titles holding them (`titleEntries(with:)`).
 public struct SearchIndex: Sendable {
     /// BM25 term-frequency saturation.
     public static let k1 = 1.2
@@ -112,6 +112,13 @@ public struct SearchIndex: Sendable {
     /// The common heads of titles: the terms that are the head of at least `commonHead` title entries
     /// (`engineer`, `manager`, `scientist`, …), learned from the official titles; a query's head is one of them.
     let headTerms: Set<Int>
+    /// The title entries (SOC, Direct Match, O*NET, ESCO) holding each term, by increasing entry, term after term:
+    /// those of term `t` are `titleEntryList[titleEntryStarts[t]..<titleEntryStarts[t + 1]]` (`titleEntries(with:)`).
+    /// A query visits only the titles that share a word with it. Derived from `entries` when the index is made.
+    let titleEntryList: [Int32]
+    let titleEntryStarts: [Int32]
+    /// Per document, how many of its titles are its own (SOC, Direct Match, O*NET), not ESCO's.
+    let ownTitleCounts: [Int]
     /// How many words must follow a title for a query to be a title and its context ("materials engineer developing
     /// lightweight composites"), not one title ("Professor of Civil Engineering").
     public static let contextWords = 3
@@ -122,7 +129,7 @@ public struct SearchIndex: Sendable {
     public static let titlePartShare = 0.9
     public static let roleTitlePartShare = 0.5
     /// The share of an occupation's titles with the query's head word from which it is of that family (the factor
-    /// `family(of:head:)` is on the whole score).
+    /// `family(of:headed:)` is on the whole score).
     public static let familyShare = 0.05
     /// What an occupation none of whose titles has the query's head word loses on its title match.
     public static let otherFamilyTitles = 0.2
@@ -137,6 +144,30 @@ public struct SearchIndex: Sendable {
         self.entries = entries
         self.termIDs = termIDs
         self.postings = postings
+        // Count the title entries of each term, then fill each term's run of the list. A word twice in one title
+        // lists the title twice (adjacent): the readers skip repeats.
+        var starts = [Int32](repeating: 0, count: postings.count + 1)
+        for document in documents {
+            for e in document.titleEntries {
+                for term in entries[e].terms { starts[term + 1] += 1 }
+            }
+        }
+        for t in 0..<postings.count { starts[t + 1] += starts[t] }
+        var list = [Int32](repeating: 0, count: Int(starts[postings.count]))
+        var fill = starts
+        for document in documents {
+            for e in document.titleEntries {
+                for term in entries[e].terms {
+                    list[Int(fill[term])] = Int32(e)
+                    fill[term] += 1
+                }
+            }
+        }
+        titleEntryList = list
+        titleEntryStarts = starts
+        ownTitleCounts = documents.map { document in
+            document.titleEntries.reduce(0) { entries[$1].field == .esco ? $0 : $0 + 1 }
+        }
         self.headTerms = headTerms ?? {
             var heads: [Int: Int] = [:]
             for entry in entries where entry.field != .esco {
@@ -144,6 +175,11 @@ public struct SearchIndex: Sendable {
             }
             return Set(heads.filter { $0.value >= Self.commonHead }.keys)
         }()
+    }
+
+    /// The title entries holding term `t`, by increasing entry (a title holding the term twice comes twice).
+    func titleEntries(with t: Int) -> ArraySlice<Int32> {
+        titleEntryList[Int(titleEntryStarts[t])..<Int(titleEntryStarts[t + 1])]
     }
 
     /// The number of occupations indexed.

@@ -10,6 +10,7 @@ extension ShippedGraphTests {
         var weak: Bool
         var weakReason: String
         var ignored: [String]
+        var readAs: String
     }
 
     func ranking(_ query: String, limit: Int = 5) throws -> Ranking {
@@ -21,7 +22,7 @@ extension ShippedGraphTests {
         return Ranking(
             codes: hits.compactMap { $0["code"] as? String }, matches: hits.map { $0["matches"] as? [String] ?? [] },
             weak: document["weak"] as? Bool ?? false, weakReason: document["weakReason"] as? String ?? "",
-            ignored: document["ignoredWords"] as? [String] ?? [])
+            ignored: document["ignoredWords"] as? [String] ?? [], readAs: document["readAs"] as? String ?? "")
     }
 
     @Test("titles as employers write them rank the software occupation first",
@@ -64,6 +65,27 @@ extension ShippedGraphTests {
         #expect(ranking.codes.first != "11-9121")
         // Several life and physical sciences fit equally: the ranking says so.
         #expect(ranking.weak)
+    }
+
+    @Test("a typing error in the head word is corrected, and the reading says so",
+          arguments: [("Systems Ananlyst", "ananlyst → analyst", "15-1211"),
+                      ("SENIOR SOFTWARE ENGINERR", "enginerr → engineer", "15-1252"),
+                      ("Postdoctoral Reseacher", "reseacher → researcher", "19-")])
+    func typingErrorInTheHead(_ title: String, correction: String, code: String) throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking(title)
+        #expect(ranking.readAs.contains("spelling corrected: \(correction)"), "\(ranking.readAs)")
+        #expect(ranking.codes.first?.hasPrefix(code) == true, "\(title): \(ranking.codes)")
+    }
+
+    @Test("real words the titles do not use are not taken for typing errors",
+          arguments: ["Backend Developer", "agricultural scientist breeding drought-resistant rice varieties",
+                      "power electronics engineer designing inverters for solar farms",
+                      "deputy general manager of a steel mill overseeing production lines", "WaveMark Solutions Architect"])
+    func realWordsAreKept(_ query: String) throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking(query)
+        #expect(!ranking.readAs.contains("spelling corrected"), "\(ranking.readAs)")
     }
 
     @Test func leadTestEngineerIsNotASupervisor() throws {

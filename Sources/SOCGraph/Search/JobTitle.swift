@@ -5,7 +5,8 @@ import Foundation
 /// ("Software Development Engineer") meet.
 ///
 /// The rules, in order:
-/// 1. **Segments.** A title is cut at ` - `, `,`, `:`, `|` and `;`. A segment that names no occupation (a level
+/// 1. **Segments.** A title is cut at ` - `, `,`, `:`, `|` and `;`; a bracketed part is a segment of its own after
+///    the one it interrupts ("Aptitude Test (SAT) Grader" is a grader). A segment that names no occupation (a level
 ///    such as `IV` or `Senior`, a place or arrangement such as `US`, `Remote`, `External`, a requisition number)
 ///    is dropped. When the first segment is a bare head word and another follows, the head goes last:
 ///    "Manager, Software Development" is read "software development manager", "Engineer - Software" "software
@@ -202,23 +203,46 @@ public enum JobTitle {
         noiseWords.contains(word) || (word.contains(where: \.isNumber) && word.contains(where: \.isLetter))
     }
 
-    /// The segments of a title: cut at ` - `, `–`, `,`, `:`, `;`, `|`; a bracketed part is a segment of its own.
+    /// The segments of a title: cut at ` - `, `–`, `,`, `:`, `;`, `|`; a bracketed part is a segment of its own,
+    /// placed after the segment it interrupts, which goes on after the bracket: "Aptitude Test (SAT) Grader" is
+    /// "Aptitude Test Grader" and "SAT", so its head is `grader`, not `test`.
     static func segmentsOf(_ title: String) -> [String] {
         var segments: [String] = []
         var current = ""
+        var bracketed: [String] = []
+        var bracket: String?
         let characters = Array(title)
         for (i, character) in characters.enumerated() {
+            if "([".contains(character) {
+                if let open = bracket { bracketed.append(open) }
+                bracket = ""
+                continue
+            }
+            if ")]".contains(character) {
+                if let open = bracket { bracketed.append(open) }
+                bracket = nil
+                current.append(" ")
+                continue
+            }
+            if bracket != nil {
+                bracket!.append(character)
+                continue
+            }
             // A hyphen cuts only between spaces ("Analyst - Testing", not "E-Drive"); a dash always.
             let spacedHyphen = character == "-"
                 && (i == 0 || characters[i - 1] == " ") && (i + 1 == characters.count || characters[i + 1] == " ")
-            if spacedHyphen || ",:;|()[]–—".contains(character) {
+            if spacedHyphen || ",:;|–—".contains(character) {
                 segments.append(current)
+                segments += bracketed.flatMap(segmentsOf)
+                bracketed = []
                 current = ""
             } else {
                 current.append(character)
             }
         }
+        if let open = bracket { bracketed.append(open) }
         segments.append(current)
+        segments += bracketed.flatMap(segmentsOf)
         return segments.filter { !$0.allSatisfy(\.isWhitespace) }
     }
 

@@ -191,7 +191,7 @@ extension SearchIndex {
 
     /// The query's meaningful words as slots; the words `JobTitle` left out; its title part: the terms of the
     /// words that name the job (empty when the query is nothing but a title, or starts with none) and its head;
-    /// and the query as read, when normalisation spelled out or moved words.
+    /// and the query as read, when normalisation corrected a typing error, spelled out or moved words.
     func slots(for query: String) throws -> (
         slots: [Slot], ignored: [String], titlePart: (terms: Set<String>, head: String?), readAs: String?
     ) {
@@ -200,9 +200,11 @@ extension SearchIndex {
             throw SOCGraphError.invalidInput(
                 "empty query: give a job title or a description of duties, such as \"data scientist\"")
         }
+        // Typing errors are corrected first ("Systems Ananlyst"), and the correction is said with the reading.
+        let (spelled, corrections) = correctingSpelling(trimmed)
         // A query typed all in capitals is read in lower case, so its stop words are not taken for acronyms.
-        let allCapitals = trimmed.contains(" ") && !trimmed.contains(where: \.isLowercase)
-        let normalized = JobTitle.normalize(allCapitals ? trimmed.lowercased() : trimmed)
+        let allCapitals = spelled.contains(" ") && !spelled.contains(where: \.isLowercase)
+        let normalized = JobTitle.normalize(allCapitals ? spelled.lowercased() : spelled)
         let tokens = SearchText.tokens(normalized.text).filter(SearchText.isMeaningful)
         guard !tokens.isEmpty else {
             throw SOCGraphError.invalidInput(
@@ -260,10 +262,14 @@ extension SearchIndex {
             slot.weight = inverseDocumentFrequency(frequencySource.map { postings[$0].count } ?? 0)
             slots.append(slot)
         }
-        // Said when normalisation did more than drop words: spelled out an abbreviation or moved the head.
+        // Said when normalisation did more than drop words: corrected a typing error, spelled out an abbreviation
+        // or moved the head.
         let kept = JobTitle.wordsOf(trimmed).map { $0.lowercased() }.filter { !ignored.contains($0) }
         let read = normalized.text.lowercased()
-        return (slots, ignored, (titleTerms, head), read == kept.joined(separator: " ") ? nil : read)
+        let readAs = corrections.isEmpty
+            ? (read == kept.joined(separator: " ") ? nil : read)
+            : read + " (spelling corrected: " + corrections.joined(separator: ", ") + ")"
+        return (slots, ignored, (titleTerms, head), readAs)
     }
 
     /// The document's titles that share a word with the query, best first, with their quality (see `SearchIndex`).

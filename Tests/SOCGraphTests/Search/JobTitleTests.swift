@@ -53,6 +53,12 @@ struct JobTitleTests {
         ("Head of Product for the Payments Platform Team", "head of product for the payments platform team", "head"),
         ("Director, Data Analytics and Insights", "data analytics and insights director", "director"),
         ("Software Engineer, Machine Learning", "software engineer machine learning", "engineer"),
+        // A bracket inside a title interrupts it: the head is after the bracket, the bracketed words follow.
+        ("Aptitude Test (SAT) Grader", "aptitude test grader sat", "grader"),
+        ("Transportation Security Administration (TSA) Screener", "transportation security administration screener tsa",
+         "screener"),
+        ("(Visiting) Assistant Professor of French", "french professor visiting", "professor"),
+        ("Research Associate (Environmental Scientist)", "research associate environmental scientist", "associate"),
     ])
     func heads(_ title: String, _ text: String, _ head: String) {
         let normalized = JobTitle.normalize(title)

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Typing errors in a query: a word the index has never seen, one letter away from a common head of official titles
+/// ("Systems Ananlyst", "Postdoctoral Reseacher", "Senior Mananger").
+///
+/// Only heads are corrected to: the head decides the family, so a typing error there sends a title astray, while an
+/// unknown modifier is more often a real word the titles do not use ("backend", "drought", "inverters") or a name
+/// than a typing error, and a word one letter away from it would change the meaning ("backed", "draught").
+extension SearchIndex {
+    /// The shortest word corrected: shorter words are more often abbreviations or names than typing errors.
+    static let shortestCorrected = 6
+    /// How many official titles must use the corrected word, a common head (`headTerms`): a correction goes to a
+    /// word of the titles' common vocabulary, never to a rare one that happens to be one letter away.
+    static let correctionTitles = 50
+
+    /// The query with each unknown word replaced by its correction, and the corrections made (`ananlyst → analyst`).
+    ///
+    /// A word is corrected when it is all letters, at least `shortestCorrected` long, unknown to the index and to
+    /// the expansion table, and one edit (a letter deleted, inserted, replaced, or two neighbours swapped) turns it
+    /// into a common head of titles that at least `correctionTitles` titles use; the most used wins, then the first
+    /// alphabetically. The replacement keeps the case of the word as typed.
+    func correctingSpelling(_ query: String) -> (text: String, corrections: [String]) {
+        var text = ""
+        var corrections: [String] = []
+        var word = ""
+        // A run holding digits or letters beyond ASCII is a code or a name: kept as typed.
+        var kept = false
+        func flush() {
+            defer { word = ""; kept = false }
+            guard !kept, word.count >= Self.shortestCorrected, let correction = correction(of: word.lowercased())
+            else {
+                text += word
+                return
+            }
+            let cased = word.allSatisfy(\.isUppercase) ? correction.uppercased()
+                : word.first!.isUppercase ? correction.prefix(1).uppercased() + correction.dropFirst() : correction
+            text += cased
+            let note = "\(word.lowercased()) → \(correction)"
+            if !corrections.contains(note) { corrections.append(note) }
+        }
+        for character in query {
+            if character.isLetter || character.isNumber {
+                word.append(character)
+                if !(character.isASCII && character.isLetter) { kept = true }
+            } else {
+                flush()
+                text.append(character)
+            }
+        }
+        flush()
+        return (text, corrections)
+    }
+
+    /// The correction of a lower-case word of ASCII letters, or nil when it is known or nothing qualifies.
+    func correction(of word: String) -> String? {
+        guard termIDs[PorterStemmer.inflectionalStem(word)] == nil, QueryExpansion.lookup(word) == nil,
+            JobTitle.abbreviations[word] == nil
+        else { return nil }
+        let letters = Array(word)
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz")
+        var candidates = Set<String>()
+        for i in letters.indices {
+            var deleted = letters
+            deleted.remove(at: i)
+            candidates.insert(String(deleted))
+            if i + 1 < letters.count {
+                var swapped = letters
+                swapped.swapAt(i, i + 1)
+                candidates.insert(String(swapped))
+            }
+            for letter in alphabet where letter != letters[i] {
+                var replaced = letters
+                replaced[i] = letter
+                candidates.insert(String(replaced))
+            }
+        }
+        for i in 0...letters.count {
+            for letter in alphabet {
+                var inserted = letters
+                inserted.insert(letter, at: i)
+                candidates.insert(String(inserted))
+            }
+        }
+        var best: (word: String, titles: Int)?
+        for candidate in candidates {
+            guard let id = termIDs[PorterStemmer.inflectionalStem(candidate)], headTerms.contains(id) else { continue }
+            let titles = titleEntries(with: id).count
+            guard titles >= Self.correctionTitles else { continue }
+            if let current = best, current.titles > titles || (current.titles == titles && current.word < candidate) {
+                continue
+            }
+            best = (candidate, titles)
+        }
+        return best?.word
+    }
+}

@@ -12,16 +12,20 @@ extension KnowledgeGraph {
             var directMatch: [String] = []
             var onet: [String] = []
             var alternate: [String] = []
+            var reported = Set<String>()
             for entry in titles(of: node) {
                 switch entry.source {
                 case .soc: break
                 case .directMatch, .directMatchIllustrative: directMatch.append(entry.title)
                 case .onet: onet.append(entry.title)
-                case .onetAlternate, .onetReported: alternate.append(entry.title)
+                case .onetAlternate: alternate.append(entry.title)
+                case .onetReported:
+                    alternate.append(entry.title)
+                    reported.insert(entry.title)
                 }
             }
             let code = self[node].id
-            return SearchDocument(
+            var document = SearchDocument(
                 code: code, title: self[node].title, directMatchTitles: directMatch, onetTitles: onet,
                 alternateTitles: alternate,
                 technologies: technologies(of: node).map {
@@ -37,6 +41,8 @@ extension KnowledgeGraph {
                 },
                 definition: text?.definitions[code], tasks: text?.tasks[code]?.map(\.text) ?? [],
                 entryEducation: entryEducation(of: node)?.education)
+            document.reportedTitles = reported
+            return document
         }
     }
 }

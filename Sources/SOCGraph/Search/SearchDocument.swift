@@ -38,6 +38,8 @@ public struct SearchDocument: Sendable, Hashable, Codable {
     public var onetTitles: [String]
     /// O*NET Alternate Titles and Sample of Reported Titles of the O*NET-SOC codes under this code.
     public var alternateTitles: [String]
+    /// Those of `alternateTitles` that O*NET's Sample of Reported Titles lists: what incumbents call their job.
+    public var reportedTitles: Set<String> = []
     public var technologies: [Technology]
     /// Titles of the CIP programs that prepare for the occupation.
     public var programTitles: [String]

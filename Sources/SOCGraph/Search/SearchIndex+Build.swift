@@ -10,7 +10,10 @@ extension SearchIndex {
             builder.add(document.title, field: .title)
             builder.add(document.directMatchTitles, field: .directMatch)
             builder.add(document.onetTitles, field: .onet)
-            builder.add(document.alternateTitles, field: .alternate)
+            var seenAlternates = Set<String>()
+            for title in document.alternateTitles where seenAlternates.insert(title).inserted {
+                builder.add(title, field: .alternate, reported: document.reportedTitles.contains(title))
+            }
             var seenESCO = Set<SearchDocument.ESCOTitle>()
             for title in document.escoTitles where seenESCO.insert(title).inserted {
                 builder.add(title.label, field: .esco, shown: "\(title.label) (ISCO \(title.isco))",
@@ -53,7 +56,8 @@ extension SearchIndex {
         /// abbreviations (`IT Manager (Information Technology Manager)`), or `Shared First/Second` becomes one
         /// entry per form, each shown as written.
         mutating func add(
-            _ text: String, field: SearchField, hot: Bool = false, shown: String? = nil, share: Double = 1
+            _ text: String, field: SearchField, hot: Bool = false, shown: String? = nil, share: Double = 1,
+            reported: Bool = false
         ) {
             guard field.isTitle || field == .esco else {
                 entries.append(Entry(field: field, hot: hot, text: shown ?? text,
@@ -65,7 +69,8 @@ extension SearchIndex {
                 let ids = terms(normalized.text)
                 let head = normalized.head.flatMap { termIDs[SearchText.term(.init(text: $0, protected: false))] }
                 entries.append(Entry(field: field, hot: hot, text: shown ?? text, terms: ids,
-                                     head: head.flatMap { ids.contains($0) ? $0 : nil }, share: share))
+                                     head: head.flatMap { ids.contains($0) ? $0 : nil }, share: share,
+                                     reported: reported))
             }
         }
 

@@ -17,6 +17,7 @@ extension SearchIndex {
         w.array(entries) { w, entry in
             w.choice(entry.field)
             w.bool(entry.hot)
+            w.bool(entry.reported)
             w.string(entry.text)
             w.array(entry.terms) { $0.int($1) }
             w.int(entry.head.map { $0 + 1 } ?? 0)
@@ -52,13 +53,14 @@ extension SearchIndex {
         termIDs.reserveCapacity(terms)
         for id in 0..<terms { termIDs[try r.string()] = id }
         let entries = try r.array { r in
-            let field: SearchField = try r.choice(), hot = try r.bool(), text = try r.string()
+            let field: SearchField = try r.choice(), hot = try r.bool(), reported = try r.bool()
+            let text = try r.string()
             let ids = try r.array { try $0.index(below: terms) }
             let head = try r.index(below: terms + 1)
             let share = try r.double()
             guard share > 0, share <= 1 else { throw CacheReader.Damage() }
             return Entry(field: field, hot: hot, text: text, terms: ids, head: head == 0 ? nil : head - 1,
-                         share: share)
+                         share: share, reported: reported)
         }
         guard start == entries.count else { throw CacheReader.Damage() }
         let postings = try r.array { r in

@@ -8,8 +8,9 @@ extension SearchIndex {
     ) -> [String] {
         var lines: [String] = []
         for title in titles {
-            let field = entries[title.entry].field
-            let line = "\(field == .esco ? "ESCO" : field.rawValue): \(entries[title.entry].text)"
+            let entry = entries[title.entry]
+            let label = entry.field == .esco ? "ESCO" : entry.reported ? "reported" : entry.field.rawValue
+            let line = "\(label): \(entry.text)"
             if !lines.contains(line) { lines.append(line) }
             if lines.count == 3 { break }
         }

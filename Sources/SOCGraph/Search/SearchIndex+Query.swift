@@ -158,8 +158,10 @@ extension SearchIndex {
                 }
             }
             let quality = titles.first?.quality ?? 0
+            // A title incumbents report is the occupation's, whatever its other titles' heads (`reportedMatch`).
+            let reported = titles.first.map { entries[$0.entry].reported && $0.quality >= Self.reportedMatch } ?? false
             var score = (1 - (1 - quality) * (1 - Self.relevanceShare * relevance)) * documents[d].prior
-                * family(of: d, headed: headed)
+                * (reported ? 1 : family(of: d, headed: headed))
             if demotedCatchAll(d, titles: titles) { score *= Self.catchAll }
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
         }

@@ -92,6 +92,9 @@ public struct SearchIndex: Sendable {
         /// The share of a full title match the entry can earn: 1, less for an ESCO title of an ISCO group that
         /// reaches several SOC codes (`escoShare`).
         var share: Double = 1
+        /// An O*NET Alternate Title that O*NET's Sample of Reported Titles lists too: incumbents of the occupation
+        /// call their job so (`reportedMatch`).
+        var reported = false
     }
 
     /// How much a term counts in one document.
@@ -131,6 +134,11 @@ public struct SearchIndex: Sendable {
     /// The share of an occupation's titles with the query's head word from which it is of that family (the factor
     /// `family(of:headed:)` is on the whole score).
     public static let familyShare = 0.05
+    /// A match of at least this quality with a title incumbents report (`Entry.reported`) is exempt from the family
+    /// factor: "Database Engineer" is among the titles Database Administrators report, though few of their titles
+    /// are engineers'. A title O*NET collected elsewhere ("Postdoctoral Researcher" among Natural Sciences
+    /// Managers' titles) is not.
+    public static let reportedMatch = 0.9
     /// What an occupation none of whose titles has the query's head word loses on its title match.
     public static let otherFamilyTitles = 0.2
     /// How many titles must end in a word for it to count as a common head.

@@ -7,6 +7,7 @@ public struct SearchHit: Sendable, Equatable, Codable {
     /// 0–1; see `SearchIndex` for how it is computed. Near 1 for an exact title, low for a weak match.
     public var score: Double
     /// Why it matched, most telling first: `title: Data Scientists`, `alternate: Machine Learning Engineer`,
+    /// `reported: Data Scientist` (an alternate title O*NET's Sample of Reported Titles lists too),
     /// `technology: TensorFlow`, `program: …`, `definition`, `tasks: 2`, `terms: machin, learn` (stems),
     /// `expansion: leader → supervisor`, `spelling: labour → labor`.
     public var matches: [String]

@@ -133,6 +133,34 @@ struct JobTitleTests {
         #expect(try index.search("Software Development Engineer II").hits.first?.code == "15-1252")
     }
 
+    @Test func aTitleIncumbentsReportKeepsItsFamily() throws {
+        // Sixty titles of other heads: "Database Engineer" is one of many, so the family factor would lower it.
+        let others = ["Administrator", "Coordinator", "Specialist", "Analyst", "Manager", "Technician", "Consultant",
+                      "Programmer", "Officer", "Operator"].flatMap { head in
+            ["Database", "Data", "SQL", "Oracle", "Data Warehouse", "Records"].map { "\($0) \(head)" }
+        }
+        func index(reported: Set<String>) -> SearchIndex {
+            var administrators = SearchDocument(code: "15-1242", title: "Database Administrators",
+                                                alternateTitles: ["Database Engineer"] + others)
+            administrators.reportedTitles = reported
+            return Self.index([
+                administrators,
+                SearchDocument(code: "15-1243", title: "Database Architects",
+                               alternateTitles: ["Database Engineer", "Data Engineer", "Database Architect"]),
+            ])
+        }
+        let collected = try index(reported: []).search("Database Engineer")
+        #expect(collected.hits.map(\.code) == ["15-1243", "15-1242"])
+        #expect(collected.hits[1].score < collected.hits[0].score * 0.95)
+        #expect(collected.hits[1].matches.first == "alternate: Database Engineer")
+
+        let reported = try index(reported: ["Database Engineer"]).search("Database Engineer")
+        let administrators = try #require(reported.hits.first { $0.code == "15-1242" })
+        #expect(administrators.score >= reported.hits[0].score * 0.99)
+        #expect(administrators.matches.first == "reported: Database Engineer")
+        #expect(reported.weak, "two occupations match equally well: \(reported.weakReason ?? "")")
+    }
+
     @Test func aCatchAllRanksAfterASpecificCodeThatMatchesAsWell() throws {
         let index = Self.index([
             SearchDocument(code: "17-2199", title: "Engineers, All Other", alternateTitles: ["Energy Engineer"]),

@@ -59,6 +59,20 @@ struct GraphCacheTests {
         }
     }
 
+    @Test func theIndexKeepsWhichTitlesIncumbentsReport() throws {
+        let index = SearchIndex(documents: [
+            SearchDocument(code: "15-1242", title: "Database Administrators",
+                           alternateTitles: ["Database Engineer", "Database Coordinator"],
+                           reportedTitles: ["Database Engineer"]),
+        ])
+        let bytes = index.cacheBytes(sources: [])
+        var reader = try CacheReader(bytes, 0..<bytes.count)
+        let (again, _) = try SearchIndex.read(cache: &reader)
+        #expect(index.entries.filter(\.reported).map(\.text) == ["Database Engineer"])
+        #expect(again.entries.map(\.reported) == index.entries.map(\.reported))
+        #expect(try again.search("Database Engineer").hits.first?.matches.first == "reported: Database Engineer")
+    }
+
     @Test func theIndexReadBackRanksTheSame() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }

@@ -81,7 +81,9 @@ extension ShippedGraphTests {
     @Test("real words the titles do not use are not taken for typing errors",
           arguments: ["Backend Developer", "agricultural scientist breeding drought-resistant rice varieties",
                       "power electronics engineer designing inverters for solar farms",
-                      "deputy general manager of a steel mill overseeing production lines", "WaveMark Solutions Architect"])
+                      "deputy general manager of a steel mill overseeing production lines", "WaveMark Solutions Architect",
+                      "professor who teaches organic chemistry", "biostatistician analysing clinical trial data",
+                      "Data " + String(repeating: "abcdefghij", count: 900)])
     func realWordsAreKept(_ query: String) throws {
         guard requireGraph() else { return }
         let ranking = try ranking(query)

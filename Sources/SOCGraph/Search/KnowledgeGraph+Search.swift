@@ -1,9 +1,10 @@
 /// Building the search index from the graph: one `SearchDocument` per SOC detailed occupation.
 extension KnowledgeGraph {
     /// The searchable text of every detailed occupation, in code order: the SOC title, SOC Direct Match Titles
-    /// (illustrative ones included), O*NET occupation, specialty and Alternate Titles, technology examples with
-    /// the hot flag, the titles of the CIP programs that prepare for it, and, from `text`, its SOC definition and
-    /// O*NET task statements; and the ESCO titles of every ISCO-08 group the BLS crosswalks link to it.
+    /// (illustrative ones included), O*NET occupation, specialty and Alternate Titles (with those the Sample of
+    /// Reported Titles lists), technology examples with the hot flag, the titles of the CIP programs that prepare
+    /// for it, and, from `text`, its SOC definition and O*NET task statements; and the ESCO titles of every ISCO-08
+    /// group the BLS crosswalks link to it.
     ///
     /// Complexity: O(titles + technology uses + crosswalk rows + ESCO titles × groups' codes + text).
     public func searchDocuments(text: OccupationText? = nil) -> [SearchDocument] {
@@ -12,7 +13,7 @@ extension KnowledgeGraph {
             var directMatch: [String] = []
             var onet: [String] = []
             var alternate: [String] = []
-            var reported = Set<String>()
+            var reported: [String] = []
             for entry in titles(of: node) {
                 switch entry.source {
                 case .soc: break
@@ -21,13 +22,13 @@ extension KnowledgeGraph {
                 case .onetAlternate: alternate.append(entry.title)
                 case .onetReported:
                     alternate.append(entry.title)
-                    reported.insert(entry.title)
+                    reported.append(entry.title)
                 }
             }
             let code = self[node].id
-            var document = SearchDocument(
+            return SearchDocument(
                 code: code, title: self[node].title, directMatchTitles: directMatch, onetTitles: onet,
-                alternateTitles: alternate,
+                alternateTitles: alternate, reportedTitles: reported,
                 technologies: technologies(of: node).map {
                     SearchDocument.Technology(name: self[$0.technology].title, hot: $0.use.hot)
                 },
@@ -41,8 +42,6 @@ extension KnowledgeGraph {
                 },
                 definition: text?.definitions[code], tasks: text?.tasks[code]?.map(\.text) ?? [],
                 entryEducation: entryEducation(of: node)?.education)
-            document.reportedTitles = reported
-            return document
         }
     }
 }

@@ -39,7 +39,7 @@ public struct SearchDocument: Sendable, Hashable, Codable {
     /// O*NET Alternate Titles and Sample of Reported Titles of the O*NET-SOC codes under this code.
     public var alternateTitles: [String]
     /// Those of `alternateTitles` that O*NET's Sample of Reported Titles lists: what incumbents call their job.
-    public var reportedTitles: Set<String> = []
+    public var reportedTitles: [String]
     public var technologies: [Technology]
     /// Titles of the CIP programs that prepare for the occupation.
     public var programTitles: [String]
@@ -54,7 +54,7 @@ public struct SearchDocument: Sendable, Hashable, Codable {
 
     public init(
         code: String, title: String, directMatchTitles: [String] = [], onetTitles: [String] = [],
-        alternateTitles: [String] = [],
+        alternateTitles: [String] = [], reportedTitles: [String] = [],
         technologies: [Technology] = [], programTitles: [String] = [], escoTitles: [ESCOTitle] = [],
         definition: String? = nil, tasks: [String] = [], entryEducation: EducationLevel? = nil
     ) {
@@ -64,6 +64,7 @@ public struct SearchDocument: Sendable, Hashable, Codable {
         self.directMatchTitles = directMatchTitles
         self.onetTitles = onetTitles
         self.alternateTitles = alternateTitles
+        self.reportedTitles = reportedTitles
         self.technologies = technologies
         self.programTitles = programTitles
         self.escoTitles = escoTitles

@@ -10,9 +10,10 @@ extension SearchIndex {
             builder.add(document.title, field: .title)
             builder.add(document.directMatchTitles, field: .directMatch)
             builder.add(document.onetTitles, field: .onet)
+            let reported = Set(document.reportedTitles)
             var seenAlternates = Set<String>()
             for title in document.alternateTitles where seenAlternates.insert(title).inserted {
-                builder.add(title, field: .alternate, reported: document.reportedTitles.contains(title))
+                builder.add(title, field: .alternate, reported: reported.contains(title))
             }
             var seenESCO = Set<SearchDocument.ESCOTitle>()
             for title in document.escoTitles where seenESCO.insert(title).inserted {

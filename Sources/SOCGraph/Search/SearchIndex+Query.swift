@@ -159,7 +159,7 @@ extension SearchIndex {
             }
             let quality = titles.first?.quality ?? 0
             // A title incumbents report is the occupation's, whatever its other titles' heads (`reportedMatch`).
-            let reported = titles.first.map { entries[$0.entry].reported && $0.quality >= Self.reportedMatch } ?? false
+            let reported = titles.contains { entries[$0.entry].reported && $0.quality >= Self.reportedMatch }
             var score = (1 - (1 - quality) * (1 - Self.relevanceShare * relevance)) * documents[d].prior
                 * (reported ? 1 : family(of: d, headed: headed))
             if demotedCatchAll(d, titles: titles) { score *= Self.catchAll }
@@ -202,6 +202,9 @@ extension SearchIndex {
             throw SOCGraphError.invalidInput(
                 "empty query: give a job title or a description of duties, such as \"data scientist\"")
         }
+        // Ranking costs O(words × titles); a pasted document would take minutes, so it is refused (before the
+        // typing errors are looked for, and again after normalisation, which spells out abbreviations).
+        try checkWordCount(SearchText.tokens(trimmed).filter(SearchText.isMeaningful))
         // Typing errors are corrected first ("Systems Ananlyst"), and the correction is said with the reading.
         let (spelled, corrections) = correctingSpelling(trimmed)
         // A query typed all in capitals is read in lower case, so its stop words are not taken for acronyms.
@@ -213,13 +216,7 @@ extension SearchIndex {
                 "empty query: \(SOCGraphError.quoted(trimmed)) has only common words; give a job title or a "
                     + "description of duties")
         }
-        // Ranking costs O(words × titles); a pasted document would take minutes, so it is refused.
-        let distinct = Set(tokens.map(\.text)).count
-        guard distinct <= Self.maxQueryWords else {
-            throw SOCGraphError.invalidInput(
-                "search: the query has \(distinct) different words, more than \(Self.maxQueryWords); "
-                    + "give a job title or a few lines of duties")
-        }
+        try checkWordCount(tokens)
         let ignored = normalized.dropped
         // The head: the last word of the title part that titles commonly end in, else its last word. The query has
         // a title part of its own when such a head is followed by `contextWords` other words or more.
@@ -272,6 +269,16 @@ extension SearchIndex {
             ? (read == kept.joined(separator: " ") ? nil : read)
             : read + " (spelling corrected: " + corrections.joined(separator: ", ") + ")"
         return (slots, ignored, (titleTerms, head), readAs)
+    }
+
+    /// Refuses a query of more than `maxQueryWords` different meaningful words.
+    func checkWordCount(_ tokens: [SearchText.Token]) throws {
+        let distinct = Set(tokens.map(\.text)).count
+        guard distinct <= Self.maxQueryWords else {
+            throw SOCGraphError.invalidInput(
+                "search: the query has \(distinct) different words, more than \(Self.maxQueryWords); "
+                    + "give a job title or a few lines of duties")
+        }
     }
 
     /// The document's titles that share a word with the query, best first, with their quality (see `SearchIndex`).
@@ -336,6 +343,7 @@ extension SearchIndex {
     /// least that share of the document's own titles (SOC, Direct Match, O*NET) have that head, down to
     /// 1 − `otherFamilyTitles` when none has ("Postdoctoral Researcher" is one of Natural Sciences Managers'
     /// titles, but their titles are managers', directors' and coordinators'). `headed` is `headedTitles(head)`.
+    /// The search leaves it out when a title incumbents report matched (`reportedMatch`).
     func family(of d: Int, headed: [Int]?) -> Double {
         guard let headed, ownTitleCounts[d] > 0 else { return 1 }
         let share = Double(headed[d]) / Double(ownTitleCounts[d])

@@ -9,33 +9,46 @@ import Foundation
 extension SearchIndex {
     /// The shortest word corrected: shorter words are more often abbreviations or names than typing errors.
     static let shortestCorrected = 6
-    /// How many official titles must use the corrected word, a common head (`headTerms`): a correction goes to a
-    /// word of the titles' common vocabulary, never to a rare one that happens to be one letter away.
+    /// The longest word corrected: common heads are 14 letters or less, and the work grows with the length.
+    static let longestCorrected = 20
+    /// How many title entries (any field, any position, ESCO's included) must hold the corrected word, a common
+    /// head (`headTerms`): a correction goes to a word of the titles' common vocabulary, never to a rare one that
+    /// happens to be one letter away.
     static let correctionTitles = 50
 
     /// The query with each unknown word replaced by its correction, and the corrections made (`ananlyst → analyst`).
     ///
-    /// A word is corrected when it is all letters, at least `shortestCorrected` long, unknown to the index and to
-    /// the expansion table, and one edit (a letter deleted, inserted, replaced, or two neighbours swapped) turns it
-    /// into a common head of titles that at least `correctionTitles` titles use; the most used wins, then the first
-    /// alphabetically. The replacement keeps the case of the word as typed.
+    /// A word is corrected when it is ASCII letters only, `shortestCorrected` to `longestCorrected` long, not an
+    /// inflected form (ending in `s`, `ed` or `ing`: "teaches", "analysing" are real words a description uses, one
+    /// letter from "teacher", "analyst"), unknown to the index, the expansion table and the abbreviation table, and
+    /// one edit (a letter deleted, inserted, replaced, or two neighbours swapped) turns it into a common head of
+    /// titles held by at least `correctionTitles` title entries; the most held wins, then the first
+    /// alphabetically. The replacement keeps the case of the word as typed. O(words × length × 26).
     func correctingSpelling(_ query: String) -> (text: String, corrections: [String]) {
         var text = ""
         var corrections: [String] = []
         var word = ""
         // A run holding digits or letters beyond ASCII is a code or a name: kept as typed.
         var kept = false
+        var known: [String: String?] = [:]
         func flush() {
             defer { word = ""; kept = false }
-            guard !kept, word.count >= Self.shortestCorrected, let correction = correction(of: word.lowercased())
+            let lower = word.lowercased()
+            guard !kept, (Self.shortestCorrected...Self.longestCorrected).contains(word.count),
+                !["s", "ed", "ing"].contains(where: lower.hasSuffix)
             else {
+                text += word
+                return
+            }
+            if known[lower] == nil { known[lower] = correction(of: lower) }
+            guard let correction = known[lower] ?? nil else {
                 text += word
                 return
             }
             let cased = word.allSatisfy(\.isUppercase) ? correction.uppercased()
                 : word.first!.isUppercase ? correction.prefix(1).uppercased() + correction.dropFirst() : correction
             text += cased
-            let note = "\(word.lowercased()) → \(correction)"
+            let note = "\(lower) → \(correction)"
             if !corrections.contains(note) { corrections.append(note) }
         }
         for character in query {

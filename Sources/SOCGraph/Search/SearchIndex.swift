@@ -14,7 +14,8 @@ import Foundation
 ///   its field, with term saturation `k1`, divided by its asymptotic maximum, so that `r` is absolute.
 ///
 /// The score is `(1 − (1 − q)(1 − 0.6·r))` times the occupation's prior (`belowDegree`), its family factor for the
-/// query's head word (`family(of:headed:)`) and, for an unspecific match of an "All Other" code, `catchAll`. Ties
+/// query's head word (`family(of:headed:)`, left out when a title its incumbents report matched, `reportedMatch`)
+/// and, for an unspecific match of an "All Other" code, `catchAll`. Ties
 /// are broken by `r`, then by code.
 ///
 /// Complexity: building is linear in the total length of the text; a query touches the postings of its terms
@@ -134,10 +135,11 @@ public struct SearchIndex: Sendable {
     /// The share of an occupation's titles with the query's head word from which it is of that family (the factor
     /// `family(of:headed:)` is on the whole score).
     public static let familyShare = 0.05
-    /// A match of at least this quality with a title incumbents report (`Entry.reported`) is exempt from the family
-    /// factor: "Database Engineer" is among the titles Database Administrators report, though few of their titles
-    /// are engineers'. A title O*NET collected elsewhere ("Postdoctoral Researcher" among Natural Sciences
-    /// Managers' titles) is not.
+    /// A match of at least this quality with a title incumbents report (`Entry.reported`), after the factors on an
+    /// alternate title's match, lets the occupation keep its whole score, without the family factor: "Database
+    /// Engineer" is among the titles Database Administrators report, though few of their titles are engineers'. A
+    /// title O*NET collected elsewhere ("Postdoctoral Researcher" among Natural Sciences Managers' titles) does not;
+    /// nor does a description's title part (at most `titlePartShare` of a match).
     public static let reportedMatch = 0.9
     /// What an occupation none of whose titles has the query's head word loses on its title match.
     public static let otherFamilyTitles = 0.2

@@ -26,6 +26,7 @@ public struct SearchResults: Sendable, Equatable, Codable {
     /// `external`; see `JobTitle`).
     public var ignoredWords: [String]
     /// The query as searched, when normalisation changed more than case and dropped words: abbreviations spelled
-    /// out, a bare head read last (`SDE` → `software development engineer`); nil otherwise.
+    /// out, a bare head read last (`SDE` → `software development engineer`), a typing error in a head word
+    /// corrected (`systems analyst (spelling corrected: ananlyst → analyst)`); nil otherwise.
     public var readAs: String?
 }

@@ -139,12 +139,10 @@ struct JobTitleTests {
                       "Programmer", "Officer", "Operator"].flatMap { head in
             ["Database", "Data", "SQL", "Oracle", "Data Warehouse", "Records"].map { "\($0) \(head)" }
         }
-        func index(reported: Set<String>) -> SearchIndex {
-            var administrators = SearchDocument(code: "15-1242", title: "Database Administrators",
-                                                alternateTitles: ["Database Engineer"] + others)
-            administrators.reportedTitles = reported
-            return Self.index([
-                administrators,
+        func index(reported: [String], directMatch: [String] = []) -> SearchIndex {
+            Self.index([
+                SearchDocument(code: "15-1242", title: "Database Administrators", directMatchTitles: directMatch,
+                               alternateTitles: ["Database Engineer"] + others, reportedTitles: reported),
                 SearchDocument(code: "15-1243", title: "Database Architects",
                                alternateTitles: ["Database Engineer", "Data Engineer", "Database Architect"]),
             ])
@@ -159,6 +157,12 @@ struct JobTitleTests {
         #expect(administrators.score >= reported.hits[0].score * 0.99)
         #expect(administrators.matches.first == "reported: Database Engineer")
         #expect(reported.weak, "two occupations match equally well: \(reported.weakReason ?? "")")
+
+        // Also when a Direct Match Title of the same words is the better match.
+        let both = try index(reported: ["Database Engineer"], directMatch: ["Database Engineer"]).search("Database Engineer")
+        let listed = try #require(both.hits.first { $0.code == "15-1242" })
+        #expect(listed.score >= both.hits[0].score * 0.99)
+        #expect(listed.matches.prefix(2) == ["direct-match: Database Engineer", "reported: Database Engineer"])
     }
 
     @Test func aCatchAllRanksAfterASpecificCodeThatMatchesAsWell() throws {

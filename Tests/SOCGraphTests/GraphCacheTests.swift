@@ -68,7 +68,7 @@ struct GraphCacheTests {
         let bytes = index.cacheBytes(sources: [])
         var reader = try CacheReader(bytes, 0..<bytes.count)
         let (again, _) = try SearchIndex.read(cache: &reader)
-        #expect(index.entries.filter(\.reported).map(\.text) == ["Database Engineer"])
+        #expect(index.entries.indices.filter { index.entries[$0].reported }.map(index.text(of:)) == ["Database Engineer"])
         #expect(again.entries.map(\.reported) == index.entries.map(\.reported))
         #expect(try again.search("Database Engineer").hits.first?.matches.first == "reported: Database Engineer")
     }
@@ -98,6 +98,25 @@ struct GraphCacheTests {
             damaged[Int.random(in: 0..<bytes.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
             guard var reader = try? CacheReader(damaged, damaged.indices) else { continue }
             _ = try? KnowledgeGraph(cache: &reader)  // either outcome, as long as it returns
+        }
+    }
+
+    @Test func aDamagedIndexThrowsAndNeverTraps() throws {
+        let bytes = SearchIndex(graph: Fixture.graph).cacheBytes(sources: [])
+        var generator = SeededGenerator(state: 0x1DE5)
+        for end in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 400)) {
+            var reader = try? CacheReader(bytes, 0..<end)
+            if reader != nil { #expect(throws: CacheReader.Damage.self) { try SearchIndex.read(cache: &reader!) } }
+        }
+        for _ in 0..<400 {
+            var damaged = bytes
+            damaged[Int.random(in: 0..<bytes.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
+            guard var reader = try? CacheReader(damaged, damaged.indices),
+                  let (index, _) = try? SearchIndex.read(cache: &reader) else { continue }
+            // Whatever was read must answer, right or wrong, without trapping.
+            for query in ["data scientist", "software engineer building compilers", "Nurse"] {
+                _ = try? index.search(query)
+            }
         }
     }
 

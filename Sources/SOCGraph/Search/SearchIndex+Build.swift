@@ -32,14 +32,20 @@ extension SearchIndex {
                                       entries: start..<builder.entries.count, titleEntries: start..<titleEnd,
                                       entryEducation: document.entryEducation))
         }
-        self.init(documents: documents, entries: builder.entries, termIDs: builder.termIDs,
+        self.init(documents: documents, entries: builder.entries, entryTerms: builder.entryTerms,
+                  texts: builder.texts, termIDs: builder.termIDs,
                   postings: Self.postings(documents: documents, entries: builder.entries,
-                                          termCount: builder.termIDs.count))
+                                          entryTerms: builder.entryTerms, termCount: builder.termIDs.count))
     }
 
     /// Accumulates the entries and the vocabulary, tokenising and stemming each distinct word once.
     private struct Builder {
         var entries: [Entry] = []
+        var entryTerms = Runs<Int32>()
+        var texts = Runs<UInt8>()
+        /// The position in `texts` of each text added, keyed by its bytes (`String` equality would merge
+        /// canonically equivalent spellings).
+        var textIDs: [[UInt8]: Int32] = [:]
         var termIDs: [String: Int] = [:]
         /// Term id per word already seen (-1 for a stop word).
         var stems: [String: Int] = [:]
@@ -60,19 +66,31 @@ extension SearchIndex {
             _ text: String, field: SearchField, hot: Bool = false, shown: String? = nil, share: Double = 1,
             reported: Bool = false
         ) {
+            let textID = self.textID(shown ?? text)
             guard field.isTitle || field == .esco else {
-                entries.append(Entry(field: field, hot: hot, text: shown ?? text,
-                                     terms: field == .technology ? technologyTerms(text) : terms(text), head: nil))
+                entries.append(Entry(field: field, hot: hot, text: textID, head: nil))
+                entryTerms.append((field == .technology ? technologyTerms(text) : terms(text)).map(Int32.init))
                 return
             }
             for form in titleForms(text) {
                 let normalized = JobTitle.normalize(form)
                 let ids = terms(normalized.text)
                 let head = normalized.head.flatMap { termIDs[SearchText.term(.init(text: $0, protected: false))] }
-                entries.append(Entry(field: field, hot: hot, text: shown ?? text, terms: ids,
+                entries.append(Entry(field: field, hot: hot, text: textID,
                                      head: head.flatMap { ids.contains($0) ? $0 : nil }, share: share,
                                      reported: reported))
+                entryTerms.append(ids.map(Int32.init))
             }
+        }
+
+        /// The position of `text` in `texts`, adding it the first time.
+        mutating func textID(_ text: String) -> Int32 {
+            let bytes = Array(text.utf8)
+            if let id = textIDs[bytes] { return id }
+            let id = Int32(texts.count)
+            textIDs[bytes] = id
+            texts.append(bytes)
+            return id
         }
 
         /// The forms of a title: `Short (Long)` is two when it is an abbreviation and its expansion (an acronym on
@@ -135,11 +153,13 @@ extension SearchIndex {
     }
 
     /// BM25F pseudo-frequencies per term and document, entries length-normalised against their field's average.
-    private static func postings(documents: [Document], entries: [Entry], termCount: Int) -> [[Posting]] {
+    private static func postings(
+        documents: [Document], entries: [Entry], entryTerms: Runs<Int32>, termCount: Int
+    ) -> Runs<Posting> {
         var lengthSum = [SearchField: Double]()
         var entryCount = [SearchField: Double]()
-        for entry in entries where !entry.terms.isEmpty {
-            lengthSum[entry.field, default: 0] += Double(entry.terms.count)
+        for (e, entry) in entries.enumerated() where !entryTerms[e].isEmpty {
+            lengthSum[entry.field, default: 0] += Double(entryTerms[e].count)
             entryCount[entry.field, default: 0] += 1
         }
         var averageLength: [SearchField: Double] = [:]
@@ -149,11 +169,12 @@ extension SearchIndex {
         var frequency = [Double](repeating: 0, count: termCount)
         var touched: [Int] = []
         for (document, range) in documents.map(\.entries).enumerated() {
-            for entry in entries[range] where !entry.terms.isEmpty {
+            for e in range where !entryTerms[e].isEmpty {
+                let entry = entries[e]
+                let terms = entryTerms[e].map(Int.init)
                 let b = entry.field.lengthNormalization
-                let denominator = 1 - b + b * Double(entry.terms.count) / averageLength[entry.field]!
+                let denominator = 1 - b + b * Double(terms.count) / averageLength[entry.field]!
                 let weight = entry.field.weight * (entry.hot ? hotTechnologyBoost : 1)
-                let terms = entry.terms
                 for position in terms.indices {
                     let term = terms[position]
                     guard !terms[..<position].contains(term) else { continue }
@@ -168,6 +189,8 @@ extension SearchIndex {
             }
             touched.removeAll(keepingCapacity: true)
         }
-        return postings
+        var runs = Runs<Posting>()
+        for list in postings { runs.append(list) }
+        return runs
     }
 }

@@ -1,6 +1,6 @@
 /// The search index part of the cache file (`GraphCache`), written with `CacheWriter`: the graph's sources (for
-/// the footer of `search`, which reads no other part), then the documents, vocabulary, entries, postings and the
-/// common title heads.
+/// the footer of `search`, which reads no other part), the documents and vocabulary, then the index's columns
+/// (`Runs` and one column per entry field), each read back in one pass, and the common title heads.
 extension SearchIndex {
     func cacheBytes(sources: [DataSource]) -> [UInt8] {
         var w = CacheWriter()
@@ -14,21 +14,20 @@ extension SearchIndex {
         }
         // The vocabulary in id order, so that positions are ids.
         w.array(termIDs.sorted { $0.value < $1.value }) { w, term in w.string(term.key) }
-        w.array(entries) { w, entry in
-            w.choice(entry.field)
-            w.bool(entry.hot)
-            w.bool(entry.reported)
-            w.string(entry.text)
-            w.array(entry.terms) { $0.int($1) }
-            w.int(entry.head.map { $0 + 1 } ?? 0)
-            w.double(entry.share)
-        }
-        w.array(postings) { w, list in
-            w.array(list) { w, posting in
-                w.int(posting.document)
-                w.int(Int(posting.frequency.bitPattern))
-            }
-        }
+        w.int32s(texts.starts)
+        w.uint8s(texts.values)
+        w.uint8s(entries.map { UInt8(SearchField.allCases.firstIndex(of: $0.field) ?? 0) })
+        w.uint8s(entries.map { ($0.hot ? 1 : 0) | ($0.reported ? 2 : 0) })
+        w.int32s(entries.map(\.text))
+        w.int32s(entries.map { Int32($0.head.map { $0 + 1 } ?? 0) })
+        w.doubles(entries.map(\.share))
+        w.int32s(entryTerms.starts)
+        w.int32s(entryTerms.values)
+        w.int32s(postings.starts)
+        w.int32s(postings.values.map { Int32($0.document) })
+        w.int32s(postings.values.map { Int32(bitPattern: $0.frequency.bitPattern) })
+        w.int32s(titlesWithTerm.starts)
+        w.int32s(titlesWithTerm.values)
         w.array(headTerms.sorted()) { $0.int($1) }
         return w.finish()
     }
@@ -52,26 +51,46 @@ extension SearchIndex {
         var termIDs: [String: Int] = [:]
         termIDs.reserveCapacity(terms)
         for id in 0..<terms { termIDs[try r.string()] = id }
-        let entries = try r.array { r in
-            let field: SearchField = try r.choice(), hot = try r.bool(), reported = try r.bool()
-            let text = try r.string()
-            let ids = try r.array { try $0.index(below: terms) }
-            let head = try r.index(below: terms + 1)
-            let share = try r.double()
-            guard share > 0, share <= 1 else { throw CacheReader.Damage() }
-            return Entry(field: field, hot: hot, text: text, terms: ids, head: head == 0 ? nil : head - 1,
-                         share: share, reported: reported)
+        let textStarts = try r.int32s()
+        guard termIDs.count == terms, let texts = Runs(values: try r.uint8s(), starts: textStarts) else {
+            throw CacheReader.Damage()
         }
-        guard start == entries.count else { throw CacheReader.Damage() }
-        let postings = try r.array { r in
-            try r.array { r in
-                Posting(document: try r.index(below: documents.count),
-                        frequency: Float(bitPattern: UInt32(try r.index(below: 1 << 32))))
-            }
+        let fields = try r.uint8s(), flags = try r.uint8s(), textIDs = try r.int32s(), entryHeads = try r.int32s()
+        let shares = try r.doubles()
+        let count = fields.count
+        guard count == start, flags.count == count, textIDs.count == count, entryHeads.count == count,
+              shares.count == count, fields.allSatisfy({ $0 < SearchField.allCases.count }),
+              flags.allSatisfy({ $0 < 4 }), textIDs.allSatisfy({ $0 >= 0 && $0 < texts.count }),
+              entryHeads.allSatisfy({ $0 >= 0 && $0 <= terms }), shares.allSatisfy({ $0 > 0 && $0 <= 1 })
+        else { throw CacheReader.Damage() }
+        let entries = (0..<count).map { e in
+            Entry(field: SearchField.allCases[Int(fields[e])], hot: flags[e] & 1 != 0, text: textIDs[e],
+                  head: entryHeads[e] == 0 ? nil : Int(entryHeads[e]) - 1, share: shares[e], reported: flags[e] & 2 != 0)
         }
+        let termStarts = try r.int32s()
+        guard let entryTerms = Runs(values: try r.int32s(), starts: termStarts), entryTerms.count == count,
+              entryTerms.values.allSatisfy({ $0 >= 0 && $0 < terms })
+        else { throw CacheReader.Damage() }
+        let postingStarts = try r.int32s(), postingDocuments = try r.int32s(), frequencies = try r.int32s()
+        let titleStarts = try r.int32s()
+        guard postingDocuments.count == frequencies.count,
+              postingDocuments.allSatisfy({ $0 >= 0 && $0 < documents.count }),
+              let postings = Runs(values: zip(postingDocuments, frequencies).map {
+                  Posting(document: Int($0), frequency: Float(bitPattern: UInt32(bitPattern: $1)))
+              }, starts: postingStarts),
+              postings.count == terms,
+              let titlesWithTerm = Runs(values: try r.int32s(), starts: titleStarts), titlesWithTerm.count == terms
+        else { throw CacheReader.Damage() }
+        // A query walks each term's titles document by document: they must be title entries, in order.
+        var isTitle = [Bool](repeating: false, count: count)
+        for document in documents { for e in document.titleEntries { isTitle[e] = true } }
+        guard titlesWithTerm.values.allSatisfy({ $0 >= 0 && $0 < count && isTitle[Int($0)] }),
+              (0..<terms).allSatisfy({ t in zip(titlesWithTerm[t], titlesWithTerm[t].dropFirst()).allSatisfy { $0 <= $1 } })
+        else { throw CacheReader.Damage() }
         let heads = try r.array { try $0.index(below: terms) }
-        guard postings.count == terms, termIDs.count == terms, r.isAtEnd else { throw CacheReader.Damage() }
-        return (SearchIndex(documents: documents, entries: entries, termIDs: termIDs, postings: postings,
+        guard r.isAtEnd else { throw CacheReader.Damage() }
+        return (SearchIndex(documents: documents, entries: entries, entryTerms: entryTerms, texts: texts,
+                            termIDs: termIDs, postings: postings, titlesWithTerm: titlesWithTerm,
                             headTerms: Set(heads)), sources)
     }
 }

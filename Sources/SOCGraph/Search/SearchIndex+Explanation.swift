@@ -10,7 +10,7 @@ extension SearchIndex {
         for title in titles {
             let entry = entries[title.entry]
             let label = entry.field == .esco ? "ESCO" : entry.reported ? "reported" : entry.field.rawValue
-            let line = "\(label): \(entry.text)"
+            let line = "\(label): \(text(of: title.entry))"
             if !lines.contains(line) { lines.append(line) }
             if lines.count == 3 { break }
         }
@@ -18,11 +18,11 @@ extension SearchIndex {
         var programs: [String] = []
         var definition = false
         var tasks = 0
-        for entry in entries[documents[d].titleEntries.upperBound..<documents[d].entries.upperBound] {
-            guard entry.terms.contains(where: query.contains) else { continue }
-            switch entry.field {
-            case .technology: technologies.append(entry.text)
-            case .program: programs.append(entry.text)
+        for e in documents[d].titleEntries.upperBound..<documents[d].entries.upperBound {
+            guard terms(of: e).contains(where: { query.contains(Int($0)) }) else { continue }
+            switch entries[e].field {
+            case .technology: technologies.append(text(of: e))
+            case .program: programs.append(text(of: e))
             case .definition: definition = true
             case .task: tasks += 1
             case .title, .directMatch, .onet, .alternate, .esco: break

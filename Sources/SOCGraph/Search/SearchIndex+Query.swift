@@ -290,15 +290,15 @@ extension SearchIndex {
         var matches: [TitleMatch] = []
         for entry in shared {
             let e = Int(entry)
-            let terms = entries[e].terms
+            let terms = self.terms(of: e)
             // How many of the title's words the query explains; most titles of a document have none.
             var explained = 0
-            for term in terms where query.contains(term) { explained += 1 }
+            for term in terms where query.contains(Int(term)) { explained += 1 }
             guard explained > 0 else { continue }
             // The credit of each slot: the best among its word and alternatives found in the title.
             for s in query.weights.indices { credit[s] = 0 }
-            for term in terms where query.contains(term) {
-                for k in query.ids.indices where query.ids[k] == term {
+            for term in terms where query.contains(Int(term)) {
+                for k in query.ids.indices where query.ids[k] == Int(term) {
                     credit[query.slots[k]] = max(credit[query.slots[k]], query.credits[k])
                 }
             }
@@ -371,14 +371,14 @@ extension SearchIndex {
     /// query word of the title other than its head, less in proportion to the weight of those they do not.
     func corroboration(of e: Int, document d: Int, query: QueryTerms) -> Double {
         var wanted = Set<Int>()
-        for (k, id) in query.ids.enumerated() where query.slots[k] != query.head && entries[e].terms.contains(id) {
+        for (k, id) in query.ids.enumerated() where query.slots[k] != query.head && terms(of: e).contains(Int32(id)) {
             wanted.insert(query.slots[k])
         }
         guard !wanted.isEmpty else { return 1 }
         var found = Set<Int>()
         for other in documents[d].entries where other != e && entries[other].text != entries[e].text {
             for (k, id) in query.ids.enumerated() where wanted.contains(query.slots[k]) {
-                if entries[other].terms.contains(id) { found.insert(query.slots[k]) }
+                if terms(of: other).contains(Int32(id)) { found.insert(query.slots[k]) }
             }
             if found.count == wanted.count { return 1 }
         }
@@ -388,11 +388,11 @@ extension SearchIndex {
     }
 
     /// Whether the query's words appear in `terms` consecutively, in the query's order.
-    func containsPhrase(_ terms: [Int], query: QueryTerms) -> Bool {
+    func containsPhrase(_ terms: ArraySlice<Int32>, query: QueryTerms) -> Bool {
         let wanted = query.fullCredit
         guard wanted.count <= terms.count else { return false }
-        for start in 0...(terms.count - wanted.count)
-        where wanted.indices.allSatisfy({ wanted[$0].contains(terms[start + $0]) }) {
+        for start in terms.startIndex...(terms.endIndex - wanted.count)
+        where wanted.indices.allSatisfy({ wanted[$0].contains(Int(terms[start + $0])) }) {
             return true
         }
         return false

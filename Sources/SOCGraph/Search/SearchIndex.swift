@@ -79,15 +79,14 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// One text of a document: a title, a technology name, a program title, the definition or one task.
+    /// One text of a document: a title, a technology name, a program title, the definition or one task. Its
+    /// terms are `terms(of:)`, its words `text(of:)`.
     struct Entry {
         let field: SearchField
         /// A technology O*NET flags hot for the occupation.
         let hot: Bool
-        /// The text as written.
-        let text: String
-        /// The ids of the text's terms, in the order of its words (a title's after `JobTitle.normalize`).
-        let terms: [Int]
+        /// The text as written, as its position in `texts`: the same text has the same position.
+        let text: Int32
         /// A title's head word (`JobTitle.Normalized.head`), as a term id.
         let head: Int?
         /// The share of a full title match the entry can earn: 1, less for an ESCO title of an ISCO group that
@@ -109,18 +108,20 @@ public struct SearchIndex: Sendable {
     /// The occupations, in the order given (code order from the graph).
     let documents: [Document]
     let entries: [Entry]
-    /// The vocabulary: a term's id is its position in `postings`.
+    /// The term ids of each entry, in the order of its words (a title's after `JobTitle.normalize`).
+    let entryTerms: Runs<Int32>
+    /// The entries' texts as written, each distinct text once, in UTF-8: only the hits' explanations read them.
+    let texts: Runs<UInt8>
+    /// The vocabulary: a term's id is its run in `postings`.
     let termIDs: [String: Int]
     /// The postings of each term, by increasing document.
-    let postings: [[Posting]]
+    let postings: Runs<Posting>
     /// The common heads of titles: the terms that are the head of at least `commonHead` title entries
     /// (`engineer`, `manager`, `scientist`, …), learned from the official titles; a query's head is one of them.
     let headTerms: Set<Int>
-    /// The title entries (SOC, Direct Match, O*NET, ESCO) holding each term, by increasing entry, term after term:
-    /// those of term `t` are `titleEntryList[titleEntryStarts[t]..<titleEntryStarts[t + 1]]` (`titleEntries(with:)`).
-    /// A query visits only the titles that share a word with it. Derived from `entries` when the index is made.
-    let titleEntryList: [Int32]
-    let titleEntryStarts: [Int32]
+    /// The title entries (SOC, Direct Match, O*NET, ESCO) holding each term, by increasing entry
+    /// (`titleEntries(with:)`): a query visits only the titles that share a word with it.
+    let titlesWithTerm: Runs<Int32>
     /// Per document, how many of its titles are its own (SOC, Direct Match, O*NET), not ESCO's.
     let ownTitleCounts: [Int]
     /// How many words must follow a title for a query to be a title and its context ("materials engineer developing
@@ -146,35 +147,40 @@ public struct SearchIndex: Sendable {
     /// How many titles must end in a word for it to count as a common head.
     static let commonHead = 10
 
-    /// The index of these parts; `headTerms` are counted from the entries unless given (as the cache keeps them).
-    init(documents: [Document], entries: [Entry], termIDs: [String: Int], postings: [[Posting]],
+    /// The index of these parts; `titlesWithTerm` and `headTerms` are derived from the entries unless given (as
+    /// the cache keeps them).
+    init(documents: [Document], entries: [Entry], entryTerms: Runs<Int32>, texts: Runs<UInt8>,
+         termIDs: [String: Int], postings: Runs<Posting>, titlesWithTerm: Runs<Int32>? = nil,
          headTerms: Set<Int>? = nil)
     {
         self.documents = documents
         self.entries = entries
+        self.entryTerms = entryTerms
+        self.texts = texts
         self.termIDs = termIDs
         self.postings = postings
-        // Count the title entries of each term, then fill each term's run of the list. A word twice in one title
-        // lists the title twice (adjacent): the readers skip repeats.
-        var starts = [Int32](repeating: 0, count: postings.count + 1)
-        for document in documents {
-            for e in document.titleEntries {
-                for term in entries[e].terms { starts[term + 1] += 1 }
-            }
-        }
-        for t in 0..<postings.count { starts[t + 1] += starts[t] }
-        var list = [Int32](repeating: 0, count: Int(starts[postings.count]))
-        var fill = starts
-        for document in documents {
-            for e in document.titleEntries {
-                for term in entries[e].terms {
-                    list[Int(fill[term])] = Int32(e)
-                    fill[term] += 1
+        self.titlesWithTerm = titlesWithTerm ?? {
+            // Count the title entries of each term, then fill each term's run. A word twice in one title lists
+            // the title twice (adjacent): the readers skip repeats.
+            var starts = [Int32](repeating: 0, count: postings.count + 1)
+            for document in documents {
+                for e in document.titleEntries {
+                    for term in entryTerms[e] { starts[Int(term) + 1] += 1 }
                 }
             }
-        }
-        titleEntryList = list
-        titleEntryStarts = starts
+            for t in 0..<postings.count { starts[t + 1] += starts[t] }
+            var list = [Int32](repeating: 0, count: Int(starts[postings.count]))
+            var fill = starts
+            for document in documents {
+                for e in document.titleEntries {
+                    for term in entryTerms[e] {
+                        list[Int(fill[Int(term)])] = Int32(e)
+                        fill[Int(term)] += 1
+                    }
+                }
+            }
+            return Runs(values: list, starts: starts)!
+        }()
         ownTitleCounts = documents.map { document in
             document.titleEntries.reduce(0) { entries[$1].field == .esco ? $0 : $0 + 1 }
         }
@@ -188,9 +194,13 @@ public struct SearchIndex: Sendable {
     }
 
     /// The title entries holding term `t`, by increasing entry (a title holding the term twice comes twice).
-    func titleEntries(with t: Int) -> ArraySlice<Int32> {
-        titleEntryList[Int(titleEntryStarts[t])..<Int(titleEntryStarts[t + 1])]
-    }
+    func titleEntries(with t: Int) -> ArraySlice<Int32> { titlesWithTerm[t] }
+
+    /// The term ids of entry `e`, in the order of its words.
+    func terms(of e: Int) -> ArraySlice<Int32> { entryTerms[e] }
+
+    /// The text of entry `e` as written.
+    func text(of e: Int) -> String { String(decoding: texts[Int(entries[e].text)], as: UTF8.self) }
 
     /// The number of occupations indexed.
     public var count: Int { documents.count }

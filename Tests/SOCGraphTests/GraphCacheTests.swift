@@ -68,6 +68,7 @@ struct GraphCacheTests {
         let bytes = index.cacheBytes(sources: [])
         var reader = try CacheReader(bytes, 0..<bytes.count)
         let (again, _) = try SearchIndex.read(cache: &reader)
+        #expect(again.cacheBytes(sources: []) == bytes)
         #expect(index.entries.indices.filter { index.entries[$0].reported }.map(index.text(of:)) == ["Database Engineer"])
         #expect(again.entries.map(\.reported) == index.entries.map(\.reported))
         #expect(try again.search("Database Engineer").hits.first?.matches.first == "reported: Database Engineer")
@@ -102,22 +103,110 @@ struct GraphCacheTests {
     }
 
     @Test func aDamagedIndexThrowsAndNeverTraps() throws {
-        let bytes = SearchIndex(graph: Fixture.graph).cacheBytes(sources: [])
+        let index = SearchIndex(graph: Fixture.graph)
+        let bytes = index.cacheBytes(sources: [])
         var generator = SeededGenerator(state: 0x1DE5)
         for end in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 400)) {
             var reader = try? CacheReader(bytes, 0..<end)
             if reader != nil { #expect(throws: CacheReader.Damage.self) { try SearchIndex.read(cache: &reader!) } }
         }
-        for _ in 0..<400 {
+        // Two bytes swapped keep the part's sum, so the file's check lets them through to the reader: whatever it
+        // accepts must answer without trapping, down to every term's titles.
+        for _ in 0..<300 {
             var damaged = bytes
-            damaged[Int.random(in: 0..<bytes.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
+            damaged.swapAt(Int.random(in: 0..<bytes.count, using: &generator),
+                           Int.random(in: 0..<bytes.count, using: &generator))
             guard var reader = try? CacheReader(damaged, damaged.indices),
-                  let (index, _) = try? SearchIndex.read(cache: &reader) else { continue }
-            // Whatever was read must answer, right or wrong, without trapping.
+                  let (again, _) = try? SearchIndex.read(cache: &reader) else { continue }
             for query in ["data scientist", "software engineer building compilers", "Nurse"] {
-                _ = try? index.search(query)
+                _ = try? again.search(query)
+            }
+            for t in 0..<again.postings.count { _ = again.headedTitles(t) }
+        }
+    }
+
+    /// The index of the fixture graph with one part replaced, written and read back.
+    func readBack(_ index: SearchIndex, entries: [SearchIndex.Entry]? = nil, entryTerms: Runs<Int32>? = nil,
+                  postings: Runs<SearchIndex.Posting>? = nil, titlesWithTerm: Runs<Int32>? = nil) throws {
+        let changed = SearchIndex(documents: index.documents, entries: entries ?? index.entries,
+                                  entryTerms: entryTerms ?? index.entryTerms, texts: index.texts,
+                                  termIDs: index.termIDs, postings: postings ?? index.postings,
+                                  titlesWithTerm: titlesWithTerm ?? index.titlesWithTerm, headTerms: index.headTerms)
+        let bytes = changed.cacheBytes(sources: [])
+        var reader = try CacheReader(bytes, bytes.indices)
+        _ = try SearchIndex.read(cache: &reader)
+    }
+
+    @Test func eachPositionOfTheIndexIsChecked() throws {
+        let index = SearchIndex(graph: Fixture.graph)
+        try readBack(index)  // unchanged: read back
+        let terms = index.postings.count
+        let titleEnd = index.documents[0].titleEntries.upperBound
+        #expect(titleEnd < index.documents[0].entries.upperBound, "the first occupation has more than titles")
+        func entry(_ e: SearchIndex.Entry, text: Int32? = nil, head: Int?? = nil, share: Double? = nil) -> SearchIndex.Entry {
+            SearchIndex.Entry(field: e.field, hot: e.hot, text: text ?? e.text, head: head ?? e.head,
+                              share: share ?? e.share, reported: e.reported)
+        }
+        func withEntry(_ changed: SearchIndex.Entry) -> [SearchIndex.Entry] {
+            var entries = index.entries
+            entries[0] = changed
+            return entries
+        }
+        func replacing<T>(_ runs: Runs<T>, at position: Int, with value: T) -> Runs<T> {
+            var values = runs.values
+            values[position] = value
+            return Runs(values: values, starts: runs.starts)!
+        }
+        let first = index.entries[0]
+        for bad in [entry(first, text: Int32(index.texts.count)), entry(first, text: -1), entry(first, head: .some(terms)),
+                    entry(first, share: 0), entry(first, share: .nan)] {
+            #expect(throws: CacheReader.Damage.self) { try readBack(index, entries: withEntry(bad)) }
+        }
+        #expect(throws: CacheReader.Damage.self) {
+            try readBack(index, entryTerms: replacing(index.entryTerms, at: 0, with: Int32(terms)))
+        }
+        #expect(throws: CacheReader.Damage.self) {
+            try readBack(index, postings: replacing(index.postings, at: 0, with: SearchIndex.Posting(
+                document: index.documents.count, frequency: 1)))
+        }
+        // The titles holding a term: a position past the entries, an entry that is not a title, and two titles out
+        // of order.
+        let t = try #require((0..<terms).first { Set(index.titlesWithTerm[$0]).count > 1 })
+        let run = index.titlesWithTerm[t]
+        for value in [Int32(index.entries.count), Int32(titleEnd)] {
+            #expect(throws: CacheReader.Damage.self) {
+                try readBack(index, titlesWithTerm: replacing(index.titlesWithTerm, at: run.startIndex, with: value))
             }
         }
+        // A text that is not a title yet holds the term, in order after the term's other titles.
+        let (u, text) = try #require((0..<terms).lazy.compactMap { u -> (Int, Int)? in
+            let titles = index.titlesWithTerm[u]
+            guard let last = titles.last else { return nil }
+            let after = titles.dropLast().last.map { Int($0) + 1 } ?? 0
+            return (after..<index.entries.count).first { e in
+                Int32(e) != last && !index.documents.contains { $0.titleEntries.contains(e) }
+                    && index.terms(of: e).contains(Int32(u))
+            }.map { (u, $0) }
+        }.first)
+        #expect(throws: CacheReader.Damage.self) {
+            try readBack(index, titlesWithTerm: replacing(index.titlesWithTerm, at: index.titlesWithTerm[u].endIndex - 1,
+                                                          with: Int32(text)))
+        }
+        var swapped = index.titlesWithTerm.values
+        swapped.swapAt(run.startIndex, run.endIndex - 1)
+        #expect(throws: CacheReader.Damage.self) {
+            try readBack(index, titlesWithTerm: Runs(values: swapped, starts: index.titlesWithTerm.starts)!)
+        }
+    }
+
+    @Test func runsAreCheckedWhenMade() {
+        #expect(Runs(values: [1, 2, 3], starts: [0, 1, 3])?[1] == [2, 3])
+        #expect(Runs(values: [Int32](), starts: [0])?.count == 0)
+        #expect(Runs(values: [1, 2, 3], starts: []) == nil)
+        #expect(Runs(values: [1, 2, 3], starts: [1, 3]) == nil)
+        #expect(Runs(values: [1, 2, 3], starts: [0, 2, 1, 3]) == nil)
+        #expect(Runs(values: [1, 2, 3], starts: [0, 2]) == nil)
+        #expect(Runs(values: [1, 2, 3], starts: [0, 4]) == nil)
     }
 
     @Test func theCacheIsOffWithTheVariableAndNeverWrittenByAFileLoad() throws {

@@ -1,9 +1,10 @@
 /// Many short arrays kept end to end in one: run `i` is `values[starts[i]..<starts[i + 1]]`.
 ///
 /// The search index holds hundreds of thousands of short lists (the terms of each text, the postings of each term,
-/// the titles holding each term). One array per list costs an allocation each when the index is read from the
-/// cache, most of a search's start-up; kept this way, each kind of list is two arrays, read from the cache as two
-/// blocks (`CacheWriter.int32s`).
+/// the titles holding each term, the bytes of each text). One array per list costs an allocation each when the
+/// index is read from the cache, most of a search's start-up; kept this way, each kind of list is two arrays, each
+/// stored in the cache as one column (`CacheWriter.int32s`; the postings as three, their documents and frequencies
+/// apart). Run lengths stay below 2³¹ (the cache file is at most 256 MiB), so the starts are `Int32`.
 struct Runs<Element> {
     private(set) var values: [Element] = []
     /// Where each run starts in `values`, and at the end, `values.count`: always one more than the runs.

@@ -81,7 +81,9 @@ extension SearchIndex {
               postings.count == terms,
               let titlesWithTerm = Runs(values: try r.int32s(), starts: titleStarts), titlesWithTerm.count == terms
         else { throw CacheReader.Damage() }
-        // A query walks each term's titles document by document: they must be title entries, in order.
+        // A query walks each term's titles document by document: they must be title entries, in order. (Whether
+        // each holds its term is not checked: a title that does not only matches less, and damage the part's sum
+        // misses, such as two bytes swapped, gives wrong answers at worst, as it would in a posting's frequency.)
         var isTitle = [Bool](repeating: false, count: count)
         for document in documents { for e in document.titleEntries { isTitle[e] = true } }
         guard titlesWithTerm.values.allSatisfy({ $0 >= 0 && $0 < count && isTitle[Int($0)] }),

@@ -368,7 +368,8 @@ extension SearchIndex {
     }
 
     /// The factor on an alternate title's match (see `uncorroborated`): 1 when the document's other texts name every
-    /// query word of the title other than its head, less in proportion to the weight of those they do not.
+    /// query word of the title other than its head, less in proportion to the weight of those they do not. Another
+    /// text is one of other bytes (`Entry.text`), not one Unicode would call equal.
     func corroboration(of e: Int, document d: Int, query: QueryTerms) -> Double {
         var wanted = Set<Int>()
         for (k, id) in query.ids.enumerated() where query.slots[k] != query.head && terms(of: e).contains(Int32(id)) {

@@ -44,16 +44,20 @@ extension KnowledgeGraph {
         // Edges by kind (in `EdgeKind.allCases` order), `from`, order key (the O*NET index of a related link, else
         // 0) and `to`: the order of `edges` and of every adjacency list. Sorted only when not in that order already
         // (as when read from the cache), which spares a copy.
-        func precedes(_ a: Edge, _ b: Edge) -> Bool {
-            if a.kind != b.kind { return a.kind.rank < b.kind.rank }
-            if a.from != b.from { return a.from < b.from }
-            if case let .related(x) = a.attributes, case let .related(y) = b.attributes, x.index != y.index {
+        // Compared by position, reading the fields in place: passing whole edges would copy their attributes.
+        let given = parts.edges
+        func precedes(_ i: Int, _ j: Int) -> Bool {
+            let a = given[i].kind, b = given[j].kind
+            if a != b { return a.rank < b.rank }
+            if given[i].from != given[j].from { return given[i].from < given[j].from }
+            if a == .related, case let .related(x) = given[i].attributes, case let .related(y) = given[j].attributes,
+               x.index != y.index {
                 return x.index < y.index
             }
-            return a.to < b.to
+            return given[i].to < given[j].to
         }
-        var edges = parts.edges
-        if !edges.indices.dropFirst().allSatisfy({ precedes(edges[$0 - 1], edges[$0]) }) { edges.sort(by: precedes) }
+        let edges = given.indices.dropFirst().allSatisfy({ precedes($0 - 1, $0) })
+            ? given : given.indices.sorted(by: precedes).map { given[$0] }
         self.edges = edges
         var outgoing: [EdgeKind: Adjacency] = [:]
         var incoming: [EdgeKind: Adjacency] = [:]

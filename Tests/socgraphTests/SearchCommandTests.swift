@@ -54,6 +54,29 @@ struct SearchCommandTests {
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
     }
 
+    @Test func escoIsCitedWhenAHitMatchedAnESCOTitle() throws {
+        guard ShippedGraphTests.present else { return }  // ShippedGraphTests records the failure on CI
+        let shipped = ["--graph", ShippedGraphTests.directory.path]
+        func vintages(_ query: String) throws -> (matchedESCO: Bool, vintages: [String]) {
+            let result = try CLI.run(["search", query, "--limit", "3", "--format", "json", "--envelope"] + shipped)
+            let answer = try #require(try result.json() as? [String: Any])
+            let hits = try #require(answer["results"] as? [[String: Any]])
+            let matches = hits.flatMap { $0["matches"] as? [String] ?? [] }
+            let sources = try #require(answer["sources"] as? [[String: Any]])
+            return (matches.contains { $0.hasPrefix("ESCO: ") }, sources.compactMap { $0["vintage"] as? String })
+        }
+        // A home-country title met among ESCO's labels, then one matched by the SOC and O*NET titles alone.
+        let strategy = try vintages("Strategy Manager")
+        #expect(strategy.matchedESCO)
+        #expect(strategy.vintages.contains("ESCO v1.2"))
+        #expect(strategy.vintages.contains("ISCO-08–SOC 2010 crosswalk"))
+        let table = try CLI.run(["search", "Strategy Manager", "--limit", "3"] + shipped)
+        #expect(table.stdout.contains("This product uses the ESCO classification of the European Union."))
+        let nurse = try vintages("registered nurse")
+        #expect(!nurse.matchedESCO)
+        #expect(!nurse.vintages.contains { $0.hasPrefix("ESCO") })
+    }
+
     @Test func envelopeCarriesWeaknessAndSources() throws {
         let result = try CLI.run(["search", "senior data", "--format", "json", "--envelope"] + graph)
         #expect(result.status == 0)

@@ -2,6 +2,9 @@ import Foundation
 
 /// What a search says about its hits: why each matched, and whether the ranking is weak.
 extension SearchIndex {
+    /// What a `matches` line of an ESCO title starts with, before `: ` (`ESCO: software developer (ISCO 2512)`).
+    public static let escoLabel = "ESCO"
+
     /// The `matches` lines of a hit.
     func explanation(
         document d: Int, titles: [TitleMatch], slots: [Slot], query: QueryTerms, satisfied: [Double], via: [Int]
@@ -9,7 +12,7 @@ extension SearchIndex {
         var lines: [String] = []
         for title in titles {
             let entry = entries[title.entry]
-            let label = entry.field == .esco ? "ESCO" : entry.reported ? "reported" : entry.field.rawValue
+            let label = entry.field == .esco ? Self.escoLabel : entry.reported ? "reported" : entry.field.rawValue
             let line = "\(label): \(text(of: title.entry))"
             if !lines.contains(line) { lines.append(line) }
             if lines.count == 3 { break }

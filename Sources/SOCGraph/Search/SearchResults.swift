@@ -29,4 +29,10 @@ public struct SearchResults: Sendable, Equatable, Codable {
     /// out, a bare head read last (`SDE` → `software development engineer`), a typing error in a head word
     /// corrected (`systems analyst (spelling corrected: ananlyst → analyst)`); nil otherwise.
     public var readAs: String?
+
+    /// Whether a hit says it matched an ESCO title: the output then cites ESCO and the crosswalks that take its
+    /// ISCO-08 groups to SOC 2018, with ESCO's reuse notice.
+    public var matchedESCO: Bool {
+        hits.contains { $0.matches.contains { $0.hasPrefix(SearchIndex.escoLabel + ": ") } }
+    }
 }

@@ -41,7 +41,8 @@ struct SearchCommand: ParsableCommand {
         guard limit >= 1 else { throw ValidationError("--limit \(limit) is out of range: give a number of at least 1") }
     }
 
-    /// The ranked hits; nothing found is an error (exit 1).
+    /// The ranked hits and the sources to cite (ESCO and the crosswalks to SOC 2018 too when a hit matched an ESCO
+    /// title); nothing found is an error (exit 1).
     func results() throws -> (sources: [SourceCitation], results: SearchResults) {
         let (index, sources) = try graphOptions.searchIndex()
         let results = try index.search(text, limit: limit)
@@ -49,7 +50,7 @@ struct SearchCommand: ParsableCommand {
             throw SOCGraphError.nothingFound(
                 "no occupation matches \"\(text)\"; try another job title or describe the duties")
         }
-        return (sources.citations, results)
+        return (results.matchedESCO ? sources.citations + sources.translationCitations : sources.citations, results)
     }
 
     func run() throws {

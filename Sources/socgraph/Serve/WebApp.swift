@@ -210,7 +210,9 @@ struct WebApp: Sendable {
                 + "\(codes.count)</a> · <a href=\"/api/search?q=" + WebPage.percent(results.query) + "&amp;limit="
                 + "\(command.limit)\">JSON</a></p>\n"
         }
-        body += "<p class=\"muted\">" + WebPage.escape(SourcesFooter.render(answer.sources, width: 1_000)) + "</p>\n"
+        // The footer's lines (the sources, then ESCO's notice when cited) stay lines.
+        let footer = SourcesFooter.render(answer.sources, width: 1_000).split(separator: "\n").map { WebPage.escape(String($0)) }
+        body += "<p class=\"muted\">" + footer.joined(separator: "<br>\n") + "</p>\n"
         body += "<h2>Search again</h2>\n" + WebPage.searchForm(results.query, limit: command.limit)
         return page("Search: \(results.query)", notes: notes, body: body)
     }

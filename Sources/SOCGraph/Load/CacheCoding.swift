@@ -23,9 +23,12 @@ struct CacheWriter {
         body.append(UInt8(rest))
     }
 
-    mutating func double(_ value: Double) {
-        var bits = value.bitPattern
-        for _ in 0..<8 {
+    mutating func double(_ value: Double) { littleEndian(value.bitPattern, bytes: 8) }
+
+    /// The low `count` bytes of `value`, least significant first.
+    private mutating func littleEndian(_ value: UInt64, bytes count: Int) {
+        var bits = value
+        for _ in 0..<count {
             body.append(UInt8(bits & 0xFF))
             bits >>= 8
         }
@@ -61,10 +64,7 @@ struct CacheWriter {
     mutating func int32s(_ values: [Int32]) {
         int(values.count)
         body.reserveCapacity(body.count + 4 * values.count)
-        for value in values {
-            let bits = UInt32(bitPattern: value)
-            for shift in [0, 8, 16, 24] as [UInt32] { body.append(UInt8(truncatingIfNeeded: bits >> shift)) }
-        }
+        for value in values { littleEndian(UInt64(UInt32(bitPattern: value)), bytes: 4) }
     }
 
     /// A column of `Double`s, as its count and then each one's 8-byte bit pattern.

@@ -162,6 +162,22 @@ struct GraphLoadingTests {
         #expect(graph.sources.allSatisfy { $0.sha256.count == 64 })
     }
 
+    @Test func aCitationNamesEachPublisherOnce() {
+        func source(_ id: String, _ publisher: String, _ title: String) -> DataSource {
+            DataSource(source: id, publisher: publisher, title: title, vintage: "ESCO v1.2", url: "https://esco.example",
+                       file: "", sha256: "")
+        }
+        let citations = [
+            source("esco-isco-groups", "European Commission (ESCO); ISCO-08 by the ILO", "ISCO-08 groups"),
+            source("esco-occupations", "European Commission (ESCO)", "ESCO occupations"),
+            source("other", "Another publisher", "Another table"),
+        ].allCitations
+        #expect(citations.count == 1)
+        #expect(citations.first?.publisher == "European Commission (ESCO); ISCO-08 by the ILO; Another publisher")
+        #expect(citations.first?.titles == ["ISCO-08 groups", "ESCO occupations", "Another table"])
+        #expect(citations.first?.urls == ["https://esco.example"])
+    }
+
     @Test func checkPassesOnTheFixture() {
         let result = GraphValidator.check(directory: Fixture.directory)
         #expect(result.diagnostics == [])

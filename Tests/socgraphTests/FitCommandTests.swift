@@ -136,6 +136,71 @@ struct FitCommandTests {
         }
     }
 
+    @Test("fit says what the title matched, and cites ESCO and its crosswalks only when a search matched an ESCO title")
+    func titleMatchesAndESCO() throws {
+        guard ShippedGraphTests.present else { return }  // ShippedGraphTests records the failure on CI
+        let graph = ShippedGraphTests.directory
+        func vintages(_ report: [String: Any]) -> [String] {
+            (report["sources"] as? [[String: Any]] ?? []).compactMap { $0["vintage"] as? String }
+        }
+        // "Strategy Manager" is met among ESCO's labels (a home-country title).
+        let strategy = try Self.object(try Self.fit("strategy-manager", graph: graph))
+        let candidates = try #require(strategy["candidates"] as? [[String: Any]])
+        let matched = candidates.flatMap { $0["titleMatches"] as? [String] ?? [] }
+        #expect(matched.contains { $0.hasPrefix("ESCO: ") })
+        for candidate in candidates {
+            let foundBy = candidate["foundBy"] as? [String] ?? []
+            let titleMatches = try #require(candidate["titleMatches"] as? [String])
+            #expect(foundBy.contains("title search") == !titleMatches.isEmpty, "\(candidate["code"] ?? "?")")
+        }
+        #expect(vintages(strategy).contains("ESCO v1.2"))
+        #expect(vintages(strategy).contains("ISCO-08–SOC 2010 crosswalk"))
+        #expect(vintages(strategy).contains("SOC 2010–2018 crosswalk"))
+        let table = try Self.fit("strategy-manager", graph: graph, format: "table")
+        #expect(table.stdout.contains("found by: title search (ESCO: "))
+        #expect(table.stdout.contains("This product uses the ESCO classification of the European Union."))
+        try withScratchDirectory { directory in
+            let memo = directory.appendingPathComponent("memo.md")
+            let profile = Self.profiles.appendingPathComponent("strategy-manager.json").path
+            #expect(try CLI.run(["memo", "--profile", profile, "--graph", graph.path, "--out", memo.path]).status == 0)
+            let text = try String(contentsOf: memo, encoding: .utf8)
+            #expect(text.contains("ESCO v1.2"))
+            #expect(text.contains("This product uses the ESCO classification of the European Union."))
+        }
+
+        // A profile whose every search is answered by SOC and O*NET titles alone cites no translation source.
+        try withScratchDirectory { directory in
+            let profile = directory.appendingPathComponent("biostatistician.json")
+            try Data(#"""
+                {"client": "B.S.", "title": "Biostatistician", "duties": ["biostatistician"], "endeavor": "biostatistician",
+                 "degree": "doctoral", "degreeField": "Biostatistics", "yearsExperience": 5}
+                """#.utf8).write(to: profile)
+            let result = try CLI.run(["fit", profile.path, "--graph", graph.path, "--format", "json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let report = try Self.object(result)
+            #expect(vintages(report).contains("O*NET 30.2"))
+            #expect(!vintages(report).contains { $0.hasPrefix("ESCO") || $0.contains("crosswalk") })
+            let first = try #require((report["candidates"] as? [[String: Any]])?.first)
+            #expect(first["code"] as? String == "15-2041")
+            #expect((first["titleMatches"] as? [String])?.first?.contains("Biostatistician") == true)
+        }
+    }
+
+    @Test("the recommendation names the degree's CIP program mid-sentence without NCES's closing period")
+    func programInReasons() throws {
+        guard ShippedGraphTests.present else { return }  // ShippedGraphTests records the failure on CI
+        let report = try Self.object(try Self.fit("civil-engineer", graph: ShippedGraphTests.directory))
+        let recommendation = try #require(report["recommendation"] as? [String: Any])
+        #expect(recommendation["code"] as? String == "17-2051")
+        let reasons = recommendation["reasons"] as? [String] ?? []
+        #expect(reasons.contains("the client's degree field matches CIP 14.0801 Civil Engineering, General, which NCES "
+                                 + "crosswalks to it"), "\(reasons)")
+        // The qualification keeps the title as NCES publishes it.
+        let best = try #require((report["candidates"] as? [[String: Any]])?.first)
+        let qualification = try #require(best["qualification"] as? [String: Any])
+        #expect(qualification["degreeProgram"] as? String == "14.0801 Civil Engineering, General.")
+    }
+
     @Test("a bad profile is one line naming the key, exit 2", arguments: [
         (#"{"client": "A"}"#, "missing key"),
         (#"[1, 2]"#, "one JSON object"),

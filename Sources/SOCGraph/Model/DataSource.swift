@@ -52,7 +52,11 @@ extension Array where Element == DataSource {
                 var seen = Set<String>()
                 return values.filter { seen.insert($0).inserted }
             }
-            return SourceCitation(vintage: vintage, publisher: unique(rows.map(\.publisher)).joined(separator: "; "),
+            // A publisher another row of the vintage extends ("European Commission (ESCO)…" and "… ; ISCO-08 by the
+            // ILO") is named once, by the longer.
+            let publishers = unique(rows.map(\.publisher))
+            let named = publishers.filter { p in !publishers.contains { $0 != p && $0.hasPrefix(p) } }
+            return SourceCitation(vintage: vintage, publisher: named.joined(separator: "; "),
                                   titles: unique(rows.map(\.title)), urls: unique(rows.map(\.url)))
         }
     }

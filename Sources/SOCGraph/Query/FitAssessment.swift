@@ -41,6 +41,8 @@ public struct FitReport: Encodable, Sendable {
     /// Scores this close to the best are a close call (see `init`).
     public static let closeMargin = 0.08
     public static let candidateLimit = 8
+    /// How many of a title search hit's reasons a candidate keeps (`FitCandidate.titleMatches`), as `search` shows.
+    public static let titleReasons = 2
 
     /// Assesses `profile`. `text` is Graph/text/ (nil when absent). Throws `SOCGraphError` for a candidate code
     /// that names no occupation.
@@ -66,11 +68,15 @@ public struct FitReport: Encodable, Sendable {
         }
         let titleSearch = try? index.search(profile.title, limit: Self.titleHits)
         var titleScores: [String: Double] = [:]
+        var titleMatches: [String: [String]] = [:]
         for hit in titleSearch?.hits ?? [] {
             // A weak title search is a guess: it counts half.
             titleScores[hit.code] = titleSearch?.weak == true ? hit.score / 2 : hit.score
+            titleMatches[hit.code] = Array(hit.matches.prefix(Self.titleReasons))
             add(hit.code, "title search")
         }
+        // Every search whose scores rank the candidates; ESCO is cited when one of them matched an ESCO title.
+        var searches: [SearchResults] = titleSearch.map { [$0] } ?? []
         if let titleSearch, titleSearch.weak {
             notes.append("the title \"\(profile.title)\" alone is a weak guess"
                          + (titleSearch.weakReason.map { " (\($0))" } ?? "") + ": the duties decide")
@@ -79,6 +85,7 @@ public struct FitReport: Encodable, Sendable {
         var dutyScores: [String: Double] = [:]
         for duty in profile.duties {
             guard let results = try? index.search(duty, limit: 10) else { continue }
+            searches.append(results)
             for (rank, hit) in results.hits.enumerated() {
                 dutyScores[hit.code, default: 0] += hit.score / Double(profile.duties.count)
                 if rank < Self.dutyHits, !results.weak { add(hit.code, "duty search") }
@@ -94,6 +101,7 @@ public struct FitReport: Encodable, Sendable {
         }
         var endeavorScores: [String: Double] = [:]
         if let results = try? index.search(profile.endeavor, limit: 10) {
+            searches.append(results)
             for (rank, hit) in results.hits.enumerated() {
                 endeavorScores[hit.code] = hit.score
                 if rank < Self.endeavorHits, !results.weak { add(hit.code, "endeavor search") }
@@ -110,7 +118,7 @@ public struct FitReport: Encodable, Sendable {
             let node = try graph.resolve(code, as: [.detailed])
             assessed.append(FitCandidate(
                 graph: graph, node: node, profile: profile, foundBy: found[code] ?? [],
-                titleScore: titleScores[code] ?? 0, dutySearch: dutyScores[code] ?? 0,
+                titleMatches: titleMatches[code] ?? [], titleScore: titleScores[code] ?? 0, dutySearch: dutyScores[code] ?? 0,
                 endeavorScore: endeavorScores[code] ?? 0, weakOnly: weakOnly.contains(code),
                 matcher: matcher, text: text, named: named))
         }
@@ -134,7 +142,9 @@ public struct FitReport: Encodable, Sendable {
         candidates = kept
         recommendation = kept.first.map { FitRecommendation(best: $0, others: Array(kept.dropFirst())) }
         self.notes = notes
+        // ESCO titles reach SOC codes through the ISCO-08 and SOC 2010 crosswalks: all three are cited with them.
         sources = graph.sources.citations
+            + (searches.contains(where: \.matchedESCO) ? graph.sources.translationCitations : [])
     }
 
     /// The fields whose curated title terms or technologies the endeavor names (word for word, case ignored).
@@ -187,6 +197,9 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
     public let score: Double
     /// `given`, `title search`, `duty search`, `endeavor search`.
     public let foundBy: [String]
+    /// What the client's title matched in this code when the title search listed it (the first reasons of its
+    /// hit, such as `alternate: Machine Learning Engineer` or `ESCO: strategy manager (ISCO 2422)`); else empty.
+    public let titleMatches: [String]
     /// The title search's score for this code (0 when it did not list it).
     public let titleScore: Double
     /// Each duty with its closest clause; empty without the text layer.
@@ -205,7 +218,8 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
     /// The definition and tasks, when the text layer is present.
     @Nullable public var text: CodeWords?
 
-    init(graph: KnowledgeGraph, node: NodeIndex, profile: ClientProfile, foundBy: [String], titleScore: Double,
+    init(graph: KnowledgeGraph, node: NodeIndex, profile: ClientProfile, foundBy: [String], titleMatches: [String],
+         titleScore: Double,
          dutySearch: Double, endeavorScore: Double, weakOnly: Bool, matcher: DutyMatcher?, text: OccupationText?,
          named: [String: [String]])
     {
@@ -213,6 +227,7 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
         code = report.code
         title = report.title
         self.foundBy = foundBy
+        self.titleMatches = titleMatches
         self.titleScore = titleScore
         onetURL = "https://www.onetonline.org/link/summary/\(code).00"
         blsURL = "https://www.bls.gov/oes/current/oes\(code.replacingOccurrences(of: "-", with: "")).htm"
@@ -272,7 +287,7 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
         self.catchAll = catchAll
 
         var score: Double
-        if let coverage {
+        if coverage != nil {
             score = 0.50 * DutyMatcher.fit(matches) + 0.15 * titleScore + 0.10 * min(1, dutySearch)
                 + 0.10 * endeavorScore
         } else {
@@ -288,6 +303,14 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
     }
 
     public static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// How the candidate was found, with what the title matched: "title search (ESCO: strategy manager (ISCO
+    /// 2422)), duty search".
+    public var foundByText: String {
+        foundBy.map { how in
+            how == "title search" && !titleMatches.isEmpty ? how + " (" + titleMatches.joined(separator: "; ") + ")" : how
+        }.joined(separator: ", ")
+    }
 
     /// "4 of 6 duties", or nil without the text layer.
     public var coverageText: String? {
@@ -419,11 +442,15 @@ public struct FitRecommendation: Encodable, Hashable, Sendable {
                            } ?? ""))
         }
         if best.titleScore >= 0.5 {
-            reasons.append("the client's title matches it (search score \(FitCandidate.decimal(best.titleScore)))")
+            reasons.append("the client's title matches it ("
+                           + (best.titleMatches.first.map { $0 + "; " } ?? "")
+                           + "search score \(FitCandidate.decimal(best.titleScore)))")
         }
         reasons.append(best.qualification.framing)
         if let program = best.qualification.degreeProgram {
-            reasons.append("the client's degree field matches CIP \(program), which NCES crosswalks to it")
+            // CIP titles end in a period ("Business Administration and Management, General."), not mid-sentence.
+            let named = program.hasSuffix(".") ? String(program.dropLast()) : program
+            reasons.append("the client's degree field matches CIP \(named), which NCES crosswalks to it")
         }
         let endorsed = best.alignments.filter { !$0.endeavorFields.isEmpty }
         if !endorsed.isEmpty {

@@ -154,6 +154,7 @@ public enum CaseMemo {
         if let onet = report.sources.first(where: { $0.vintage.hasPrefix("O*NET") && $0.publisher.contains("CC BY") }) {
             document.note(MemoCredit.onet(vintage: onet.vintage))
         }
+        if report.sources.contains(where: { $0.vintage.hasPrefix("ESCO") }) { document.note(DataSource.escoCredit) }
         document.note(notice)
         return document
     }
@@ -163,7 +164,7 @@ public enum CaseMemo {
         return [
             row("SOC title") { $0.title },
             row("Fit score (ranking only)") { FitCandidate.decimal($0.score) },
-            row("Found by") { $0.foundBy.joined(separator: ", ") },
+            row("Found by") { $0.foundByText },
             row("Duties covered") { $0.coverageText ?? "not assessed (no text layer)" },
             row("BLS typical entry education") { $0.qualification.typicalEntry ?? "not published" },
             row("O*NET Job Zone") { $0.qualification.jobZone ?? "not rated" },

@@ -50,7 +50,7 @@ enum FitOutput {
         }
         for candidate in shown {
             out += heading("\(candidate.code)  \(candidate.title)", width: width, style: style)
-            out += bullets(["found by: " + candidate.foundBy.joined(separator: ", "),
+            out += bullets(["found by: " + candidate.foundByText,
                             "qualification: " + candidate.qualification.framing]
                            + candidate.qualification.profession.warnings.map { "profession check: " + $0 }, width: width)
             if !candidate.duties.isEmpty {

@@ -168,12 +168,14 @@ struct GraphLoadingTests {
                        file: "", sha256: "")
         }
         let citations = [
-            source("esco-isco-groups", "European Commission (ESCO); ISCO-08 by the ILO", "ISCO-08 groups"),
-            source("esco-occupations", "European Commission (ESCO)", "ESCO occupations"),
-            source("other", "Another publisher", "Another table"),
+            source("esco-isco-groups", "European Commission (ESCO); reuse with acknowledgement; ISCO-08 by the ILO",
+                   "ISCO-08 groups"),
+            source("esco-occupations", "European Commission (ESCO); reuse with acknowledgement", "ESCO occupations"),
+            source("other", "European Commission and another publisher", "Another table"),
         ].allCitations
         #expect(citations.count == 1)
-        #expect(citations.first?.publisher == "European Commission (ESCO); ISCO-08 by the ILO; Another publisher")
+        #expect(citations.first?.publisher == "European Commission (ESCO); reuse with acknowledgement; ISCO-08 by the "
+                + "ILO; European Commission and another publisher")
         #expect(citations.first?.titles == ["ISCO-08 groups", "ESCO occupations", "Another table"])
         #expect(citations.first?.urls == ["https://esco.example"])
     }

@@ -149,6 +149,17 @@ extension ShippedGraphTests {
         #expect(ranking.matches[inspectors].contains { $0.hasPrefix("entry education: High school diploma") })
     }
 
+    @Test func anOccupationEnteredWithAnAssociatesDegreeRanksAfterTheProfessionalOne() throws {
+        guard requireGraph() else { return }
+        // Both hold the title; drafters are typically entered with an associate's degree, which fails the USCIS
+        // profession check.
+        let ranking = try ranking("Electrical Designer")
+        #expect(ranking.codes.first == "17-2071", "\(ranking.codes)")
+        let drafters = try #require(ranking.codes.firstIndex(of: "17-3012"))
+        #expect(ranking.matches[drafters].contains(
+            "entry education: Associate's degree (ranked after occupations entered with a bachelor's degree or more)"))
+    }
+
     @Test func aRoleTitleAloneIsFlaggedAndAsksForDuties() throws {
         guard requireGraph() else { return }
         let generic = try ranking("Team Leader")

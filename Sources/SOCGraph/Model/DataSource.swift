@@ -52,11 +52,10 @@ extension Array where Element == DataSource {
                 var seen = Set<String>()
                 return values.filter { seen.insert($0).inserted }
             }
-            // A publisher another row of the vintage extends ("European Commission (ESCO)…" and "… ; ISCO-08 by the
-            // ILO") is named once, by the longer.
-            let publishers = unique(rows.map(\.publisher))
-            let named = publishers.filter { p in !publishers.contains { $0 != p && $0.hasPrefix(p) } }
-            return SourceCitation(vintage: vintage, publisher: named.joined(separator: "; "),
+            // Publishers are named part by part ("European Commission (ESCO); reuse authorised with
+            // acknowledgement" in two rows, one adding "; ISCO-08 by the ILO"), each part once.
+            let parts = unique(rows.flatMap { $0.publisher.components(separatedBy: "; ") })
+            return SourceCitation(vintage: vintage, publisher: parts.joined(separator: "; "),
                                   titles: unique(rows.map(\.title)), urls: unique(rows.map(\.url)))
         }
     }

@@ -31,8 +31,9 @@ public struct SearchIndex: Sendable {
     public static let relevanceShare = 0.6
     /// The factor on the match of a title of another family than the query's (see `JobTitle` for head words).
     public static let otherFamily = 0.6
-    /// The factor on the score of an occupation typically entered with a high-school diploma or less (halfway for
-    /// a postsecondary award or some college): among titles that match about equally, the one of the professional
+    /// The factor on the score of an occupation typically entered with a high-school diploma, some college or less
+    /// (halfway for a postsecondary award or an associate's degree): below a bachelor's degree, it fails the USCIS
+    /// profession check. Among titles that match about equally, the one of the professional
     /// occupation ranks first, as the petitions socgraph serves concern professionals ("QA Tester" is 15-1253
     /// Software Quality Assurance Analysts and Testers before 51-9061 Inspectors, Testers, Sorters).
     public static let belowDegree = 0.94
@@ -72,9 +73,10 @@ public struct SearchIndex: Sendable {
         /// An "All Other" residual code (`15-1299 Computer Occupations, All Other`).
         var isCatchAll: Bool { CatchAll.isCatchAll(title: title) }
 
-        /// The factor on the score: 1 for an occupation entered with a degree, less below (`belowDegree`).
+        /// The factor on the score: 1 for an occupation entered with a bachelor's degree or more, less below
+        /// (`belowDegree`).
         var prior: Double {
-            guard let entryEducation, entryEducation < .associate else { return 1 }
+            guard let entryEducation, entryEducation < .bachelor else { return 1 }
             return entryEducation < .postsecondaryNondegree ? SearchIndex.belowDegree : (1 + SearchIndex.belowDegree) / 2
         }
     }

@@ -121,7 +121,7 @@ struct GraphCacheTests {
             for query in ["data scientist", "software engineer building compilers", "Nurse"] {
                 _ = try? again.search(query)
             }
-            for t in 0..<again.postings.count { _ = again.headedTitles(t) }
+            for t in 0..<again.postings.count { _ = again.headedTitles([t]) }
         }
     }
 

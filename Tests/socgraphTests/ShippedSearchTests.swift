@@ -160,6 +160,15 @@ extension ShippedGraphTests {
             "entry education: Associate's degree (ranked after occupations entered with a bachelor's degree or more)"))
     }
 
+    @Test("a title of another country whose head word names the same U.S. occupation ranks by its field",
+          arguments: [("Senior Lecturer in Chemistry", "25-1052"), ("Lecturer in Computer Science", "25-1021"),
+                      ("Principal Lecturer, Nursing", "25-1072"), ("Solicitor", "23-1011")])
+    func sameRoleTitlesFromAbroad(_ title: String, _ code: String) throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking(title)
+        #expect(ranking.codes.first == code, "\(title): \(ranking.codes)")
+    }
+
     @Test func aRoleTitleAloneIsFlaggedAndAsksForDuties() throws {
         guard requireGraph() else { return }
         let generic = try ranking("Team Leader")

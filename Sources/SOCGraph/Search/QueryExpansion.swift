@@ -16,6 +16,10 @@ public struct QueryExpansion: Sendable, Equatable {
     /// Words searched in its place as well.
     public var alternatives: [String]
     public var kind: Kind
+    /// Whether the alternatives name the same occupation in U.S. titles (`lecturer` → professor, teacher; not
+    /// `leader` → supervisor, which may be a manager or an engineer): a title headed by one is of the query's
+    /// family, though it still earns only `synonymCredit`.
+    public var sameRole = false
 
     /// The share of a full match an alternative of kind `.expansion` earns.
     public static let synonymCredit = 0.6
@@ -25,21 +29,21 @@ public struct QueryExpansion: Sendable, Equatable {
 
     /// The table. Kept short: each entry is a word common in non-U.S. job titles whose U.S. counterpart is plain.
     public static let table: [String: QueryExpansion] = {
-        let synonyms: [(String, [String])] = [
+        let synonyms: [(String, [String], sameRole: Bool)] = [
             // "Team Leader", "Shift Leader", "Team Lead": U.S. titles say supervisor (First-Line Supervisors of …).
-            ("leader", ["supervisor"]),
-            ("lead", ["supervisor"]),
+            ("leader", ["supervisor"], false),
+            ("lead", ["supervisor"], false),
             // "Head of Finance", "Head Teacher": U.S. titles say manager, director or chief.
-            ("head", ["manager", "director", "chief"]),
+            ("head", ["manager", "director", "chief"], false),
             // "Strategy Manager", "Strategy Consultant": U.S. titles say strategic, strategist, planning, consultant.
-            ("strategy", ["strategic", "strategist", "planning", "consultant"]),
+            ("strategy", ["strategic", "strategist", "planning", "consultant"], false),
             // Legal professions outside the U.S.
-            ("solicitor", ["lawyer", "attorney"]),
-            ("barrister", ["lawyer", "attorney"]),
+            ("solicitor", ["lawyer", "attorney"], true),
+            ("barrister", ["lawyer", "attorney"], true),
             // "Lecturer" in U.K. and Commonwealth universities: U.S. postsecondary teacher or professor.
-            ("lecturer", ["professor", "teacher"]),
+            ("lecturer", ["professor", "teacher"], true),
             // "Doctor" as a medical title.
-            ("doctor", ["physician"]),
+            ("doctor", ["physician"], true),
         ]
         let spellings: [(String, [String])] = [
             ("labour", ["labor"]), ("labourer", ["laborer"]), ("labourers", ["laborers"]),
@@ -54,8 +58,8 @@ public struct QueryExpansion: Sendable, Equatable {
             ("defence", ["defense"]), ("licence", ["license"]), ("catalogue", ["catalog"]),
         ]
         var table: [String: QueryExpansion] = [:]
-        for (word, alternatives) in synonyms {
-            table[word] = QueryExpansion(word: word, alternatives: alternatives, kind: .expansion)
+        for (word, alternatives, sameRole) in synonyms {
+            table[word] = QueryExpansion(word: word, alternatives: alternatives, kind: .expansion, sameRole: sameRole)
         }
         for (word, alternatives) in spellings {
             table[word] = QueryExpansion(word: word, alternatives: alternatives, kind: .spelling)

@@ -25,6 +25,9 @@ extension SearchIndex {
         /// Per slot: its weight, and the ids that count as the word itself (for phrases).
         var weights: [Double]
         var fullCredit: [[Int]]
+        /// Per slot: the credit a title's word must earn for the title to be of the word's family when the word is
+        /// the head: 1, or a synonym's when the word's alternatives name the same occupation (`sameRole`).
+        var familyCredit: [Double]
         var totalWeight: Double
         /// Per term id of the index: whether it is in `ids`.
         var isQueryTerm: [Bool]
@@ -46,6 +49,9 @@ extension SearchIndex {
             }
             weights = slots.map(\.weight)
             fullCredit = slots.map(\.fullCreditIDs)
+            familyCredit = slots.map { slot in
+                slot.alternatives.contains(where: \.sameRole) ? slot.alternatives.map(\.credit).min() ?? 1 : 1
+            }
             totalWeight = slots.reduce(0) { $0 + $1.weight }
             isQueryTerm = [Bool](repeating: false, count: termCount)
             for id in ids { isQueryTerm[id] = true }
@@ -60,6 +66,8 @@ extension SearchIndex {
         var word: String
         var credit: Double
         var kind: QueryExpansion.Kind
+        /// Whether it names the same occupation as the word (`QueryExpansion.sameRole`).
+        var sameRole = false
     }
 
     /// How one title matches the query.
@@ -129,7 +137,10 @@ extension SearchIndex {
         }
         sharedTitles.removeLast(sharedTitles.count - unique)
         var next = 0
-        let headed = headedTitles(headID)
+        // Expansions of the head that name the same occupation ("lecturer" → professor, teacher): titles headed by
+        // them are of the query's family too.
+        let headAlternatives = fullTerms.head.map { slots[$0].alternatives.filter(\.sameRole).map(\.id) } ?? []
+        let headed = headedTitles(headID.map { [$0] + headAlternatives })
 
         struct Candidate {
             var document: Int
@@ -252,7 +263,8 @@ extension SearchIndex {
                 for word in expansion.alternatives {
                     let alternativeTerm = PorterStemmer.inflectionalStem(word)
                     guard alternativeTerm != term, let id = termIDs[alternativeTerm] else { continue }
-                    alternatives.append(Alternative(id: id, word: word, credit: expansion.credit, kind: expansion.kind))
+                    alternatives.append(Alternative(id: id, word: word, credit: expansion.credit,
+                                                    kind: expansion.kind, sameRole: expansion.sameRole))
                 }
             }
             let id = termIDs[term]
@@ -318,7 +330,7 @@ extension SearchIndex {
                 quality = 0.6 * (covered / query.totalWeight) * (0.4 + 0.6 * precision)
             }
             // A title of another family: the query's head word is not in it, or its own head is not in the query.
-            let missesHead = query.head.map { credit[$0] < 1 } ?? false
+            let missesHead = query.head.map { credit[$0] < query.familyCredit[$0] } ?? false
             let headUnexplained = entries[e].head.map { !query.contains($0) } ?? false
             if missesHead || headUnexplained { quality *= Self.otherFamily }
             if entries[e].field == .directMatch { quality *= 0.99 }
@@ -350,19 +362,21 @@ extension SearchIndex {
         return 1 - Self.otherFamilyTitles * (1 - min(1, share / Self.familyShare))
     }
 
-    /// Per document, how many of its own titles (SOC, Direct Match, O*NET) have `head` as their head; nil without
-    /// a head. O(titles holding the head word).
-    func headedTitles(_ head: Int?) -> [Int]? {
-        guard let head else { return nil }
+    /// Per document, how many of its own titles (SOC, Direct Match, O*NET) have one of `heads` (the query's head
+    /// word and its expansions) as their head; nil without a head. O(titles holding the head words).
+    func headedTitles(_ heads: [Int]?) -> [Int]? {
+        guard let heads else { return nil }
         var headed = [Int](repeating: 0, count: count)
-        var d = 0
-        var previous: Int32 = -1
-        for entry in titleEntries(with: head) where entry != previous {
-            previous = entry
-            let e = Int(entry)
-            guard entries[e].head == head, entries[e].field != .esco else { continue }
-            while !documents[d].titleEntries.contains(e) { d += 1 }
-            headed[d] += 1
+        for head in Set(heads) {
+            var d = 0
+            var previous: Int32 = -1
+            for entry in titleEntries(with: head) where entry != previous {
+                previous = entry
+                let e = Int(entry)
+                guard entries[e].head == head, entries[e].field != .esco else { continue }
+                while !documents[d].titleEntries.contains(e) { d += 1 }
+                headed[d] += 1
+            }
         }
         return headed
     }

@@ -169,6 +169,18 @@ extension ShippedGraphTests {
         #expect(ranking.codes.first == code, "\(title): \(ranking.codes)")
     }
 
+    @Test func aTitleTheGraphCannotReadIsNamedAndFlagged() throws {
+        guard requireGraph() else { return }
+        let result = try CLI.run(["search", "LLM Engineer", "--format", "json", "--envelope"] + shipped)
+        let document = try #require(try result.json() as? [String: Any])
+        #expect(document["unknownWords"] as? [String] == ["llm"])
+        #expect(document["weak"] as? Bool == true)
+        let table = try CLI.run(["search", "LLM Engineer"] + shipped)
+        #expect(table.stdout.contains("Not found: llm (in no title, technology, program or text of the graph)"))
+        let known = try CLI.run(["search", "Data Scientist", "--format", "json", "--envelope"] + shipped)
+        #expect((try known.json() as? [String: Any])?["unknownWords"] as? [String] == [])
+    }
+
     @Test func aRoleTitleAloneIsFlaggedAndAsksForDuties() throws {
         guard requireGraph() else { return }
         let generic = try ranking("Team Leader")

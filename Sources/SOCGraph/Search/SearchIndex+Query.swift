@@ -191,6 +191,18 @@ extension SearchIndex {
                     satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] }))
         }
         var (weak, reason) = Self.weakness(query: query, hits: hits)
+        // Words the graph has never seen: when they are half of the query or more (but not all of it: then
+        // nothing matched), the ranking is a guess.
+        let unknown = slots.filter { $0.id == nil && $0.alternatives.isEmpty }.map(\.word)
+        if !unknown.isEmpty, unknown.count < slots.count,
+           Double(unknown.count) >= Double(slots.count) * Self.unknownShare
+        {
+            let words = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+            let note = "no title or text of the graph has \(words): the ranking rests on the other words; spell "
+                + (unknown.count == 1 ? "it" : "them") + " out or describe the duties"
+            weak = true
+            reason = reason.map { note + "; " + $0 } ?? note
+        }
         // A title of generic words only ("Team Leader", "General Manager") fits occupations in many fields.
         if titleSlots.isEmpty, JobTitle.isGeneric(slots.map(\.word)) {
             let note = "\"\(query.trimmed)\" says what rank or role the job has, not what the work is about; "
@@ -199,7 +211,7 @@ extension SearchIndex {
             reason = reason.map { note + "; " + $0 } ?? note
         }
         return SearchResults(query: query, hits: hits, weak: weak, weakReason: reason, ignoredWords: ignored,
-                             readAs: readAs)
+                             readAs: readAs, unknownWords: unknown)
     }
 
     /// The query's meaningful words as slots; the words `JobTitle` left out; its title part: the terms of the

@@ -27,6 +27,9 @@ public struct SearchIndex: Sendable {
     public static let weakScore = 0.5
     /// A runner-up within this fraction of the top score marks the results weak (a near tie).
     public static let tieMargin = 0.05
+    /// The share of a query's words the graph has never seen (`SearchResults.unknownWords`) that marks the results
+    /// weak: "LLM Engineer" rests on "engineer" alone.
+    public static let unknownShare = 0.5
     /// The weight of text relevance against title match in the score (see above).
     public static let relevanceShare = 0.6
     /// The factor on the match of a title of another family than the query's (see `JobTitle` for head words).

@@ -29,6 +29,9 @@ public struct SearchResults: Sendable, Equatable, Codable {
     /// out, a bare head read last (`SDE` → `software development engineer`), a typing error in a head word
     /// corrected (`systems analyst (spelling corrected: ananlyst → analyst)`); nil otherwise.
     public var readAs: String?
+    /// Query words no text of the graph holds (no title, technology or program, and no definition or task when the
+    /// text layer is present), as read: the ranking rests on the other words (`["llm"]` of "LLM Engineer").
+    public var unknownWords: [String] = []
 
     /// Whether a hit says it matched an ESCO title: the output then cites ESCO and the crosswalks that take its
     /// ISCO-08 groups to SOC 2018, with ESCO's reuse notice.

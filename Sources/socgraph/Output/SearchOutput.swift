@@ -3,7 +3,7 @@ import SOCGraph
 /// `search` output in the three formats.
 ///
 /// JSON is the contract's bare list of `{code, title, score, matches}`; with `--envelope`
-/// `{query, results, weak, weakReason, ignoredWords, readAs, sources}`. A weak ranking is said in the table itself; in
+/// `{query, results, weak, weakReason, ignoredWords, readAs, unknownWords, sources}`. A weak ranking is said in the table itself; in
 /// bare JSON and TSV, on stderr as one `socgraph: note: weak result: …` line, so that stdout stays parseable.
 enum SearchOutput {
     /// `--envelope` JSON.
@@ -14,6 +14,7 @@ enum SearchOutput {
         @Nullable var weakReason: String?
         let ignoredWords: [String]
         @Nullable var readAs: String?
+        let unknownWords: [String]
         let sources: [SourceCitation]
     }
 
@@ -21,6 +22,13 @@ enum SearchOutput {
     static func weakNote(_ results: SearchResults) -> String? {
         guard results.weak else { return nil }
         return "weak result: look further" + (results.weakReason.map { " — \($0)" } ?? "")
+    }
+
+    /// The line naming the query words no text of the graph holds, or nil.
+    static func unknownNote(_ results: SearchResults) -> String? {
+        guard !results.unknownWords.isEmpty else { return nil }
+        return "Not found: " + results.unknownWords.joined(separator: ", ")
+            + " (in no title, technology, program or text of the graph)"
     }
 
     /// Scores as shown: three decimals, so that output does not depend on floating-point noise.
@@ -37,7 +45,8 @@ enum SearchOutput {
         guard envelope else { return AnyEncodable(rounded(results)) }
         return AnyEncodable(Envelope(
             query: results.query, results: rounded(results), weak: results.weak, weakReason: results.weakReason,
-            ignoredWords: results.ignoredWords, readAs: results.readAs, sources: sources))
+            ignoredWords: results.ignoredWords, readAs: results.readAs, unknownWords: results.unknownWords,
+            sources: sources))
     }
 
     static func json(_ results: SearchResults, sources: [SourceCitation], envelope: Bool) throws -> String {
@@ -70,6 +79,7 @@ enum SearchOutput {
                                     + " (levels, ranks and employer noise say nothing of the occupation)", width: width)
         }
         if let readAs = results.readAs { notes += TextTable.wrap("Read as: \(readAs)", width: width) }
+        if let unknown = unknownNote(results) { notes += TextTable.wrap(unknown, width: width) }
         if let weak = weakNote(results) { notes += TextTable.wrap(weak, width: width).map(style.warning) }
         if !notes.isEmpty { out += "\n" + notes.map { $0 + "\n" }.joined() }
         return out + "\n" + SourcesFooter.render(sources, width: width, style: style)

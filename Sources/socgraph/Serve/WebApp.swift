@@ -204,6 +204,9 @@ struct WebApp: Sendable {
                 + " (levels, ranks and employer noise say nothing of the occupation)</p>\n"
         }
         if let readAs = results.readAs { body += "<p class=\"muted\">Read as: " + WebPage.escape(readAs) + "</p>\n" }
+        if let unknown = SearchOutput.unknownNote(results) {
+            body += "<p class=\"muted\">" + WebPage.escape(unknown) + "</p>\n"
+        }
         let codes = results.hits.prefix(3).map(\.code)
         if codes.count >= 2 {
             body += "<p><a href=\"/compare?codes=" + WebPage.percent(codes.joined(separator: " ")) + "\">Compare the first "

@@ -65,6 +65,25 @@ import Testing
         #expect(results.weakReason?.contains("nothing matched") == true)
     }
 
+    @Test func wordsTheGraphHasNeverSeenAreNamedAndMakeAGuessWeak() throws {
+        // One word of two unknown: the ranking rests on "scientist" alone.
+        let guess = try index.search("zyzzyva scientist")
+        #expect(guess.unknownWords == ["zyzzyva"])
+        #expect(!guess.hits.isEmpty)
+        #expect(guess.weak)
+        #expect(guess.weakReason?.hasPrefix("no title or text of the graph has \"zyzzyva\": the ranking rests on the "
+                                            + "other words") == true)
+        // One of four: named, not by itself a reason to doubt the ranking.
+        let mostly = try index.search("zyzzyva data scientists python")
+        #expect(mostly.unknownWords == ["zyzzyva"])
+        #expect(mostly.weakReason?.contains("no title or text") != true)
+        // Every word known, and every word unknown (then nothing matched says it).
+        #expect(try index.search("Data Scientists").unknownWords == [])
+        let nothing = try index.search("zyzzyva")
+        #expect(nothing.unknownWords == ["zyzzyva"])
+        #expect(nothing.weakReason?.hasPrefix("nothing matched") == true)
+    }
+
     @Test func phraseInsideATitleBeatsScatteredWords() throws {
         // "research scientist" is a phrase in titles of 15-2051 and 15-1221; 17-2141 has only "Auto Research Engineer".
         let results = try index.search("research scientist")

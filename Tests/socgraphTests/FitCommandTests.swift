@@ -148,6 +148,9 @@ struct FitCommandTests {
         let candidates = try #require(strategy["candidates"] as? [[String: Any]])
         let matched = candidates.flatMap { $0["titleMatches"] as? [String] ?? [] }
         #expect(matched.contains { $0.hasPrefix("ESCO: ") })
+        // Titles only: not the technologies, programs, terms or ranking rules a hit's reasons also give.
+        let titleLabels = ["title: ", "direct-match: ", "onet: ", "alternate: ", "reported: ", "ESCO: "]
+        for line in matched { #expect(titleLabels.contains { line.hasPrefix($0) }, "\(line)") }
         for candidate in candidates {
             let foundBy = candidate["foundBy"] as? [String] ?? []
             let titleMatches = try #require(candidate["titleMatches"] as? [String])
@@ -165,6 +168,7 @@ struct FitCommandTests {
             #expect(try CLI.run(["memo", "--profile", profile, "--graph", graph.path, "--out", memo.path]).status == 0)
             let text = try String(contentsOf: memo, encoding: .utf8)
             #expect(text.contains("ESCO v1.2"))
+            #expect(text.contains("| Found by | title search (ESCO: "))
             #expect(text.contains("This product uses the ESCO classification of the European Union."))
         }
 

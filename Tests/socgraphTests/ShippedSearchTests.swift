@@ -155,6 +155,9 @@ extension ShippedGraphTests {
         // profession check.
         let ranking = try ranking("Electrical Designer")
         #expect(ranking.codes.first == "17-2071", "\(ranking.codes)")
+        // The drafters' own title: a near tie, flagged so that the attorney compares the two.
+        #expect(ranking.weak)
+        #expect(ranking.weakReason.contains("17-3012"))
         let drafters = try #require(ranking.codes.firstIndex(of: "17-3012"))
         #expect(ranking.matches[drafters].contains(
             "entry education: Associate's degree (ranked after occupations entered with a bachelor's degree or more)"))
@@ -162,7 +165,10 @@ extension ShippedGraphTests {
 
     @Test("a title of another country whose head word names the same U.S. occupation ranks by its field",
           arguments: [("Senior Lecturer in Chemistry", "25-1052"), ("Lecturer in Computer Science", "25-1021"),
-                      ("Principal Lecturer, Nursing", "25-1072"), ("Solicitor", "23-1011")])
+                      ("Principal Lecturer, Nursing", "25-1072"), ("Solicitor", "23-1011"),
+                      ("Lecturer in Biology", "25-1042"),
+                      // A U.S. title that holds the word keeps its own occupation.
+                      ("Insurance Solicitor", "41-3021"), ("Veterinary Doctor", "29-1131")])
     func sameRoleTitlesFromAbroad(_ title: String, _ code: String) throws {
         guard requireGraph() else { return }
         let ranking = try ranking(title)
@@ -175,8 +181,11 @@ extension ShippedGraphTests {
         let document = try #require(try result.json() as? [String: Any])
         #expect(document["unknownWords"] as? [String] == ["llm"])
         #expect(document["weak"] as? Bool == true)
-        let table = try CLI.run(["search", "LLM Engineer"] + shipped)
-        #expect(table.stdout.contains("Not found: llm (in no title, technology, program or text of the graph)"))
+        let table = try CLI.run(["search", "LLM Engineer"] + shipped, environment: ["COLUMNS": "200"])
+        #expect(table.stdout.contains("Not in the graph: llm (no title, technology or program holds it; the ranking "
+                                      + "rests on the other words)"))
+        let bare = try CLI.run(["search", "LLM Engineer", "--format", "json"] + shipped)
+        #expect(bare.stderr.contains("socgraph: note: Not in the graph: llm"))
         let known = try CLI.run(["search", "Data Scientist", "--format", "json", "--envelope"] + shipped)
         #expect((try known.json() as? [String: Any])?["unknownWords"] as? [String] == [])
     }

@@ -41,7 +41,7 @@ public struct FitReport: Encodable, Sendable {
     /// Scores this close to the best are a close call (see `init`).
     public static let closeMargin = 0.08
     public static let candidateLimit = 8
-    /// How many of a title search hit's reasons a candidate keeps (`FitCandidate.titleMatches`), as `search` shows.
+    /// How many of a title search hit's title lines a candidate keeps (`FitCandidate.titleMatches`).
     public static let titleReasons = 2
 
     /// Assesses `profile`. `text` is Graph/text/ (nil when absent). Throws `SOCGraphError` for a candidate code
@@ -72,7 +72,7 @@ public struct FitReport: Encodable, Sendable {
         for hit in titleSearch?.hits ?? [] {
             // A weak title search is a guess: it counts half.
             titleScores[hit.code] = titleSearch?.weak == true ? hit.score / 2 : hit.score
-            titleMatches[hit.code] = Array(hit.matches.prefix(Self.titleReasons))
+            titleMatches[hit.code] = Array(hit.titleMatches.prefix(Self.titleReasons))
             add(hit.code, "title search")
         }
         // Every search whose scores rank the candidates; ESCO is cited when one of them matched an ESCO title.
@@ -118,8 +118,8 @@ public struct FitReport: Encodable, Sendable {
             let node = try graph.resolve(code, as: [.detailed])
             assessed.append(FitCandidate(
                 graph: graph, node: node, profile: profile, foundBy: found[code] ?? [],
-                titleMatches: titleMatches[code] ?? [], titleScore: titleScores[code] ?? 0, dutySearch: dutyScores[code] ?? 0,
-                endeavorScore: endeavorScores[code] ?? 0, weakOnly: weakOnly.contains(code),
+                titleMatches: titleMatches[code] ?? [], titleScore: titleScores[code] ?? 0,
+                dutySearch: dutyScores[code] ?? 0, endeavorScore: endeavorScores[code] ?? 0, weakOnly: weakOnly.contains(code),
                 matcher: matcher, text: text, named: named))
         }
         assessed.sort { $0.score > $1.score || ($0.score == $1.score && $0.code < $1.code) }
@@ -195,9 +195,9 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
     public let title: String
     /// For ranking only (see `FitReport`), rounded to two places.
     public let score: Double
-    /// `given`, `title search`, `duty search`, `endeavor search`.
+    /// `given`, `title search`, `duty search`, `duties match its tasks`, `endeavor search`.
     public let foundBy: [String]
-    /// What the client's title matched in this code when the title search listed it (the first reasons of its
+    /// What the client's title matched in this code when the title search listed it (the first title lines of its
     /// hit, such as `alternate: Machine Learning Engineer` or `ESCO: strategy manager (ISCO 2422)`); else empty.
     public let titleMatches: [String]
     /// The title search's score for this code (0 when it did not list it).
@@ -308,7 +308,8 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
     /// 2422)), duty search".
     public var foundByText: String {
         foundBy.map { how in
-            how == "title search" && !titleMatches.isEmpty ? how + " (" + titleMatches.joined(separator: "; ") + ")" : how
+            guard how == "title search", !titleMatches.isEmpty else { return how }
+            return how + " (" + titleMatches.joined(separator: "; ") + ")"
         }.joined(separator: ", ")
     }
 

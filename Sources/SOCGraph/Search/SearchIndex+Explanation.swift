@@ -41,7 +41,8 @@ extension SearchIndex {
             lines.append("catch-all: ranked after specific occupations (no O*NET specialty title of it matched)")
         }
         if documents[d].prior < 1, let education = documents[d].entryEducation {
-            lines.append("entry education: \(education.blsTitle) (ranked after occupations entered with a bachelor's degree or more)")
+            lines.append("entry education: \(education.blsTitle) "
+                         + "(ranked after occupations entered with a bachelor's degree or more)")
         }
         for s in slots.indices where satisfied[s] > 0 && via[s] >= 0 {
             let alternative = slots[s].alternatives[via[s]]

@@ -50,7 +50,7 @@ extension SearchIndex {
             weights = slots.map(\.weight)
             fullCredit = slots.map(\.fullCreditIDs)
             familyCredit = slots.map { slot in
-                slot.alternatives.contains(where: \.sameRole) ? slot.alternatives.map(\.credit).min() ?? 1 : 1
+                slot.alternatives.filter(\.sameRole).map(\.credit).min() ?? 1
             }
             totalWeight = slots.reduce(0) { $0 + $1.weight }
             isQueryTerm = [Bool](repeating: false, count: termCount)
@@ -137,10 +137,13 @@ extension SearchIndex {
         }
         sharedTitles.removeLast(sharedTitles.count - unique)
         var next = 0
-        // Expansions of the head that name the same occupation ("lecturer" → professor, teacher): titles headed by
-        // them are of the query's family too.
-        let headAlternatives = fullTerms.head.map { slots[$0].alternatives.filter(\.sameRole).map(\.id) } ?? []
-        let headed = headedTitles(headID.map { [$0] + headAlternatives })
+        // The head's spelling variants ("labourer" → laborer) and expansions that name the same occupation
+        // ("lecturer" → professor, teacher): titles headed by them are of the query's family too.
+        let headAlternatives = fullTerms.head.map { h in
+            slots[h].alternatives.filter { $0.sameRole || $0.kind == .spelling }.map(\.id)
+        } ?? []
+        let heads = (headID.map { [$0] } ?? []) + headAlternatives
+        let headed = headedTitles(heads.isEmpty ? nil : heads)
 
         struct Candidate {
             var document: Int
@@ -198,8 +201,8 @@ extension SearchIndex {
            Double(unknown.count) >= Double(slots.count) * Self.unknownShare
         {
             let words = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
-            let note = "no title or text of the graph has \(words): the ranking rests on the other words; spell "
-                + (unknown.count == 1 ? "it" : "them") + " out or describe the duties"
+            let note = "\(words) " + (unknown.count == 1 ? "is" : "are") + " not in the graph: the ranking rests on "
+                + "the other words; check the spelling, spell out an abbreviation, or describe the duties"
             weak = true
             reason = reason.map { note + "; " + $0 } ?? note
         }

@@ -11,14 +11,24 @@ public struct SearchHit: Sendable, Equatable, Codable {
     /// `technology: TensorFlow`, `program: …`, `definition`, `tasks: 2`, `terms: machin, learn` (stems),
     /// `expansion: leader → supervisor`, `spelling: labour → labor`.
     public var matches: [String]
+
+    /// The lines of `matches` that name a title the query matched (`title:`, `direct-match:`, `onet:`,
+    /// `alternate:`, `reported:`, `ESCO:`), not the technologies, programs, terms or ranking rules.
+    public var titleMatches: [String] {
+        matches.filter { line in Self.titleLabels.contains { line.hasPrefix($0 + ": ") } }
+    }
+
+    static let titleLabels = [SearchField.title, .directMatch, .onet, .alternate].map(\.rawValue)
+        + ["reported", SearchIndex.escoLabel]
 }
 
 /// The answer to a search: ranked hits, and whether the ranking is weak enough that the user should look further.
 public struct SearchResults: Sendable, Equatable, Codable {
     public var query: String
     public var hits: [SearchHit]
-    /// True when nothing matched, the best score is below `SearchIndex.weakScore`, or the first two hits are within
-    /// `SearchIndex.tieMargin` of each other.
+    /// True when nothing matched, the best score is below `SearchIndex.weakScore`, the first two hits are within
+    /// `SearchIndex.tieMargin` of each other, the title is of role words only ("Team Leader"), or `unknownWords`
+    /// are at least `SearchIndex.unknownShare` of the query's words.
     public var weak: Bool
     /// One sentence saying why the results are weak, or nil.
     public var weakReason: String?

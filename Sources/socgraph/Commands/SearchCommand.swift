@@ -13,10 +13,11 @@ struct SearchCommand: ParsableCommand {
             Graph/text/ exists (import --with-text). Titles are read as employers write them: levels and ranks \
             ("Sr.", "II", "Principal"), employer noise ("- External") and abbreviations ("SDE", "QA") are handled \
             and said under the table. Scores run from 0 to 1 (1: an exact title).
-            A weak ranking (best score below 0.50, the first two nearly tied, or a title of role words only such \
-            as "Team Leader") is flagged "weak result: look further": under the table, or, with --format json or \
-            tsv, as one "socgraph: note:" line on stderr (stdout stays the bare list); --envelope puts it in the \
-            JSON instead.
+            Query words the graph does not hold are named ("Not in the graph: llm"). A weak ranking (best score \
+            below 0.50, the first two nearly tied, a title of role words only such as "Team Leader", or half of \
+            the words not in the graph) is flagged "weak result: look further": under the table, or, with \
+            --format json or tsv, as a "socgraph: note:" line on stderr (stdout stays the bare list); --envelope \
+            puts both in the JSON instead.
             The index is kept in Graph/.cache/ (else $XDG_CACHE_HOME/socgraph or ~/.cache/socgraph) and rebuilt \
             when a graph file it was built from changes.
             Exit status: 1 when nothing matches, 2 for an empty query.
@@ -60,9 +61,13 @@ struct SearchCommand: ParsableCommand {
             try Terminal.write(SearchOutput.table(results, sources: sources, width: Terminal.width, style: .current))
         case .json:
             try Terminal.write(try SearchOutput.json(results, sources: sources, envelope: envelopeOptions.envelope))
-            if !envelopeOptions.envelope, let note = SearchOutput.weakNote(results) { Terminal.note(note) }
+            if !envelopeOptions.envelope {
+                if let note = SearchOutput.unknownNote(results) { Terminal.note(note) }
+                if let note = SearchOutput.weakNote(results) { Terminal.note(note) }
+            }
         case .tsv:
             try Terminal.write(SearchOutput.tsv(results))
+            if let note = SearchOutput.unknownNote(results) { Terminal.note(note) }
             if let note = SearchOutput.weakNote(results) { Terminal.note(note) }
         }
     }

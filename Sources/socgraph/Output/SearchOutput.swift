@@ -3,8 +3,9 @@ import SOCGraph
 /// `search` output in the three formats.
 ///
 /// JSON is the contract's bare list of `{code, title, score, matches}`; with `--envelope`
-/// `{query, results, weak, weakReason, ignoredWords, readAs, unknownWords, sources}`. A weak ranking is said in the table itself; in
-/// bare JSON and TSV, on stderr as one `socgraph: note: weak result: …` line, so that stdout stays parseable.
+/// `{query, results, weak, weakReason, ignoredWords, readAs, unknownWords, sources}`. A weak ranking and the words
+/// not in the graph are said in the table itself; in bare JSON and TSV, on stderr as `socgraph: note: …` lines, so
+/// that stdout stays parseable.
 enum SearchOutput {
     /// `--envelope` JSON.
     struct Envelope: Encodable {
@@ -27,8 +28,9 @@ enum SearchOutput {
     /// The line naming the query words no text of the graph holds, or nil.
     static func unknownNote(_ results: SearchResults) -> String? {
         guard !results.unknownWords.isEmpty else { return nil }
-        return "Not found: " + results.unknownWords.joined(separator: ", ")
-            + " (in no title, technology, program or text of the graph)"
+        return "Not in the graph: " + results.unknownWords.joined(separator: ", ")
+            + " (no title, technology or program holds " + (results.unknownWords.count == 1 ? "it" : "them")
+            + "; the ranking rests on the other words)"
     }
 
     /// Scores as shown: three decimals, so that output does not depend on floating-point noise.

@@ -199,8 +199,12 @@ public enum JobTitle {
         return false
     }
 
+    /// Whether a word says nothing of the occupation in a segment after the first: a place or arrangement word, a
+    /// code of letters and digits (`R12345`), or a dotted number (`118.871.11`, a requisition or grade code).
     static func isNoise(_ word: String) -> Bool {
-        noiseWords.contains(word) || (word.contains(where: \.isNumber) && word.contains(where: \.isLetter))
+        noiseWords.contains(word)
+            || (word.contains(where: \.isNumber)
+                && (word.contains(where: \.isLetter) || word.allSatisfy { $0.isNumber || $0 == "." }))
     }
 
     /// The segments of a title: cut at ` - `, `–`, `,`, `:`, `;`, `|`; a bracketed part is a segment of its own,

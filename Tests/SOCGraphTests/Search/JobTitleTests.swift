@@ -28,6 +28,7 @@ struct JobTitleTests {
         ("Software Engineer - External", "software engineer"), ("Technology Analyst - US", "technology analyst"),
         ("Systems Analyst - IV", "systems analyst"), ("Medical Laboratory Scientist III (Remote)", "medical laboratory scientist"),
         ("Data Engineer (Remote)", "data engineer"), ("Business Analyst - R12345", "business analyst"),
+        ("Product Designer (2024.031.7)", "product designer"), ("Chemist - 4471", "chemist"),
     ])
     func noise(_ title: String, _ expected: String) {
         #expect(read(title) == expected)

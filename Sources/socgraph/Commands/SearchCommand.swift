@@ -16,7 +16,7 @@ struct SearchCommand: ParsableCommand {
             Query words the graph does not hold are named ("Not in the graph: llm"). A weak ranking (best score \
             below 0.50, the first two nearly tied, a title of role words only such as "Team Leader", or half of \
             the words not in the graph) is flagged "weak result: look further": under the table, or, with \
-            --format json or tsv, as a "socgraph: note:" line on stderr (stdout stays the bare list); --envelope \
+            --format json or tsv, as one "socgraph: note:" line on stderr (stdout stays the bare list); --envelope \
             puts both in the JSON instead.
             The index is kept in Graph/.cache/ (else $XDG_CACHE_HOME/socgraph or ~/.cache/socgraph) and rebuilt \
             when a graph file it was built from changes.
@@ -61,14 +61,10 @@ struct SearchCommand: ParsableCommand {
             try Terminal.write(SearchOutput.table(results, sources: sources, width: Terminal.width, style: .current))
         case .json:
             try Terminal.write(try SearchOutput.json(results, sources: sources, envelope: envelopeOptions.envelope))
-            if !envelopeOptions.envelope {
-                if let note = SearchOutput.unknownNote(results) { Terminal.note(note) }
-                if let note = SearchOutput.weakNote(results) { Terminal.note(note) }
-            }
+            if !envelopeOptions.envelope, let note = SearchOutput.stderrNote(results) { Terminal.note(note) }
         case .tsv:
             try Terminal.write(SearchOutput.tsv(results))
-            if let note = SearchOutput.unknownNote(results) { Terminal.note(note) }
-            if let note = SearchOutput.weakNote(results) { Terminal.note(note) }
+            if let note = SearchOutput.stderrNote(results) { Terminal.note(note) }
         }
     }
 }

@@ -4,8 +4,8 @@ import SOCGraph
 ///
 /// JSON is the contract's bare list of `{code, title, score, matches}`; with `--envelope`
 /// `{query, results, weak, weakReason, ignoredWords, readAs, unknownWords, sources}`. A weak ranking and the words
-/// not in the graph are said in the table itself; in bare JSON and TSV, on stderr as `socgraph: note: …` lines, so
-/// that stdout stays parseable.
+/// not in the graph are said in the table itself; in bare JSON and TSV, on stderr as one `socgraph: note: …` line,
+/// so that stdout stays parseable.
 enum SearchOutput {
     /// `--envelope` JSON.
     struct Envelope: Encodable {
@@ -31,6 +31,13 @@ enum SearchOutput {
         return "Not in the graph: " + results.unknownWords.joined(separator: ", ")
             + " (no title, technology or program holds " + (results.unknownWords.count == 1 ? "it" : "them")
             + "; the ranking rests on the other words)"
+    }
+
+    /// The one `socgraph: note:` line of bare JSON and TSV: the words not in the graph, then the weak note; nil
+    /// when there is neither.
+    static func stderrNote(_ results: SearchResults) -> String? {
+        let notes = [unknownNote(results), weakNote(results)].compactMap { $0 }
+        return notes.isEmpty ? nil : notes.joined(separator: "; ")
     }
 
     /// Scores as shown: three decimals, so that output does not depend on floating-point noise.

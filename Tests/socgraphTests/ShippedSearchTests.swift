@@ -199,6 +199,22 @@ extension ShippedGraphTests {
         #expect(!specific.weakReason.contains("add the duties or the field"))
     }
 
+    @Test("a founder or owner is the business's chief executive, not a metal caster or a physician",
+          arguments: ["Founder", "Co-Founder", "Startup Founder", "Business Owner", "Owner", "Entrepreneur"])
+    func foundersRunTheBusiness(_ title: String) throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking(title)
+        #expect(ranking.codes.first == "11-1011", "\(title): \(ranking.codes)")
+        #expect(!ranking.codes.contains("51-4051") && !ranking.codes.contains("29-1229"), "\(title): \(ranking.codes)")
+        #expect(ranking.readAs.contains("SOC classifies by the work performed"), "\(ranking.readAs)")
+        #expect(ranking.weak && ranking.weakReason.contains("add the duties or the field"), "\(ranking.weakReason)")
+    }
+
+    @Test func aFounderOfNamedWorkKeepsItsTitle() throws {
+        guard requireGraph() else { return }
+        #expect(try ranking("Iron Founder").codes.first == "51-4051")
+    }
+
     @Test func theWhyOfEveryHitNamesWhatMatched() throws {
         guard requireGraph() else { return }
         for query in ["QA Analyst", "clinical research coordinator managing oncology drug trials", "Hydrologist"] {

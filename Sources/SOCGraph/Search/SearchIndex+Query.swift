@@ -235,7 +235,10 @@ extension SearchIndex {
         let (spelled, corrections) = correctingSpelling(trimmed)
         // A query typed all in capitals is read in lower case, so its stop words are not taken for acronyms.
         let allCapitals = spelled.contains(" ") && !spelled.contains(where: \.isLowercase)
-        let normalized = JobTitle.normalize(allCapitals ? spelled.lowercased() : spelled)
+        var normalized = JobTitle.normalize(allCapitals ? spelled.lowercased() : spelled)
+        // "Founder", "Business Owner": the business's chief executive (`JobTitle.readingOwnership`).
+        let ownership = JobTitle.readingOwnership(normalized)
+        if let ownership { normalized = ownership.reading }
         let tokens = SearchText.tokens(normalized.text).filter(SearchText.isMeaningful)
         guard !tokens.isEmpty else {
             throw SOCGraphError.invalidInput(
@@ -292,9 +295,15 @@ extension SearchIndex {
         // or moved the head.
         let kept = JobTitle.wordsOf(trimmed).map { $0.lowercased() }.filter { !ignored.contains($0) }
         let read = normalized.text.lowercased()
-        let readAs = corrections.isEmpty
+        var notes: [String] = []
+        if !corrections.isEmpty { notes.append("spelling corrected: " + corrections.joined(separator: ", ")) }
+        if let ownership {
+            notes.append("\"\(ownership.word)\" as the chief executive of the business: SOC classifies by the work "
+                + "performed, and running a business one owns or founded is a chief executive's")
+        }
+        let readAs = notes.isEmpty
             ? (read == kept.joined(separator: " ") ? nil : read)
-            : read + " (spelling corrected: " + corrections.joined(separator: ", ") + ")"
+            : read + " (" + notes.joined(separator: "; ") + ")"
         return (slots, ignored, (titleTerms, head), readAs)
     }
 

@@ -16,6 +16,26 @@ struct JobTitleTests {
         #expect(read(title) == expected)
     }
 
+    @Test("a founder or owner whose title names no other work is read as the chief executive", arguments: [
+        ("Founder", "chief executive", "founder"), ("Co-Founder", "chief executive", "founder"),
+        ("Startup Founder", "chief executive", "founder"), ("Small Business Owner", "business chief executive", "owner"),
+        ("Founder & CEO", "chief executive & officer", "founder"), ("Entrepreneur", "chief executive", "entrepreneur"),
+        ("Founder of a biotech startup", "chief executive of a biotech startup", "founder"),
+    ])
+    func ownership(_ title: String, _ expected: String, _ word: String) throws {
+        let reading = try #require(JobTitle.readingOwnership(JobTitle.normalize(title)))
+        #expect(reading.reading.text.lowercased() == expected)
+        #expect(reading.word == word)
+        #expect(["executive", "officer"].contains(reading.reading.head ?? ""))
+    }
+
+    @Test("an owner of named work keeps the title", arguments: [
+        "Iron Founder", "Product Owner", "Restaurant Owner", "Founder and Chief Scientist", "Software Engineer",
+    ])
+    func ownershipOfNamedWork(_ title: String) {
+        #expect(JobTitle.readingOwnership(JobTitle.normalize(title)) == nil)
+    }
+
     @Test("a rank word that is the head stays", arguments: [
         ("Team Lead", "team lead"), ("Research Associate", "research associate"), ("Medical Assistant", "medical assistant"),
         ("Assistant Principal", "principal"),

@@ -200,7 +200,8 @@ extension ShippedGraphTests {
     }
 
     @Test("a founder or owner is the business's chief executive, not a metal caster or a physician",
-          arguments: ["Founder", "Co-Founder", "Startup Founder", "Business Owner", "Owner", "Entrepreneur"])
+          arguments: ["Founder", "Co-Founder", "Startup Founder", "Business Owner", "Owner", "Entrepreneur",
+                      "Managing Partner"])
     func foundersRunTheBusiness(_ title: String) throws {
         guard requireGraph() else { return }
         let ranking = try ranking(title)
@@ -208,6 +209,16 @@ extension ShippedGraphTests {
         #expect(!ranking.codes.contains("51-4051") && !ranking.codes.contains("29-1229"), "\(title): \(ranking.codes)")
         #expect(ranking.readAs.contains("SOC classifies by the work performed"), "\(ranking.readAs)")
         #expect(ranking.weak && ranking.weakReason.contains("add the duties or the field"), "\(ranking.weakReason)")
+    }
+
+    @Test func aPrincipalInvestigatorIsAScientistNotADetective() throws {
+        guard requireGraph() else { return }
+        let title = try ranking("Principal Investigator")
+        #expect(title.codes.first?.hasPrefix("19-") == true, "\(title.codes)")
+        #expect(!title.codes.contains { $0.hasPrefix("33-") || $0.hasPrefix("13-") }, "\(title.codes)")
+        #expect(title.readAs.contains("directs a funded research project"), "\(title.readAs)")
+        #expect(try ranking("Principal Investigator, Immunology").codes.first == "19-1042")
+        #expect(try ranking("Private Investigator").codes.first == "33-9021")
     }
 
     @Test func aFounderOfNamedWorkKeepsItsTitle() throws {

@@ -60,6 +60,9 @@ public enum JobTitle {
     static let rankWords: Set<String> = [
         "principal", "staff", "lead", "associate", "assistant", "deputy", "distinguished", "intermediate", "entry",
     ]
+    /// A rank word and the head it makes a title with: "Principal Investigator" directs a research project, it is
+    /// not a senior investigator.
+    static let rankPhrases: Set<String> = ["principal investigator"]
     /// Words that name a rank, a role in an organisation or a kind of work found in every field: a title made of
     /// them only ("Team Leader", "Project Manager", "Senior Consultant", "Head of Strategy") does not say what
     /// the work is about, so search says so and asks for the duties, and in a description such a title weighs
@@ -125,7 +128,7 @@ public enum JobTitle {
                 if isLevel(lower[i]) {
                     dropped.append(lower[i])
                 } else if rankWords.contains(lower[i]), i < words.count - 1,
-                    !headBoundaries.contains(lower[i + 1])
+                    !headBoundaries.contains(lower[i + 1]), !rankPhrases.contains(lower[i] + " " + lower[i + 1])
                 {
                     dropped.append(lower[i])
                 } else {

@@ -239,6 +239,9 @@ extension SearchIndex {
         // "Founder", "Business Owner": the business's chief executive (`JobTitle.readingOwnership`).
         let ownership = JobTitle.readingOwnership(normalized)
         if let ownership { normalized = ownership.reading }
+        // "Principal Investigator": a research scientist, not a detective (`JobTitle.readingPhrases`).
+        let phrases = JobTitle.readingPhrases(normalized)
+        if let phrases { normalized = phrases.reading }
         let tokens = SearchText.tokens(normalized.text).filter(SearchText.isMeaningful)
         guard !tokens.isEmpty else {
             throw SOCGraphError.invalidInput(
@@ -301,6 +304,7 @@ extension SearchIndex {
             notes.append("\"\(ownership.word)\" as the chief executive of the business: SOC classifies by the work "
                 + "performed, and running a business one owns or founded is a chief executive's")
         }
+        notes += phrases?.notes ?? []
         let readAs = notes.isEmpty
             ? (read == kept.joined(separator: " ") ? nil : read)
             : read + " (" + notes.joined(separator: "; ") + ")"

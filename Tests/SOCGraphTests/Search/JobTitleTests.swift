@@ -21,6 +21,7 @@ struct JobTitleTests {
         ("Startup Founder", "chief executive", "founder"), ("Small Business Owner", "business chief executive", "owner"),
         ("Founder & CEO", "chief executive & officer", "founder"), ("Entrepreneur", "chief executive", "entrepreneur"),
         ("Founder of a biotech startup", "chief executive of a biotech startup", "founder"),
+        ("Managing Partner", "chief executive", "managing partner"),
     ])
     func ownership(_ title: String, _ expected: String, _ word: String) throws {
         let reading = try #require(JobTitle.readingOwnership(JobTitle.normalize(title)))
@@ -31,9 +32,23 @@ struct JobTitleTests {
 
     @Test("an owner of named work keeps the title", arguments: [
         "Iron Founder", "Product Owner", "Restaurant Owner", "Founder and Chief Scientist", "Software Engineer",
+        "HR Business Partner", "Partner",
     ])
     func ownershipOfNamedWork(_ title: String) {
         #expect(JobTitle.readingOwnership(JobTitle.normalize(title)) == nil)
+    }
+
+    @Test("a principal investigator is a research scientist, its field kept", arguments: [
+        ("Principal Investigator", "research scientist"), ("Co-Investigator", "research scientist"),
+        ("Co-Principal Investigator", "research scientist"),
+        ("Principal Investigator, Immunology", "research scientist immunology"),
+    ])
+    func principalInvestigator(_ title: String, _ expected: String) throws {
+        let reading = try #require(JobTitle.readingPhrases(JobTitle.normalize(title)))
+        #expect(reading.reading.text.lowercased() == expected)
+        #expect(reading.notes.first?.contains("directs a funded research project") == true
+                || reading.notes.first?.contains("named on a funded research project") == true)
+        #expect(JobTitle.readingPhrases(JobTitle.normalize("Private Investigator")) == nil)
     }
 
     @Test("a rank word that is the head stays", arguments: [

@@ -221,9 +221,16 @@ extension ShippedGraphTests {
         #expect(try ranking("Private Investigator").codes.first == "33-9021")
     }
 
-    @Test func aFounderOfNamedWorkKeepsItsTitle() throws {
+    @Test func aFounderOrOwnerOfNamedWorkKeepsItsWork() throws {
         guard requireGraph() else { return }
         #expect(try ranking("Iron Founder").codes.first == "51-4051")
+        let restaurant = try ranking("Restaurant Owner")
+        #expect(restaurant.codes.first == "11-9051", "\(restaurant.codes)")
+        #expect(!restaurant.codes.contains("29-1229"), "Physicians, All Other: \(restaurant.codes)")
+        #expect(restaurant.readAs.contains("as the manager of the business"), "\(restaurant.readAs)")
+        // An official title as written keeps its occupation.
+        let funeral = try ranking("Funeral Home Owner")
+        #expect(funeral.codes.first == "11-9171" && funeral.readAs.isEmpty, "\(funeral.codes) \(funeral.readAs)")
     }
 
     @Test func theWhyOfEveryHitNamesWhatMatched() throws {

@@ -70,6 +70,27 @@ extension JobTitle {
     }
 }
 
+extension JobTitle {
+    /// Words that say the person owns a business named before them ("Restaurant Owner", "Shop Proprietor").
+    static let ownerHeads: Set<String> = ["owner", "proprietor"]
+
+    /// The query's normalised title read the U.S. way when its head (the last word before the first boundary word)
+    /// is "owner" or "proprietor" after words naming the business: the owner of a named business manages it
+    /// ("Restaurant Owner" is read "restaurant manager", "Product Owner", who manages a product's backlog, "product
+    /// manager"). The caller keeps a title that is an official title as written ("Funeral Home Owner").
+    public static func readingOwnedWork(_ normalized: Normalized) -> (reading: Normalized, word: String)? {
+        var words = normalized.text.split(separator: " ").map(String.init)
+        let lower = words.map { $0.lowercased() }
+        let end = lower.firstIndex(where: headBoundaries.contains) ?? lower.count
+        guard end >= 2, ownerHeads.contains(lower[end - 1]) else { return nil }
+        words[end - 1] = "manager"
+        var reading = normalized
+        reading.text = words.joined(separator: " ")
+        reading.headCandidates = normalized.headCandidates.map { ownerHeads.contains($0) ? "manager" : $0 }
+        return (reading, lower[end - 1])
+    }
+}
+
 /// Research titles that official titles use in another sense, read as the occupation they name in research: applied
 /// to queries only, like `readingOwnership(_:)`.
 extension JobTitle {

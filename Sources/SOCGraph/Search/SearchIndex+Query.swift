@@ -239,6 +239,9 @@ extension SearchIndex {
         // "Founder", "Business Owner": the business's chief executive (`JobTitle.readingOwnership`).
         let ownership = JobTitle.readingOwnership(normalized)
         if let ownership { normalized = ownership.reading }
+        // "Restaurant Owner": its manager, unless an official title says it as written ("Funeral Home Owner").
+        let ownedWork = ownership == nil ? JobTitle.readingOwnedWork(normalized) : nil
+        if let ownedWork, !isTitle(normalized.text) { normalized = ownedWork.reading }
         // "Principal Investigator": a research scientist, not a detective (`JobTitle.readingPhrases`).
         let phrases = JobTitle.readingPhrases(normalized)
         if let phrases { normalized = phrases.reading }
@@ -304,11 +307,26 @@ extension SearchIndex {
             notes.append("\"\(ownership.word)\" as the chief executive of the business: SOC classifies by the work "
                 + "performed, and running a business one owns or founded is a chief executive's")
         }
+        if let ownedWork, normalized.text == ownedWork.reading.text {
+            notes.append("\"\(ownedWork.word)\" as the manager of the business: SOC classifies by the work performed, "
+                + "and running a named business is its manager's")
+        }
         notes += phrases?.notes ?? []
         let readAs = notes.isEmpty
             ? (read == kept.joined(separator: " ") ? nil : read)
             : read + " (" + notes.joined(separator: "; ") + ")"
         return (slots, ignored, (titleTerms, head), readAs)
+    }
+
+    /// Whether some title of the index has exactly the terms of `text` (after `JobTitle` normalisation).
+    func isTitle(_ text: String) -> Bool {
+        let ids = SearchText.tokens(text).filter(SearchText.isMeaningful).map { termIDs[SearchText.term($0)] }
+        guard let first = ids.first, let firstID = first, ids.allSatisfy({ $0 != nil }) else { return false }
+        let wanted = Set(ids.compactMap { $0 })
+        return titleEntries(with: firstID).contains { e in
+            let terms = self.terms(of: Int(e))
+            return terms.count == ids.count && Set(terms.map(Int.init)) == wanted
+        }
     }
 
     /// Refuses a query of more than `maxQueryWords` different meaningful words.

@@ -38,6 +38,18 @@ struct JobTitleTests {
         #expect(JobTitle.readingOwnership(JobTitle.normalize(title)) == nil)
     }
 
+    @Test("the owner of a named business is its manager", arguments: [
+        ("Restaurant Owner", "restaurant manager"), ("Product Owner", "product manager"),
+        ("Clinic Proprietor", "clinic manager"),
+    ])
+    func ownedWork(_ title: String, _ expected: String) throws {
+        let reading = try #require(JobTitle.readingOwnedWork(JobTitle.normalize(title)))
+        #expect(reading.reading.text.lowercased() == expected)
+        #expect(reading.reading.head == "manager")
+        #expect(JobTitle.readingOwnedWork(JobTitle.normalize("Owner")) == nil)
+        #expect(JobTitle.readingOwnedWork(JobTitle.normalize("Owner of a bakery")) == nil)
+    }
+
     @Test("a principal investigator is a research scientist, its field kept", arguments: [
         ("Principal Investigator", "research scientist"), ("Co-Investigator", "research scientist"),
         ("Co-Principal Investigator", "research scientist"),

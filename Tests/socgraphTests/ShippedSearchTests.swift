@@ -83,11 +83,25 @@ extension ShippedGraphTests {
                       "power electronics engineer designing inverters for solar farms",
                       "deputy general manager of a steel mill overseeing production lines", "WaveMark Solutions Architect",
                       "professor who teaches organic chemistry", "biostatistician analysing clinical trial data",
+                      "Software Engineer Trainee",
                       "Data " + String(repeating: "abcdefghij", count: 900)])
     func realWordsAreKept(_ query: String) throws {
         guard requireGraph() else { return }
         let ranking = try ranking(query)
         #expect(!ranking.readAs.contains("spelling corrected"), "\(ranking.readAs)")
+    }
+
+    @Test func aTraineeIsOfTheOccupationTheTitleNames() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("Software Engineer Trainee")
+        #expect(ranking.codes.first == "15-1252", "\(ranking.codes)")
+        #expect(ranking.ignored.contains("trainee"))
+    }
+
+    @Test func aTechnicalLeadIsARoleWithoutAField() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("Technical Lead")
+        #expect(ranking.weak && ranking.weakReason.contains("add the duties or the field"), "\(ranking.weakReason)")
     }
 
     @Test func leadTestEngineerIsNotASupervisor() throws {
@@ -219,6 +233,15 @@ extension ShippedGraphTests {
         #expect(title.readAs.contains("directs a funded research project"), "\(title.readAs)")
         #expect(try ranking("Principal Investigator, Immunology").codes.first == "19-1042")
         #expect(try ranking("Private Investigator").codes.first == "33-9021")
+    }
+
+    @Test("university and hospital grades from abroad are their U.S. occupations",
+          arguments: [("Reader in Physics", "25-1054"), ("Senior House Officer", "29-1229"),
+                      ("Meter Reader", "43-5041")])
+    func gradesFromAbroad(_ title: String, _ code: String) throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking(title)
+        #expect(ranking.codes.first == code, "\(title): \(ranking.codes)")
     }
 
     @Test func aFounderOrOwnerOfNamedWorkKeepsItsWork() throws {

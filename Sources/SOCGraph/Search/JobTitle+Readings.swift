@@ -91,17 +91,19 @@ extension JobTitle {
     }
 }
 
-/// Research titles that official titles use in another sense, read as the occupation they name in research: applied
-/// to queries only, like `readingOwnership(_:)`.
+/// Titles of research, universities and medicine abroad whose words official titles use in another sense, read as
+/// the U.S. occupation they name: applied to queries only, like `readingOwnership(_:)`.
 extension JobTitle {
-    /// A phrase of a query's title, what it is read as, and why.
+    /// A phrase of a query's title, what it is read as, and why; not read so after one of `notAfter` ("Chief
+    /// Medical Officer" is an executive).
     public struct PhraseReading: Sendable {
         public let phrase: [String]
         public let reading: [String]
         public let reason: String
+        public var notAfter: Set<String> = []
     }
 
-    /// The table. Each row is a title of research whose words official titles use otherwise.
+    /// The table. Each row is a title whose words official titles use otherwise, or not at all.
     public static let phraseReadings: [PhraseReading] = [
         // NIH and NSF call the scientist who directs a funded project its principal investigator; O*NET lists the
         // phrase only among Private Detectives and Investigators' titles.
@@ -111,6 +113,21 @@ extension JobTitle {
                       reason: "a scientist who co-directs a funded research project (NIH, NSF)"),
         PhraseReading(phrase: ["co", "investigator"], reading: ["research", "scientist"],
                       reason: "a scientist named on a funded research project (NIH, NSF)"),
+        // U.K. and Commonwealth universities rank a Reader between Senior Lecturer and Professor; ESCO lists
+        // "reader" under ISCO-08 2310 University and higher education teachers. "Reader" alone stays a reader.
+        PhraseReading(phrase: ["reader", "in"], reading: ["professor", "in"],
+                      reason: "a senior university teacher, ranked below professor (U.K. and Commonwealth)"),
+        // U.K. and Commonwealth hospital grades: doctors in training are U.S. residents ("Resident Physician" is an
+        // O*NET title of 29-1229); a medical officer is a physician of a health service.
+        PhraseReading(phrase: ["house", "officer"], reading: ["resident", "physician"],
+                      reason: "a doctor in training (U.K. and Commonwealth hospitals)"),
+        PhraseReading(phrase: ["specialist", "registrar"], reading: ["resident", "physician"],
+                      reason: "a doctor in specialty training (U.K. and Commonwealth hospitals)"),
+        PhraseReading(phrase: ["specialty", "registrar"], reading: ["resident", "physician"],
+                      reason: "a doctor in specialty training (U.K. and Commonwealth hospitals)"),
+        PhraseReading(phrase: ["medical", "officer"], reading: ["physician"],
+                      reason: "a physician of a health service (U.K., India and other Commonwealth countries)",
+                      notAfter: ["chief"]),
     ]
 
     /// The normalised query with each phrase of `phraseReadings` replaced by its reading, and the notes saying
@@ -125,6 +142,7 @@ extension JobTitle {
                 if let row = phraseReadings.sorted(by: { $0.phrase.count > $1.phrase.count }).first(where: { row in
                     i + row.phrase.count <= words.count
                         && zip(words[i..<(i + row.phrase.count)], row.phrase).allSatisfy { $0.lowercased() == $1 }
+                        && !(i > 0 && row.notAfter.contains(words[i - 1].lowercased()))
                 }) {
                     out += row.reading
                     used.append(row)
@@ -140,7 +158,8 @@ extension JobTitle {
         guard !text.used.isEmpty else { return nil }
         var reading = normalized
         reading.text = text.words.joined(separator: " ")
-        reading.headCandidates = replace(normalized.headCandidates).words
+        reading.headCandidates = text.words.prefix(while: { !headBoundaries.contains($0.lowercased()) })
+            .map { $0.lowercased() }.filter { !SearchText.stopWords.contains($0) }
         let notes = text.used.map { "\"\($0.phrase.joined(separator: " "))\" as \($0.reading.joined(separator: " ")): \($0.reason)" }
         return (reading, notes)
     }

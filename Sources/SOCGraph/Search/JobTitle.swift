@@ -54,7 +54,7 @@ public enum JobTitle {
     /// Grade and level words, dropped wherever they stand.
     static let levelWords: Set<String> = [
         "senior", "sr", "snr", "junior", "jr", "ii", "iii", "iv", "vi", "vii", "viii", "level", "grade", "band",
-        "mts", "smts", "pmts", "lmts",
+        "mts", "smts", "pmts", "lmts", "trainee",
     ]
     /// Rank words, dropped before the head word only.
     static let rankWords: Set<String> = [
@@ -73,8 +73,15 @@ public enum JobTitle {
         "assistant", "advisor", "adviser", "expert", "professional", "staff", "member", "administrator",
         "representative", "partner", "principal", "president", "vice", "project", "program", "programme",
         "strategy", "strategic", "operations", "business", "group", "unit", "department", "division", "section",
-        "shift", "crew",
+        "shift", "crew", "technical",
     ]
+
+    /// Whether a lower-case word is one the normalisation rules name (a level, rank, role, noise, ownership or
+    /// business word): such a word is meant as typed, never a typing error.
+    public static func isRuleWord(_ word: String) -> Bool {
+        levelWords.contains(word) || rankWords.contains(word) || roleWords.contains(word) || noiseWords.contains(word)
+            || ownershipWords.contains(word) || businessWords.contains(word)
+    }
 
     /// Whether every word of `words` (lower case, stop words aside) is a role word.
     public static func isGeneric(_ words: [String]) -> Bool {
@@ -134,6 +141,13 @@ public enum JobTitle {
                 } else {
                     kept.append(word)
                 }
+            }
+            // "Scientist B", "Scientist 'D'": a grade letter after the title (Indian government scientists' grades).
+            if position == 0, kept.count > 1, let last = kept.last,
+                last.filter({ $0 != "'" }).count == 1, last.contains(where: \.isLetter)
+            {
+                dropped.append(last.lowercased())
+                kept.removeLast()
             }
             // "Test Lead", "Data Warehouse Lead": a lead of some work is a senior worker in it, unlike a "Team Lead".
             if kept.count > 1, let last = kept.last?.lowercased(), last == "lead" || last == "leader",

@@ -20,7 +20,8 @@ extension SearchIndex {
     ///
     /// A word is corrected when it is ASCII letters only, `shortestCorrected` to `longestCorrected` long, not an
     /// inflected form (ending in `s`, `ed` or `ing`: "teaches", "analysing" are real words a description uses, one
-    /// letter from "teacher", "analyst"), unknown to the index, the expansion table and the abbreviation table, and
+    /// letter from "teacher", "analyst"), unknown to the index, the expansion table, the abbreviation table and the
+    /// normalisation rules' own words (`JobTitle.isRuleWord`: "trainee" is a level, not "trainer" mistyped), and
     /// one edit (a letter deleted, inserted, replaced, or two neighbours swapped) turns it into a common head of
     /// titles held by at least `correctionTitles` title entries; the most held wins, then the first
     /// alphabetically. The replacement keeps the case of the word as typed. O(words × length × 26).
@@ -67,7 +68,7 @@ extension SearchIndex {
     /// The correction of a lower-case word of ASCII letters, or nil when it is known or nothing qualifies.
     func correction(of word: String) -> String? {
         guard termIDs[PorterStemmer.inflectionalStem(word)] == nil, QueryExpansion.lookup(word) == nil,
-            JobTitle.abbreviations[word] == nil
+            JobTitle.abbreviations[word] == nil, !JobTitle.isRuleWord(word)
         else { return nil }
         let letters = Array(word)
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz")

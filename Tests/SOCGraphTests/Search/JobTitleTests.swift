@@ -10,7 +10,8 @@ struct JobTitleTests {
         ("Software Engineer Level 3", "software engineer"), ("Principal Data Analyst", "data analyst"),
         ("Lead Test Engineer", "test engineer"), ("Assistant Professor of Marketing", "marketing professor"),
         ("MTS Systems Design Eng.", "systems design engineer"), ("Data Scientist L4", "data scientist"),
-        ("Deputy General Manager", "general manager"),
+        ("Deputy General Manager", "general manager"), ("Software Engineer Trainee", "software engineer"),
+        ("Scientist B", "scientist"), ("Scientist 'D'", "scientist"), ("Vitamin D Researcher", "vitamin d researcher"),
     ])
     func levels(_ title: String, _ expected: String) {
         #expect(read(title) == expected)
@@ -61,6 +62,22 @@ struct JobTitleTests {
         #expect(reading.notes.first?.contains("directs a funded research project") == true
                 || reading.notes.first?.contains("named on a funded research project") == true)
         #expect(JobTitle.readingPhrases(JobTitle.normalize("Private Investigator")) == nil)
+    }
+
+    @Test("university and hospital grades from abroad are read as the U.S. occupation", arguments: [
+        ("Reader in Physics", "professor in physics"), ("Senior House Officer", "resident physician"),
+        ("Specialist Registrar, Cardiology", "resident physician cardiology"), ("Medical Officer", "physician"),
+    ])
+    func gradesFromAbroad(_ title: String, _ expected: String) throws {
+        let reading = try #require(JobTitle.readingPhrases(JobTitle.normalize(title)))
+        #expect(reading.reading.text.lowercased() == expected)
+    }
+
+    @Test("the same words in other titles keep their sense", arguments: [
+        "Reader", "Meter Reader", "Chief Medical Officer", "Police Officer", "Registrar",
+    ])
+    func gradesKeepOtherSenses(_ title: String) {
+        #expect(JobTitle.readingPhrases(JobTitle.normalize(title)) == nil)
     }
 
     @Test("a rank word that is the head stays", arguments: [

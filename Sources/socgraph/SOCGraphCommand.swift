@@ -51,7 +51,7 @@ struct SOCGraphCommand: ParsableCommand {
                 ? citation.vintage + " under CC BY 4.0" : citation.vintage
         }
         var text = version + " (data: " + releases.joined(separator: ", ") + ")\n"
-        if releases.contains(where: { $0.hasPrefix("ESCO") }) { text += DataSource.escoCredit + "\n" }
+        if graph.sources.contains(where: \.isESCO) { text += DataSource.escoCredit + "\n" }
         return text
     }
 

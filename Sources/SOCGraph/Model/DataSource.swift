@@ -18,6 +18,9 @@ public struct DataSource: Hashable, Sendable, Codable {
         source.hasPrefix("soc-2010-") || source.hasPrefix("isco-") || source.hasPrefix("esco-")
     }
 
+    /// An ESCO release: wherever it is cited, `escoCredit` is printed.
+    public var isESCO: Bool { vintage.hasPrefix("ESCO") }
+
     /// ESCO's reuse condition, to be printed wherever ESCO titles appear.
     public static let escoCredit = "This product uses the ESCO classification of the European Union."
 }
@@ -28,6 +31,9 @@ public struct SourceCitation: Hashable, Sendable, Codable {
     public let publisher: String
     public let titles: [String]
     public let urls: [String]
+
+    /// A citation of an ESCO release: wherever it is cited, `DataSource.escoCredit` is printed.
+    public var isESCO: Bool { vintage.hasPrefix("ESCO") }
 }
 
 extension Array where Element == DataSource {

@@ -55,16 +55,16 @@ public struct FitReport: Encodable, Sendable {
         if text == nil { notes.append("duties were not held against tasks: " + OccupationText.howToGet) }
 
         // Candidates: given first, then search.
-        var found: [String: [String]] = [:]
+        var found: [String: [FoundBy]] = [:]
         var order: [String] = []
-        func add(_ code: String, _ how: String) {
+        func add(_ code: String, _ how: FoundBy) {
             if found[code] == nil { order.append(code) }
             if !(found[code] ?? []).contains(how) { found[code, default: []].append(how) }
         }
         for input in profile.candidates {
             var node = try graph.resolve(input, as: [.detailed, .specialty])
             if graph[node].kind == .specialty, let parent = graph.parent(of: node) { node = parent }
-            add(graph[node].id, "given")
+            add(graph[node].id, .given)
         }
         let titleSearch = try? index.search(profile.title, limit: Self.titleHits)
         var titleScores: [String: Double] = [:]
@@ -73,7 +73,7 @@ public struct FitReport: Encodable, Sendable {
             // A weak title search is a guess: it counts half.
             titleScores[hit.code] = titleSearch?.weak == true ? hit.score / 2 : hit.score
             titleMatches[hit.code] = Array(hit.titleMatches.prefix(Self.titleReasons))
-            add(hit.code, "title search")
+            add(hit.code, .titleSearch)
         }
         // Every search whose scores rank the candidates; ESCO is cited when one of them matched an ESCO title.
         var searches: [SearchResults] = titleSearch.map { [$0] } ?? []
@@ -88,7 +88,7 @@ public struct FitReport: Encodable, Sendable {
             searches.append(results)
             for (rank, hit) in results.hits.enumerated() {
                 dutyScores[hit.code, default: 0] += hit.score / Double(profile.duties.count)
-                if rank < Self.dutyHits, !results.weak { add(hit.code, "duty search") }
+                if rank < Self.dutyHits, !results.weak { add(hit.code, .dutySearch) }
             }
         }
         if let matcher {
@@ -96,7 +96,7 @@ public struct FitReport: Encodable, Sendable {
             for (code, _) in matcher.rank(profile.duties).prefix(Self.dutyMatchHits)
             where Double(matcher.match(profile.duties, in: code).filter(\.covered).count) * 2 >= Double(profile.duties.count)
             {
-                add(code, "duties match its tasks")
+                add(code, .dutiesMatch)
             }
         }
         var endeavorScores: [String: Double] = [:]
@@ -104,10 +104,10 @@ public struct FitReport: Encodable, Sendable {
             searches.append(results)
             for (rank, hit) in results.hits.enumerated() {
                 endeavorScores[hit.code] = hit.score
-                if rank < Self.endeavorHits, !results.weak { add(hit.code, "endeavor search") }
+                if rank < Self.endeavorHits, !results.weak { add(hit.code, .endeavorSearch) }
             }
         }
-        weakOnly = weakOnly.filter { found[$0] == ["title search"] }
+        weakOnly = weakOnly.filter { found[$0] == [.titleSearch] }
 
         let endeavorFields = Self.endeavorFields(profile.endeavor, graph: graph)
         self.endeavorFields = endeavorFields
@@ -123,7 +123,7 @@ public struct FitReport: Encodable, Sendable {
                 matcher: matcher, text: text, named: named))
         }
         assessed.sort { $0.score > $1.score || ($0.score == $1.score && $0.code < $1.code) }
-        let given = Set(found.filter { $0.value.contains("given") }.keys)
+        let given = Set(found.filter { $0.value.contains(.given) }.keys)
         // A close call goes to the attorney: among codes within `closeMargin` of the best, the given ones come
         // first (the tool cannot tell them apart, the attorney may know more).
         if let best = assessed.first?.score, !given.contains(assessed[0].code),
@@ -189,14 +189,28 @@ public struct EndeavorField: Encodable, Hashable, Sendable {
     public let terms: [String]
 }
 
+/// How a candidate of `fit` was found; in JSON, the raw value.
+public enum FoundBy: String, Encodable, Hashable, Sendable {
+    /// Among the profile's candidates.
+    case given
+    /// Among the first hits of a search for the client's title.
+    case titleSearch = "title search"
+    /// Among the first hits of a search for one duty.
+    case dutySearch = "duty search"
+    /// Among the codes whose O*NET tasks cover the duties best (text layer).
+    case dutiesMatch = "duties match its tasks"
+    /// Among the first hits of a search for the proposed endeavor.
+    case endeavorSearch = "endeavor search"
+}
+
 /// One candidate code held against the client.
 public struct FitCandidate: Encodable, Hashable, Sendable {
     public let code: String
     public let title: String
     /// For ranking only (see `FitReport`), rounded to two places.
     public let score: Double
-    /// `given`, `title search`, `duty search`, `duties match its tasks`, `endeavor search`.
-    public let foundBy: [String]
+    /// How it was found, in the order found.
+    public let foundBy: [FoundBy]
     /// What the client's title matched in this code when the title search listed it (the first title lines of its
     /// hit, such as `alternate: Machine Learning Engineer` or `ESCO: strategy manager (ISCO 2422)`); else empty.
     public let titleMatches: [String]
@@ -218,7 +232,7 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
     /// The definition and tasks, when the text layer is present.
     @Nullable public var text: CodeWords?
 
-    init(graph: KnowledgeGraph, node: NodeIndex, profile: ClientProfile, foundBy: [String], titleMatches: [String],
+    init(graph: KnowledgeGraph, node: NodeIndex, profile: ClientProfile, foundBy: [FoundBy], titleMatches: [String],
          titleScore: Double,
          dutySearch: Double, endeavorScore: Double, weakOnly: Bool, matcher: DutyMatcher?, text: OccupationText?,
          named: [String: [String]])
@@ -308,8 +322,8 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
     /// 2422)), duty search".
     public var foundByText: String {
         foundBy.map { how in
-            guard how == "title search", !titleMatches.isEmpty else { return how }
-            return how + " (" + titleMatches.joined(separator: "; ") + ")"
+            guard how == .titleSearch, !titleMatches.isEmpty else { return how.rawValue }
+            return how.rawValue + " (" + titleMatches.joined(separator: "; ") + ")"
         }.joined(separator: ", ")
     }
 

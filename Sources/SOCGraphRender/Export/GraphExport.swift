@@ -151,7 +151,7 @@ public struct ExportProvenance: Sendable, Encodable {
         if let onet = graph.sources.first(where: { $0.vintage.hasPrefix("O*NET") && $0.publisher.contains("CC BY") }) {
             credits.append(MemoCredit.onet(vintage: onet.vintage, in: "This export"))
         }
-        if graph.sources.contains(where: { $0.vintage.hasPrefix("ESCO") }) { credits.append(DataSource.escoCredit) }
+        if graph.sources.contains(where: \.isESCO) { credits.append(DataSource.escoCredit) }
         self.credits = credits
         nodeCounts = Dictionary(uniqueKeysWithValues: NodeKind.allCases.compactMap { kind in
             let count = graph.nodes(ofKind: kind).count

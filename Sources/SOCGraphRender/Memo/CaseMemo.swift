@@ -154,7 +154,7 @@ public enum CaseMemo {
         if let onet = report.sources.first(where: { $0.vintage.hasPrefix("O*NET") && $0.publisher.contains("CC BY") }) {
             document.note(MemoCredit.onet(vintage: onet.vintage))
         }
-        if report.sources.contains(where: { $0.vintage.hasPrefix("ESCO") }) { document.note(DataSource.escoCredit) }
+        if report.sources.contains(where: \.isESCO) { document.note(DataSource.escoCredit) }
         document.note(notice)
         return document
     }

@@ -25,7 +25,7 @@ enum SourcesFooter {
             }
         }
         lines.append(current)
-        if citations.contains(where: { $0.vintage.hasPrefix("ESCO") }) { lines.append(DataSource.escoCredit) }
+        if citations.contains(where: \.isESCO) { lines.append(DataSource.escoCredit) }
         return lines.flatMap { TextTable.wrap($0, width: width) }.map { style.dim($0) + "\n" }.joined()
     }
 }

@@ -1,32 +1,52 @@
-/// Titles that say the person owns or started the business ("Founder", "Co-Founder", "Business Owner",
-/// "Entrepreneur", "Managing Partner"), read as the U.S. occupation of running it. Applied to queries only: official titles keep their
-/// words ("Iron Founder" is a metal caster, "Owner" an O*NET title of 29-1229).
+/// Readings of a query's title that official titles would send astray, each said under the results ("Read as: …")
+/// with its reason. Applied to queries only: official titles keep their words ("Iron Founder" is a metal caster,
+/// "Owner" an O*NET title of 29-1229, "Principal Investigator" one of 33-9021), and `SearchIndex` says so when the
+/// query, as written, is such a title.
 ///
-/// SOC classifies workers by the work they perform (SOC 2018 Manual, Classification Principle 2), not by whether
-/// they own the business. A founder or owner whose title names no other work runs the business, which is the
-/// work of Chief Executives (11-1011: "determine and formulate policies and provide overall direction"); ESCO
-/// files its founders and entrepreneurs under ISCO-08 1120 Managing directors and chief executives, which the BLS
-/// crosswalks link to 11-1011 and 11-1021 General and Operations Managers. The title alone cannot say what else
-/// the person does, so the result stays flagged as a role without a field, asking for the duties.
+/// **Owners and founders.** SOC classifies workers by the work they perform (SOC 2018 Manual, Classification
+/// Principle 2), not by whether they own the business. socgraph reads a title that says only that the person
+/// founded, owns or is a managing partner of the business as the work of running it, that of Chief Executives
+/// (11-1011); General and Operations Managers (11-1021) may fit as well, and the result stays flagged as a role
+/// without a field, asking for the duties. A founder who names another role ("Co-Founder & VP of Sales") is read
+/// as that role; the owner of a named business ("Restaurant Owner") as its manager; a technical co-founder as the
+/// chief technology officer, an O*NET title of 11-1011. A role inside a company called an owner ("Product Owner",
+/// "Process Owner") is left as written.
 extension JobTitle {
-    /// Words that say who owns or started the business.
+    /// Words that say who founded or owns the business.
     public static let ownershipWords: Set<String> = ["founder", "cofounder", "owner", "proprietor", "entrepreneur"]
     /// Words that say what kind of business or ownership it is, not what work is done in it ("Startup Founder",
-    /// "Small Business Owner", "Technical Co-Founder", "Sole Proprietor").
+    /// "Small Business Owner", "Sole Proprietor").
     static let businessWords: Set<String> = [
-        "startup", "company", "firm", "venture", "enterprise", "small", "family", "sole", "technical",
+        "startup", "company", "firm", "venture", "enterprise", "small", "family", "sole", "business",
     ]
     /// Words that make "partner" an owner who runs the firm ("Managing Partner", "Founding Partner"), unlike an
     /// "HR Business Partner".
     static let partnerOwnership: Set<String> = ["managing", "founding"]
-    /// What an ownership word is read as.
-    public static let ownershipReading = ["chief", "executive"]
+    /// Words beside an ownership word that name the same work, running the business ("Founder & CEO").
+    static let executiveWords: Set<String> = ["chief", "executive", "officer", "president"]
+    /// Words before "owner" that make it a role inside a company, not an owner of one.
+    static let corporateOwnerRoles: Set<String> = [
+        "product", "process", "data", "system", "systems", "service", "risk", "account", "project", "program",
+        "programme", "control", "application", "platform", "feature", "asset", "content", "policy",
+        "change", "release", "problem", "incident", "technical", "solution", "capability", "value", "stream",
+    ]
+    /// Words joining two roles in one title ("Founder & CEO", "Co-Founder and VP of Sales").
+    static let conjunctions: Set<String> = ["&", "and", "+"]
 
-    /// The query's normalised title read the U.S. way when its title part (the words before the first boundary
-    /// word such as `of`) is an ownership word with nothing but role words, business words and a "co-" beside it:
-    /// the ownership words become `ownershipReading`, the business words are dropped (returned as `dropped`).
-    /// Nil when the rule does not apply: "Product Owner", "Restaurant Owner" and "Iron Founder" name other work.
-    public static func readingOwnership(_ normalized: Normalized) -> (reading: Normalized, word: String)? {
+    /// How a query's title was read, and why (shown after "Read as:").
+    public struct Reading: Sendable {
+        public var normalized: Normalized
+        public var note: String
+        /// Whether an official title with the query's words, as written, is to be kept instead ("Iron Founder",
+        /// "Funeral Home Owner"): the reading took words naming other work with it.
+        public var yieldsToTitle = false
+    }
+
+    /// The reading of a title that says who founded or owns the business (see the extension), or nil: no
+    /// ownership word in the title part (the words before the first boundary word such as `of`), or a role inside a
+    /// company ("Product Owner"), or an ownership word followed by another word of its title ("Owner
+    /// Representative").
+    public static func readingOwnership(_ normalized: Normalized) -> Reading? {
         let words = normalized.text.split(separator: " ").map(String.init)
         let lower = words.map { $0.lowercased() }
         let end = lower.firstIndex(where: headBoundaries.contains) ?? lower.count
@@ -39,128 +59,121 @@ extension JobTitle {
             i + 1 < end && isOwner(i + 1) && (lower[i] == "co" || partnerOwnership.contains(lower[i]))
         }
         guard let first = (0..<end).first(where: isOwner) else { return nil }
-        let owner = (first > 0 && isPrefix(first - 1) && lower[first - 1] != "co" ? lower[first - 1] + " " : "")
-            + lower[first]
-        for (i, word) in lower[..<end].enumerated() {
-            guard isOwner(i) || isPrefix(i) || businessWords.contains(word) || roleWords.contains(word)
-                || SearchText.stopWords.contains(word) || !word.contains(where: \.isLetter)
-            else { return nil }
+        let word = (first > 0 && isPrefix(first - 1) && lower[first - 1] != "co" ? lower[first - 1] + " " : "")
+            + (first > 0 && lower[first - 1] == "co" ? "co-" : "") + lower[first]
+        let isOwnerWord = ["owner", "proprietor"].contains(lower[first])
+        if isOwnerWord, first > 0, corporateOwnerRoles.contains(lower[first - 1]) { return nil }
+        // What follows the ownership word in the title part: nothing, executive words, or another role after "&".
+        var next = first + 1
+        while next < end, executiveWords.contains(lower[next]) { next += 1 }
+        // "Owner Representative", "Owner Operator": the ownership word modifies the head.
+        if next < end, !conjunctions.contains(lower[next]) { return nil }
+        let before = (0..<first).filter { !isPrefix($0) }
+        let work = before.filter { i in
+            !businessWords.contains(lower[i]) && !SearchText.stopWords.contains(lower[i])
+                && !executiveWords.contains(lower[i]) && !conjunctions.contains(lower[i])
+                && lower[i].contains(where: \.isLetter)
         }
+        let after = (next < end ? (next + 1)..<end : end..<end).filter { !SearchText.stopWords.contains(lower[$0]) }
+        let otherRole = after.contains { !executiveWords.contains(lower[$0]) }
+
         var kept: [String] = []
         var dropped: [String] = []
-        for (i, word) in words.enumerated() {
-            let w = lower[i]
-            guard i < end else { kept.append(word); continue }
-            if isOwner(i) {
-                for part in ownershipReading where !kept.map({ $0.lowercased() }).contains(part) { kept.append(part) }
-            } else if isPrefix(i) {
-                continue
-            } else if businessWords.contains(w) {
-                dropped.append(w)
-            } else if !(w == "chief" || w == "executive") || !kept.map({ $0.lowercased() }).contains(w) {
-                kept.append(word)
-            }
+        var note: String
+        let sense = "SOC classifies by the work performed (SOC 2018 Manual, Classification Principle 2)"
+        if otherRole {
+            // "Co-Founder & VP of Sales": the other role names the work.
+            dropped = before.map { lower[$0] }
+            kept = Array(words[(next + 1)...])
+            note = "\"\(word)\" left aside: \(sense), and the title's other role names it"
+        } else if lower[first] != "partner", work.contains(where: { lower[$0] == "technical" }), work.count == 1 {
+            // "Technical Co-Founder": the founder who runs the technology, an O*NET title of 11-1011.
+            kept = ["chief", "technology", "officer"] + Array(words[end...])
+            note = "\"technical \(word)\" as the chief technology officer: \(sense), and a technical founder runs "
+                + "the technology"
+        } else if isOwnerWord, !work.isEmpty || end < words.count {
+            // "Restaurant Owner", "Owner of a bakery": the manager of that business.
+            kept = before.filter { !businessWords.contains(lower[$0]) }.map { words[$0] } + ["manager"]
+                + Array(words[end...])
+            dropped = before.filter { businessWords.contains(lower[$0]) }.map { lower[$0] }
+            note = "\"\(word)\" as the manager of the business: \(sense), and socgraph reads owning a named business "
+                + "as managing it"
+        } else {
+            // "Founder", "Startup Founder", "Founder & CEO", "Biotech Founder": running the business.
+            kept = work.map { words[$0] } + ["chief", "executive"]
+                + (lower[first..<next].contains("officer") ? ["officer"] : []) + Array(words[end...])
+            dropped = before.filter { businessWords.contains(lower[$0]) }.map { lower[$0] }
+            note = "\"\(word)\" as the chief executive of the business: \(sense), and socgraph reads founding or "
+                + "owning a business, with no other work named, as running it (11-1011; 11-1021 General and "
+                + "Operations Managers may fit as well)"
         }
-        var reading = normalized
-        reading.text = kept.joined(separator: " ")
-        reading.headCandidates = Array(kept.prefix(while: { !headBoundaries.contains($0.lowercased()) }))
-            .map { $0.lowercased() }.filter { !SearchText.stopWords.contains($0) }
-        reading.dropped += dropped
-        return (reading, owner)
+        // The words kept are normalised again, so that "Head of Engineering" reads "engineering manager".
+        var reading = normalize(kept.joined(separator: " "), query: true)
+        reading.dropped = normalized.dropped + dropped + reading.dropped
+        reading.expanded = normalized.expanded + reading.expanded
+        return Reading(normalized: reading, note: note, yieldsToTitle: !work.isEmpty)
     }
 }
 
+/// Titles of research, universities and medicine whose words official titles use in another sense, read as the
+/// U.S. occupation they name: applied to queries only, like `readingOwnership(_:)`.
 extension JobTitle {
-    /// Words that say the person owns a business named before them ("Restaurant Owner", "Shop Proprietor").
-    static let ownerHeads: Set<String> = ["owner", "proprietor"]
-
-    /// The query's normalised title read the U.S. way when its head (the last word before the first boundary word)
-    /// is "owner" or "proprietor" after words naming the business: the owner of a named business manages it
-    /// ("Restaurant Owner" is read "restaurant manager", "Product Owner", who manages a product's backlog, "product
-    /// manager"). The caller keeps a title that is an official title as written ("Funeral Home Owner").
-    public static func readingOwnedWork(_ normalized: Normalized) -> (reading: Normalized, word: String)? {
-        var words = normalized.text.split(separator: " ").map(String.init)
-        let lower = words.map { $0.lowercased() }
-        let end = lower.firstIndex(where: headBoundaries.contains) ?? lower.count
-        guard end >= 2, ownerHeads.contains(lower[end - 1]) else { return nil }
-        words[end - 1] = "manager"
-        var reading = normalized
-        reading.text = words.joined(separator: " ")
-        reading.headCandidates = normalized.headCandidates.map { ownerHeads.contains($0) ? "manager" : $0 }
-        return (reading, lower[end - 1])
-    }
-}
-
-/// Titles of research, universities and medicine abroad whose words official titles use in another sense, read as
-/// the U.S. occupation they name: applied to queries only, like `readingOwnership(_:)`.
-extension JobTitle {
-    /// A phrase of a query's title, what it is read as, and why; not read so after one of `notAfter` ("Chief
-    /// Medical Officer" is an executive).
+    /// A phrase that starts a query's title, what it is read as, and why.
     public struct PhraseReading: Sendable {
         public let phrase: [String]
         public let reading: [String]
         public let reason: String
-        public var notAfter: Set<String> = []
     }
 
-    /// The table. Each row is a title whose words official titles use otherwise, or not at all.
+    /// The table. Each row is a title whose words official titles use otherwise.
     public static let phraseReadings: [PhraseReading] = [
-        // NIH and NSF call the scientist who directs a funded project its principal investigator; O*NET lists the
-        // phrase only among Private Detectives and Investigators' titles.
-        PhraseReading(phrase: ["principal", "investigator"], reading: ["research", "scientist"],
-                      reason: "the scientist who directs a funded research project (NIH, NSF)"),
+        // NIH and NSF designate the person who directs a funded project its principal investigator (PD/PI); O*NET
+        // lists the phrase only among Private Detectives and Investigators' titles.
         PhraseReading(phrase: ["co", "principal", "investigator"], reading: ["research", "scientist"],
-                      reason: "a scientist who co-directs a funded research project (NIH, NSF)"),
+                      reason: "a person who co-directs a funded research project (NIH, NSF); a faculty member is "
+                        + "better searched by the faculty title"),
+        PhraseReading(phrase: ["principal", "investigator"], reading: ["research", "scientist"],
+                      reason: "the person who directs a funded research project (NIH, NSF); a faculty member is "
+                        + "better searched by the faculty title"),
         PhraseReading(phrase: ["co", "investigator"], reading: ["research", "scientist"],
-                      reason: "a scientist named on a funded research project (NIH, NSF)"),
+                      reason: "a person named on a funded research project (NIH, NSF)"),
         // U.K. and Commonwealth universities rank a Reader between Senior Lecturer and Professor; ESCO lists
         // "reader" under ISCO-08 2310 University and higher education teachers. "Reader" alone stays a reader.
         PhraseReading(phrase: ["reader", "in"], reading: ["professor", "in"],
                       reason: "a senior university teacher, ranked below professor (U.K. and Commonwealth)"),
         // U.K. and Commonwealth hospital grades: doctors in training are U.S. residents ("Resident Physician" is an
-        // O*NET title of 29-1229); a medical officer is a physician of a health service.
+        // O*NET title of 29-1229).
         PhraseReading(phrase: ["house", "officer"], reading: ["resident", "physician"],
                       reason: "a doctor in training (U.K. and Commonwealth hospitals)"),
         PhraseReading(phrase: ["specialist", "registrar"], reading: ["resident", "physician"],
                       reason: "a doctor in specialty training (U.K. and Commonwealth hospitals)"),
         PhraseReading(phrase: ["specialty", "registrar"], reading: ["resident", "physician"],
                       reason: "a doctor in specialty training (U.K. and Commonwealth hospitals)"),
+        // The U.S. federal physician series is 0602 Medical Officer (OPM); so are physicians of health services
+        // abroad.
         PhraseReading(phrase: ["medical", "officer"], reading: ["physician"],
-                      reason: "a physician of a health service (U.K., India and other Commonwealth countries)",
-                      notAfter: ["chief"]),
+                      reason: "a physician (the U.S. federal series 0602 Medical Officer; health services abroad)"),
+        // The U.S. federal title of veterinarians (OPM series 0701 Veterinary Medical Science).
+        PhraseReading(phrase: ["veterinary", "medical", "officer"], reading: ["veterinarian"],
+                      reason: "a veterinarian (the U.S. federal title, OPM series 0701)"),
     ]
 
-    /// The normalised query with each phrase of `phraseReadings` replaced by its reading, and the notes saying
-    /// so; nil when none occurs.
-    public static func readingPhrases(_ normalized: Normalized) -> (reading: Normalized, notes: [String])? {
-        func replace(_ words: [String]) -> (words: [String], used: [PhraseReading]) {
-            var out: [String] = []
-            var used: [PhraseReading] = []
-            var i = 0
-            while i < words.count {
-                // The longest phrase first ("co principal investigator" before "principal investigator").
-                if let row = phraseReadings.sorted(by: { $0.phrase.count > $1.phrase.count }).first(where: { row in
-                    i + row.phrase.count <= words.count
-                        && zip(words[i..<(i + row.phrase.count)], row.phrase).allSatisfy { $0.lowercased() == $1 }
-                        && !(i > 0 && row.notAfter.contains(words[i - 1].lowercased()))
-                }) {
-                    out += row.reading
-                    used.append(row)
-                    i += row.phrase.count
-                } else {
-                    out.append(words[i])
-                    i += 1
-                }
-            }
-            return (out, used)
-        }
-        let text = replace(normalized.text.split(separator: " ").map(String.init))
-        guard !text.used.isEmpty else { return nil }
+    /// The normalised query with a phrase of `phraseReadings` that starts it replaced by its reading, or nil.
+    public static func readingPhrases(_ normalized: Normalized) -> Reading? {
+        let words = normalized.text.split(separator: " ").map(String.init)
+        guard let row = phraseReadings.first(where: { row in
+            row.phrase.count <= words.count && zip(words, row.phrase).allSatisfy { $0.lowercased() == $1 }
+        }) else { return nil }
         var reading = normalized
-        reading.text = text.words.joined(separator: " ")
-        reading.headCandidates = text.words.prefix(while: { !headBoundaries.contains($0.lowercased()) })
-            .map { $0.lowercased() }.filter { !SearchText.stopWords.contains($0) }
-        let notes = text.used.map { "\"\($0.phrase.joined(separator: " "))\" as \($0.reading.joined(separator: " ")): \($0.reason)" }
-        return (reading, notes)
+        reading.text = (row.reading + words[row.phrase.count...]).joined(separator: " ")
+        // The head candidates are the title part's words: the phrase's, up to a boundary, become the reading's.
+        let phraseHead = row.phrase.prefix(while: { !headBoundaries.contains($0) })
+        if normalized.headCandidates.starts(with: phraseHead) {
+            reading.headCandidates = row.reading.filter { !headBoundaries.contains($0) }
+                + normalized.headCandidates.dropFirst(phraseHead.count)
+        }
+        return Reading(normalized: reading,
+                       note: "\"\(row.phrase.joined(separator: " "))\" as \(row.reading.joined(separator: " ")): "
+                        + row.reason)
     }
 }

@@ -5,10 +5,10 @@ import Foundation
 /// ("Software Development Engineer") meet.
 ///
 /// The rules, in order:
-/// 1. **Segments.** A title is cut at ` - `, `,`, `:`, `|` and `;`; a bracketed part is a segment of its own after
-///    the one it interrupts ("Aptitude Test (SAT) Grader" is a grader). A segment that names no occupation (a level
-///    such as `IV` or `Senior`, a place or arrangement such as `US`, `Remote`, `External`, a requisition number)
-///    is dropped. When the first segment is a bare head word and another follows, the head goes last:
+/// 1. **Segments.** A title is cut at ` - `, `,`, `:`, `|`, `;` and `@`; a bracketed part is a segment of its own
+///    after the one it interrupts ("Aptitude Test (SAT) Grader" is a grader). A segment that names no occupation (a
+///    level such as `IV` or `Senior`, a place or arrangement such as `US`, `Remote`, `External`, a requisition
+///    number) is dropped. When the first segment is a bare head word and another follows, the head goes last:
 ///    "Manager, Software Development" is read "software development manager", "Engineer - Software" "software
 ///    engineer". A first segment of three to five words "W of X" reads "X W" ("engineering director"), a "Head of
 ///    X" "X manager".
@@ -24,6 +24,10 @@ import Foundation
 ///    first preposition (`of`, `for`, `in`, `at`, `with`, `responsible`, …): "Professor of Civil Engineering" has
 ///    the head `professor`. In a longer text the head is the last word of that part that is a common head of
 ///    official titles: "computer vision engineer developing perception software" has the head `engineer`.
+///
+/// A query is read with two more rules (`normalize(_:query:)`): "Trainee" is a level, and so is a grade letter set
+/// apart after the title ("Scientist B"). `readingOwnership(_:)` and `readingPhrases(_:)` then read owners' and
+/// founders' titles and a few titles of research, universities and hospitals as the U.S. occupation.
 public enum JobTitle {
     /// A title after normalisation.
     public struct Normalized: Equatable, Sendable {
@@ -54,7 +58,7 @@ public enum JobTitle {
     /// Grade and level words, dropped wherever they stand.
     static let levelWords: Set<String> = [
         "senior", "sr", "snr", "junior", "jr", "ii", "iii", "iv", "vi", "vii", "viii", "level", "grade", "band",
-        "mts", "smts", "pmts", "lmts", "trainee",
+        "mts", "smts", "pmts", "lmts",
     ]
     /// Rank words, dropped before the head word only.
     static let rankWords: Set<String> = [
@@ -73,21 +77,31 @@ public enum JobTitle {
         "assistant", "advisor", "adviser", "expert", "professional", "staff", "member", "administrator",
         "representative", "partner", "principal", "president", "vice", "project", "program", "programme",
         "strategy", "strategic", "operations", "business", "group", "unit", "department", "division", "section",
-        "shift", "crew", "technical",
+        "shift", "crew",
     ]
 
     /// Whether a lower-case word is one the normalisation rules name (a level, rank, role, noise, ownership or
     /// business word): such a word is meant as typed, never a typing error.
     public static func isRuleWord(_ word: String) -> Bool {
-        levelWords.contains(word) || rankWords.contains(word) || roleWords.contains(word) || noiseWords.contains(word)
-            || ownershipWords.contains(word) || businessWords.contains(word)
+        levelWords.contains(word) || queryLevelWords.contains(word) || rankWords.contains(word)
+            || roleWords.contains(word) || noiseWords.contains(word) || ownershipWords.contains(word)
+            || businessWords.contains(word)
     }
 
     /// Whether every word of `words` (lower case, stop words aside) is a role word.
     public static func isGeneric(_ words: [String]) -> Bool {
         let meaningful = words.filter { !SearchText.stopWords.contains($0) }
-        return !meaningful.isEmpty && meaningful.allSatisfy(roleWords.contains)
+        return !meaningful.isEmpty && meaningful.indices.allSatisfy { i in
+            roleWords.contains(meaningful[i])
+                || (meaningful[i] == "technical" && i + 1 < meaningful.count
+                    && technicalRoles.contains(meaningful[i + 1]))
+        }
     }
+
+    /// The role words after which "technical" names no field either: a "Technical Lead", "Technical Manager" or
+    /// "Technical Consultant" may work in any field, unlike a "Chief Technical Officer" (11-1011) or a "Technical
+    /// Director" (27-2012).
+    static let technicalRoles: Set<String> = ["lead", "leader", "manager", "specialist", "consultant", "analyst"]
 
     /// Words that, alone in a segment after the first, say where or how the job is held, not what it is.
     static let noiseWords: Set<String> = [
@@ -116,9 +130,14 @@ public enum JobTitle {
         "ops": "operations", "tech": "technical", "postdoc": "postdoctoral", "r&d": "research and development",
     ]
 
-    /// Normalises a job title, or the title part of a longer text (see the type's rules). A text with nothing
-    /// left after the rules is returned as written, so that "Senior" alone still searches for something.
-    public static func normalize(_ title: String) -> Normalized {
+    /// Levels that only a query drops (`normalize(_:query:)`): official titles keep them ("Management Trainee" is
+    /// an O*NET title of 11-9199), while a client's "Software Engineer Trainee" trains for the occupation named.
+    static let queryLevelWords: Set<String> = ["trainee"]
+
+    /// Normalises a job title, or the title part of a longer text (see the type's rules); `query` adds the rules
+    /// for a query (a trainee, a grade letter). A text with nothing left after the rules is returned as written, so
+    /// that "Senior" alone still searches for something.
+    public static func normalize(_ title: String, query: Bool = false) -> Normalized {
         var dropped: [String] = []
         var expanded: [Expansion] = []
         var segments: [[String]] = []
@@ -132,7 +151,7 @@ public enum JobTitle {
             }
             var kept: [String] = []
             for (i, word) in words.enumerated() {
-                if isLevel(lower[i]) {
+                if isLevel(lower[i]) || (query && queryLevelWords.contains(lower[i])) {
                     dropped.append(lower[i])
                 } else if rankWords.contains(lower[i]), i < words.count - 1,
                     !headBoundaries.contains(lower[i + 1]), !rankPhrases.contains(lower[i] + " " + lower[i + 1])
@@ -142,16 +161,18 @@ public enum JobTitle {
                     kept.append(word)
                 }
             }
-            // "Scientist B", "Scientist 'D'": a grade letter after the title (Indian government scientists' grades).
-            if position == 0, kept.count > 1, let last = kept.last,
-                last.filter({ $0 != "'" }).count == 1, last.contains(where: \.isLetter)
+            // "Scientist B", "Scientist 'D'": a grade letter ending a query's title, apart from the word before it
+            // (Indian government scientists' grades); not "PA-C", "Maitre D'" or "Programmer in C".
+            if query, position == 0, kept.count > 1, let last = kept.last, isGradeLetter(last, in: raw),
+                !headBoundaries.contains(kept[kept.count - 2].lowercased()),
+                kept[kept.count - 2].contains(where: \.isLetter)
             {
                 dropped.append(last.lowercased())
                 kept.removeLast()
             }
             // "Test Lead", "Data Warehouse Lead": a lead of some work is a senior worker in it, unlike a "Team Lead".
             if kept.count > 1, let last = kept.last?.lowercased(), last == "lead" || last == "leader",
-                !roleWords.contains(kept[kept.count - 2].lowercased())
+                !roleWords.contains(kept[kept.count - 2].lowercased()), kept[kept.count - 2].lowercased() != "technical"
             {
                 dropped.append(last)
                 kept.removeLast()
@@ -204,6 +225,15 @@ public enum JobTitle {
                           expanded: expanded)
     }
 
+    /// Whether `word`, a single letter or one in single quotes, ends `segment` after a space.
+    static func isGradeLetter(_ word: String, in segment: String) -> Bool {
+        let letter = word.filter { $0 != "'" }
+        guard letter.count == 1, letter.first!.isLetter, word == letter || word == "'" + letter + "'" else {
+            return false
+        }
+        return segment.trimmingCharacters(in: .whitespaces).hasSuffix(" " + word)
+    }
+
     static func isLevel(_ word: String) -> Bool {
         if levelWords.contains(word) { return true }
         if word.allSatisfy(\.isNumber) { return true }
@@ -252,7 +282,7 @@ public enum JobTitle {
             // A hyphen cuts only between spaces ("Analyst - Testing", not "E-Drive"); a dash always.
             let spacedHyphen = character == "-"
                 && (i == 0 || characters[i - 1] == " ") && (i + 1 == characters.count || characters[i + 1] == " ")
-            if spacedHyphen || ",:;|–—".contains(character) {
+            if spacedHyphen || ",:;|–—@".contains(character) {
                 segments.append(current)
                 segments += bracketed.flatMap(segmentsOf)
                 bracketed = []

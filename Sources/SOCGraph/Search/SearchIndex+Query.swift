@@ -235,16 +235,25 @@ extension SearchIndex {
         let (spelled, corrections) = correctingSpelling(trimmed)
         // A query typed all in capitals is read in lower case, so its stop words are not taken for acronyms.
         let allCapitals = spelled.contains(" ") && !spelled.contains(where: \.isLowercase)
-        var normalized = JobTitle.normalize(allCapitals ? spelled.lowercased() : spelled)
-        // "Founder", "Business Owner": the business's chief executive (`JobTitle.readingOwnership`).
-        let ownership = JobTitle.readingOwnership(normalized)
-        if let ownership { normalized = ownership.reading }
-        // "Restaurant Owner": its manager, unless an official title says it as written ("Funeral Home Owner").
-        let ownedWork = ownership == nil ? JobTitle.readingOwnedWork(normalized) : nil
-        if let ownedWork, !isTitle(normalized.text) { normalized = ownedWork.reading }
-        // "Principal Investigator": a research scientist, not a detective (`JobTitle.readingPhrases`).
-        let phrases = JobTitle.readingPhrases(normalized)
-        if let phrases { normalized = phrases.reading }
+        let cased = allCapitals ? spelled.lowercased() : spelled
+        var normalized = JobTitle.normalize(cased, query: true)
+        // The query's own levels ("Trainee", a grade letter) yield to an official title that has them ("Management
+        // Trainee").
+        let plain = JobTitle.normalize(cased)
+        if plain.text != normalized.text, !titleCodes(plain.text).isEmpty { normalized = plain }
+        // "Founder", "Restaurant Owner", "Principal Investigator": read as the U.S. occupation
+        // (`JobTitle.readingOwnership`, `JobTitle.readingPhrases`), unless an official title is the query as written
+        // and the reading would change the work it names ("Iron Founder").
+        let written = titleCodes(normalized.text)
+        var readings: [String] = []
+        for read in [JobTitle.readingOwnership, JobTitle.readingPhrases] {
+            guard let reading = read(normalized), !(reading.yieldsToTitle && !written.isEmpty) else { continue }
+            normalized = reading.normalized
+            readings.append(reading.note)
+        }
+        if !readings.isEmpty, !written.isEmpty {
+            readings.append("as written, also a title SOC or O*NET lists under " + written.joined(separator: ", "))
+        }
         let tokens = SearchText.tokens(normalized.text).filter(SearchText.isMeaningful)
         guard !tokens.isEmpty else {
             throw SOCGraphError.invalidInput(
@@ -303,30 +312,31 @@ extension SearchIndex {
         let read = normalized.text.lowercased()
         var notes: [String] = []
         if !corrections.isEmpty { notes.append("spelling corrected: " + corrections.joined(separator: ", ")) }
-        if let ownership {
-            notes.append("\"\(ownership.word)\" as the chief executive of the business: SOC classifies by the work "
-                + "performed, and running a business one owns or founded is a chief executive's")
-        }
-        if let ownedWork, normalized.text == ownedWork.reading.text {
-            notes.append("\"\(ownedWork.word)\" as the manager of the business: SOC classifies by the work performed, "
-                + "and running a named business is its manager's")
-        }
-        notes += phrases?.notes ?? []
+        notes += readings
         let readAs = notes.isEmpty
             ? (read == kept.joined(separator: " ") ? nil : read)
             : read + " (" + notes.joined(separator: "; ") + ")"
         return (slots, ignored, (titleTerms, head), readAs)
     }
 
-    /// Whether some title of the index has exactly the terms of `text` (after `JobTitle` normalisation).
-    func isTitle(_ text: String) -> Bool {
+    /// The codes of the occupations with a title of their own (SOC, Direct Match, O*NET; not ESCO) of exactly the
+    /// terms of `text` (after `JobTitle` normalisation), in code order.
+    func titleCodes(_ text: String) -> [String] {
         let ids = SearchText.tokens(text).filter(SearchText.isMeaningful).map { termIDs[SearchText.term($0)] }
-        guard let first = ids.first, let firstID = first, ids.allSatisfy({ $0 != nil }) else { return false }
+        guard let first = ids.first, let firstID = first, ids.allSatisfy({ $0 != nil }) else { return [] }
         let wanted = Set(ids.compactMap { $0 })
-        return titleEntries(with: firstID).contains { e in
-            let terms = self.terms(of: Int(e))
-            return terms.count == ids.count && Set(terms.map(Int.init)) == wanted
+        var codes = Set<String>()
+        var d = 0
+        for entry in titleEntries(with: firstID) {
+            let e = Int(entry)
+            let terms = self.terms(of: e)
+            guard entries[e].field != .esco, terms.count == ids.count, Set(terms.map(Int.init)) == wanted else {
+                continue
+            }
+            while !documents[d].titleEntries.contains(e) { d += 1 }
+            codes.insert(documents[d].code)
         }
+        return codes.sorted()
     }
 
     /// Refuses a query of more than `maxQueryWords` different meaningful words.

@@ -12,8 +12,10 @@ struct SearchCommand: ParsableCommand {
             Titles, ESCO titles, technologies and CIP program titles, and the SOC definitions and O*NET tasks when \
             Graph/text/ exists (import --with-text). Titles are read as employers write them: levels and ranks \
             ("Sr.", "II", "Principal"), employer noise ("- External") and abbreviations ("SDE", "QA") are handled \
-            and said under the table; a founder or owner whose title names no other work ("Co-Founder", \
-            "Business Owner") is read as the chief executive of the business. Scores run from 0 to 1 (1: an exact title).
+            and said under the table. A few titles are read as the U.S. occupation, and the reading says why: a \
+            founder or owner whose title names no other work ("Co-Founder", "Business Owner") as the business's \
+            chief executive, "Restaurant Owner" as its manager, "Principal Investigator" as a research scientist, \
+            "House Officer" as a resident physician. Scores run from 0 to 1 (1: an exact title).
             Query words the graph does not hold are named ("Not in the graph: llm"). A weak ranking (best score \
             below 0.50, the first two nearly tied, a title of role words only such as "Team Leader", or half of \
             the words not in the graph) is flagged "weak result: look further": under the table, or, with \

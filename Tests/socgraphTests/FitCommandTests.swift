@@ -136,6 +136,27 @@ struct FitCommandTests {
         }
     }
 
+    @Test("fit says how it read a founder's title")
+    func founderTitle() throws {
+        try withScratchDirectory { directory in
+            let graph = try GraphCopy.make(in: directory)
+            var profile = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf:
+                Self.profiles.appendingPathComponent("strategy-manager.json"))) as? [String: Any])
+            profile["title"] = "Co-Founder"
+            profile["candidates"] = [String]()
+            let path = directory.appendingPathComponent("founder.json")
+            try JSONSerialization.data(withJSONObject: profile).write(to: path)
+            let result = try CLI.run(["fit", path.path, "--graph", graph.path, "--format", "json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let report = try Self.object(result)
+            #expect((report["notes"] as? [String] ?? []).contains {
+                $0.hasPrefix("the title \"Co-Founder\" was read as chief executive (\"co-founder\" as the chief executive")
+            }, "\(report["notes"] ?? "")")
+            let codes = (report["candidates"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+            #expect(codes.contains("11-1011") && !codes.contains("29-2091"), "\(codes)")
+        }
+    }
+
     @Test("fit says what the title matched, and cites ESCO and its crosswalks only when a search matched an ESCO title")
     func titleMatchesAndESCO() throws {
         guard ShippedGraphTests.present else { return }  // ShippedGraphTests records the failure on CI

@@ -77,6 +77,10 @@ public struct FitReport: Encodable, Sendable {
         }
         // Every search whose scores rank the candidates; ESCO is cited when one of them matched an ESCO title.
         var searches: [SearchResults] = titleSearch.map { [$0] } ?? []
+        // "Co-Founder" is searched as "chief executive": the note says how and why, as search does.
+        if let readAs = titleSearch?.readAs, readAs.contains("(") {
+            notes.append("the title \"\(profile.title)\" was read as \(readAs)")
+        }
         if let titleSearch, titleSearch.weak {
             notes.append("the title \"\(profile.title)\" alone is a weak guess"
                          + (titleSearch.weakReason.map { " (\($0))" } ?? "") + ": the duties decide")

@@ -26,8 +26,8 @@ import Foundation
 ///    official titles: "computer vision engineer developing perception software" has the head `engineer`.
 ///
 /// A query is read with two more rules (`normalize(_:query:)`): "Trainee" is a level, and so is a grade letter set
-/// apart after the title ("Scientist B"). `readingOwnership(_:)` and `readingPhrases(_:)` then read owners' and
-/// founders' titles and a few titles of research, universities and hospitals as the U.S. occupation.
+/// apart after the title ("Scientist B"). `SearchIndex.readingOwnership(_:)` and `readingPhrases(_:)` then read
+/// owners' and founders' titles and a few titles of research, universities and hospitals as the U.S. occupation.
 public enum JobTitle {
     /// A title after normalisation.
     public struct Normalized: Equatable, Sendable {

@@ -236,18 +236,23 @@ extension SearchIndex {
         // A query typed all in capitals is read in lower case, so its stop words are not taken for acronyms.
         let allCapitals = spelled.contains(" ") && !spelled.contains(where: \.isLowercase)
         let cased = allCapitals ? spelled.lowercased() : spelled
-        var normalized = JobTitle.normalize(cased, query: true)
         // The query's own levels ("Trainee", a grade letter) yield to an official title that has them ("Management
         // Trainee").
         let plain = JobTitle.normalize(cased)
+        var normalized = JobTitle.normalize(cased, query: true)
         if plain.text != normalized.text, !titleCodes(plain.text).isEmpty { normalized = plain }
         // "Founder", "Restaurant Owner", "Principal Investigator": read as the U.S. occupation
-        // (`JobTitle.readingOwnership`, `JobTitle.readingPhrases`), unless an official title is the query as written
-        // and the reading would change the work it names ("Iron Founder").
+        // (`readingOwnership(_:)`, `JobTitle.readingPhrases`), unless an official title is the query as written and
+        // the reading would change the work it names ("Iron Founder").
         let written = titleCodes(normalized.text)
         var readings: [String] = []
-        for read in [JobTitle.readingOwnership, JobTitle.readingPhrases] {
-            guard let reading = read(normalized), !(reading.yieldsToTitle && !written.isEmpty) else { continue }
+        if let reading = readingOwnership(cased), !(reading.yieldsToTitle && !written.isEmpty) {
+            let dropped = normalized.dropped
+            normalized = JobTitle.normalize(reading.text, query: true)
+            normalized.dropped = dropped + reading.dropped + normalized.dropped
+            readings.append(reading.note)
+        }
+        if let reading = JobTitle.readingPhrases(normalized) {
             normalized = reading.normalized
             readings.append(reading.note)
         }

@@ -16,57 +16,6 @@ struct JobTitleTests {
         #expect(read(title) == expected)
     }
 
-    func readOwnership(_ title: String) -> JobTitle.Reading? {
-        JobTitle.readingOwnership(JobTitle.normalize(title, query: true))
-    }
-
-    @Test("a founder or owner whose title names no other work is read as the chief executive", arguments: [
-        ("Founder", "chief executive", "\"founder\""), ("Co-Founder", "chief executive", "\"co-founder\""),
-        ("Startup Founder", "chief executive", "\"founder\""), ("Small Business Owner", "chief executive", "\"owner\""),
-        ("Founder & CEO", "chief executive", "\"founder\""), ("Entrepreneur", "chief executive", "\"entrepreneur\""),
-        ("Founder of a biotech startup", "chief executive of a biotech startup", "\"founder\""),
-        ("Managing Partner", "chief executive", "\"managing partner\""),
-        ("Founder, Acme Inc.", "acme inc chief executive", "\"founder\""),
-        ("Founder @ Acme", "acme chief executive", "\"founder\""),
-    ])
-    func ownership(_ title: String, _ expected: String, _ word: String) throws {
-        let reading = try #require(readOwnership(title))
-        #expect(reading.normalized.text.lowercased() == expected)
-        #expect(reading.note.hasPrefix(word + " as the chief executive of the business"), "\(reading.note)")
-        #expect(reading.normalized.head == "executive")
-    }
-
-    @Test("a founder who names another role is read as that role", arguments: [
-        ("Co-Founder & VP of Sales", "vice president of sales"),
-        ("Founder & Head of Engineering", "engineering manager"),
-        ("Founder and Chief Scientist", "chief scientist"), ("Co-Founder and CTO", "chief technology officer"),
-        ("Technical Co-Founder", "chief technology officer"),
-    ])
-    func founderWithAnotherRole(_ title: String, _ expected: String) throws {
-        let reading = try #require(readOwnership(title))
-        #expect(reading.normalized.text.lowercased() == expected)
-        #expect(!reading.note.contains("as the chief executive of the business"), "\(reading.note)")
-    }
-
-    @Test("the owner of a named business is its manager", arguments: [
-        ("Restaurant Owner", "restaurant manager"), ("Clinic Proprietor", "clinic manager"),
-        ("Owner of a bakery", "manager of a bakery"),
-    ])
-    func ownedWork(_ title: String, _ expected: String) throws {
-        let reading = try #require(readOwnership(title))
-        #expect(reading.normalized.text.lowercased() == expected)
-        #expect(reading.note.contains("as the manager of the business"), "\(reading.note)")
-        #expect(reading.yieldsToTitle == (title != "Owner of a bakery"))
-    }
-
-    @Test("roles inside a company and owners of another kind keep their words", arguments: [
-        "Product Owner", "Process Owner", "Business Process Owner", "Owner Representative", "Owner Operator",
-        "HR Business Partner", "Partner",
-    ])
-    func ownershipOfNamedWork(_ title: String) {
-        #expect(readOwnership(title) == nil)
-    }
-
     @Test("a principal investigator is a research scientist, its field kept", arguments: [
         ("Principal Investigator", "research scientist"), ("Co-Investigator", "research scientist"),
         ("Co-Principal Investigator", "research scientist"),

@@ -1,0 +1,124 @@
+/// The reading of owners' and founders' titles (see `JobTitle.ownershipWords` for the rule and its reasons). It
+/// needs the index to tell a role ("VP Sales": a common head of titles) from a company's name ("Acme Inc.") in the
+/// parts of a title.
+extension SearchIndex {
+    /// One role of a title: the words between segment cuts (",", " - ", "@", …), "/" and conjunctions ("&", "and").
+    private struct Part {
+        var words: [String]
+        /// The part follows a segment cut, not a conjunction ("Founder, Acme Inc.").
+        var afterCut: Bool
+        var lower: [String] { words.map { $0.lowercased() } }
+    }
+
+    /// The query read as the U.S. occupation of a founder or owner, or nil when it names none or is a role inside
+    /// a company ("Product Owner"): the text to normalise, the words left out, the note, and whether an official
+    /// title of the query's words is to be kept instead.
+    func readingOwnership(_ query: String) -> (text: String, dropped: [String], note: String, yieldsToTitle: Bool)? {
+        var parts: [Part] = []
+        for (s, segment) in JobTitle.segmentsOf(query).enumerated() {
+            for (p, piece) in segment.split(separator: "/", omittingEmptySubsequences: true).enumerated() {
+                var current = Part(words: [], afterCut: s > 0 && p == 0)
+                for word in JobTitle.wordsOf(String(piece)) {
+                    if JobTitle.conjunctions.contains(word.lowercased()) {
+                        if !current.words.isEmpty { parts.append(current) }
+                        current = Part(words: [], afterCut: false)
+                    } else {
+                        current.words.append(word)
+                    }
+                }
+                if !current.words.isEmpty { parts.append(current) }
+            }
+        }
+        // The ownership parts: an ownership word (or managing/founding partner), its "co", business words, the
+        // words of a named business before it ("Restaurant Owner") and what it is of or at after it ("Owner of a
+        // bakery", "Founder at Acme").
+        func ownership(_ part: Part) -> (word: String, work: [String], tail: [String], owner: Bool)? {
+            let lower = part.lower
+            guard let i = lower.indices.first(where: { i in
+                JobTitle.ownershipWords.contains(lower[i])
+                    || (lower[i] == "partner" && i > 0 && JobTitle.partnerOwnership.contains(lower[i - 1]))
+            }) else { return nil }
+            // "Owner Representative", "Entrepreneur in Residence": the ownership word modifies another.
+            guard i == lower.count - 1 || ["of", "at"].contains(lower[i + 1]) else { return nil }
+            let owner = lower[i] == "owner" || lower[i] == "proprietor"
+            if owner, i > 0, JobTitle.corporateOwnerRoles.contains(lower[i - 1]) { return nil }
+            var word = lower[i]
+            var work: [String] = []
+            for (k, w) in lower[..<i].enumerated() {
+                if w == "co" && k == i - 1 { word = "co-" + word; continue }
+                if lower[i] == "partner" && JobTitle.partnerOwnership.contains(w) && k == i - 1 {
+                    word = w + " " + word
+                    continue
+                }
+                if JobTitle.businessWords.contains(w) || SearchText.stopWords.contains(w) || JobTitle.isLevel(w) {
+                    continue
+                }
+                work.append(part.words[k])
+            }
+            return (word, work, Array(part.words[(i + 1)...]), owner)
+        }
+        let owned = parts.map(ownership)
+        guard let first = owned.firstIndex(where: { $0 != nil }), let found = owned[first] else { return nil }
+        // Executive parts ("CEO", "President") name running the business too; a part after a segment cut with no
+        // common head of titles is the business's name ("Acme Inc."); other parts name another role.
+        let isExecutive = { (part: Part) in
+            part.lower.allSatisfy { JobTitle.executiveWords.contains($0) || SearchText.stopWords.contains($0) }
+        }
+        let isBusinessName = { (part: Part) in
+            part.afterCut && !part.lower.contains { word in
+                let terms = JobTitle.abbreviations[word].map { $0.split(separator: " ").map(String.init) } ?? [word]
+                return terms.contains { term in
+                    self.termIDs[SearchText.term(.init(text: term, protected: false))].map(self.headTerms.contains)
+                        ?? false
+                }
+            }
+        }
+        var names: [String] = []
+        var others: [Part] = []
+        var executive = false
+        var works: [String] = []
+        var tail: [String] = []
+        for (k, part) in parts.enumerated() {
+            if let o = owned[k] {
+                works += o.work
+                if tail.isEmpty { tail = o.tail }
+            } else if isExecutive(part) {
+                executive = true
+            } else if isBusinessName(part) {
+                names += part.lower
+            } else {
+                others.append(part)
+            }
+        }
+        let sense = "SOC classifies by the work performed (SOC 2018 Manual, Classification Principle 2)"
+        let word = "\"\(found.word)\""
+        // A founder or partner naming another role, and no executive one: that role is the work ("Co-Founder & VP
+        // of Sales", "Founder, CTO").
+        if !found.owner, !executive, !others.isEmpty, works.isEmpty {
+            return (others.map { $0.words.joined(separator: " ") }.joined(separator: " and "), names,
+                    word + " left aside: " + sense + ", and the title's other role names it", false)
+        }
+        // The owner of a named business manages it ("Restaurant Owner", "Owner of a bakery"); beside a role word
+        // only ("Funeral Home Owner & Director") too.
+        if found.owner, !executive, !works.isEmpty || !tail.isEmpty,
+           others.allSatisfy({ JobTitle.isGeneric($0.lower) })
+        {
+            return ((works + ["manager"] + tail).joined(separator: " "), names,
+                    word + " as the manager of the business: " + sense
+                        + ", and socgraph reads owning a named business as managing it", !works.isEmpty)
+        }
+        guard others.isEmpty else { return nil }
+        // A technical co-founder runs the technology: "Chief Technology Officer" is a SOC Direct Match Title of
+        // 11-3021 Computer and Information Systems Managers, "CTO" an O*NET title of 11-1011.
+        let ownerPart = parts[first].lower.filter { $0 != "co" }
+        if ownerPart.count == 2, ["technical", "tech"].contains(ownerPart[0]), !found.owner {
+            return ("chief technology officer", names, "\"technical \(found.word)\" as the chief technology "
+                        + "officer: " + sense + ", and a technical founder runs the technology (11-1011 or 11-3021)",
+                    false)
+        }
+        return ((works + ["chief", "executive"] + tail).joined(separator: " "), names,
+                word + " as the chief executive of the business: " + sense + ", and socgraph reads founding or "
+                    + "owning a business, with no other work named, as running it (11-1011; 11-1021 General and "
+                    + "Operations Managers may fit as well)", !works.isEmpty)
+    }
+}

@@ -231,12 +231,14 @@ extension ShippedGraphTests {
 
     @Test("a founder who names another role is classified by it",
           arguments: [("Co-Founder & VP of Sales", "11-2022"), ("Founder, VP Sales", "11-2022"),
-                      ("Founder & Head of Engineering", "11-9041"), ("Managing Partner & Attorney", "23-1011")])
+                      ("Founder & Head of Engineering", "11-9041"), ("Managing Partner & Attorney", "23-1011"),
+                      ("Founder & Principal Engineer", "17-2")])
     func founderWithAnotherRole(_ title: String, _ code: String) throws {
         guard requireGraph() else { return }
         let ranking = try ranking(title)
-        #expect(ranking.codes.first == code, "\(title): \(ranking.codes)")
+        #expect(ranking.codes.first?.hasPrefix(code) == true, "\(title): \(ranking.codes)")
         #expect(ranking.readAs.contains("left aside"), "\(ranking.readAs)")
+        #expect(Set(ranking.ignored).count == ranking.ignored.count, "\(ranking.ignored)")
     }
 
     @Test("a technical co-founder or a founder and CTO runs the technology",

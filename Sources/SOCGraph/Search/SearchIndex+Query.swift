@@ -249,7 +249,8 @@ extension SearchIndex {
         if let reading = readingOwnership(cased), !(reading.yieldsToTitle && !written.isEmpty) {
             let dropped = normalized.dropped
             normalized = JobTitle.normalize(reading.text, query: true)
-            normalized.dropped = dropped + reading.dropped + normalized.dropped
+            var seen = Set<String>()
+            normalized.dropped = (dropped + reading.dropped + normalized.dropped).filter { seen.insert($0).inserted }
             readings.append(reading.note)
         }
         if let reading = JobTitle.readingPhrases(normalized) {

@@ -297,14 +297,26 @@ extension ShippedGraphTests {
         #expect(funeral.codes.first == "11-9171" && funeral.readAs.isEmpty, "\(funeral.codes) \(funeral.readAs)")
     }
 
+    /// "ASIC" is in no title but 17-2061's: the next hits are the occupations O*NET relates to it, not every
+    /// occupation with an "Engineer" title.
+    @Test func theFirstHitsRelatedOccupationsFollowIt() throws {
+        guard requireGraph() else { return }
+        let asic = try ranking("ASIC Engineer")
+        #expect(asic.codes.first == "17-2061", "\(asic.codes)")
+        #expect(asic.codes.dropFirst().first == "17-2072", "\(asic.codes)")
+        #expect(asic.matches.dropFirst().first?.first?.hasPrefix("related: 17-2061 Computer Hardware Engineers (O*NET")
+                == true, "\(asic.matches)")
+        #expect(!asic.codes.contains("17-2141"), "Mechanical Engineers on \"engineer\" alone: \(asic.codes)")
+    }
+
     @Test func theWhyOfEveryHitNamesWhatMatched() throws {
         guard requireGraph() else { return }
         for query in ["QA Analyst", "clinical research coordinator managing oncology drug trials", "Hydrologist"] {
             let result = try ranking(query)
             for matches in result.matches {
                 #expect(matches.contains { line in
-                    ["title:", "direct-match:", "onet:", "alternate:", "ESCO:", "technology:", "program:", "terms:"]
-                        .contains { line.hasPrefix($0) }
+                    ["title:", "direct-match:", "onet:", "alternate:", "ESCO:", "technology:", "program:", "terms:",
+                     "related:"].contains { line.hasPrefix($0) }
                 }, "\(query): \(matches)")
             }
         }

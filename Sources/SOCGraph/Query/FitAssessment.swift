@@ -69,7 +69,8 @@ public struct FitReport: Encodable, Sendable {
         let titleSearch = try? index.search(profile.title, limit: Self.titleHits)
         var titleScores: [String: Double] = [:]
         var titleMatches: [String: [String]] = [:]
-        for hit in titleSearch?.hits ?? [] {
+        // A hit ranked as a related occupation of the first matched nothing itself: it is not a candidate.
+        for hit in titleSearch?.hits ?? [] where !hit.isRelated {
             // A weak title search is a guess: it counts half.
             titleScores[hit.code] = titleSearch?.weak == true ? hit.score / 2 : hit.score
             titleMatches[hit.code] = Array(hit.titleMatches.prefix(Self.titleReasons))
@@ -90,7 +91,7 @@ public struct FitReport: Encodable, Sendable {
         for duty in profile.duties {
             guard let results = try? index.search(duty, limit: 10) else { continue }
             searches.append(results)
-            for (rank, hit) in results.hits.enumerated() {
+            for (rank, hit) in results.hits.enumerated() where !hit.isRelated {
                 dutyScores[hit.code, default: 0] += hit.score / Double(profile.duties.count)
                 if rank < Self.dutyHits, !results.weak { add(hit.code, .dutySearch) }
             }
@@ -106,7 +107,7 @@ public struct FitReport: Encodable, Sendable {
         var endeavorScores: [String: Double] = [:]
         if let results = try? index.search(profile.endeavor, limit: 10) {
             searches.append(results)
-            for (rank, hit) in results.hits.enumerated() {
+            for (rank, hit) in results.hits.enumerated() where !hit.isRelated {
                 endeavorScores[hit.code] = hit.score
                 if rank < Self.endeavorHits, !results.weak { add(hit.code, .endeavorSearch) }
             }

@@ -41,8 +41,19 @@ extension KnowledgeGraph {
                     }
                 },
                 definition: text?.definitions[code], tasks: text?.tasks[code]?.map(\.text) ?? [],
-                entryEducation: entryEducation(of: node)?.education)
+                entryEducation: entryEducation(of: node)?.education,
+                related: relatedCodes(of: node))
         }
+    }
+}
+
+extension KnowledgeGraph {
+    /// The SOC codes of the related occupations of a detailed occupation, most related first, each once (an
+    /// occupation with O*NET specialties has the related rows of each). O(degree × log degree).
+    func relatedCodes(of node: NodeIndex) -> [String] {
+        var seen = Set<String>()
+        return related(of: node).sorted { $0.link.index < $1.link.index }.map { self[$0.occupation].id }
+            .filter { seen.insert($0).inserted && $0 != self[node].id }
     }
 }
 

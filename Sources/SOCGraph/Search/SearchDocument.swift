@@ -51,13 +51,18 @@ public struct SearchDocument: Sendable, Hashable, Codable {
     public var tasks: [String]
     /// BLS typical education needed for entry.
     public var entryEducation: EducationLevel?
+    /// O*NET Related Occupations of the occupation as SOC detailed codes, most related first (O*NET's index), each
+    /// once.
+    public var related: [String]
 
     public init(
         code: String, title: String, directMatchTitles: [String] = [], onetTitles: [String] = [],
         alternateTitles: [String] = [], reportedTitles: [String] = [],
         technologies: [Technology] = [], programTitles: [String] = [], escoTitles: [ESCOTitle] = [],
-        definition: String? = nil, tasks: [String] = [], entryEducation: EducationLevel? = nil
+        definition: String? = nil, tasks: [String] = [], entryEducation: EducationLevel? = nil,
+        related: [String] = []
     ) {
+        self.related = related
         self.entryEducation = entryEducation
         self.code = code
         self.title = title

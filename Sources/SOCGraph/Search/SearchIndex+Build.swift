@@ -32,6 +32,9 @@ extension SearchIndex {
                                       entries: start..<builder.entries.count, titleEntries: start..<titleEnd,
                                       entryEducation: document.entryEducation))
         }
+        var position: [String: Int32] = [:]
+        for (d, document) in documents.enumerated() { position[document.code] = Int32(d) }
+        for (d, document) in input.enumerated() { documents[d].related = document.related.compactMap { position[$0] } }
         self.init(documents: documents, entries: builder.entries, entryTerms: builder.entryTerms,
                   texts: builder.texts, termIDs: builder.termIDs,
                   postings: Self.postings(documents: documents, entries: builder.entries,

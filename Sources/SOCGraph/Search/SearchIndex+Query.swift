@@ -150,6 +150,8 @@ extension SearchIndex {
             var score: Double
             var relevance: Double
             var titles: [TitleMatch]
+            /// The first hit and the O*NET rank through which the score came (`relatedShare`).
+            var relatedTo: (document: Int, rank: Int)? = nil
         }
         var candidates: [Candidate] = []
         var credit = [Double](repeating: 0, count: slots.count)
@@ -179,17 +181,43 @@ extension SearchIndex {
             if demotedCatchAll(d, titles: titles) { score *= Self.catchAll }
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
         }
-        candidates.sort {
-            if $0.score != $1.score { return $0.score > $1.score }
-            if $0.relevance != $1.relevance { return $0.relevance > $1.relevance }
-            return documents[$0.document].code < documents[$1.document].code
+        let order = { (a: Candidate, b: Candidate) -> Bool in
+            if a.score != b.score { return a.score > b.score }
+            if a.relevance != b.relevance { return a.relevance > b.relevance }
+            return self.documents[a.document].code < self.documents[b.document].code
+        }
+        candidates.sort(by: order)
+        // The first hit's related occupations (`relatedShare`, times their own prior) rank before occupations
+        // that matched worse.
+        if let first = candidates.first, !documents[first.document].related.isEmpty {
+            var at = [Int](repeating: -1, count: count)
+            for (i, candidate) in candidates.enumerated() { at[candidate.document] = i }
+            var share = Self.relatedShare
+            for (rank, related) in documents[first.document].related.enumerated() {
+                let d = Int(related)
+                if at[d] < 0 {
+                    at[d] = candidates.count
+                    candidates.append(Candidate(document: d, score: 0, relevance: 0, titles: []))
+                }
+                let score = first.score * share * documents[d].prior
+                if score > candidates[at[d]].score {
+                    candidates[at[d]].score = score
+                    candidates[at[d]].relatedTo = (first.document, rank + 1)
+                }
+                share *= Self.relatedDecay
+            }
+            candidates.sort(by: order)
         }
 
         let hits = candidates.prefix(limit).map { candidate in
             let d = candidate.document
+            let related = candidate.relatedTo.map { source in
+                ["\(SearchHit.relatedLabel): \(documents[source.document].code) \(documents[source.document].title) "
+                    + "(O*NET Related Occupations, #\(source.rank))"]
+            } ?? []
             return SearchHit(
                 code: documents[d].code, title: documents[d].title, score: min(max(candidate.score, 0), 1),
-                matches: explanation(
+                matches: related + explanation(
                     document: d, titles: candidate.titles, slots: slots, query: queryTerms,
                     satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] }))
         }

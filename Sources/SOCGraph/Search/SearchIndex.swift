@@ -16,7 +16,8 @@ import Foundation
 /// The score is `(1 − (1 − q)(1 − 0.6·r))` times the occupation's prior (`belowDegree`), its family factor for the
 /// query's head word (`family(of:headed:)`, left out when a title its incumbents report matched, `reportedMatch`)
 /// and, for an unspecific match of an "All Other" code, `catchAll`. Ties
-/// are broken by `r`, then by code.
+/// are broken by `r`, then by code. The first hit's O*NET Related Occupations then score at least `relatedShare` of
+/// it.
 ///
 /// Complexity: building is linear in the total length of the text; a query touches the postings of its terms
 /// and the titles holding them (`titleEntries(with:)`).
@@ -55,6 +56,14 @@ public struct SearchIndex: Sendable {
     /// The factor on the score of an "All Other" code, unless one of its O*NET specialty titles is what matched:
     /// a catch-all ranks first only when nothing specific matches as well.
     public static let catchAll = 0.97
+    /// The share of the first hit's score that its O*NET Related Occupations reach, the most related first and each
+    /// next one `relatedDecay` less: an occupation that matched worse ranks after them. After "ASIC Engineer"
+    /// (17-2061 Computer Hardware Engineers, which list "ASIC Design Engineer"), the next hits are 17-2072 Electronics
+    /// Engineers and the others O*NET relates to it, not every occupation with an "Engineer" title. Such a hit
+    /// says so first (`related: 17-2061 …`); it matched no better than that. Its own `prior` applies.
+    public static let relatedShare = 0.5
+    /// How much less each next related occupation of the first hit reaches (`relatedShare`).
+    public static let relatedDecay = 0.97
     /// How much a hot technology counts relative to another technology.
     public static let hotTechnologyBoost = 1.25
     /// The most different words a query may have (after stop words): a job title or a few lines of duties.
@@ -72,6 +81,8 @@ public struct SearchIndex: Sendable {
         let titleEntries: Range<Int>
         /// BLS typical education needed for entry.
         let entryEducation: EducationLevel?
+        /// Its O*NET Related Occupations, most related first, as document positions.
+        var related: [Int32] = []
 
         /// An "All Other" residual code (`15-1299 Computer Occupations, All Other`).
         var isCatchAll: Bool { CatchAll.isCatchAll(title: title) }

@@ -9,7 +9,8 @@ public struct SearchHit: Sendable, Equatable, Codable {
     /// Why it matched, most telling first: `title: Data Scientists`, `alternate: Machine Learning Engineer`,
     /// `reported: Data Scientist` (an alternate title O*NET's Sample of Reported Titles lists too),
     /// `technology: TensorFlow`, `program: …`, `definition`, `tasks: 2`, `terms: machin, learn` (stems),
-    /// `expansion: leader → supervisor`, `spelling: labour → labor`.
+    /// `expansion: leader → supervisor`, `spelling: labour → labor`; first, for a hit ranked as a related occupation
+    /// of the first hit, `related: 17-2061 Computer Hardware Engineers (O*NET Related Occupations, #1)`.
     public var matches: [String]
 
     /// The lines of `matches` that name a title the query matched (`title:`, `direct-match:`, `onet:`,
@@ -20,6 +21,13 @@ public struct SearchHit: Sendable, Equatable, Codable {
 
     static let titleLabels = [SearchField.title, .directMatch, .onet, .alternate].map(\.rawValue)
         + ["reported", SearchIndex.escoLabel]
+
+    /// The label of the line that says a hit ranks where it does as a related occupation of the first hit
+    /// (`SearchIndex.relatedShare`): `related: 17-2061 Computer Hardware Engineers (O*NET Related Occupations, #1)`.
+    public static let relatedLabel = "related"
+
+    /// Whether the hit ranks where it does as a related occupation of the first hit, not by what it matched.
+    public var isRelated: Bool { matches.first?.hasPrefix(Self.relatedLabel + ": ") == true }
 }
 
 /// The answer to a search: ranked hits, and whether the ranking is weak enough that the user should look further.

@@ -227,4 +227,43 @@ import Testing
             #expect(try again.search(query, limit: 20) == index.search(query, limit: 20))
         }
     }
+
+    /// The first hit's O*NET Related Occupations rank before occupations that matched worse, each saying through
+    /// which hit; one that matched better keeps its own score; the others keep theirs.
+    @Test func relatedOccupationsOfTheFirstHitFollowIt() throws {
+        let index = SearchIndex(documents: [
+            SearchDocument(code: "17-2061", title: "Computer Hardware Engineers",
+                           alternateTitles: ["ASIC Design Engineer", "Hardware Engineer"],
+                           related: ["17-2072", "17-2141", "15-1252"]),
+            SearchDocument(code: "17-2072", title: "Electronics Engineers, Except Computer",
+                           alternateTitles: ["Circuit Design Engineer"], related: ["17-2061"]),
+            SearchDocument(code: "17-2141", title: "Mechanical Engineers",
+                           alternateTitles: ["Analog ASIC Design Engineer"]),
+            SearchDocument(code: "15-1252", title: "Software Developers", alternateTitles: ["Software Engineer"]),
+            SearchDocument(code: "17-2131", title: "Materials Engineers", alternateTitles: ["Engineer"]),
+        ])
+        let results = try index.search("ASIC Design Engineer", limit: 5)
+        let top = try #require(results.hits.first)
+        #expect(top.code == "17-2061" && !top.isRelated)
+        let byCode = Dictionary(uniqueKeysWithValues: results.hits.map { ($0.code, $0) })
+        // 17-2072 matched only "engineer" and "design": it ranks as the first related occupation, and says so.
+        let electronics = try #require(byCode["17-2072"])
+        #expect(electronics.isRelated)
+        #expect(electronics.matches.first
+                == "related: 17-2061 Computer Hardware Engineers (O*NET Related Occupations, #1)")
+        #expect(abs(electronics.score - top.score * SearchIndex.relatedShare) < 0.001)
+        // The third related occupation reaches two decay steps less; it matched nothing at all.
+        let software = try #require(byCode["15-1252"])
+        #expect(software.isRelated && software.matches.first?.hasSuffix("#3)") == true)
+        let decayed = top.score * SearchIndex.relatedShare * SearchIndex.relatedDecay * SearchIndex.relatedDecay
+        #expect(abs(software.score - decayed) < 0.001)
+        // A longer title holding the query matches better than half of the first hit: Mechanical Engineers keep
+        // their own score.
+        let mechanical = try #require(byCode["17-2141"])
+        #expect(!mechanical.isRelated && mechanical.score > top.score * SearchIndex.relatedShare)
+        // An unrelated occupation is neither raised nor marked.
+        let materials = try #require(byCode["17-2131"])
+        #expect(!materials.isRelated && materials.score < software.score)
+        #expect(results.hits.map(\.score) == results.hits.map(\.score).sorted(by: >))
+    }
 }

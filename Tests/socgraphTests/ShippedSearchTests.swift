@@ -271,14 +271,58 @@ extension ShippedGraphTests {
         #expect(try ranking("Private Investigator").codes.first == "33-9021")
     }
 
+    /// O*NET lists "Postdoctoral Fellow" first among Social Science Research Assistants' titles; a postdoc trains
+    /// for a scientist's career in the field the title names.
+    @Test func aPostdocIsAScientistOfTheFieldNamed() throws {
+        guard requireGraph() else { return }
+        for title in ["Postdoctoral Fellow", "Post-Doctoral Fellow", "Post Doc Researcher", "Postdoc"] {
+            let bare = try ranking(title)
+            #expect(bare.weak && bare.codes.first?.hasPrefix("19-1") == true, "\(title): \(bare.codes)")
+            #expect(!bare.codes.contains("19-4061"), "\(title): \(bare.codes)")
+            #expect(bare.readAs.contains("as research scientist: research training after the doctorate"),
+                    "\(title): \(bare.readAs)")
+        }
+        #expect(try ranking("Postdoctoral Researcher in Physics").codes.first == "19-2012")
+        #expect(try ranking("Postdoctoral Research Associate in Chemistry").codes.first == "19-2031")
+        #expect(try ranking("Postdoctoral Fellow in Immunology").codes.first == "19-1042")
+    }
+
+    /// "Member of Technical Staff" is an engineer's or scientist's rank: alone it asks for the field, with a field it
+    /// ranks by it, and before another title it is dropped.
+    @Test func aMemberOfTechnicalStaffIsAnEngineerOfTheFieldNamed() throws {
+        guard requireGraph() else { return }
+        for title in ["Member of Technical Staff", "Senior Member of Technical Staff", "MTS"] {
+            let bare = try ranking(title)
+            #expect(bare.weak && bare.codes.first?.hasPrefix("17-2") == true, "\(title): \(bare.codes)")
+            #expect(bare.readAs.contains("a rank technology companies give engineers and scientists"),
+                    "\(title): \(bare.readAs)")
+        }
+        let member = try ranking("Member of Technical Staff")
+        #expect(member.readAs.contains("\"member of technical staff\" as engineer"), "\(member.readAs)")
+        #expect(try ranking("Member of Technical Staff - Software").codes.first == "15-1252")
+        let silicon = try ranking("SMTS Silicon Design Engineer")
+        #expect(["17-2061", "17-2072"].contains(silicon.codes.first ?? ""), "\(silicon.codes)")
+    }
+
     @Test("university and hospital grades from abroad are their U.S. occupations",
           arguments: [("Reader in Physics", "25-1054"), ("Senior House Officer", "29-1229"),
                       ("Meter Reader", "43-5041"), ("Veterinary Medical Officer", "29-1131"),
-                      ("Management Trainee", "11-9199"), ("Chief Medical Officer", "11-1011")])
+                      ("Management Trainee", "11-9199"), ("Chief Medical Officer", "11-1011"),
+                      ("Graduate Software Engineer", "15-1252"), ("Graduate Teaching Assistant", "25-9044"),
+                      ("Graduate School Dean", "11-9033")])
     func gradesFromAbroad(_ title: String, _ code: String) throws {
         guard requireGraph() else { return }
         let ranking = try ranking(title)
         #expect(ranking.codes.first == code, "\(title): \(ranking.codes)")
+    }
+
+    /// A "Graduate Engineer" is an engineer in an employer's entry grade, not a graduate technical sales engineer.
+    @Test func aGraduateEngineerIsAnEngineer() throws {
+        guard requireGraph() else { return }
+        let trainee = try ranking("Graduate Engineer Trainee")
+        #expect(trainee.weak && trainee.codes.first?.hasPrefix("17-2") == true, "\(trainee.codes)")
+        #expect(Set(trainee.ignored).isSuperset(of: ["graduate", "trainee"]), "\(trainee.ignored)")
+        #expect(!trainee.codes.contains("41-4011"), "\(trainee.codes)")
     }
 
     @Test func aFounderOrOwnerOfNamedWorkKeepsItsWork() throws {

@@ -45,6 +45,8 @@ extension JobTitle {
         public let phrase: [String]
         public let reading: [String]
         public let reason: String
+        /// The phrase as the note quotes it, when normalisation has reordered it.
+        public var written: String? = nil
     }
 
     /// The table. Each row is a title whose words official titles use otherwise.
@@ -78,7 +80,42 @@ extension JobTitle {
         // The U.S. federal title of veterinarians (OPM series 0701 Veterinary Medical Science).
         PhraseReading(phrase: ["veterinary", "medical", "officer"], reading: ["veterinarian"],
                       reason: "a veterinarian (the U.S. federal title, OPM series 0701)"),
-    ]
+    ] + postdoctoralReadings + technicalStaffReadings
+
+    /// A postdoctoral appointment is research training after the doctorate, for a scientist's career in its field:
+    /// SOC classifies trainees with the occupation they train for. O*NET spreads "Postdoctoral Fellow" and its
+    /// variants over Social Science Research Assistants, Natural Sciences Managers, Statisticians and a few
+    /// scientists, and no title of it names the field; read as "research scientist", the field the title names
+    /// decides ("Postdoctoral Fellow, Neuroscience"), and without one the results are a flagged near tie.
+    static let postdoctoralReadings: [PhraseReading] = {
+        let starts: [[String]] = [["postdoctoral"], ["post", "doctoral"], ["post", "doc"]]
+        let roles: [[String]] = [
+            ["research", "fellow"], ["research", "associate"], ["research", "scientist"], ["research", "scholar"],
+            ["researcher"], ["fellow"], ["scholar"], ["associate"], ["scientist"], [],
+        ]
+        return roles.flatMap { role in
+            starts.map { start in
+                PhraseReading(phrase: start + role, reading: ["research", "scientist"],
+                              reason: "research training after the doctorate, for a scientist's career in its field "
+                                + "(SOC classifies trainees with the occupation they train for); name the field if "
+                                + "the title does not (\"Postdoctoral Fellow, Neuroscience\")")
+            }
+        }
+    }()
+
+    /// "Member of Technical Staff" (MTS) and its grades are ranks that technology companies give engineers and
+    /// scientists. Before another title they are dropped as levels ("SMTS Silicon Design Engineer"); alone, the
+    /// rank says only that the person is an engineer or scientist: read as "engineer", a flagged near tie.
+    static let technicalStaffReadings: [PhraseReading] = {
+        let reason = "a rank technology companies give engineers and scientists, not an occupation; add the field or "
+            + "the duties"
+        // Normalisation turns "Member of Technical Staff" into "technical staff member", not after "Consulting".
+        return [["technical", "staff", "member"], ["consulting", "member", "of", "technical", "staff"]].map {
+            PhraseReading(phrase: $0, reading: ["engineer"], reason: reason, written: "member of technical staff")
+        } + [["mts"], ["smts"], ["pmts"], ["lmts"]].map {
+            PhraseReading(phrase: $0, reading: ["engineer"], reason: reason)
+        }
+    }()
 
     /// The normalised query with a phrase of `phraseReadings` that starts it replaced by its reading, or nil.
     public static func readingPhrases(_ normalized: Normalized) -> Reading? {
@@ -95,7 +132,8 @@ extension JobTitle {
                 + normalized.headCandidates.dropFirst(phraseHead.count)
         }
         return Reading(normalized: reading,
-                       note: "\"\(row.phrase.joined(separator: " "))\" as \(row.reading.joined(separator: " ")): "
+                       note: "\"\(row.written ?? row.phrase.joined(separator: " "))\" as "
+                        + "\(row.reading.joined(separator: " ")): "
                         + row.reason)
     }
 }

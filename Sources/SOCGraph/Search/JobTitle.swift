@@ -131,8 +131,10 @@ public enum JobTitle {
     ]
 
     /// Levels that only a query drops (`normalize(_:query:)`): official titles keep them ("Management Trainee" is
-    /// an O*NET title of 11-9199), while a client's "Software Engineer Trainee" trains for the occupation named.
-    static let queryLevelWords: Set<String> = ["trainee"]
+    /// an O*NET title of 11-9199, "Graduate Assistant" of 25-9044), while a client's "Software Engineer Trainee"
+    /// trains for the occupation named, and a "Graduate Engineer" (U.K., Indian and other employers' entry grade
+    /// for a new graduate) is an engineer.
+    static let queryLevelWords: Set<String> = ["trainee", "graduate"]
 
     /// Normalises a job title, or the title part of a longer text (see the type's rules); `query` adds the rules
     /// for a query (a trainee, a grade letter). A text with nothing left after the rules is returned as written, so

@@ -46,7 +46,8 @@ struct JobTitleTests {
     }
 
     @Test("a query's own levels: a trainee and a grade letter apart from the title", arguments: [
-        ("Software Engineer Trainee", "software engineer"), ("Scientist B", "scientist"),
+        ("Software Engineer Trainee", "software engineer"), ("Graduate Engineer Trainee", "engineer"),
+        ("Scientist B", "scientist"),
         ("Scientist 'D'", "scientist"),
         ("PA-C", "pa c"), ("Programmer in C", "programmer in c"), ("Vitamin D Researcher", "vitamin d researcher"),
     ])
@@ -54,6 +55,16 @@ struct JobTitleTests {
         #expect(JobTitle.normalize(title, query: true).text.lowercased() == expected)
         // Official titles keep them.
         if title.hasSuffix("Trainee") { #expect(JobTitle.normalize(title).text.lowercased() == title.lowercased()) }
+    }
+
+    @Test("postdoctoral titles and technical-staff ranks are read at the start of a title", arguments: [
+        ("Postdoctoral Fellow", "research scientist"), ("Post-Doctoral Research Associate in Chemistry",
+                                                        "research scientist in chemistry"),
+        ("Postdoc", "research scientist"), ("Member of Technical Staff", "engineer"), ("SMTS", "engineer"),
+    ])
+    func postdocsAndTechnicalStaff(_ title: String, _ expected: String) throws {
+        let reading = try #require(JobTitle.readingPhrases(JobTitle.normalize(title, query: true)))
+        #expect(reading.normalized.text.lowercased() == expected)
     }
 
     @Test("a rank word that is the head stays", arguments: [

@@ -353,6 +353,29 @@ extension ShippedGraphTests {
         #expect(!asic.codes.contains("17-2141"), "Mechanical Engineers on \"engineer\" alone: \(asic.codes)")
     }
 
+    /// Employers write the working title first and the occupation's after it: a qualifier that is an official title
+    /// of a few occupations names the job a second time, and the occupation both titles name ranks first.
+    @Test("a qualifier that is an official title is a second title of the job",
+          arguments: [("Strategy Manager (Management Analyst)", "13-1111"), ("Team Lead (Software Engineer)", "15-1252"),
+                      ("Project Manager - Civil Engineer", "17-2051")])
+    func secondTitles(_ title: String, _ code: String) throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking(title)
+        #expect(ranking.codes.first == code, "\(title): \(ranking.codes)")
+        #expect(ranking.readAs.contains("is a title of its own, matched as a second title of the job"),
+                "\(title): \(ranking.readAs)")
+    }
+
+    /// A qualifier that is a title of many occupations, or one word, does not say which.
+    @Test func aQualifierOfManyOccupationsOrOneWordIsNotASecondTitle() throws {
+        guard requireGraph() else { return }
+        for title in ["Data Scientist, Tech", "Quality Engineer, Manager", "Analyst (Research Associate)"] {
+            let ranking = try ranking(title)
+            #expect(!ranking.readAs.contains("second title"), "\(title): \(ranking.readAs)")
+        }
+        #expect(try ranking("Data Scientist, Tech").codes.first == "15-2051")
+    }
+
     @Test func theWhyOfEveryHitNamesWhatMatched() throws {
         guard requireGraph() else { return }
         for query in ["QA Analyst", "clinical research coordinator managing oncology drug trials", "Hydrologist"] {

@@ -48,6 +48,9 @@ public enum JobTitle {
         public var dropped: [String]
         /// Abbreviations spelled out: (as written, spelled out).
         public var expanded: [Expansion]
+        /// The words kept of each segment after the title part of a qualified title, lower case, abbreviations
+        /// spelled out: "management analyst" of "Client Strategist (Management Analyst)".
+        public var qualifiers: [String] = []
     }
 
     public struct Expansion: Equatable, Sendable {
@@ -222,9 +225,12 @@ public enum JobTitle {
             return Normalized(text: plain.joined(separator: " "), headCandidates: plain.last.map { [$0.lowercased()] } ?? [],
                               qualified: false, dropped: [], expanded: [])
         }
+        let spelledOut = { (segment: [String]) in
+            segment.map { abbreviations[$0.lowercased()] ?? $0.lowercased() }.joined(separator: " ")
+        }
         return Normalized(text: words.joined(separator: " "), headCandidates: candidates, qualified: qualified,
-                          dropped: dropped,
-                          expanded: expanded)
+                          dropped: dropped, expanded: expanded,
+                          qualifiers: qualified ? segments.dropFirst().map(spelledOut) : [])
     }
 
     /// Whether `word`, a single letter or one in single quotes, ends `segment` after a space.

@@ -87,7 +87,7 @@ extension SearchIndex {
             throw SOCGraphError.invalidInput("search: the query is \(query.count) characters long, over the limit of "
                                              + "\(Self.maximumLength); give a job title or a few lines of duties")
         }
-        let (slots, ignored, titlePart, readAs) = try slots(for: query)
+        let (slots, ignored, titlePart, secondTitles, readAs) = try slots(for: query)
         let queryTerms = QueryTerms(slots, termCount: postings.count)
         // Titles are matched against the whole query and, when it goes on past its title part ("materials
         // engineer" of "materials engineer developing lightweight composites"), against the title part too, at
@@ -99,6 +99,12 @@ extension SearchIndex {
         titleTerms.head = titleSlots.firstIndex { $0.term == titlePart.head }
         let headID = titlePart.head.flatMap { termIDs[$0] }
         let titlePartShare = JobTitle.isGeneric(titleSlots.map(\.word)) ? Self.roleTitlePartShare : Self.titlePartShare
+        let secondTitleTerms = secondTitles.map { second in
+            let secondSlots = slots.filter { second.terms.contains($0.term) }
+            var terms = QueryTerms(secondSlots, termCount: postings.count)
+            terms.head = secondSlots.firstIndex { $0.term == second.head }
+            return terms
+        }
 
         let totalWeight = queryTerms.totalWeight
         let count = self.count
@@ -173,11 +179,23 @@ extension SearchIndex {
                     $0.quality != $1.quality ? $0.quality > $1.quality : $0.entry < $1.entry
                 }
             }
-            let quality = titles.first?.quality ?? 0
+            // A second title's match adds to the first's as independent evidence: the occupation both name ranks
+            // first.
+            var quality = titles.first?.quality ?? 0
+            var secondTitle = false
+            for terms in secondTitleTerms {
+                let second = titleMatches(document: d, entries: shared, query: terms, credit: &credit)
+                guard let best = second.first else { continue }
+                secondTitle = secondTitle || best.quality >= Self.reportedMatch
+                quality = 1 - (1 - quality) * (1 - best.quality * Self.secondTitleShare)
+                titles = (titles + second.map { TitleMatch(entry: $0.entry, quality: $0.quality * Self.secondTitleShare) })
+                    .sorted { $0.quality != $1.quality ? $0.quality > $1.quality : $0.entry < $1.entry }
+            }
             // A title incumbents report is the occupation's, whatever its other titles' heads (`reportedMatch`).
+            // So is a second title the query names.
             let reported = titles.contains { entries[$0.entry].reported && $0.quality >= Self.reportedMatch }
             var score = (1 - (1 - quality) * (1 - Self.relevanceShare * relevance)) * documents[d].prior
-                * (reported ? 1 : family(of: d, headed: headed))
+                * (reported || secondTitle ? 1 : family(of: d, headed: headed))
             if demotedCatchAll(d, titles: titles) { score *= Self.catchAll }
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
         }
@@ -249,7 +267,8 @@ extension SearchIndex {
     /// words that name the job (empty when the query is nothing but a title, or starts with none) and its head;
     /// and the query as read, when normalisation corrected a typing error, spelled out or moved words.
     func slots(for query: String) throws -> (
-        slots: [Slot], ignored: [String], titlePart: (terms: Set<String>, head: String?), readAs: String?
+        slots: [Slot], ignored: [String], titlePart: (terms: Set<String>, head: String?),
+        secondTitles: [(terms: Set<String>, head: String?)], readAs: String?
     ) {
         let trimmed = query.trimmed
         guard !trimmed.isEmpty else {
@@ -340,6 +359,21 @@ extension SearchIndex {
             slot.weight = inverseDocumentFrequency(frequencySource.map { postings[$0].count } ?? 0)
             slots.append(slot)
         }
+        // A qualifier that is an official title of a few occupations ("Client Strategist (Management Analyst)",
+        // "Project Manager - Civil Engineer") names the job a second time (`secondTitleShare`); one of many
+        // ("Research Associate", "Security Engineer") does not say which, nor does one word ("Manager", "Tech").
+        var secondTitles: [(terms: Set<String>, head: String?)] = []
+        // A qualifier is read as a title is ("Postdoctoral Researcher" as a research scientist, a title of many).
+        let qualifiers = normalized.qualifiers.map { qualifier in
+            JobTitle.readingPhrases(JobTitle.normalize(qualifier, query: true))?.normalized.text ?? qualifier
+        }
+        for qualifier in qualifiers where qualifier.contains(" ")
+            && (1...Self.secondTitleCodes).contains(titleCodes(qualifier).count)
+        {
+            let terms = SearchText.tokens(qualifier).filter(SearchText.isMeaningful).map(SearchText.term)
+            secondTitles.append((Set(terms), terms.last))
+            readings.append("\"\(qualifier)\" is a title of its own, matched as a second title of the job")
+        }
         // Said when normalisation did more than drop words: corrected a typing error, spelled out an abbreviation
         // or moved the head.
         let kept = JobTitle.wordsOf(trimmed).map { $0.lowercased() }.filter { !ignored.contains($0) }
@@ -350,7 +384,7 @@ extension SearchIndex {
         let readAs = notes.isEmpty
             ? (read == kept.joined(separator: " ") ? nil : read)
             : read + " (" + notes.joined(separator: "; ") + ")"
-        return (slots, ignored, (titleTerms, head), readAs)
+        return (slots, ignored, (titleTerms, head), secondTitles, readAs)
     }
 
     /// The codes of the occupations with a title of their own (SOC, Direct Match, O*NET; not ESCO) of exactly the

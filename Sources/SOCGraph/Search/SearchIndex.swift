@@ -148,6 +148,14 @@ public struct SearchIndex: Sendable {
     /// ("general manager", "team lead"). A part of one word ("engineer") is matched with no title: the rest of the
     /// text places it, its head gives the family.
     public static let titlePartShare = 0.9
+    /// The share of its title match a qualifier that is an official title itself earns ("Management Analyst" of
+    /// "Client Strategist (Management Analyst)"): employers write the working title first and the occupation's
+    /// title after it. The occupation it matches keeps its whole score, without the family factor of the first
+    /// title's head (`family(of:headed:)`).
+    public static let secondTitleShare = 0.9
+    /// The most occupations a qualifier may be an official title of to count as a second title: "Civil Engineer"
+    /// is one of 17-2051, 17-2081 and 17-3011, while "Research Associate" is one of eleven.
+    public static let secondTitleCodes = 3
     public static let roleTitlePartShare = 0.5
     /// The share of an occupation's titles with the query's head word from which it is of that family (the factor
     /// `family(of:headed:)` is on the whole score).

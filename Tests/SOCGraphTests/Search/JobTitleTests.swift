@@ -57,6 +57,15 @@ struct JobTitleTests {
         if title.hasSuffix("Trainee") { #expect(JobTitle.normalize(title).text.lowercased() == title.lowercased()) }
     }
 
+    @Test("the segments after a qualified title are its qualifiers", arguments: [
+        ("Client Strategist (Management Analyst)", ["management analyst"]),
+        ("Project Manager - Civil Engineer", ["civil engineer"]), ("Software Engineer, ML", ["machine learning"]),
+        ("Manager, Software Development", []), ("Sr. Software Engineer - External", []), ("Data Scientist", []),
+    ])
+    func qualifiers(_ title: String, _ expected: [String]) {
+        #expect(JobTitle.normalize(title, query: true).qualifiers == expected)
+    }
+
     @Test("postdoctoral titles and technical-staff ranks are read at the start of a title", arguments: [
         ("Postdoctoral Fellow", "research scientist"), ("Post-Doctoral Research Associate in Chemistry",
                                                         "research scientist in chemistry"),

@@ -266,4 +266,22 @@ import Testing
         #expect(!materials.isRelated && materials.score < software.score)
         #expect(results.hits.map(\.score) == results.hits.map(\.score).sorted(by: >))
     }
+
+    /// A qualifier that is an official title of a few occupations is a second title: its match adds to the
+    /// first title's, so the occupation both name ranks first, and one that only the second names comes next.
+    @Test func aQualifierThatIsATitleCountsAsASecondTitle() throws {
+        let index = SearchIndex(documents: [
+            SearchDocument(code: "15-1252", title: "Software Developers",
+                           alternateTitles: ["Software Engineer", "Site Reliability Engineer"]),
+            SearchDocument(code: "17-2112", title: "Industrial Engineers", alternateTitles: ["Site Reliability Engineer"]),
+            SearchDocument(code: "13-1111", title: "Management Analysts", alternateTitles: ["Strategy Consultant"]),
+        ])
+        let both = try index.search("Software Engineer (Site Reliability Engineer)")
+        #expect(codes(both).prefix(2) == ["15-1252", "17-2112"])
+        #expect(both.hits[1].score > 0.75 && both.hits[1].score < both.hits[0].score)
+        #expect(both.readAs?.contains("\"site reliability engineer\" is a title of its own") == true)
+        // Not a title: an ordinary qualifier.
+        let plain = try index.search("Software Engineer (Reliability)")
+        #expect(plain.readAs?.contains("second title") != true)
+    }
 }

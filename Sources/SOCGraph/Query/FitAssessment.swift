@@ -66,11 +66,11 @@ public struct FitReport: Encodable, Sendable {
             if graph[node].kind == .specialty, let parent = graph.parent(of: node) { node = parent }
             add(graph[node].id, .given)
         }
-        let titleSearch = try? index.search(profile.title, limit: Self.titleHits)
+        let titleSearch = try? index.search(profile.title, limit: Self.titleHits, related: false)
         var titleScores: [String: Double] = [:]
         var titleMatches: [String: [String]] = [:]
-        // A hit ranked as a related occupation of the first matched nothing itself: it is not a candidate.
-        for hit in titleSearch?.hits ?? [] where !hit.isRelated {
+        // Candidates are what matched: the searches leave out the first hit's related occupations.
+        for hit in titleSearch?.hits ?? [] {
             // A weak title search is a guess: it counts half.
             titleScores[hit.code] = titleSearch?.weak == true ? hit.score / 2 : hit.score
             titleMatches[hit.code] = Array(hit.titleMatches.prefix(Self.titleReasons))
@@ -89,9 +89,9 @@ public struct FitReport: Encodable, Sendable {
         var weakOnly: Set<String> = Set(titleSearch?.weak == true ? titleSearch!.hits.map(\.code) : [])
         var dutyScores: [String: Double] = [:]
         for duty in profile.duties {
-            guard let results = try? index.search(duty, limit: 10) else { continue }
+            guard let results = try? index.search(duty, limit: 10, related: false) else { continue }
             searches.append(results)
-            for (rank, hit) in results.hits.enumerated() where !hit.isRelated {
+            for (rank, hit) in results.hits.enumerated() {
                 dutyScores[hit.code, default: 0] += hit.score / Double(profile.duties.count)
                 if rank < Self.dutyHits, !results.weak { add(hit.code, .dutySearch) }
             }
@@ -105,9 +105,9 @@ public struct FitReport: Encodable, Sendable {
             }
         }
         var endeavorScores: [String: Double] = [:]
-        if let results = try? index.search(profile.endeavor, limit: 10) {
+        if let results = try? index.search(profile.endeavor, limit: 10, related: false) {
             searches.append(results)
-            for (rank, hit) in results.hits.enumerated() where !hit.isRelated {
+            for (rank, hit) in results.hits.enumerated() {
                 endeavorScores[hit.code] = hit.score
                 if rank < Self.endeavorHits, !results.weak { add(hit.code, .endeavorSearch) }
             }

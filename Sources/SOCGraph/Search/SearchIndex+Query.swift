@@ -78,10 +78,13 @@ extension SearchIndex {
 
     /// Ranks the occupations for a job title or a description of duties; at most `limit` hits, best first.
     ///
+    /// With `related`, the first hit's O*NET Related Occupations follow it (`relatedShare`); without, only what
+    /// matched is ranked, as `FitAssessment` wants its candidates.
+    ///
     /// Throws `SOCGraphError.invalidInput` when the query has no meaningful word or more than `maxQueryWords`
     /// different ones, or `limit` is not positive.
     /// A query that matches nothing returns no hits, marked weak.
-    public func search(_ query: String, limit: Int = 10) throws -> SearchResults {
+    public func search(_ query: String, limit: Int = 10, related: Bool = true) throws -> SearchResults {
         guard limit > 0 else { throw SOCGraphError.invalidInput("search: the limit must be at least 1, not \(limit)") }
         guard query.count <= Self.maximumLength else {
             throw SOCGraphError.invalidInput("search: the query is \(query.count) characters long, over the limit of "
@@ -207,7 +210,7 @@ extension SearchIndex {
         candidates.sort(by: order)
         // The first hit's related occupations (`relatedShare`, times their own prior) rank before occupations
         // that matched worse.
-        if let first = candidates.first, !documents[first.document].related.isEmpty {
+        if related, let first = candidates.first, !documents[first.document].related.isEmpty {
             var at = [Int](repeating: -1, count: count)
             for (i, candidate) in candidates.enumerated() { at[candidate.document] = i }
             var share = Self.relatedShare

@@ -265,6 +265,12 @@ import Testing
         let materials = try #require(byCode["17-2131"])
         #expect(!materials.isRelated && materials.score < software.score)
         #expect(results.hits.map(\.score) == results.hits.map(\.score).sorted(by: >))
+        // Without them (as `fit` searches), only what matched ranks: Electronics Engineers by "design engineer".
+        let matched = try index.search("ASIC Design Engineer", limit: 5, related: false)
+        #expect(matched.hits.allSatisfy { !$0.isRelated })
+        #expect(matched.hits.first { $0.code == "15-1252" }.map { $0.score < software.score } ?? true)
+        let matchedElectronics = try #require(matched.hits.first { $0.code == "17-2072" })
+        #expect(matchedElectronics.score < electronics.score)
     }
 
     /// A qualifier that is an official title of a few occupations is a second title: its match adds to the

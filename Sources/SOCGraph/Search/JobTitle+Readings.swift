@@ -47,6 +47,8 @@ extension JobTitle {
         public let reason: String
         /// The phrase as the note quotes it, when normalisation has reordered it.
         public var written: String? = nil
+        /// Whether the phrase must be the whole title ("Postdoc", not "Postdoctoral Affairs Coordinator").
+        public var whole = false
     }
 
     /// The table. Each row is a title whose words official titles use otherwise.
@@ -98,7 +100,8 @@ extension JobTitle {
                 PhraseReading(phrase: start + role, reading: ["research", "scientist"],
                               reason: "research training after the doctorate, for a scientist's career in its field "
                                 + "(SOC classifies trainees with the occupation they train for); name the field if "
-                                + "the title does not (\"Postdoctoral Fellow, Neuroscience\")")
+                                + "the title does not (\"Postdoctoral Fellow, Neuroscience\")",
+                              whole: role.isEmpty)
             }
         }
     }()
@@ -110,7 +113,8 @@ extension JobTitle {
         let reason = "a rank technology companies give engineers and scientists, not an occupation; add the field or "
             + "the duties"
         // Normalisation turns "Member of Technical Staff" into "technical staff member", not after "Consulting".
-        return [["technical", "staff", "member"], ["consulting", "member", "of", "technical", "staff"]].map {
+        return [["technical", "staff", "member"], ["consulting", "member", "of", "technical", "staff"],
+                ["member", "of", "the", "technical", "staff"], ["member", "technical", "staff"]].map {
             PhraseReading(phrase: $0, reading: ["engineer"], reason: reason, written: "member of technical staff")
         } + [["mts"], ["smts"], ["pmts"], ["lmts"]].map {
             PhraseReading(phrase: $0, reading: ["engineer"], reason: reason)
@@ -121,10 +125,13 @@ extension JobTitle {
     public static func readingPhrases(_ normalized: Normalized) -> Reading? {
         let words = normalized.text.split(separator: " ").map(String.init)
         guard let row = phraseReadings.first(where: { row in
-            row.phrase.count <= words.count && zip(words, row.phrase).allSatisfy { $0.lowercased() == $1 }
+            row.phrase.count <= words.count && (!row.whole || row.phrase.count == words.count)
+                && zip(words, row.phrase).allSatisfy { $0.lowercased() == $1 }
         }) else { return nil }
         var reading = normalized
-        reading.text = (row.reading + words[row.phrase.count...]).joined(separator: " ")
+        // A level after the phrase goes, as it would after a title ("MTS II", kept whole when nothing else was).
+        let rest = words[row.phrase.count...].filter { !isLevel($0.lowercased()) }
+        reading.text = (row.reading + rest).joined(separator: " ")
         // The head candidates are the title part's words: the phrase's, up to a boundary, become the reading's.
         let phraseHead = row.phrase.prefix(while: { !headBoundaries.contains($0) })
         if normalized.headCandidates.starts(with: phraseHead) {

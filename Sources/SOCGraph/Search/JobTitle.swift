@@ -51,6 +51,8 @@ public enum JobTitle {
         /// The words kept of each segment after the title part of a qualified title, lower case, abbreviations
         /// spelled out: "management analyst" of "Client Strategist (Management Analyst)".
         public var qualifiers: [String] = []
+        /// The words kept of the title part of a qualified title, in the same form: "client strategist".
+        public var titleSegment = ""
     }
 
     public struct Expansion: Equatable, Sendable {
@@ -134,10 +136,14 @@ public enum JobTitle {
     ]
 
     /// Levels that only a query drops (`normalize(_:query:)`): official titles keep them ("Management Trainee" is
-    /// an O*NET title of 11-9199, "Graduate Assistant" of 25-9044), while a client's "Software Engineer Trainee"
-    /// trains for the occupation named, and a "Graduate Engineer" (U.K., Indian and other employers' entry grade
-    /// for a new graduate) is an engineer.
-    static let queryLevelWords: Set<String> = ["trainee", "graduate"]
+    /// an O*NET title of 11-9199), while a client's "Software Engineer Trainee" trains for the occupation named.
+    static let queryLevelWords: Set<String> = ["trainee"]
+    /// The heads after which a query's first word "Graduate" is an employer's entry grade for a new graduate (U.K.,
+    /// Indian and other employers: "Graduate Engineer", "Graduate Software Engineer"), not graduate school
+    /// ("Graduate Research Assistant", "Graduate Program Coordinator", "Graduate Student Researcher").
+    static let graduateGradeHeads: Set<String> = [
+        "engineer", "analyst", "developer", "consultant", "programmer", "accountant", "architect", "designer",
+    ]
 
     /// Normalises a job title, or the title part of a longer text (see the type's rules); `query` adds the rules
     /// for a query (a trainee, a grade letter). A text with nothing left after the rules is returned as written, so
@@ -154,18 +160,27 @@ public enum JobTitle {
                 dropped += lower
                 continue
             }
-            var kept: [String] = []
-            for (i, word) in words.enumerated() {
-                if isLevel(lower[i]) || (query && queryLevelWords.contains(lower[i])) {
-                    dropped.append(lower[i])
-                } else if rankWords.contains(lower[i]), i < words.count - 1,
-                    !headBoundaries.contains(lower[i + 1]), !rankPhrases.contains(lower[i] + " " + lower[i + 1])
-                {
-                    dropped.append(lower[i])
-                } else {
-                    kept.append(word)
-                }
+            // Levels go wherever they stand; a rank word goes before the head of what is left ("Member of Technical
+            // Staff II" keeps "staff").
+            let lastWord = lower.last { !isLevel($0) && !(query && queryLevelWords.contains($0)) }
+            let isDroppedLevel = { (i: Int) in
+                isLevel(lower[i]) || (query && queryLevelWords.contains(lower[i]))
+                    || (query && position == 0 && i == 0 && lower[i] == "graduate"
+                        && lastWord.map(graduateGradeHeads.contains) == true)
             }
+            let unleveled = words.indices.filter { !isDroppedLevel($0) }
+            var keptIndices: [Int] = []
+            for (j, i) in unleveled.enumerated() {
+                let next = j + 1 < unleveled.count ? lower[unleveled[j + 1]] : nil
+                if let next, rankWords.contains(lower[i]), !headBoundaries.contains(next),
+                   !rankPhrases.contains(lower[i] + " " + next)
+                {
+                    continue
+                }
+                keptIndices.append(i)
+            }
+            var kept = keptIndices.map { words[$0] }
+            dropped += words.indices.filter { !keptIndices.contains($0) }.map { lower[$0] }
             // "Scientist B", "Scientist 'D'": a grade letter ending a query's title, apart from the word before it
             // (Indian government scientists' grades); not "PA-C", "Maitre D'" or "Programmer in C".
             if query, position == 0, kept.count > 1, let last = kept.last, isGradeLetter(last, in: raw),
@@ -230,7 +245,8 @@ public enum JobTitle {
         }
         return Normalized(text: words.joined(separator: " "), headCandidates: candidates, qualified: qualified,
                           dropped: dropped, expanded: expanded,
-                          qualifiers: qualified ? segments.dropFirst().map(spelledOut) : [])
+                          qualifiers: qualified ? segments.dropFirst().map(spelledOut) : [],
+                          titleSegment: qualified ? spelledOut(segments[0]) : "")
     }
 
     /// Whether `word`, a single letter or one in single quotes, ends `segment` after a space.

@@ -48,12 +48,17 @@ extension KnowledgeGraph {
 }
 
 extension KnowledgeGraph {
-    /// The SOC codes of the related occupations of a detailed occupation, most related first, each once (an
-    /// occupation with O*NET specialties has the related rows of each). O(degree × log degree).
-    func relatedCodes(of node: NodeIndex) -> [String] {
+    /// The related occupations of a detailed occupation with O*NET's index, most related first, each once: those
+    /// of its `.00` O*NET code when it has one (an occupation with O*NET specialties has the rows of each, and a
+    /// specialty's list is the specialty's), else of all its O*NET codes. O(degree × log degree).
+    func relatedCodes(of node: NodeIndex) -> [SearchDocument.Related] {
+        let code = self[node].id
+        let all = related(of: node)
+        let own = all.filter { $0.link.onetCode == code + ".00" }
         var seen = Set<String>()
-        return related(of: node).sorted { $0.link.index < $1.link.index }.map { self[$0.occupation].id }
-            .filter { seen.insert($0).inserted && $0 != self[node].id }
+        return (own.isEmpty ? all : own).sorted { $0.link.index < $1.link.index }
+            .map { SearchDocument.Related(code: self[$0.occupation].id, index: $0.link.index) }
+            .filter { seen.insert($0.code).inserted && $0.code != code }
     }
 }
 

@@ -75,6 +75,25 @@ public struct QueryExpansion: Sendable, Equatable {
             return QueryExpansion(
                 word: word, alternatives: [String(word.dropLast(british.count)) + american], kind: .spelling)
         }
+        // A field names its practitioners: "epidemiology" epidemiologists, "physics" physicists.
+        for (field, practitioners) in fieldPractitioners where word.hasSuffix(field) && word.count > field.count + 2
+            && !notFields.contains(word)
+        {
+            let stem = String(word.dropLast(field.count))
+            return QueryExpansion(word: word, alternatives: practitioners.map { stem + $0 }, kind: .expansion)
+        }
         return nil
     }
+
+    /// Endings of a field's name and of its practitioners', the longer first ("-ology" → "-ologist", "-istry" →
+    /// "-ist", "-graphy" → "-grapher", "-omy" → "-omer", "-acy" → "-acist", "-istics" → "-istician", "-ematics" →
+    /// "-ematician", "-ics" → "-icist" and "-ist"). Only the words the index holds are searched, at
+    /// `synonymCredit`.
+    static let fieldPractitioners: [(String, [String])] = [
+        ("ology", ["ologist"]), ("istry", ["ist"]), ("graphy", ["grapher"]), ("omy", ["omer"]), ("acy", ["acist"]),
+        ("istics", ["istician"]), ("ematics", ["ematician"]), ("ics", ["icist", "ist"]),
+    ]
+    /// Words with those endings whose "practitioner" is another occupation: technologists are a level of
+    /// technicians' work, not the workers of a technology; an optician fits glasses.
+    static let notFields: Set<String> = ["technology", "technologies", "optics"]
 }

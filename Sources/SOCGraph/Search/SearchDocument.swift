@@ -51,16 +51,27 @@ public struct SearchDocument: Sendable, Hashable, Codable {
     public var tasks: [String]
     /// BLS typical education needed for entry.
     public var entryEducation: EducationLevel?
-    /// O*NET Related Occupations of the occupation as SOC detailed codes, most related first (O*NET's index), each
-    /// once.
-    public var related: [String]
+    /// O*NET Related Occupations of the occupation (of its `.00` O*NET code when it has one), as SOC detailed
+    /// codes with O*NET's index, most related first, each once.
+    public var related: [Related]
+
+    /// A related occupation and its place in O*NET's list (1 the most related).
+    public struct Related: Sendable, Hashable, Codable {
+        public var code: String
+        public var index: Int
+
+        public init(code: String, index: Int) {
+            self.code = code
+            self.index = index
+        }
+    }
 
     public init(
         code: String, title: String, directMatchTitles: [String] = [], onetTitles: [String] = [],
         alternateTitles: [String] = [], reportedTitles: [String] = [],
         technologies: [Technology] = [], programTitles: [String] = [], escoTitles: [ESCOTitle] = [],
         definition: String? = nil, tasks: [String] = [], entryEducation: EducationLevel? = nil,
-        related: [String] = []
+        related: [Related] = []
     ) {
         self.related = related
         self.entryEducation = entryEducation

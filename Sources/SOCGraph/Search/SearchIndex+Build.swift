@@ -34,7 +34,11 @@ extension SearchIndex {
         }
         var position: [String: Int32] = [:]
         for (d, document) in documents.enumerated() { position[document.code] = Int32(d) }
-        for (d, document) in input.enumerated() { documents[d].related = document.related.compactMap { position[$0] } }
+        for (d, document) in input.enumerated() {
+            let related = document.related.filter { position[$0.code] != nil }
+            documents[d].related = related.map { position[$0.code]! }
+            documents[d].relatedIndex = related.map { Int32($0.index) }
+        }
         self.init(documents: documents, entries: builder.entries, entryTerms: builder.entryTerms,
                   texts: builder.texts, termIDs: builder.termIDs,
                   postings: Self.postings(documents: documents, entries: builder.entries,

@@ -12,6 +12,7 @@ extension SearchIndex {
             w.int(document.titleEntries.count)
             w.string(document.entryEducation?.rawValue ?? "")
             w.int32s(document.related)
+            w.int32s(document.relatedIndex)
         }
         // The vocabulary in id order, so that positions are ids.
         w.array(termIDs.sorted { $0.value < $1.value }) { w, term in w.string(term.key) }
@@ -41,14 +42,16 @@ extension SearchIndex {
         let documents = try r.array { r in
             let code = try r.string(), title = try r.string(), count = try r.count(), titles = try r.count()
             let education = try r.string()
-            let related = try r.int32s()
-            guard titles <= count, education.isEmpty || EducationLevel(rawValue: education) != nil else {
+            let related = try r.int32s(), relatedIndex = try r.int32s()
+            guard titles <= count, education.isEmpty || EducationLevel(rawValue: education) != nil,
+                  relatedIndex.count == related.count, relatedIndex.allSatisfy({ $0 > 0 })
+            else {
                 throw CacheReader.Damage()
             }
             defer { start += count }
             return Document(code: code, title: title, entries: start..<(start + count),
                             titleEntries: start..<(start + titles), entryEducation: EducationLevel(rawValue: education),
-                            related: related)
+                            related: related, relatedIndex: relatedIndex)
         }
         guard documents.allSatisfy({ $0.related.allSatisfy { $0 >= 0 && $0 < documents.count } }) else {
             throw CacheReader.Damage()

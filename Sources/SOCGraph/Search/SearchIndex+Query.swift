@@ -106,7 +106,7 @@ extension SearchIndex {
             let secondSlots = slots.filter { second.terms.contains($0.term) }
             var terms = QueryTerms(secondSlots, termCount: postings.count)
             terms.head = secondSlots.firstIndex { $0.term == second.head }
-            return terms
+            return (terms: terms, among: second.among)
         }
 
         let totalWeight = queryTerms.totalWeight
@@ -159,7 +159,7 @@ extension SearchIndex {
             var score: Double
             var relevance: Double
             var titles: [TitleMatch]
-            /// The first hit and the O*NET rank through which the score came (`relatedShare`).
+            /// The first hit and O*NET's index of this occupation among its related ones (`relatedShare`).
             var relatedTo: (document: Int, rank: Int)? = nil
         }
         var candidates: [Candidate] = []
@@ -186,7 +186,7 @@ extension SearchIndex {
             // first.
             var quality = titles.first?.quality ?? 0
             var secondTitle = false
-            for terms in secondTitleTerms {
+            for (terms, among) in secondTitleTerms where among?.contains(documents[d].code) ?? true {
                 let second = titleMatches(document: d, entries: shared, query: terms, credit: &credit)
                 guard let best = second.first else { continue }
                 secondTitle = secondTitle || best.quality >= Self.reportedMatch
@@ -208,24 +208,27 @@ extension SearchIndex {
             return self.documents[a.document].code < self.documents[b.document].code
         }
         candidates.sort(by: order)
-        // The first hit's related occupations (`relatedShare`, times their own prior) rank before occupations
-        // that matched worse.
-        if related, let first = candidates.first, !documents[first.document].related.isEmpty {
+        // The related occupations of a clear first hit (`relatedShare`) rank before occupations that matched worse.
+        if related, let first = candidates.first, first.score >= Self.weakScore,
+           !documents[first.document].isCatchAll,
+           candidates.count < 2 || candidates[1].score < first.score * (1 - Self.tieMargin)
+        {
             var at = [Int](repeating: -1, count: count)
             for (i, candidate) in candidates.enumerated() { at[candidate.document] = i }
-            var share = Self.relatedShare
-            for (rank, related) in documents[first.document].related.enumerated() {
+            let source = documents[first.document]
+            for (related, index) in zip(source.related, source.relatedIndex) {
                 let d = Int(related)
                 if at[d] < 0 {
                     at[d] = candidates.count
                     candidates.append(Candidate(document: d, score: 0, relevance: 0, titles: []))
                 }
-                let score = first.score * share * documents[d].prior
+                var score = first.score * Self.relatedShare * pow(Self.relatedDecay, Double(index - 1))
+                    * documents[d].prior
+                if demotedCatchAll(d, titles: candidates[at[d]].titles) { score *= Self.catchAll }
                 if score > candidates[at[d]].score {
                     candidates[at[d]].score = score
-                    candidates[at[d]].relatedTo = (first.document, rank + 1)
+                    candidates[at[d]].relatedTo = (first.document, Int(index))
                 }
-                share *= Self.relatedDecay
             }
             candidates.sort(by: order)
         }
@@ -271,7 +274,7 @@ extension SearchIndex {
     /// and the query as read, when normalisation corrected a typing error, spelled out or moved words.
     func slots(for query: String) throws -> (
         slots: [Slot], ignored: [String], titlePart: (terms: Set<String>, head: String?),
-        secondTitles: [(terms: Set<String>, head: String?)], readAs: String?
+        secondTitles: [(terms: Set<String>, head: String?, among: Set<String>?)], readAs: String?
     ) {
         let trimmed = query.trimmed
         guard !trimmed.isEmpty else {
@@ -365,16 +368,21 @@ extension SearchIndex {
         // A qualifier that is an official title of a few occupations ("Client Strategist (Management Analyst)",
         // "Project Manager - Civil Engineer") names the job a second time (`secondTitleShare`); one of many
         // ("Research Associate", "Security Engineer") does not say which, nor does one word ("Manager", "Tech").
-        var secondTitles: [(terms: Set<String>, head: String?)] = []
-        // A qualifier is read as a title is ("Postdoctoral Researcher" as a research scientist, a title of many).
+        var secondTitles: [(terms: Set<String>, head: String?, among: Set<String>?)] = []
+        // A qualifier is read as a title is ("Postdoctoral Researcher" as a research scientist, a title of many); a
+        // field ending in -ing is a department, not a title (("Civil Engineering" stems as "civil engineer"). When
+        // the title part is itself a title of one occupation, the second title can only confirm it: "Executive
+        // Assistant - Chief Executive" stays an executive assistant.
         let qualifiers = normalized.qualifiers.map { qualifier in
             JobTitle.readingPhrases(JobTitle.normalize(qualifier, query: true))?.normalized.text ?? qualifier
         }
-        for qualifier in qualifiers where qualifier.contains(" ")
+        let firstCodes = titleCodes(normalized.titleSegment)
+        let firstIsTitle = firstCodes.count == 1
+        for qualifier in qualifiers where qualifier.contains(" ") && !qualifier.hasSuffix("ing")
             && (1...Self.secondTitleCodes).contains(titleCodes(qualifier).count)
         {
             let terms = SearchText.tokens(qualifier).filter(SearchText.isMeaningful).map(SearchText.term)
-            secondTitles.append((Set(terms), terms.last))
+            secondTitles.append((Set(terms), terms.last, firstIsTitle ? Set(firstCodes) : nil))
             readings.append("\"\(qualifier)\" is a title of its own, matched as a second title of the job")
         }
         // Said when normalisation did more than drop words: corrected a typing error, spelled out an abbreviation

@@ -56,13 +56,16 @@ public struct SearchIndex: Sendable {
     /// The factor on the score of an "All Other" code, unless one of its O*NET specialty titles is what matched:
     /// a catch-all ranks first only when nothing specific matches as well.
     public static let catchAll = 0.97
-    /// The share of the first hit's score that its O*NET Related Occupations reach, the most related first and each
-    /// next one `relatedDecay` less: an occupation that matched worse ranks after them. After "ASIC Engineer"
-    /// (17-2061 Computer Hardware Engineers, which list "ASIC Design Engineer"), the next hits are 17-2072 Electronics
-    /// Engineers and the others O*NET relates to it, not every occupation with an "Engineer" title. Such a hit
-    /// says so first (`related: 17-2061 …`); it matched no better than that. Its own `prior` applies.
+    /// The share of the first hit's score that its O*NET Related Occupations reach (those of its `.00` O*NET code),
+    /// `relatedDecay` less for each place down O*NET's list, times their own `prior` and `catchAll`: an
+    /// occupation that matched worse ranks after them. After "ASIC Engineer" (17-2061 Computer Hardware Engineers,
+    /// which list "ASIC Design Engineer"), the next hits are 17-2072 Electronics Engineers and the others O*NET
+    /// relates to it, not every occupation with an "Engineer" title. Such a hit says so first (`related: 17-2061 …
+    /// (O*NET Related Occupations, #1)`, with O*NET's index); it matched no better than that. Only a clear first
+    /// hit lends its score: at least `weakScore`, not a near tie (whose related list would be the tie-break's) and
+    /// not an "All Other" code (whose related occupations say little).
     public static let relatedShare = 0.5
-    /// How much less each next related occupation of the first hit reaches (`relatedShare`).
+    /// How much less a related occupation of the first hit reaches for each place down O*NET's list.
     public static let relatedDecay = 0.97
     /// How much a hot technology counts relative to another technology.
     public static let hotTechnologyBoost = 1.25
@@ -81,8 +84,9 @@ public struct SearchIndex: Sendable {
         let titleEntries: Range<Int>
         /// BLS typical education needed for entry.
         let entryEducation: EducationLevel?
-        /// Its O*NET Related Occupations, most related first, as document positions.
+        /// Its O*NET Related Occupations, most related first, as document positions, and their O*NET index.
         var related: [Int32] = []
+        var relatedIndex: [Int32] = []
 
         /// An "All Other" residual code (`15-1299 Computer Occupations, All Other`).
         var isCatchAll: Bool { CatchAll.isCatchAll(title: title) }

@@ -57,6 +57,21 @@ struct JobTitleTests {
         if title.hasSuffix("Trainee") { #expect(JobTitle.normalize(title).text.lowercased() == title.lowercased()) }
     }
 
+    @Test("a field names its practitioners", arguments: [
+        ("epidemiology", ["epidemiologist"]), ("chemistry", ["chemist"]), ("astronomy", ["astronomer"]),
+        ("statistics", ["statistician"]), ("mathematics", ["mathematician"]), ("pharmacy", ["pharmacist"]),
+        ("physics", ["physicist", "physist"]), ("oceanography", ["oceanographer"]),
+    ])
+    func fieldPractitioners(_ field: String, _ practitioners: [String]) throws {
+        let expansion = try #require(QueryExpansion.lookup(field))
+        #expect(expansion.alternatives == practitioners && expansion.kind == .expansion)
+    }
+
+    @Test("not every word with a field's ending is a field", arguments: ["technology", "optics", "ics", "ology"])
+    func notFields(_ word: String) {
+        #expect(QueryExpansion.lookup(word) == nil)
+    }
+
     @Test("the segments after a qualified title are its qualifiers", arguments: [
         ("Client Strategist (Management Analyst)", ["management analyst"]),
         ("Project Manager - Civil Engineer", ["civil engineer"]), ("Software Engineer, ML", ["machine learning"]),
@@ -70,6 +85,7 @@ struct JobTitleTests {
         ("Postdoctoral Fellow", "research scientist"), ("Post-Doctoral Research Associate in Chemistry",
                                                         "research scientist in chemistry"),
         ("Postdoc", "research scientist"), ("Member of Technical Staff", "engineer"), ("SMTS", "engineer"),
+        ("MTS II", "engineer"), ("Member of Technical Staff II", "engineer"),
     ])
     func postdocsAndTechnicalStaff(_ title: String, _ expected: String) throws {
         let reading = try #require(JobTitle.readingPhrases(JobTitle.normalize(title, query: true)))

@@ -287,6 +287,12 @@ extension ShippedGraphTests {
         #expect(try ranking("Postdoctoral Researcher in Physics").codes.first == "19-2012")
         #expect(try ranking("Postdoctoral Research Associate in Chemistry").codes.first == "19-2031")
         #expect(try ranking("Postdoctoral Fellow in Immunology").codes.first == "19-1042")
+        // A bare "Postdoc" before "in", or after the field, is read too.
+        for title in ["Postdoc in Physics", "Physics Postdoc"] {
+            let physics = try ranking(title)
+            #expect(physics.codes.first == "19-2012" && physics.readAs.contains("as research scientist"),
+                    "\(title): \(physics.codes) \(physics.readAs)")
+        }
         // The field names its practitioners ("epidemiology", epidemiologists).
         #expect(try ranking("Epidemiology Researcher").codes.first == "19-1041")
         // Only a title that is nothing but "Postdoc" is read without a role word.
@@ -298,7 +304,8 @@ extension ShippedGraphTests {
     @Test func aMemberOfTechnicalStaffIsAnEngineerOfTheFieldNamed() throws {
         guard requireGraph() else { return }
         for title in ["Member of Technical Staff", "Senior Member of Technical Staff", "MTS", "MTS II",
-                      "Member of Technical Staff II", "Member of the Technical Staff"] {
+                      "Member of Technical Staff II", "Member of the Technical Staff", "Senior MTS", "Principal MTS",
+                      "Consulting Member of the Technical Staff"] {
             let bare = try ranking(title)
             #expect(bare.weak && bare.codes.first?.hasPrefix("17-2") == true, "\(title): \(bare.codes)")
             #expect(bare.readAs.contains("a rank technology companies give engineers and scientists"),
@@ -368,6 +375,9 @@ extension ShippedGraphTests {
             #expect(matches.first?.hasPrefix("related: 17-2061 ") == true || matches.contains { $0.contains("ASIC") },
                     "\(matches)")
         }
+        // Nor does a first hit that matched no title well ("Topology Engineer": "engineer" alone).
+        let topology = try ranking("Topology Engineer", limit: 10)
+        #expect(topology.matches.allSatisfy { $0.first?.hasPrefix("related:") != true }, "\(topology.matches)")
         // A near tie lends no one its related occupations: which would be the tie-break's.
         let tie = try ranking("Test Engineer", limit: 10)
         #expect(tie.weak && tie.matches.allSatisfy { $0.first?.hasPrefix("related:") != true }, "\(tie.matches)")
@@ -377,15 +387,39 @@ extension ShippedGraphTests {
     /// of a few occupations names the job a second time, and the occupation both titles name ranks first.
     @Test("a qualifier that is an official title is a second title of the job",
           arguments: [("Strategy Manager (Management Analyst)", "13-1111"), ("Team Lead (Software Engineer)", "15-1252"),
-                      ("Project Manager - Civil Engineer", "17-2051"),
-                      // A title of one occupation first: the second can only confirm it.
-                      ("Executive Assistant - Chief Executive", "43-6011")])
+                      ("Project Manager - Civil Engineer", "17-2051")])
     func secondTitles(_ title: String, _ code: String) throws {
         guard requireGraph() else { return }
         let ranking = try ranking(title)
         #expect(ranking.codes.first == code, "\(title): \(ranking.codes)")
         #expect(ranking.readAs.contains("is a title of its own, matched as a second title of the job"),
                 "\(title): \(ranking.readAs)")
+    }
+
+    /// Two titles of different occupations: a first part that is a title of a few occupations keeps them unless the
+    /// second names one of them, and a first part of role words that the second overrides is flagged.
+    @Test func twoTitlesOfDifferentOccupationsAreNotMerged() throws {
+        guard requireGraph() else { return }
+        let programmer = try ranking("Software Engineer (Computer Programmer)")
+        #expect(programmer.codes.first == "15-1252" && !programmer.readAs.contains("second title"),
+                "\(programmer.codes) \(programmer.readAs)")
+        let assistant = try ranking("Administrative Assistant - Data Scientist")
+        #expect(assistant.codes.first?.hasPrefix("43-") == true || assistant.codes.first == "13-1199",
+                "\(assistant.codes)")
+        // A first part of role words is no safeguard: the second may name the job, and the results say to choose.
+        let executive = try ranking("Executive Assistant - Chief Executive")
+        #expect(executive.weak && executive.weakReason.contains("first part is a title of 43-6011"),
+                "\(executive.codes) \(executive.weakReason)")
+    }
+
+    /// A rank alone before a title says only the rank: "Principal II, Software" is not a school principal.
+    @Test func aRankAloneBeforeATitleIsARank() throws {
+        guard requireGraph() else { return }
+        for title in ["Principal II, Software", "Principal 2 - Software Engineering", "Principal, Data Science"] {
+            let ranking = try ranking(title)
+            #expect(!ranking.codes.prefix(3).contains("11-9032") && ranking.ignored.contains("principal"),
+                    "\(title): \(ranking.codes) \(ranking.ignored)")
+        }
     }
 
     /// A qualifier that is a title of many occupations, or one word, does not say which.

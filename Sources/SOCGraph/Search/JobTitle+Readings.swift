@@ -114,24 +114,53 @@ extension JobTitle {
             + "the duties"
         // Normalisation turns "Member of Technical Staff" into "technical staff member", not after "Consulting".
         return [["technical", "staff", "member"], ["consulting", "member", "of", "technical", "staff"],
+                ["consulting", "member", "of", "the", "technical", "staff"],
                 ["member", "of", "the", "technical", "staff"], ["member", "technical", "staff"]].map {
             PhraseReading(phrase: $0, reading: ["engineer"], reason: reason, written: "member of technical staff")
-        } + [["mts"], ["smts"], ["pmts"], ["lmts"]].map {
-            PhraseReading(phrase: $0, reading: ["engineer"], reason: reason)
+        } + technicalStaffGrades.sorted().map {
+            PhraseReading(phrase: [$0], reading: ["engineer"], reason: reason)
         }
     }()
 
-    /// The normalised query with a phrase of `phraseReadings` that starts it replaced by its reading, or nil.
+    /// The grades of technical staff, which are levels before another title ("SMTS Silicon Design Engineer").
+    static let technicalStaffGrades: Set<String> = ["mts", "smts", "pmts", "lmts"]
+
+    /// The normalised query with a phrase of `phraseReadings` that starts it replaced by its reading, or nil. A row
+    /// that must be the whole title also matches before "in", "of" or another boundary ("Postdoc in Physics") and
+    /// at its end ("Physics Postdoc", and "Postdoc, Neuroscience" read as "neuroscience postdoctoral").
     public static func readingPhrases(_ normalized: Normalized) -> Reading? {
-        let words = normalized.text.split(separator: " ").map(String.init)
-        guard let row = phraseReadings.first(where: { row in
-            row.phrase.count <= words.count && (!row.whole || row.phrase.count == words.count)
-                && zip(words, row.phrase).allSatisfy { $0.lowercased() == $1 }
-        }) else { return nil }
+        var words = normalized.text.split(separator: " ").map(String.init)
+        let lower = words.map { $0.lowercased() }
+        // A technical-staff grade with nothing else of a title but ranks and levels ("Senior MTS", "Principal MTS";
+        // with nothing left, the title stays as written).
+        let bare = lower.map { $0.filter { $0.isLetter || $0.isNumber } }
+        if let grade = (normalized.dropped + bare).first(where: technicalStaffGrades.contains),
+           bare.allSatisfy({ rankWords.contains($0) || isLevel($0) || !$0.contains(where: \.isLetter) })
+        {
+            words = [grade]
+        }
+        let starts = { (row: PhraseReading) in
+            row.phrase.count <= words.count && zip(words, row.phrase).allSatisfy { $0.lowercased() == $1 }
+                && (!row.whole || row.phrase.count == words.count
+                    || headBoundaries.contains(words[row.phrase.count].lowercased()))
+        }
+        let ends = { (row: PhraseReading) in
+            row.whole && row.phrase.count < words.count
+                && zip(words.suffix(row.phrase.count), row.phrase).allSatisfy { $0.lowercased() == $1 }
+        }
+        var matched = phraseReadings.first(where: starts)
+        var atEnd = false
+        if matched == nil, let row = phraseReadings.first(where: ends) {
+            words = row.phrase + words.dropLast(row.phrase.count)
+            matched = row
+            atEnd = true
+        }
+        guard let row = matched else { return nil }
         var reading = normalized
         // A level after the phrase goes, as it would after a title ("MTS II", kept whole when nothing else was).
         let rest = words[row.phrase.count...].filter { !isLevel($0.lowercased()) }
         reading.text = (row.reading + rest).joined(separator: " ")
+        if atEnd { reading.headCandidates = row.reading }
         // The head candidates are the title part's words: the phrase's, up to a boundary, become the reading's.
         let phraseHead = row.phrase.prefix(while: { !headBoundaries.contains($0) })
         if normalized.headCandidates.starts(with: phraseHead) {

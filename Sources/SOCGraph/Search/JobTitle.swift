@@ -209,6 +209,11 @@ public enum JobTitle {
             if !words.isEmpty { segments.append(words) }
         }
         // "Manager, Software Development": a bare head first reads last.
+        // "Principal II, Software", "Lead - Data Engineering": a first part that is a rank alone says only the
+        // rank; the part after it is the title.
+        if segments.count > 1, segments[0].count == 1, rankWords.contains(segments[0][0].lowercased()) {
+            dropped.append(segments.removeFirst()[0].lowercased())
+        }
         var titlePart = segments.first ?? []
         var qualified = segments.count > 1
         if segments.count > 1, segments[0].count == 1 {

@@ -80,20 +80,23 @@ public struct QueryExpansion: Sendable, Equatable {
             && !notFields.contains(word)
         {
             let stem = String(word.dropLast(field.count))
-            return QueryExpansion(word: word, alternatives: practitioners.map { stem + $0 }, kind: .expansion)
+            return QueryExpansion(word: word, alternatives: practitioners.map { stem + $0 }.filter { $0 != "physician" },
+                                  kind: .expansion)
         }
         return nil
     }
 
     /// Endings of a field's name and of its practitioners', the longer first ("-ology" → "-ologist", "-istry" →
-    /// "-ist", "-graphy" → "-grapher", "-omy" → "-omer", "-acy" → "-acist", "-istics" → "-istician", "-ematics" →
-    /// "-ematician", "-ics" → "-icist" and "-ist"). Only the words the index holds are searched, at
-    /// `synonymCredit`.
+    /// "-ist", "-graphy" → "-grapher", "-omy" → "-omer" and "-omist", "-acy" → "-acist", "-istics" → "-istician"
+    /// and "-ist", "-ematics" → "-ematician", "-ics" → "-icist", "-ician" and "-ist"; never "physics" →
+    /// "physician"). Only the words the index holds are searched, at `synonymCredit`.
     static let fieldPractitioners: [(String, [String])] = [
-        ("ology", ["ologist"]), ("istry", ["ist"]), ("graphy", ["grapher"]), ("omy", ["omer"]), ("acy", ["acist"]),
-        ("istics", ["istician"]), ("ematics", ["ematician"]), ("ics", ["icist", "ist"]),
+        ("ology", ["ologist"]), ("istry", ["ist"]), ("graphy", ["grapher"]), ("omy", ["omer", "omist"]),
+        ("acy", ["acist"]), ("istics", ["istician", "ist"]), ("ematics", ["ematician"]),
+        ("ics", ["icist", "ician", "ist"]),
     ]
     /// Words with those endings whose "practitioner" is another occupation: technologists are a level of
-    /// technicians' work, not the workers of a technology; an optician fits glasses.
-    static let notFields: Set<String> = ["technology", "technologies", "optics"]
+    /// technicians' work, not the workers of a technology; an optician fits glasses; artistry is not artists'
+    /// management.
+    static let notFields: Set<String> = ["technology", "technologies", "optics", "artistry"]
 }

@@ -90,7 +90,7 @@ extension SearchIndex {
             throw SOCGraphError.invalidInput("search: the query is \(query.count) characters long, over the limit of "
                                              + "\(Self.maximumLength); give a job title or a few lines of duties")
         }
-        let (slots, ignored, titlePart, secondTitles, readAs) = try slots(for: query)
+        let (slots, ignored, titlePart, secondTitles, firstTitleCodes, readAs) = try slots(for: query)
         let queryTerms = QueryTerms(slots, termCount: postings.count)
         // Titles are matched against the whole query and, when it goes on past its title part ("materials
         // engineer" of "materials engineer developing lightweight composites"), against the title part too, at
@@ -210,7 +210,7 @@ extension SearchIndex {
         candidates.sort(by: order)
         // The related occupations of a clear first hit (`relatedShare`) rank before occupations that matched worse.
         if related, let first = candidates.first, first.score >= Self.weakScore,
-           !documents[first.document].isCatchAll,
+           (first.titles.first?.quality ?? 0) >= Self.relatedTitleMatch, !documents[first.document].isCatchAll,
            candidates.count < 2 || candidates[1].score < first.score * (1 - Self.tieMargin)
         {
             var at = [Int](repeating: -1, count: count)
@@ -258,6 +258,16 @@ extension SearchIndex {
             weak = true
             reason = reason.map { note + "; " + $0 } ?? note
         }
+        // Two titles of different occupations ("Executive Assistant - Chief Executive"): which one the job is, the
+        // user decides.
+        if !secondTitles.isEmpty, (1...Self.secondTitleCodes).contains(firstTitleCodes.count), let top = hits.first,
+           !firstTitleCodes.contains(top.code)
+        {
+            let note = "the title's first part is a title of \(firstTitleCodes.joined(separator: ", ")) and the part "
+                + "after it of \(top.code): say which the job is, or compare them"
+            weak = true
+            reason = reason.map { note + "; " + $0 } ?? note
+        }
         // A title of generic words only ("Team Leader", "General Manager") fits occupations in many fields.
         if titleSlots.isEmpty, JobTitle.isGeneric(slots.map(\.word)) {
             let note = "\"\(query.trimmed)\" says what rank or role the job has, not what the work is about; "
@@ -274,7 +284,8 @@ extension SearchIndex {
     /// and the query as read, when normalisation corrected a typing error, spelled out or moved words.
     func slots(for query: String) throws -> (
         slots: [Slot], ignored: [String], titlePart: (terms: Set<String>, head: String?),
-        secondTitles: [(terms: Set<String>, head: String?, among: Set<String>?)], readAs: String?
+        secondTitles: [(terms: Set<String>, head: String?, among: Set<String>?)], firstTitleCodes: [String],
+        readAs: String?
     ) {
         let trimmed = query.trimmed
         guard !trimmed.isEmpty else {
@@ -370,17 +381,21 @@ extension SearchIndex {
         // ("Research Associate", "Security Engineer") does not say which, nor does one word ("Manager", "Tech").
         var secondTitles: [(terms: Set<String>, head: String?, among: Set<String>?)] = []
         // A qualifier is read as a title is ("Postdoctoral Researcher" as a research scientist, a title of many); a
-        // field ending in -ing is a department, not a title (("Civil Engineering" stems as "civil engineer"). When
-        // the title part is itself a title of one occupation, the second title can only confirm it: "Executive
-        // Assistant - Chief Executive" stays an executive assistant.
+        // field ending in -ing is a department, not a title ("Civil Engineering" stems as "civil engineer"). When
+        // the title part is itself a title of a few occupations and not of role words only, the second title can
+        // only tell them apart: "Administrative Assistant - Chief Executive" stays an assistant, and "Software
+        // Engineer (Computer Programmer)", whose titles name different occupations, has no second title.
         let qualifiers = normalized.qualifiers.map { qualifier in
             JobTitle.readingPhrases(JobTitle.normalize(qualifier, query: true))?.normalized.text ?? qualifier
         }
         let firstCodes = titleCodes(normalized.titleSegment)
-        let firstIsTitle = firstCodes.count == 1
-        for qualifier in qualifiers where qualifier.contains(" ") && !qualifier.hasSuffix("ing")
-            && (1...Self.secondTitleCodes).contains(titleCodes(qualifier).count)
-        {
+        let firstIsTitle = (1...Self.secondTitleCodes).contains(firstCodes.count)
+            && !JobTitle.isGeneric(normalized.titleSegment.split(separator: " ").map(String.init))
+        for qualifier in qualifiers where qualifier.contains(" ") && !qualifier.hasSuffix("ing") {
+            let codes = titleCodes(qualifier)
+            guard (1...Self.secondTitleCodes).contains(codes.count),
+                  !firstIsTitle || !Set(codes).isDisjoint(with: firstCodes)
+            else { continue }
             let terms = SearchText.tokens(qualifier).filter(SearchText.isMeaningful).map(SearchText.term)
             secondTitles.append((Set(terms), terms.last, firstIsTitle ? Set(firstCodes) : nil))
             readings.append("\"\(qualifier)\" is a title of its own, matched as a second title of the job")
@@ -395,7 +410,7 @@ extension SearchIndex {
         let readAs = notes.isEmpty
             ? (read == kept.joined(separator: " ") ? nil : read)
             : read + " (" + notes.joined(separator: "; ") + ")"
-        return (slots, ignored, (titleTerms, head), secondTitles, readAs)
+        return (slots, ignored, (titleTerms, head), secondTitles, firstCodes, readAs)
     }
 
     /// The codes of the occupations with a title of their own (SOC, Direct Match, O*NET; not ESCO) of exactly the

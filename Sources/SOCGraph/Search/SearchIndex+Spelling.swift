@@ -67,7 +67,10 @@ extension SearchIndex {
 
     /// The correction of a lower-case word of ASCII letters, or nil when it is known or nothing qualifies.
     func correction(of word: String) -> String? {
-        guard termIDs[PorterStemmer.inflectionalStem(word)] == nil, QueryExpansion.lookup(word) == nil,
+        guard termIDs[PorterStemmer.inflectionalStem(word)] == nil,
+            QueryExpansion.lookup(word)?.alternatives.contains(where: {
+                termIDs[PorterStemmer.inflectionalStem($0)] != nil
+            }) != true,
             JobTitle.abbreviations[word] == nil, !JobTitle.isRuleWord(word)
         else { return nil }
         let letters = Array(word)

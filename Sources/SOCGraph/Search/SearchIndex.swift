@@ -62,9 +62,14 @@ public struct SearchIndex: Sendable {
     /// which list "ASIC Design Engineer"), the next hits are 17-2072 Electronics Engineers and the others O*NET
     /// relates to it, not every occupation with an "Engineer" title. Such a hit says so first (`related: 17-2061 …
     /// (O*NET Related Occupations, #1)`, with O*NET's index); it matched no better than that. Only a clear first
-    /// hit lends its score: at least `weakScore`, not a near tie (whose related list would be the tie-break's) and
-    /// not an "All Other" code (whose related occupations say little).
+    /// hit lends its score: at least `weakScore`, with a title match of at least `relatedTitleMatch`, not a near tie
+    /// (whose related list would be the tie-break's) and not an "All Other" code (whose related occupations say
+    /// little).
     public static let relatedShare = 0.5
+    /// The title match a first hit needs to lend its score to its related occupations: all the query's words in one
+    /// of its titles ("ASIC Engineer" in "ASIC Design Engineer", 0.48), not one word of another family's title
+    /// ("Topology Engineer" in "Topology Professor").
+    public static let relatedTitleMatch = 0.4
     /// How much less a related occupation of the first hit reaches for each place down O*NET's list.
     public static let relatedDecay = 0.97
     /// How much a hot technology counts relative to another technology.

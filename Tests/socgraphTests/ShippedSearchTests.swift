@@ -295,8 +295,9 @@ extension ShippedGraphTests {
         }
         // The field names its practitioners ("epidemiology", epidemiologists).
         #expect(try ranking("Epidemiology Researcher").codes.first == "19-1041")
-        // Only a title that is nothing but "Postdoc" is read without a role word.
+        // Only a title that is nothing but "Postdoc" is read without a role word, and not in a qualifier.
         #expect(try ranking("Postdoctoral Affairs Coordinator").readAs.isEmpty)
+        #expect(!(try ranking("Office Manager, Postdoc").readAs.contains("research scientist")))
     }
 
     /// "Member of Technical Staff" is an engineer's or scientist's rank: alone it asks for the field, with a field it
@@ -410,6 +411,9 @@ extension ShippedGraphTests {
         let executive = try ranking("Executive Assistant - Chief Executive")
         #expect(executive.weak && executive.weakReason.contains("first part is a title of 43-6011"),
                 "\(executive.codes) \(executive.weakReason)")
+        // A leader of the work the second title names is no conflict.
+        let leader = try ranking("Team Leader (Software Engineer)")
+        #expect(leader.codes.first == "15-1252" && !leader.weakReason.contains("say which"), "\(leader.weakReason)")
     }
 
     /// A rank alone before a title says only the rank: "Principal II, Software" is not a school principal.
@@ -420,6 +424,10 @@ extension ShippedGraphTests {
             #expect(!ranking.codes.prefix(3).contains("11-9032") && ranking.ignored.contains("principal"),
                     "\(title): \(ranking.codes) \(ranking.ignored)")
         }
+        // An assistant or a school's principal is the job itself.
+        #expect(try ranking("Principal, Elementary School").codes.first == "11-9032")
+        let assistant = try ranking("Assistant, Marketing")
+        #expect(assistant.codes.first != "11-2021" && !assistant.ignored.contains("assistant"), "\(assistant.codes)")
     }
 
     /// A qualifier that is a title of many occupations, or one word, does not say which.

@@ -134,18 +134,21 @@ extension JobTitle {
         // A technical-staff grade with nothing else of a title but ranks and levels ("Senior MTS", "Principal MTS";
         // with nothing left, the title stays as written).
         let bare = lower.map { $0.filter { $0.isLetter || $0.isNumber } }
+        var dropped = normalized.dropped
         if let grade = (normalized.dropped + bare).first(where: technicalStaffGrades.contains),
            bare.allSatisfy({ rankWords.contains($0) || isLevel($0) || !$0.contains(where: \.isLetter) })
         {
             words = [grade]
+            dropped.removeAll { $0 == grade }
         }
         let starts = { (row: PhraseReading) in
             row.phrase.count <= words.count && zip(words, row.phrase).allSatisfy { $0.lowercased() == $1 }
                 && (!row.whole || row.phrase.count == words.count
                     || headBoundaries.contains(words[row.phrase.count].lowercased()))
         }
+        // At the end only of a title without qualifiers ("Physics Postdoc"; not "Office Manager, Postdoc").
         let ends = { (row: PhraseReading) in
-            row.whole && row.phrase.count < words.count
+            row.whole && !normalized.qualified && row.phrase.count < words.count
                 && zip(words.suffix(row.phrase.count), row.phrase).allSatisfy { $0.lowercased() == $1 }
         }
         var matched = phraseReadings.first(where: starts)
@@ -157,6 +160,7 @@ extension JobTitle {
         }
         guard let row = matched else { return nil }
         var reading = normalized
+        reading.dropped = dropped
         // A level after the phrase goes, as it would after a title ("MTS II", kept whole when nothing else was).
         let rest = words[row.phrase.count...].filter { !isLevel($0.lowercased()) }
         reading.text = (row.reading + rest).joined(separator: " ")

@@ -69,6 +69,8 @@ public enum JobTitle {
     static let rankWords: Set<String> = [
         "principal", "staff", "lead", "associate", "assistant", "deputy", "distinguished", "intermediate", "entry",
     ]
+    /// The rank words that name seniority only, never the job: dropped when alone before a title.
+    static let seniorityRanks: Set<String> = ["principal", "staff", "lead", "distinguished", "intermediate", "entry"]
     /// A rank word and the head it makes a title with: "Principal Investigator" directs a research project, it is
     /// not a senior investigator.
     static let rankPhrases: Set<String> = ["principal investigator"]
@@ -209,9 +211,12 @@ public enum JobTitle {
             if !words.isEmpty { segments.append(words) }
         }
         // "Manager, Software Development": a bare head first reads last.
-        // "Principal II, Software", "Lead - Data Engineering": a first part that is a rank alone says only the
-        // rank; the part after it is the title.
-        if segments.count > 1, segments[0].count == 1, rankWords.contains(segments[0][0].lowercased()) {
+        // "Principal II, Software", "Lead - Data Engineering": a first part that is a seniority rank alone says only
+        // the rank; the part after it is the title. Not an assistant or associate ("Assistant, Marketing" is a
+        // marketing assistant), nor a school's principal ("Principal, Elementary School").
+        if segments.count > 1, segments[0].count == 1, seniorityRanks.contains(segments[0][0].lowercased()),
+           !segments.dropFirst().joined().contains(where: { $0.lowercased() == "school" })
+        {
             dropped.append(segments.removeFirst()[0].lowercased())
         }
         var titlePart = segments.first ?? []

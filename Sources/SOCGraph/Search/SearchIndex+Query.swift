@@ -410,7 +410,10 @@ extension SearchIndex {
         let readAs = notes.isEmpty
             ? (read == kept.joined(separator: " ") ? nil : read)
             : read + " (" + notes.joined(separator: "; ") + ")"
-        return (slots, ignored, (titleTerms, head), secondTitles, firstCodes, readAs)
+        // A leader or manager of some work is often its senior worker: a second title naming the work is no conflict.
+        let firstHead = normalized.titleSegment.split(separator: " ").last.map(String.init) ?? ""
+        let leads = ["lead", "leader", "manager", "supervisor", "head", "director"].contains(firstHead)
+        return (slots, ignored, (titleTerms, head), secondTitles, leads ? [] : firstCodes, readAs)
     }
 
     /// The codes of the occupations with a title of their own (SOC, Direct Match, O*NET; not ESCO) of exactly the

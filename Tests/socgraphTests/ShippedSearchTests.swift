@@ -204,6 +204,21 @@ extension ShippedGraphTests {
         #expect((try known.json() as? [String: Any])?["unknownWords"] as? [String] == [])
     }
 
+    @Test func aTitleMatchedOnlyLooselyIsFlagged() throws {
+        guard requireGraph() else { return }
+        // Before: Occupational Therapy Aides through "Direct Service Professional", 0.68, not flagged.
+        let department = try ranking("Professional Services II")
+        #expect(department.weak)
+        #expect(department.weakReason.contains("is loose"))
+        // Before: Education Administrators, K-12, through "Principal", 0.70, not flagged.
+        let principal = try ranking("Design Principal")
+        #expect(principal.weak)
+        #expect(principal.weakReason.contains("is loose"))
+        for title in ["Software Engineer", "Data Scientist", "Registered Nurse"] {
+            #expect(try !ranking(title).weakReason.contains("is loose"), "\(title)")
+        }
+    }
+
     @Test func aRoleTitleAloneIsFlaggedAndAsksForDuties() throws {
         guard requireGraph() else { return }
         let generic = try ranking("Team Leader")

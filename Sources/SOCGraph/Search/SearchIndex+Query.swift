@@ -90,7 +90,10 @@ extension SearchIndex {
             throw SOCGraphError.invalidInput("search: the query is \(query.count) characters long, over the limit of "
                                              + "\(Self.maximumLength); give a job title or a few lines of duties")
         }
-        let (slots, ignored, titlePart, secondTitles, firstTitleCodes, readAs) = try slots(for: query)
+        let reading = try slots(for: query)
+        let (slots, ignored, titlePart, secondTitles, firstTitleCodes, readAs) =
+            (reading.slots, reading.ignored, reading.titlePart, reading.secondTitles, reading.firstTitleCodes,
+             reading.readAs)
         let queryTerms = QueryTerms(slots, termCount: postings.count)
         // Titles are matched against the whole query and, when it goes on past its title part ("materials
         // engineer" of "materials engineer developing lightweight composites"), against the title part too, at
@@ -246,6 +249,18 @@ extension SearchIndex {
                     satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] }))
         }
         var (weak, reason) = Self.weakness(query: query, hits: hits)
+        // A title whose first hit matches it loosely, below `weakScore` ("Professional Services II" in
+        // Occupational Therapy Aides' "Direct Service Professional"): the answer rests on some of its words. A
+        // description of duties is not asked to match a title whole.
+        if !reading.describesDuties, let first = candidates.first, let top = hits.first,
+           case let quality = first.titles.first?.quality ?? 0, quality < Self.weakScore
+        {
+            let note = "the best title match of \(top.code) is loose (\(Self.formatted(quality)), below "
+                + "\(Self.formatted(Self.weakScore))): it rests on some of the words, or on a label of many "
+                + "occupations; check the title, or add the duties"
+            weak = true
+            reason = reason.map { note + "; " + $0 } ?? note
+        }
         // Words the graph has never seen: when they are half of the query or more (but not all of it: then
         // nothing matched), the ranking is a guess.
         let unknown = slots.filter { $0.id == nil && $0.alternatives.isEmpty }.map(\.word)
@@ -279,14 +294,27 @@ extension SearchIndex {
                              readAs: readAs, unknownWords: unknown)
     }
 
-    /// The query's meaningful words as slots; the words `JobTitle` left out; its title part: the terms of the
-    /// words that name the job (empty when the query is nothing but a title, or starts with none) and its head;
-    /// and the query as read, when normalisation corrected a typing error, spelled out or moved words.
-    func slots(for query: String) throws -> (
-        slots: [Slot], ignored: [String], titlePart: (terms: Set<String>, head: String?),
-        secondTitles: [(terms: Set<String>, head: String?, among: Set<String>?)], firstTitleCodes: [String],
-        readAs: String?
-    ) {
+    /// A query as `slots(for:)` reads it.
+    struct QueryReading {
+        /// Its meaningful words.
+        var slots: [Slot]
+        /// The words `JobTitle` left out.
+        var ignored: [String]
+        /// The terms of the words that name the job (empty when the query is nothing but a title, or starts with
+        /// none) and its head.
+        var titlePart: (terms: Set<String>, head: String?)
+        /// Qualifiers that are titles of their own (`secondTitleShare`), with the codes they may tell apart.
+        var secondTitles: [(terms: Set<String>, head: String?, among: Set<String>?)]
+        /// The codes of which the title's first part is a title, when a second title may contradict it.
+        var firstTitleCodes: [String]
+        /// The query as read, when normalisation corrected a typing error, spelled out or moved words.
+        var readAs: String?
+        /// Whether the query goes on past a title or has a word in -ing before another: a description of duties.
+        var describesDuties: Bool
+    }
+
+    /// Reads the query: its words as slots, its title part, second titles and the reading said to the user.
+    func slots(for query: String) throws -> QueryReading {
         let trimmed = query.trimmed
         guard !trimmed.isEmpty else {
             throw SOCGraphError.invalidInput(
@@ -413,7 +441,11 @@ extension SearchIndex {
         // A leader or manager of some work is often its senior worker: a second title naming the work is no conflict.
         let firstHead = normalized.titleSegment.split(separator: " ").last.map(String.init) ?? ""
         let leads = ["lead", "leader", "manager", "supervisor", "head", "director"].contains(firstHead)
-        return (slots, ignored, (titleTerms, head), secondTitles, leads ? [] : firstCodes, readAs)
+        return QueryReading(slots: slots, ignored: ignored, titlePart: (titleTerms, head), secondTitles: secondTitles,
+                            firstTitleCodes: leads ? [] : firstCodes, readAs: readAs,
+                            describesDuties: !titleTerms.isEmpty || tokens.indices.dropFirst().dropLast().contains { i in
+                                tokens[i].text.count > 5 && tokens[i].text.lowercased().hasSuffix("ing")
+                            })
     }
 
     /// The codes of the occupations with a title of their own (SOC, Direct Match, O*NET; not ESCO) of exactly the

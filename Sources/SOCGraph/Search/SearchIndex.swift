@@ -24,7 +24,8 @@ import Foundation
 public struct SearchIndex: Sendable {
     /// BM25 term-frequency saturation.
     public static let k1 = 1.2
-    /// A top score below this marks the results weak.
+    /// A top score below this marks the results weak; so does, for a title (not a description of duties), a best
+    /// title match of the first hit below it.
     public static let weakScore = 0.5
     /// A runner-up within this fraction of the top score marks the results weak (a near tie).
     public static let tieMargin = 0.05

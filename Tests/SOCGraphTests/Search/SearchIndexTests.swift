@@ -58,6 +58,20 @@ import Testing
         #expect(results.weakReason?.contains("scores only") == true)
     }
 
+    @Test func aTitleMatchedLooselyIsWeakButADescriptionIsNot() throws {
+        // The words of "Machine Learning Research Scientist", out of order and not all of it: 0.6 × (0.4 + 0.6 × 3/4)
+        // × 0.97 for an alternate title, below 0.5.
+        let loose = try index.search("scientist research learning")
+        let top = try #require(loose.hits.first)
+        #expect(loose.weak)
+        #expect(loose.weakReason?.hasPrefix("the best title match of \(top.code) is loose (0.49, below 0.50)") == true)
+        let exact = try index.search("Machine Learning Research Scientist")
+        #expect(exact.weakReason?.contains("is loose") != true)
+        // A description of duties is not asked to match a title whole.
+        let duties = try index.search("scientist training predictive models on data sets")
+        #expect(duties.weakReason?.contains("is loose") != true)
+    }
+
     @Test func nothingMatchedIsWeakAndEmpty() throws {
         let results = try index.search("zyzzyva")
         #expect(results.hits.isEmpty)

@@ -11,6 +11,8 @@ extension ShippedGraphTests {
         var weakReason: String
         var ignored: [String]
         var readAs: String
+        /// Per hit, the `relatedTo` code or "".
+        var relatedTo: [String] = []
     }
 
     func ranking(_ query: String, limit: Int = 5) throws -> Ranking {
@@ -22,7 +24,8 @@ extension ShippedGraphTests {
         return Ranking(
             codes: hits.compactMap { $0["code"] as? String }, matches: hits.map { $0["matches"] as? [String] ?? [] },
             weak: document["weak"] as? Bool ?? false, weakReason: document["weakReason"] as? String ?? "",
-            ignored: document["ignoredWords"] as? [String] ?? [], readAs: document["readAs"] as? String ?? "")
+            ignored: document["ignoredWords"] as? [String] ?? [], readAs: document["readAs"] as? String ?? "",
+            relatedTo: hits.map { $0["relatedTo"] as? String ?? "" })
     }
 
     @Test("titles as employers write them rank the software occupation first",
@@ -391,6 +394,11 @@ extension ShippedGraphTests {
             #expect(matches.first?.hasPrefix("related: 17-2061 ") == true || matches.contains { $0.contains("ASIC") },
                     "\(matches)")
         }
+        // JSON says so in a key of its own, and only for those hits.
+        for (matches, relatedTo) in zip(asic.matches, asic.relatedTo) {
+            #expect((relatedTo == "17-2061") == (matches.first?.hasPrefix("related: ") == true), "\(relatedTo)")
+        }
+        #expect(asic.relatedTo.first == "" && asic.relatedTo.dropFirst().first == "17-2061")
         // Nor does a first hit that matched no title well ("Topology Engineer": "engineer" alone).
         let topology = try ranking("Topology Engineer", limit: 10)
         #expect(topology.matches.allSatisfy { $0.first?.hasPrefix("related:") != true }, "\(topology.matches)")

@@ -110,6 +110,10 @@ public enum JobTitle {
     /// Director" (27-2012).
     static let technicalRoles: Set<String> = ["lead", "leader", "manager", "specialist", "consultant", "analyst"]
 
+    /// The heads of titles that lead others' work: a leader or manager of some work is often its senior worker, so a
+    /// second title naming that work ("Team Leader (Software Engineer)") does not contradict the first.
+    static let leadingHeads: Set<String> = ["lead", "leader", "manager", "supervisor", "head", "director"]
+
     /// Words that, alone in a segment after the first, say where or how the job is held, not what it is.
     static let noiseWords: Set<String> = [
         "us", "usa", "u.s", "na", "emea", "apac", "latam", "remote", "hybrid", "onsite", "external", "internal",

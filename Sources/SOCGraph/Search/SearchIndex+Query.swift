@@ -74,6 +74,11 @@ extension SearchIndex {
     struct TitleMatch {
         var entry: Int
         var quality: Double
+
+        /// Best first: higher quality, then the earlier entry (titles come in a document's order of fields).
+        static func better(_ a: TitleMatch, _ b: TitleMatch) -> Bool {
+            a.quality != b.quality ? a.quality > b.quality : a.entry < b.entry
+        }
     }
 
     /// Ranks the occupations for a job title or a description of duties; at most `limit` hits, best first.
@@ -181,9 +186,7 @@ extension SearchIndex {
                 let partial = titleMatches(document: d, entries: shared, query: titleTerms, credit: &credit).map {
                     TitleMatch(entry: $0.entry, quality: $0.quality * titlePartShare)
                 }
-                titles = (titles + partial).sorted {
-                    $0.quality != $1.quality ? $0.quality > $1.quality : $0.entry < $1.entry
-                }
+                titles = (titles + partial).sorted(by: TitleMatch.better)
             }
             // A second title's match adds to the first's as independent evidence: the occupation both name ranks
             // first.
@@ -195,7 +198,7 @@ extension SearchIndex {
                 secondTitle = secondTitle || best.quality >= Self.reportedMatch
                 quality = 1 - (1 - quality) * (1 - best.quality * Self.secondTitleShare)
                 titles = (titles + second.map { TitleMatch(entry: $0.entry, quality: $0.quality * Self.secondTitleShare) })
-                    .sorted { $0.quality != $1.quality ? $0.quality > $1.quality : $0.entry < $1.entry }
+                    .sorted(by: TitleMatch.better)
             }
             // A title incumbents report is the occupation's, whatever its other titles' heads (`reportedMatch`).
             // So is a second title the query names.
@@ -246,7 +249,8 @@ extension SearchIndex {
                 code: documents[d].code, title: documents[d].title, score: min(max(candidate.score, 0), 1),
                 matches: related + explanation(
                     document: d, titles: candidate.titles, slots: slots, query: queryTerms,
-                    satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] }))
+                    satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] }),
+                relatedTo: candidate.relatedTo.map { documents[$0.document].code })
         }
         var (weak, reason) = Self.weakness(query: query, hits: hits)
         // A title whose first hit matches it loosely, below `weakScore` ("Professional Services II" in
@@ -438,9 +442,8 @@ extension SearchIndex {
         let readAs = notes.isEmpty
             ? (read == kept.joined(separator: " ") ? nil : read)
             : read + " (" + notes.joined(separator: "; ") + ")"
-        // A leader or manager of some work is often its senior worker: a second title naming the work is no conflict.
         let firstHead = normalized.titleSegment.split(separator: " ").last.map(String.init) ?? ""
-        let leads = ["lead", "leader", "manager", "supervisor", "head", "director"].contains(firstHead)
+        let leads = JobTitle.leadingHeads.contains(firstHead)
         return QueryReading(slots: slots, ignored: ignored, titlePart: (titleTerms, head), secondTitles: secondTitles,
                             firstTitleCodes: leads ? [] : firstCodes, readAs: readAs,
                             describesDuties: !titleTerms.isEmpty || tokens.indices.dropFirst().dropLast().contains { i in
@@ -527,7 +530,7 @@ extension SearchIndex {
             if entries[e].field == .esco { quality *= Self.escoTitle * entries[e].share }
             matches.append(TitleMatch(entry: e, quality: quality))
         }
-        return matches.sorted { $0.quality != $1.quality ? $0.quality > $1.quality : $0.entry < $1.entry }
+        return matches.sorted(by: TitleMatch.better)
     }
 
     /// Whether document `d` is a catch-all ranked down: an "All Other" code whose best title match is not one of

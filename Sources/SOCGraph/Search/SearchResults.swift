@@ -12,6 +12,9 @@ public struct SearchHit: Sendable, Equatable, Codable {
     /// `expansion: leader → supervisor`, `spelling: labour → labor`; first, for a hit ranked as a related occupation
     /// of the first hit, `related: 17-2061 Computer Hardware Engineers (O*NET Related Occupations, #1)`.
     public var matches: [String]
+    /// For a hit ranked as a related occupation of the first hit (`SearchIndex.relatedShare`), the first hit's code;
+    /// nil (and absent from JSON) for a hit ranked by what it matched.
+    public var relatedTo: String? = nil
 
     /// The lines of `matches` that name a title the query matched (`title:`, `direct-match:`, `onet:`,
     /// `alternate:`, `reported:`, `ESCO:`), not the technologies, programs, terms or ranking rules.
@@ -27,7 +30,7 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public static let relatedLabel = "related"
 
     /// Whether the hit ranks where it does as a related occupation of the first hit, not by what it matched.
-    public var isRelated: Bool { matches.first?.hasPrefix(Self.relatedLabel + ": ") == true }
+    public var isRelated: Bool { relatedTo != nil }
 }
 
 /// The answer to a search: ranked hits, and whether the ranking is weak enough that the user should look further.
@@ -35,8 +38,9 @@ public struct SearchResults: Sendable, Equatable, Codable {
     public var query: String
     public var hits: [SearchHit]
     /// True when nothing matched, the best score is below `SearchIndex.weakScore`, the first two hits are within
-    /// `SearchIndex.tieMargin` of each other, the title is of role words only ("Team Leader"), or `unknownWords`
-    /// are at least `SearchIndex.unknownShare` of the query's words.
+    /// `SearchIndex.tieMargin` of each other, the title is of role words only ("Team Leader"), a title's first hit
+    /// matches it only loosely (its best title match below `SearchIndex.weakScore`), or `unknownWords` are at
+    /// least `SearchIndex.unknownShare` of the query's words.
     public var weak: Bool
     /// One sentence saying why the results are weak, or nil.
     public var weakReason: String?

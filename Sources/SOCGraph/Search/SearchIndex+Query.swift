@@ -239,7 +239,8 @@ extension SearchIndex {
             candidates.sort(by: order)
         }
 
-        let hits = candidates.prefix(limit).map { candidate in
+        // Two hits at least, whatever the limit, so that a near tie is seen under `--limit 1` too.
+        var hits = candidates.prefix(max(limit, 2)).map { candidate in
             let d = candidate.document
             let related = candidate.relatedTo.map { source in
                 ["\(SearchHit.relatedLabel): \(documents[source.document].code) \(documents[source.document].title) "
@@ -294,6 +295,7 @@ extension SearchIndex {
             weak = true
             reason = reason.map { note + "; " + $0 } ?? note
         }
+        hits = Array(hits.prefix(limit))
         return SearchResults(query: query, hits: hits, weak: weak, weakReason: reason, ignoredWords: ignored,
                              readAs: readAs, unknownWords: unknown)
     }

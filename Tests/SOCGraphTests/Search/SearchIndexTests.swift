@@ -35,6 +35,9 @@ import Testing
             #expect(hit.matches.contains("alternate: Machine Learning Engineer"))
             #expect(hit.matches.contains("terms: machine, learn, engineer"))
         }
+        // The tie is seen whatever the limit: one hit shown, still flagged, with the same reason.
+        let one = try index.search("Machine Learning Engineer", limit: 1)
+        #expect(one.hits.count == 1 && one.weak && one.weakReason == results.weakReason)
     }
 
     @Test func scoresAreNormalisedAndSorted() throws {

@@ -407,6 +407,33 @@ extension ShippedGraphTests {
         #expect(tie.weak && tie.matches.allSatisfy { $0.first?.hasPrefix("related:") != true }, "\(tie.matches)")
     }
 
+    /// `fit` takes the title search's related occupations as candidates, saying so, in place of codes that matched
+    /// worse: before, an "ASIC Engineer" profile weighed Health and Safety Engineers and Materials Engineers, found on
+    /// "Engineer" alone, and not Electronics Engineers.
+    @Test func fitWeighsTheTitlesRelatedOccupations() throws {
+        guard requireGraph() else { return }
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("socgraph-asic-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        try Data(#"""
+            {"client": "A.E.", "title": "ASIC Engineer", "duties": ["Write RTL and testbenches for processors"],
+             "endeavor": "chip design for data-center processors", "degree": "master",
+             "degreeField": "Electrical Engineering", "yearsExperience": 4}
+            """#.utf8).write(to: profile)
+        let result = try CLI.run(["fit", profile.path, "--format", "json"] + shipped)
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try result.json() as? [String: Any])
+        let candidates = try #require(report["candidates"] as? [[String: Any]])
+        let foundBy = Dictionary(uniqueKeysWithValues: candidates.map {
+            ($0["code"] as? String ?? "", $0["foundBy"] as? [String] ?? [])
+        })
+        #expect(foundBy["17-2061"] == ["title search"], "\(foundBy)")
+        #expect(foundBy["17-2072"] == ["title search, related occupation"], "\(foundBy)")
+        #expect(foundBy["17-2111"] == nil && foundBy["17-2131"] == nil, "\(foundBy)")
+        let related = try #require(candidates.first { $0["code"] as? String == "17-2072" })
+        #expect(related["titleMatches"] as? [String]
+                == ["related: 17-2061 Computer Hardware Engineers (O*NET Related Occupations, #1)"])
+    }
+
     /// Employers write the working title first and the occupation's after it: a qualifier that is an official title
     /// of a few occupations names the job a second time, and the occupation both titles name ranks first.
     @Test("a qualifier that is an official title is a second title of the job",

@@ -66,15 +66,22 @@ public struct FitReport: Encodable, Sendable {
             if graph[node].kind == .specialty, let parent = graph.parent(of: node) { node = parent }
             add(graph[node].id, .given)
         }
-        let titleSearch = try? index.search(profile.title, limit: Self.titleHits, related: false)
+        let titleSearch = try? index.search(profile.title, limit: Self.titleHits)
         var titleScores: [String: Double] = [:]
         var titleMatches: [String: [String]] = [:]
-        // Candidates are what matched: the searches leave out the first hit's related occupations.
+        // The title search ranks a clear first hit's O*NET Related Occupations before the codes that matched worse
+        // ("ASIC Engineer": 17-2072 Electronics Engineers after 17-2061, not every code with an "Engineer" title);
+        // such a candidate says it was found so. The duty and endeavor searches give only what matched.
         for hit in titleSearch?.hits ?? [] {
             // A weak title search is a guess: it counts half.
             titleScores[hit.code] = titleSearch?.weak == true ? hit.score / 2 : hit.score
-            titleMatches[hit.code] = Array(hit.titleMatches.prefix(Self.titleReasons))
-            add(hit.code, .titleSearch)
+            if hit.isRelated {
+                titleMatches[hit.code] = Array(hit.matches.prefix(1))
+                add(hit.code, .relatedOccupation)
+            } else {
+                titleMatches[hit.code] = Array(hit.titleMatches.prefix(Self.titleReasons))
+                add(hit.code, .titleSearch)
+            }
         }
         // Every search whose scores rank the candidates; ESCO is cited when one of them matched an ESCO title.
         var searches: [SearchResults] = titleSearch.map { [$0] } ?? []
@@ -112,7 +119,7 @@ public struct FitReport: Encodable, Sendable {
                 if rank < Self.endeavorHits, !results.weak { add(hit.code, .endeavorSearch) }
             }
         }
-        weakOnly = weakOnly.filter { found[$0] == [.titleSearch] }
+        weakOnly = weakOnly.filter { found[$0] == [.titleSearch] || found[$0] == [.relatedOccupation] }
 
         let endeavorFields = Self.endeavorFields(profile.endeavor, graph: graph)
         self.endeavorFields = endeavorFields
@@ -200,6 +207,9 @@ public enum FoundBy: String, Encodable, Hashable, Sendable {
     case given
     /// Among the first hits of a search for the client's title.
     case titleSearch = "title search"
+    /// Among the first hits of that search as an O*NET Related Occupation of its first hit
+    /// (`SearchIndex.relatedShare`).
+    case relatedOccupation = "title search, related occupation"
     /// Among the first hits of a search for one duty.
     case dutySearch = "duty search"
     /// Among the codes whose O*NET tasks cover the duties best (text layer).
@@ -217,7 +227,8 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
     /// How it was found, in the order found.
     public let foundBy: [FoundBy]
     /// What the client's title matched in this code when the title search listed it (the first title lines of its
-    /// hit, such as `alternate: Machine Learning Engineer` or `ESCO: strategy manager (ISCO 2422)`); else empty.
+    /// hit, such as `alternate: Machine Learning Engineer` or `ESCO: strategy manager (ISCO 2422)`, or for a related
+    /// occupation of its first hit the `related:` line); else empty.
     public let titleMatches: [String]
     /// The title search's score for this code (0 when it did not list it).
     public let titleScore: Double
@@ -327,7 +338,7 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
     /// 2422)), duty search".
     public var foundByText: String {
         foundBy.map { how in
-            guard how == .titleSearch, !titleMatches.isEmpty else { return how.rawValue }
+            guard how == .titleSearch || how == .relatedOccupation, !titleMatches.isEmpty else { return how.rawValue }
             return how.rawValue + " (" + titleMatches.joined(separator: "; ") + ")"
         }.joined(separator: ", ")
     }
@@ -461,7 +472,7 @@ public struct FitRecommendation: Encodable, Hashable, Sendable {
                                "; closest: \"\($0.duty)\" ~ \"\($0.clause ?? "")\" (\(FitCandidate.decimal($0.score)))"
                            } ?? ""))
         }
-        if best.titleScore >= 0.5 {
+        if best.titleScore >= 0.5, !best.foundBy.contains(.relatedOccupation) {
             reasons.append("the client's title matches it ("
                            + (best.titleMatches.first.map { $0 + "; " } ?? "")
                            + "search score \(FitCandidate.decimal(best.titleScore)))")
@@ -507,6 +518,8 @@ public struct FitRecommendation: Encodable, Hashable, Sendable {
             }
             if other.titleScore + 0.2 < best.titleScore, other.titleScore < 0.5 {
                 why.append(other.titleScore == 0 ? "the client's title does not point to it"
+                           : other.foundBy.contains(.relatedOccupation)
+                           ? "the client's title matches it only as an O*NET Related Occupation of the title's first hit"
                            : "the client's title matches it less (\(FitCandidate.decimal(other.titleScore)))")
             }
             if why.isEmpty {

@@ -254,18 +254,6 @@ extension SearchIndex {
                 relatedTo: candidate.relatedTo.map { documents[$0.document].code })
         }
         var (weak, reason) = Self.weakness(query: query, hits: hits)
-        // A title whose first hit matches it loosely, below `weakScore` ("Professional Services II" in
-        // Occupational Therapy Aides' "Direct Service Professional"): the answer rests on some of its words. A
-        // description of duties is not asked to match a title whole.
-        if !reading.describesDuties, let first = candidates.first, let top = hits.first,
-           case let quality = first.titles.first?.quality ?? 0, quality < Self.weakScore
-        {
-            let note = "the best title match of \(top.code) is loose (\(Self.formatted(quality)), below "
-                + "\(Self.formatted(Self.weakScore))): it rests on some of the words, or on a label of many "
-                + "occupations; check the title, or add the duties"
-            weak = true
-            reason = reason.map { note + "; " + $0 } ?? note
-        }
         // Words the graph has never seen: when they are half of the query or more (but not all of it: then
         // nothing matched), the ranking is a guess.
         let unknown = slots.filter { $0.id == nil && $0.alternatives.isEmpty }.map(\.word)
@@ -277,6 +265,24 @@ extension SearchIndex {
                 + "the other words; check the spelling, spell out an abbreviation, or describe the duties"
             weak = true
             reason = reason.map { note + "; " + $0 } ?? note
+        }
+        // A title whose first hit matches it loosely, below `relatedTitleMatch` ("Topology Engineer" in Mathematical
+        // Science Teachers' "Topology Professor"): the answer rests on some of its words, or on a label of many
+        // occupations. Said after the other reasons, and not when the score already says the match is poor; a
+        // description of duties is not asked to match a title whole.
+        if reading.isTitle, let first = candidates.first, let top = hits.first, top.score >= Self.weakScore,
+           case let quality = first.titles.first?.quality ?? 0, quality < Self.relatedTitleMatch
+        {
+            // Shown rounded down, so that a match just below the bar never reads as the bar itself.
+            let shown = Self.formatted((quality * 100).rounded(.down) / 100)
+            let note = quality == 0
+                ? "no title of \(top.code) holds a word of the title: it matched on its technologies, programs or "
+                    + "text; check the title, or add the duties"
+                : "the best title match of \(top.code) is loose (\(shown), below "
+                    + "\(Self.formatted(Self.relatedTitleMatch))): it rests on some of the title's words, or on a "
+                    + "label of many occupations; check the title, or add the duties"
+            weak = true
+            reason = reason.map { $0 + "; " + note } ?? note
         }
         // Two titles of different occupations ("Executive Assistant - Chief Executive"): which one the job is, the
         // user decides.
@@ -315,8 +321,11 @@ extension SearchIndex {
         var firstTitleCodes: [String]
         /// The query as read, when normalisation corrected a typing error, spelled out or moved words.
         var readAs: String?
-        /// Whether the query goes on past a title or has a word in -ing before another: a description of duties.
-        var describesDuties: Bool
+        /// Whether the query reads as a job title, not a description of duties: its title part ends in a word that
+        /// official titles commonly end in, fewer than `contextWords` words follow it (unless the title is
+        /// qualified, "Mobile Developer - iOS"), and no verb form in -ing is followed by a word other than such a
+        /// head ("engineer designing bridges", but "Wafer Processing Engineer").
+        var isTitle: Bool
     }
 
     /// Reads the query: its words as slots, its title part, second titles and the reading said to the user.
@@ -446,11 +455,14 @@ extension SearchIndex {
             : read + " (" + notes.joined(separator: "; ") + ")"
         let firstHead = normalized.titleSegment.split(separator: " ").last.map(String.init) ?? ""
         let leads = JobTitle.leadingHeads.contains(firstHead)
+        let verbForm = tokens.indices.dropFirst().contains { i in
+            let word = tokens[i].text.lowercased()
+            return word.count > 5 && word.hasSuffix("ing") && i + 1 < tokens.count
+                && !isCommonHead(SearchText.term(tokens[i + 1]))
+        }
+        let isTitle = common != nil && !verbForm && (normalized.qualified || context < Self.contextWords)
         return QueryReading(slots: slots, ignored: ignored, titlePart: (titleTerms, head), secondTitles: secondTitles,
-                            firstTitleCodes: leads ? [] : firstCodes, readAs: readAs,
-                            describesDuties: !titleTerms.isEmpty || tokens.indices.dropFirst().dropLast().contains { i in
-                                tokens[i].text.count > 5 && tokens[i].text.lowercased().hasSuffix("ing")
-                            })
+                            firstTitleCodes: leads ? [] : firstCodes, readAs: readAs, isTitle: isTitle)
     }
 
     /// The codes of the occupations with a title of their own (SOC, Direct Match, O*NET; not ESCO) of exactly the

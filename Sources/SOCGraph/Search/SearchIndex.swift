@@ -24,8 +24,7 @@ import Foundation
 public struct SearchIndex: Sendable {
     /// BM25 term-frequency saturation.
     public static let k1 = 1.2
-    /// A top score below this marks the results weak; so does, for a title (not a description of duties), a best
-    /// title match of the first hit below it.
+    /// A top score below this marks the results weak.
     public static let weakScore = 0.5
     /// A runner-up within this fraction of the top score marks the results weak (a near tie).
     public static let tieMargin = 0.05
@@ -67,9 +66,10 @@ public struct SearchIndex: Sendable {
     /// (whose related list would be the tie-break's) and not an "All Other" code (whose related occupations say
     /// little).
     public static let relatedShare = 0.5
-    /// The title match a first hit needs to lend its score to its related occupations: all the query's words in one
-    /// of its titles ("ASIC Engineer" in "ASIC Design Engineer", 0.48), not one word of another family's title
-    /// ("Topology Engineer" in "Topology Professor").
+    /// The title match of a clear first hit: all the query's words in one of its titles ("ASIC Engineer" in "ASIC
+    /// Design Engineer", 0.48), not one word of another family's title ("Topology Engineer" in "Topology
+    /// Professor"). Below it, the first hit lends nothing to its related occupations, and the results of a title (not
+    /// a description of duties, `QueryReading.isTitle`) are weak.
     public static let relatedTitleMatch = 0.4
     /// How much less a related occupation of the first hit reaches for each place down O*NET's list.
     public static let relatedDecay = 0.97

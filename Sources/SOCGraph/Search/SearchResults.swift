@@ -39,7 +39,7 @@ public struct SearchResults: Sendable, Equatable, Codable {
     public var hits: [SearchHit]
     /// True when nothing matched, the best score is below `SearchIndex.weakScore`, the first two hits are within
     /// `SearchIndex.tieMargin` of each other, the title is of role words only ("Team Leader"), a title's first hit
-    /// matches it only loosely (its best title match below `SearchIndex.weakScore`), or `unknownWords` are at
+    /// matches it only loosely (its best title match below `SearchIndex.relatedTitleMatch`), or `unknownWords` are at
     /// least `SearchIndex.unknownShare` of the query's words.
     public var weak: Bool
     /// One sentence saying why the results are weak, or nil.

@@ -62,17 +62,19 @@ import Testing
     }
 
     @Test func aTitleMatchedLooselyIsWeakButADescriptionIsNot() throws {
-        // The words of "Machine Learning Research Scientist", out of order and not all of it: 0.6 × (0.4 + 0.6 × 3/4)
-        // × 0.97 for an alternate title, below 0.5.
-        let loose = try index.search("scientist research learning")
+        // Two of three words in "Python Developer", one in "Embedded Software Engineer": below 0.40.
+        let loose = try index.search("Embedded Python Developer")
         let top = try #require(loose.hits.first)
+        #expect(top.score >= SearchIndex.weakScore)
         #expect(loose.weak)
-        #expect(loose.weakReason?.hasPrefix("the best title match of \(top.code) is loose (0.49, below 0.50)") == true)
-        let exact = try index.search("Machine Learning Research Scientist")
-        #expect(exact.weakReason?.contains("is loose") != true)
-        // A description of duties is not asked to match a title whole.
-        let duties = try index.search("scientist training predictive models on data sets")
-        #expect(duties.weakReason?.contains("is loose") != true)
+        #expect(loose.weakReason?.contains("the best title match of \(top.code) is loose (0.3") == true)
+        #expect(try index.search("Machine Learning Research Scientist").weakReason?.contains("is loose") != true)
+        // A description of duties is not asked to match a title whole: a verb form in -ing, words going on past
+        // the title, or no title head at all.
+        for duties in ["Embedded Python Developer writing drivers for sensors",
+                       "Embedded Python developer at a start-up for medical devices", "write embedded code in Python"] {
+            #expect(try index.search(duties).weakReason?.contains("is loose") != true, "\(duties)")
+        }
     }
 
     @Test func nothingMatchedIsWeakAndEmpty() throws {

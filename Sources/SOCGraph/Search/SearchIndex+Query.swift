@@ -91,10 +91,7 @@ extension SearchIndex {
     /// A query that matches nothing returns no hits, marked weak.
     public func search(_ query: String, limit: Int = 10, related: Bool = true) throws -> SearchResults {
         guard limit > 0 else { throw SOCGraphError.invalidInput("search: the limit must be at least 1, not \(limit)") }
-        guard query.count <= Self.maximumLength else {
-            throw SOCGraphError.invalidInput("search: the query is \(query.count) characters long, over the limit of "
-                                             + "\(Self.maximumLength); give a job title or a few lines of duties")
-        }
+        if let problem = Self.lengthProblem(query) { throw SOCGraphError.invalidInput(problem) }
         let reading = try slots(for: query)
         let (slots, ignored, titlePart, secondTitles, firstTitleCodes, readAs) =
             (reading.slots, reading.ignored, reading.titlePart, reading.secondTitles, reading.firstTitleCodes,
@@ -483,6 +480,14 @@ extension SearchIndex {
             codes.insert(documents[d].code)
         }
         return codes.sorted()
+    }
+
+    /// Why a query is too long to search (over `maximumLength` characters), or nil: a caller can say so before it
+    /// loads the graph.
+    public static func lengthProblem(_ query: String) -> String? {
+        query.count <= maximumLength ? nil
+            : "search: the query is \(query.count) characters long, over the limit of \(maximumLength); give a job "
+                + "title or a few lines of duties"
     }
 
     /// Refuses a query of more than `maxQueryWords` different meaningful words.

@@ -43,6 +43,8 @@ struct SearchCommand: ParsableCommand {
                 "empty query: give a job title or a description of duties, such as \"data scientist\"")
         }
         guard limit >= 1 else { throw ValidationError("--limit \(limit) is out of range: give a number of at least 1") }
+        // Before the graph is loaded: a pasted document is refused at once.
+        if let problem = SearchIndex.lengthProblem(text) { throw ValidationError(problem) }
     }
 
     /// The ranked hits and the sources to cite (ESCO and the crosswalks to SOC 2018 too when a hit matched an ESCO

@@ -434,6 +434,14 @@ extension ShippedGraphTests {
         let related = try #require(candidates.first { $0["code"] as? String == "17-2072" })
         #expect(related["titleMatches"] as? [String]
                 == ["related: 17-2061 Computer Hardware Engineers (O*NET Related Occupations, #1)"])
+        // Found through the title, not matched by it: no title score, and the alternative says so.
+        #expect(related["titleScore"] as? Double == 0)
+        let recommendation = try #require(report["recommendation"] as? [String: Any])
+        #expect(recommendation["code"] as? String == "17-2061")
+        let alternatives = recommendation["alternatives"] as? [[String: Any]] ?? []
+        let why = alternatives.first { $0["code"] as? String == "17-2072" }?["reasons"] as? [String] ?? []
+        #expect(why.contains { $0.contains("does not match it: it is an O*NET Related Occupation of 17-2061 Computer "
+                                           + "Hardware Engineers") }, "\(why)")
     }
 
     /// Employers write the working title first and the occupation's after it: a qualifier that is an official title

@@ -3,8 +3,8 @@ import Foundation
 /// `socgraph fit PROFILE`: candidate codes for one client, each assessed against the client's duties, degree,
 /// experience and endeavor, and the code to use with its reasons.
 ///
-/// Candidates are the profile's own `candidates` and what search finds for the title, for each duty line and for
-/// the endeavor. Each is assessed on four things, and ranked by `score`:
+/// Candidates are the profile's own `candidates` and what search finds for the title (with a clear first hit's O*NET
+/// Related Occupations, which get no title score), for each duty line and for the endeavor. Each is assessed on four things, and ranked by `score`:
 /// - duties (`DutyMatcher`): each duty's closest task, DWA or definition clause; coverage is the share of duties
 ///   scoring `DutyMatcher.covered` or more; the rest are gaps; the codes whose clauses cover the duties best
 ///   (`DutyMatcher.rank`) are candidates too;
@@ -73,12 +73,13 @@ public struct FitReport: Encodable, Sendable {
         // ("ASIC Engineer": 17-2072 Electronics Engineers after 17-2061, not every code with an "Engineer" title);
         // such a candidate says it was found so. The duty and endeavor searches give only what matched.
         for hit in titleSearch?.hits ?? [] {
-            // A weak title search is a guess: it counts half.
-            titleScores[hit.code] = titleSearch?.weak == true ? hit.score / 2 : hit.score
             if hit.isRelated {
+                // Found through the title, not matched by it: no title score, so the duties and the endeavor decide.
                 titleMatches[hit.code] = Array(hit.matches.prefix(1))
                 add(hit.code, .relatedOccupation)
             } else {
+                // A weak title search is a guess: it counts half.
+                titleScores[hit.code] = titleSearch?.weak == true ? hit.score / 2 : hit.score
                 titleMatches[hit.code] = Array(hit.titleMatches.prefix(Self.titleReasons))
                 add(hit.code, .titleSearch)
             }
@@ -343,6 +344,15 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
         }.joined(separator: ", ")
     }
 
+    /// For a candidate found as a related occupation of the title's first hit, that hit ("17-2061 Computer Hardware
+    /// Engineers"), read from its `related:` line.
+    public var relatedSource: String? {
+        guard foundBy.contains(.relatedOccupation), let line = titleMatches.first,
+              line.hasPrefix(SearchHit.relatedLabel + ": ") else { return nil }
+        let rest = line.dropFirst(SearchHit.relatedLabel.count + 2)
+        return String(rest.range(of: " (O*NET").map { rest[..<$0.lowerBound] } ?? rest)
+    }
+
     /// "4 of 6 duties", or nil without the text layer.
     public var coverageText: String? {
         coverage == nil ? nil : "\(duties.filter(\.covered).count) of \(duties.count) duties"
@@ -517,9 +527,10 @@ public struct FitRecommendation: Encodable, Hashable, Sendable {
                 why.append("the client's degree is below its typical entry")
             }
             if other.titleScore + 0.2 < best.titleScore, other.titleScore < 0.5 {
-                why.append(other.titleScore == 0 ? "the client's title does not point to it"
-                           : other.foundBy.contains(.relatedOccupation)
-                           ? "the client's title matches it only as an O*NET Related Occupation of the title's first hit"
+                why.append(other.foundBy.contains(.relatedOccupation)
+                           ? "the client's title does not match it: it is an O*NET Related Occupation of "
+                               + (other.relatedSource ?? "the title's first hit")
+                           : other.titleScore == 0 ? "the client's title does not point to it"
                            : "the client's title matches it less (\(FitCandidate.decimal(other.titleScore)))")
             }
             if why.isEmpty {

@@ -12,7 +12,8 @@ struct FitCommand: ParsableCommand {
             "degree": "master", "degreeField": "…", "yearsExperience": 6, "candidates": ["15-2051", …]} \
             (candidates optional; degree a BLS level id: none, high-school, some-college, postsecondary-nondegree, \
             associate, bachelor, master, doctoral). Candidates are the given codes plus what search finds for the \
-            title, each duty and the endeavor. Each is assessed: duties against the code's O*NET tasks, DWAs and \
+            title (with a clear first hit's O*NET Related Occupations, no title score of their own), each duty and \
+            the endeavor. Each is assessed: duties against the code's O*NET tasks, DWAs and \
             SOC definition (needs Graph/text/: socgraph text), qualification (BLS entry, Job Zone, O*NET education, \
             the profession check, the EB-2 advanced-degree framing), national-interest alignments and the \
             endeavor's fields, and risks. A research aid for the attorney's judgment, not legal advice.

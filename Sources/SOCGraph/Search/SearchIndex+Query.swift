@@ -251,6 +251,11 @@ extension SearchIndex {
                 relatedTo: candidate.relatedTo.map { documents[$0.document].code })
         }
         var (weak, reason) = Self.weakness(query: query, hits: hits)
+        // A reason more: before the others, or after them when it is the least telling.
+        func flag(_ note: String, last: Bool = false) {
+            weak = true
+            reason = reason.map { last ? $0 + "; " + note : note + "; " + $0 } ?? note
+        }
         // Words the graph has never seen: when they are half of the query or more (but not all of it: then
         // nothing matched), the ranking is a guess.
         let unknown = slots.filter { $0.id == nil && $0.alternatives.isEmpty }.map(\.word)
@@ -260,8 +265,7 @@ extension SearchIndex {
             let words = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
             let note = "\(words) " + (unknown.count == 1 ? "is" : "are") + " not in the graph: the ranking rests on "
                 + "the other words; check the spelling, spell out an abbreviation, or describe the duties"
-            weak = true
-            reason = reason.map { note + "; " + $0 } ?? note
+            flag(note)
         }
         // A title whose first hit matches it loosely, below `relatedTitleMatch` ("Topology Engineer" in Mathematical
         // Science Teachers' "Topology Professor"): the answer rests on some of its words, or on a label of many
@@ -278,8 +282,7 @@ extension SearchIndex {
                 : "the best title match of \(top.code) is loose (\(shown), below "
                     + "\(Self.formatted(Self.relatedTitleMatch))): it rests on some of the title's words, or on a "
                     + "label of many occupations; check the title, or add the duties"
-            weak = true
-            reason = reason.map { $0 + "; " + note } ?? note
+            flag(note, last: true)
         }
         // Two titles of different occupations ("Executive Assistant - Chief Executive"): which one the job is, the
         // user decides.
@@ -288,15 +291,13 @@ extension SearchIndex {
         {
             let note = "the title's first part is a title of \(firstTitleCodes.joined(separator: ", ")) and the part "
                 + "after it of \(top.code): say which the job is, or compare them"
-            weak = true
-            reason = reason.map { note + "; " + $0 } ?? note
+            flag(note)
         }
         // A title of generic words only ("Team Leader", "General Manager") fits occupations in many fields.
         if titleSlots.isEmpty, JobTitle.isGeneric(slots.map(\.word)) {
             let note = "\"\(query.trimmed)\" says what rank or role the job has, not what the work is about; "
                 + "add the duties or the field of the work (\"\(query.trimmed), data engineering\")"
-            weak = true
-            reason = reason.map { note + "; " + $0 } ?? note
+            flag(note)
         }
         hits = Array(hits.prefix(limit))
         return SearchResults(query: query, hits: hits, weak: weak, weakReason: reason, ignoredWords: ignored,
@@ -379,9 +380,13 @@ extension SearchIndex {
         // common head ("engineer designing wastewater plants", but "machine learning engineer", "mechanical
         // engineering").
         let isCommonHead = { (term: String) in self.termIDs[term].map(self.headTerms.contains) ?? false }
+        // A verb form: a word in -ing, not first, before a word (its term given) that is not a common head.
+        let isVerbForm = { (i: Int, word: String, nextTerm: String?) in
+            i > 0 && word.count > 5 && word.lowercased().hasSuffix("ing") && nextTerm.map { !isCommonHead($0) } == true
+        }
         let words = normalized.headCandidates
-        if let verb = words.indices.dropFirst().first(where: { i in
-            words[i].count > 5 && words[i].hasSuffix("ing") && i + 1 < words.count && !isCommonHead(candidates[i + 1])
+        if let verb = words.indices.first(where: { i in
+            isVerbForm(i, words[i], i + 1 < words.count ? candidates[i + 1] : nil)
         }) {
             candidates = Array(candidates[..<verb])
         }
@@ -452,10 +457,8 @@ extension SearchIndex {
             : read + " (" + notes.joined(separator: "; ") + ")"
         let firstHead = normalized.titleSegment.split(separator: " ").last.map(String.init) ?? ""
         let leads = JobTitle.leadingHeads.contains(firstHead)
-        let verbForm = tokens.indices.dropFirst().contains { i in
-            let word = tokens[i].text.lowercased()
-            return word.count > 5 && word.hasSuffix("ing") && i + 1 < tokens.count
-                && !isCommonHead(SearchText.term(tokens[i + 1]))
+        let verbForm = tokens.indices.contains { i in
+            isVerbForm(i, tokens[i].text, i + 1 < tokens.count ? SearchText.term(tokens[i + 1]) : nil)
         }
         let isTitle = common != nil && !verbForm && (normalized.qualified || context < Self.contextWords)
         return QueryReading(slots: slots, ignored: ignored, titlePart: (titleTerms, head), secondTitles: secondTitles,

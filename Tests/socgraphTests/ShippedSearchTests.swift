@@ -434,6 +434,9 @@ extension ShippedGraphTests {
         let related = try #require(candidates.first { $0["code"] as? String == "17-2072" })
         #expect(related["titleMatches"] as? [String]
                 == ["related: 17-2061 Computer Hardware Engineers (O*NET Related Occupations, #1)"])
+        let source = related["relatedTo"] as? [String: Any]
+        #expect(source?["code"] as? String == "17-2061" && source?["title"] as? String == "Computer Hardware Engineers")
+        #expect(candidates.first { $0["code"] as? String == "17-2061" }?["relatedTo"] == nil)
         // Found through the title, not matched by it: no title score, and the alternative says so.
         #expect(related["titleScore"] as? Double == 0)
         let recommendation = try #require(report["recommendation"] as? [String: Any])

@@ -69,6 +69,7 @@ public struct FitReport: Encodable, Sendable {
         let titleSearch = try? index.search(profile.title, limit: Self.titleHits)
         var titleScores: [String: Double] = [:]
         var titleMatches: [String: [String]] = [:]
+        var relatedTo: [String: FitCandidate.Source] = [:]
         // The title search ranks a clear first hit's O*NET Related Occupations before the codes that matched worse
         // ("ASIC Engineer": 17-2072 Electronics Engineers after 17-2061, not every code with an "Engineer" title);
         // such a candidate says it was found so. The duty and endeavor searches give only what matched.
@@ -76,6 +77,9 @@ public struct FitReport: Encodable, Sendable {
             if hit.isRelated {
                 // Found through the title, not matched by it: no title score, so the duties and the endeavor decide.
                 titleMatches[hit.code] = Array(hit.matches.prefix(1))
+                if let first = hit.relatedTo, let node = graph.node(id: first) {
+                    relatedTo[hit.code] = FitCandidate.Source(code: first, title: graph[node].title)
+                }
                 add(hit.code, .relatedOccupation)
             } else {
                 // A weak title search is a guess: it counts half.
@@ -131,7 +135,7 @@ public struct FitReport: Encodable, Sendable {
             let node = try graph.resolve(code, as: [.detailed])
             assessed.append(FitCandidate(
                 graph: graph, node: node, profile: profile, foundBy: found[code] ?? [],
-                titleMatches: titleMatches[code] ?? [], titleScore: titleScores[code] ?? 0,
+                titleMatches: titleMatches[code] ?? [], relatedTo: relatedTo[code], titleScore: titleScores[code] ?? 0,
                 dutySearch: dutyScores[code] ?? 0, endeavorScore: endeavorScores[code] ?? 0, weakOnly: weakOnly.contains(code),
                 matcher: matcher, text: text, named: named))
         }
@@ -231,6 +235,9 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
     /// hit, such as `alternate: Machine Learning Engineer` or `ESCO: strategy manager (ISCO 2422)`, or for a related
     /// occupation of its first hit the `related:` line); else empty.
     public let titleMatches: [String]
+    /// For a candidate found as an O*NET Related Occupation of the title search's first hit, that hit; in JSON
+    /// only then.
+    public let relatedTo: Source?
     /// The title search's score for this code (0 when it did not list it).
     public let titleScore: Double
     /// Each duty with its closest clause; empty without the text layer.
@@ -249,8 +256,14 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
     /// The definition and tasks, when the text layer is present.
     @Nullable public var text: CodeWords?
 
+    /// An occupation another was found through.
+    public struct Source: Encodable, Hashable, Sendable {
+        public let code: String
+        public let title: String
+    }
+
     init(graph: KnowledgeGraph, node: NodeIndex, profile: ClientProfile, foundBy: [FoundBy], titleMatches: [String],
-         titleScore: Double,
+         relatedTo: Source?, titleScore: Double,
          dutySearch: Double, endeavorScore: Double, weakOnly: Bool, matcher: DutyMatcher?, text: OccupationText?,
          named: [String: [String]])
     {
@@ -259,6 +272,7 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
         title = report.title
         self.foundBy = foundBy
         self.titleMatches = titleMatches
+        self.relatedTo = relatedTo
         self.titleScore = titleScore
         onetURL = "https://www.onetonline.org/link/summary/\(code).00"
         blsURL = "https://www.bls.gov/oes/current/oes\(code.replacingOccurrences(of: "-", with: "")).htm"
@@ -342,15 +356,6 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
             guard how == .titleSearch || how == .relatedOccupation, !titleMatches.isEmpty else { return how.rawValue }
             return how.rawValue + " (" + titleMatches.joined(separator: "; ") + ")"
         }.joined(separator: ", ")
-    }
-
-    /// For a candidate found as a related occupation of the title's first hit, that hit ("17-2061 Computer Hardware
-    /// Engineers"), read from its `related:` line.
-    public var relatedSource: String? {
-        guard foundBy.contains(.relatedOccupation), let line = titleMatches.first,
-              line.hasPrefix(SearchHit.relatedLabel + ": ") else { return nil }
-        let rest = line.dropFirst(SearchHit.relatedLabel.count + 2)
-        return String(rest.range(of: " (O*NET").map { rest[..<$0.lowerBound] } ?? rest)
     }
 
     /// "4 of 6 duties", or nil without the text layer.
@@ -529,7 +534,7 @@ public struct FitRecommendation: Encodable, Hashable, Sendable {
             if other.titleScore + 0.2 < best.titleScore, other.titleScore < 0.5 {
                 why.append(other.foundBy.contains(.relatedOccupation)
                            ? "the client's title does not match it: it is an O*NET Related Occupation of "
-                               + (other.relatedSource ?? "the title's first hit")
+                               + (other.relatedTo.map { "\($0.code) \($0.title)" } ?? "the title's first hit")
                            : other.titleScore == 0 ? "the client's title does not point to it"
                            : "the client's title matches it less (\(FitCandidate.decimal(other.titleScore)))")
             }

@@ -276,12 +276,11 @@ extension SearchIndex {
         {
             // Shown rounded down, so that a match just below the bar never reads as the bar itself.
             let shown = Self.formatted((quality * 100).rounded(.down) / 100)
-            let note = quality == 0
-                ? "no title of \(top.code) holds a word of the title: it matched on its technologies, programs or "
-                    + "text; check the title, or add the duties"
-                : "the best title match of \(top.code) is loose (\(shown), below "
-                    + "\(Self.formatted(Self.relatedTitleMatch))): it rests on some of the title's words, or on a "
-                    + "label of many occupations; check the title, or add the duties"
+            // (A first hit with no title of the query's words at all cannot get here: without a title of the
+            // query's head it loses `otherFamilyTitles`, and its text alone scores below `weakScore`.)
+            let note = "the best title match of \(top.code) is loose (\(shown), below "
+                + "\(Self.formatted(Self.relatedTitleMatch))): it rests on some of the title's words, or on a "
+                + "label of many occupations; check the title, or add the duties"
             flag(note, last: true)
         }
         // Two titles of different occupations ("Executive Assistant - Chief Executive"): which one the job is, the

@@ -93,21 +93,19 @@ extension SearchIndex {
         guard limit > 0 else { throw SOCGraphError.invalidInput("search: the limit must be at least 1, not \(limit)") }
         if let problem = Self.lengthProblem(query) { throw SOCGraphError.invalidInput(problem) }
         let reading = try slots(for: query)
-        let (slots, ignored, titlePart, secondTitles, firstTitleCodes, readAs) =
-            (reading.slots, reading.ignored, reading.titlePart, reading.secondTitles, reading.firstTitleCodes,
-             reading.readAs)
+        let slots = reading.slots
         let queryTerms = QueryTerms(slots, termCount: postings.count)
         // Titles are matched against the whole query and, when it goes on past its title part ("materials
         // engineer" of "materials engineer developing lightweight composites"), against the title part too, at
         // `titlePartShare`; the rest counts through text relevance.
         var fullTerms = queryTerms
-        fullTerms.head = slots.firstIndex { $0.term == titlePart.head }
-        let titleSlots = slots.filter { titlePart.terms.contains($0.term) }
+        fullTerms.head = slots.firstIndex { $0.term == reading.titlePart.head }
+        let titleSlots = slots.filter { reading.titlePart.terms.contains($0.term) }
         var titleTerms = QueryTerms(titleSlots, termCount: postings.count)
-        titleTerms.head = titleSlots.firstIndex { $0.term == titlePart.head }
-        let headID = titlePart.head.flatMap { termIDs[$0] }
+        titleTerms.head = titleSlots.firstIndex { $0.term == reading.titlePart.head }
+        let headID = reading.titlePart.head.flatMap { termIDs[$0] }
         let titlePartShare = JobTitle.isGeneric(titleSlots.map(\.word)) ? Self.roleTitlePartShare : Self.titlePartShare
-        let secondTitleTerms = secondTitles.map { second in
+        let secondTitleTerms = reading.secondTitles.map { second in
             let secondSlots = slots.filter { second.terms.contains($0.term) }
             var terms = QueryTerms(secondSlots, termCount: postings.count)
             terms.head = secondSlots.firstIndex { $0.term == second.head }
@@ -285,10 +283,11 @@ extension SearchIndex {
         }
         // Two titles of different occupations ("Executive Assistant - Chief Executive"): which one the job is, the
         // user decides.
-        if !secondTitles.isEmpty, (1...Self.secondTitleCodes).contains(firstTitleCodes.count), let top = hits.first,
-           !firstTitleCodes.contains(top.code)
+        let firstCodes = reading.firstTitleCodes
+        if !reading.secondTitles.isEmpty, (1...Self.secondTitleCodes).contains(firstCodes.count), let top = hits.first,
+           !firstCodes.contains(top.code)
         {
-            let note = "the title's first part is a title of \(firstTitleCodes.joined(separator: ", ")) and the part "
+            let note = "the title's first part is a title of \(firstCodes.joined(separator: ", ")) and the part "
                 + "after it of \(top.code): say which the job is, or compare them"
             flag(note)
         }
@@ -299,8 +298,8 @@ extension SearchIndex {
             flag(note)
         }
         hits = Array(hits.prefix(limit))
-        return SearchResults(query: query, hits: hits, weak: weak, weakReason: reason, ignoredWords: ignored,
-                             readAs: readAs, unknownWords: unknown)
+        return SearchResults(query: query, hits: hits, weak: weak, weakReason: reason, ignoredWords: reading.ignored,
+                             readAs: reading.readAs, unknownWords: unknown)
     }
 
     /// A query as `slots(for:)` reads it.

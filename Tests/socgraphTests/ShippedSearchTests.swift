@@ -212,7 +212,10 @@ extension ShippedGraphTests {
         // Before, none flagged: Mathematical Science Teachers through "Topology Professor", 0.50; Semiconductor
         // Processing Technicians through "Wafer Fabricator", 0.61; Managers, All Other through "Wind Field Service
         // Manager", 0.66.
-        for title in ["Topology Engineer", "Wafer Processing Engineer", "Field Engineering Manager"] {
+        // "Machine Learning Platform Engineer" was read as duties, "learning" as a verb before "platform" (Computer
+        // Occupations, All Other, 0.51, not flagged): "machine learning" is a phrase of official titles.
+        for title in ["Topology Engineer", "Wafer Processing Engineer", "Field Engineering Manager",
+                      "Machine Learning Platform Engineer"] {
             let loose = try ranking(title)
             #expect(loose.weak && loose.weakReason.contains("is loose"), "\(title): \(loose.weakReason)")
         }

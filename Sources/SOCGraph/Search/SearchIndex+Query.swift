@@ -378,13 +378,16 @@ extension SearchIndex {
         // common head ("engineer designing wastewater plants", but "machine learning engineer", "mechanical
         // engineering").
         let isCommonHead = { (term: String) in self.termIDs[term].map(self.headTerms.contains) ?? false }
-        // A verb form: a word in -ing, not first, before a word (its term given) that is not a common head.
-        let isVerbForm = { (i: Int, word: String, nextTerm: String?) in
-            i > 0 && word.count > 5 && word.lowercased().hasSuffix("ing") && nextTerm.map { !isCommonHead($0) } == true
+        // A verb form: a word in -ing, not first, before a word (its term given) that is not a common head, and not
+        // with the word before it a phrase of official titles ("Machine Learning Platform Engineer", "Signal
+        // Processing Algorithm Engineer").
+        let isVerbForm = { (i: Int, words: [String], nextTerm: String?) in
+            i > 0 && words[i].count > 5 && words[i].lowercased().hasSuffix("ing")
+                && nextTerm.map { !isCommonHead($0) } == true && !self.isTitlePhrase(words[i - 1], words[i])
         }
         let words = normalized.headCandidates
         if let verb = words.indices.first(where: { i in
-            isVerbForm(i, words[i], i + 1 < words.count ? candidates[i + 1] : nil)
+            isVerbForm(i, words, i + 1 < words.count ? candidates[i + 1] : nil)
         }) {
             candidates = Array(candidates[..<verb])
         }
@@ -455,8 +458,9 @@ extension SearchIndex {
             : read + " (" + notes.joined(separator: "; ") + ")"
         let firstHead = normalized.titleSegment.split(separator: " ").last.map(String.init) ?? ""
         let leads = JobTitle.leadingHeads.contains(firstHead)
+        let tokenWords = tokens.map(\.text)
         let verbForm = tokens.indices.contains { i in
-            isVerbForm(i, tokens[i].text, i + 1 < tokens.count ? SearchText.term(tokens[i + 1]) : nil)
+            isVerbForm(i, tokenWords, i + 1 < tokens.count ? SearchText.term(tokens[i + 1]) : nil)
         }
         let isTitle = common != nil && !verbForm && (normalized.qualified || context < Self.contextWords)
         return QueryReading(slots: slots, ignored: ignored, titlePart: (titleTerms, head), secondTitles: secondTitles,
@@ -481,6 +485,21 @@ extension SearchIndex {
             codes.insert(documents[d].code)
         }
         return codes.sorted()
+    }
+
+    /// Whether `first` and `second` follow each other, as written (case aside), in an official title: "machine
+    /// learning" and "data processing" are, "engineer designing" is not. O(titles holding `second`'s term).
+    func isTitlePhrase(_ first: String, _ second: String) -> Bool {
+        let pair = [first.lowercased(), second.lowercased()]
+        guard let id = termIDs[SearchText.term(.init(text: second, protected: false))] else { return false }
+        var seen = Set<Int32>()
+        for entry in titleEntries(with: id) where seen.insert(entries[Int(entry)].text).inserted {
+            let words = JobTitle.wordsOf(text(of: Int(entry))).map { $0.lowercased() }
+            if words.indices.dropLast().contains(where: { words[$0] == pair[0] && words[$0 + 1] == pair[1] }) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Why a query is too long to search (over `maximumLength` characters), or nil: a caller can say so before it

@@ -450,6 +450,32 @@ extension ShippedGraphTests {
                                            + "Hardware Engineers") }, "\(why)")
     }
 
+    /// A guess is not recommended: before, a network engineer titled "Topology Engineer" got Natural Sciences Managers
+    /// as the recommendation, found by the weak title search alone (through "Power Supply Engineer"), which no duty
+    /// line's search listed.
+    @Test func fitWithholdsAGuess() throws {
+        guard requireGraph() else { return }
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("socgraph-guess-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        try Data(#"""
+            {"client": "B.K.", "title": "Topology Engineer",
+             "duties": ["Design network topologies for data centers", "Write automation for network configuration"],
+             "endeavor": "resilient data-center networks for AI training", "degree": "master",
+             "degreeField": "Computer Science", "yearsExperience": 6}
+            """#.utf8).write(to: profile)
+        let result = try CLI.run(["fit", profile.path, "--format", "json"] + shipped)
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try result.json() as? [String: Any])
+        #expect(report["recommendation"] is NSNull, "\(report["recommendation"] ?? "missing")")
+        let candidates = try #require(report["candidates"] as? [[String: Any]])
+        let best = try #require(candidates.first?["code"] as? String)
+        let notes = report["notes"] as? [String] ?? []
+        #expect(notes.first?.hasPrefix("no recommendation: the best-scoring candidate, \(best) ") == true, "\(notes)")
+        let table = try CLI.run(["fit", profile.path] + shipped, environment: ["COLUMNS": "200"])
+        #expect(table.stdout.contains("No recommendation\n") && !table.stdout.contains("Recommendation:"))
+        #expect(!table.stdout.contains("Note: no recommendation"))
+    }
+
     /// Employers write the working title first and the occupation's after it: a qualifier that is an official title
     /// of a few occupations names the job a second time, and the occupation both titles name ranks first.
     @Test("a qualifier that is an official title is a second title of the job",

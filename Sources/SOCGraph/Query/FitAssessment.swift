@@ -14,6 +14,8 @@ import Foundation
 /// - risks: a catch-all code, a title match whose duties do not match, BLS and Job Zone disagreeing, entry below a
 ///   bachelor's degree, a code only a weak search found.
 ///
+/// The best candidate is recommended (`FitRecommendation`), unless it is a guess (`withheld`).
+///
 /// `score` (0–1, for ranking only) weighs duty match 0.50, the title search 0.15 (a weak one counts half), the duty searches 0.10 and the
 /// endeavor search 0.10; then adds 0.10 when the code supports the advanced-degree framing, 0.05 when a CIP
 /// program NCES crosswalks to the code names the client's degree field, 0.10 (0.05) for a
@@ -32,6 +34,14 @@ public struct FitReport: Encodable, Sendable {
     /// What the reader should know about the assessment as a whole (no text layer, a weak title search, …).
     public let notes: [String]
     public let sources: [SourceCitation]
+
+    /// How the note saying why no code is recommended begins (`withheld`).
+    public static let withheldPrefix = "no recommendation: "
+
+    /// Why no code is recommended although there are candidates (a note of `notes`), or nil.
+    public var withheld: String? {
+        notes.first { $0.hasPrefix(Self.withheldPrefix) }.map { String($0.dropFirst(Self.withheldPrefix.count)) }
+    }
 
     /// How many search hits each query adds, and how many candidates are kept.
     public static let titleHits = 5
@@ -157,7 +167,20 @@ public struct FitReport: Encodable, Sendable {
             kept.append(candidate)
         }
         candidates = kept
-        recommendation = kept.first.map { FitRecommendation(best: $0, others: Array(kept.dropFirst())) }
+        // A guess is not recommended: the best candidate found by a weak title search alone, which no duty line's
+        // search lists and whose tasks cover no duty (or were not held against them), would put a code before USCIS
+        // on nothing more.
+        if let best = kept.first, weakOnly.contains(best.code), dutyScores[best.code] == nil,
+           (best.coverage ?? 0) == 0
+        {
+            recommendation = nil
+            notes.insert(Self.withheldPrefix + "the best-scoring candidate, \(best.code) \(best.title), rests on a "
+                         + "weak title search alone, and nothing in the duties confirms it; compare the candidates "
+                         + "against the client's work, add duties that name it, or give the codes under "
+                         + "consideration as candidates", at: 0)
+        } else {
+            recommendation = kept.first.map { FitRecommendation(best: $0, others: Array(kept.dropFirst())) }
+        }
         self.notes = notes
         // ESCO titles reach SOC codes through the ISCO-08 and SOC 2010 crosswalks: all three are cited with them.
         sources = graph.sources.citations

@@ -53,10 +53,14 @@ public enum CaseMemo {
                     "\($0.code) \($0.title): " + $0.reasons.joined(separator: "; ") + "."
                 })
             }
+        } else if let withheld = report.withheld {
+            document.heading(2, "No recommendation")
+            document.paragraph(withheld.prefix(1).uppercased() + withheld.dropFirst() + ".")
         }
-        if !report.notes.isEmpty {
+        let notes = report.notes.filter { !$0.hasPrefix(FitReport.withheldPrefix) }
+        if !notes.isEmpty {
             document.heading(3, "Notes on the assessment")
-            document.bullets(report.notes)
+            document.bullets(notes)
         }
 
         document.heading(2, "The candidates side by side")

@@ -48,6 +48,10 @@ enum FitOutput {
                 }, width: width)
             }
         }
+        if report.recommendation == nil, let withheld = report.withheld {
+            out += heading("No recommendation", width: width, style: style)
+            out += bullets([withheld], width: width, warning: true, style: style)
+        }
         for candidate in shown {
             out += heading("\(candidate.code)  \(candidate.title)", width: width, style: style)
             out += bullets(["found by: " + candidate.foundByText,
@@ -75,7 +79,7 @@ enum FitOutput {
                 out += bullets(candidate.risks.map { "risk: " + $0 }, width: width, warning: true, style: style)
             }
         }
-        for note in report.notes { out += "\n" + TextTable.wrap("Note: " + note, width: width).map { style.dim($0) + "\n" }.joined() }
+        for note in report.notes where !note.hasPrefix(FitReport.withheldPrefix) { out += "\n" + TextTable.wrap("Note: " + note, width: width).map { style.dim($0) + "\n" }.joined() }
         out += "\n" + TextTable.wrap("A research aid for the attorney's judgment, not legal advice.", width: width)
             .map { style.dim($0) + "\n" }.joined()
         return out + SourcesFooter.render(report.sources, width: width, style: style)

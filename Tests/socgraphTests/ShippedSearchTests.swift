@@ -37,6 +37,16 @@ extension ShippedGraphTests {
         #expect(ranking.codes.first == "15-1252", "\(title): \(ranking.codes)")
     }
 
+    /// "CDO" is O*NET's Chief Diversity Officer (11-1011) and ESCO's chief data officer: spelled out as the latter on
+    /// both sides, "Chief Data Officer" was Chief Executives at 0.99, through O*NET's "CDO".
+    @Test func anAbbreviationSpelledOutInTwoWaysIsNotExpanded() throws {
+        guard requireGraph() else { return }
+        let data = try ranking("Chief Data Officer")
+        #expect(data.codes.first == "11-3021", "\(data.codes)")
+        #expect(!data.matches.flatMap { $0 }.contains("alternate: CDO"), "\(data.matches)")
+        #expect(try ranking("Chief Diversity Officer").codes.first == "11-1011")
+    }
+
     @Test func distributedSystemsIsNotElectricalDistribution() throws {
         guard requireGraph() else { return }
         let ranking = try ranking("software engineer designing distributed systems")

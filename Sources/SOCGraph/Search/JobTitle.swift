@@ -125,14 +125,16 @@ public enum JobTitle {
         "of", "for", "in", "at", "with", "responsible", "who", "that", "on", "to", "within",
     ]
 
-    /// Abbreviations common in job titles, spelled out as O*NET and SOC titles spell them.
+    /// Abbreviations common in job titles, spelled out as O*NET and SOC titles spell them. Not one that official
+    /// titles spell out in different ways: "CDO" is O*NET's Chief Diversity Officer (11-1011) and ESCO's chief data
+    /// officer (ISCO 1330), so it is matched as written.
     public static let abbreviations: [String: String] = [
         "sde": "software development engineer", "sdet": "software development engineer in test",
         "swe": "software engineer", "qa": "quality assurance", "sqa": "software quality assurance",
         "qc": "quality control", "ux": "user experience", "ui": "user interface", "hr": "human resources",
         "ceo": "chief executive officer", "cfo": "chief financial officer", "coo": "chief operating officer",
         "cto": "chief technology officer", "cio": "chief information officer", "cmo": "chief marketing officer",
-        "cdo": "chief data officer", "ciso": "chief information security officer", "vp": "vice president",
+        "ciso": "chief information security officer", "vp": "vice president",
         "svp": "vice president", "evp": "vice president", "avp": "vice president", "dba": "database administrator",
         "bi": "business intelligence", "ml": "machine learning", "ai": "artificial intelligence",
         "nlp": "natural language processing", "eng": "engineer", "engr": "engineer", "mgr": "manager",

@@ -59,7 +59,7 @@ extension SearchIndex {
         var reasons: [String] = []
         if first.score < weakScore {
             reasons.append(
-                "the best match scores only \(formatted(first.score)) (below \(formatted(weakScore))); "
+                "the best match scores only \(formatted(first.score, below: weakScore)) (below \(formatted(weakScore))); "
                     + "try another title or describe the duties")
         }
         if hits.count > 1, hits[1].score >= first.score * (1 - tieMargin) {
@@ -68,6 +68,13 @@ extension SearchIndex {
                     + "\(formatted(hits[1].score))); compare them before choosing")
         }
         return (!reasons.isEmpty, reasons.isEmpty ? nil : reasons.joined(separator: "; "))
+    }
+
+    /// `score`, which is below `bar`, in two decimals, or in three, rounded down, when two would show the bar itself
+    /// ("0.496 (below 0.50)", not "0.50 (below 0.50)").
+    static func formatted(_ score: Double, below bar: Double) -> String {
+        guard formatted(score) == formatted(bar) else { return formatted(score) }
+        return String(format: "%.3f", (score * 1000).rounded(.down) / 1000)
     }
 
     static func formatted(_ score: Double) -> String {

@@ -272,8 +272,7 @@ extension SearchIndex {
         if reading.isTitle, let first = candidates.first, let top = hits.first, top.score >= Self.weakScore,
            case let quality = first.titles.first?.quality ?? 0, quality < Self.relatedTitleMatch
         {
-            // Shown rounded down, so that a match just below the bar never reads as the bar itself.
-            let shown = Self.formatted((quality * 100).rounded(.down) / 100)
+            let shown = Self.formatted(quality, below: Self.relatedTitleMatch)
             // (A first hit with no title of the query's words at all cannot get here: without a title of the
             // query's head it loses `otherFamilyTitles`, and its text alone scores below `weakScore`.)
             let note = "the best title match of \(top.code) is loose (\(shown), below "

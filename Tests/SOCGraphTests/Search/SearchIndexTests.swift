@@ -77,6 +77,14 @@ import Testing
         }
     }
 
+    /// A value below a bar never reads as the bar: "scores only 0.50 (below 0.50)" was said of 0.4962.
+    @Test func aValueBelowTheBarShowsBelowIt() {
+        #expect(SearchIndex.formatted(0.4962, below: 0.5) == "0.496")
+        #expect(SearchIndex.formatted(0.4999, below: 0.5) == "0.499")
+        #expect(SearchIndex.formatted(0.494, below: 0.5) == "0.49")
+        #expect(SearchIndex.formatted(0.23, below: 0.5) == "0.23")
+    }
+
     @Test func nothingMatchedIsWeakAndEmpty() throws {
         let results = try index.search("zyzzyva")
         #expect(results.hits.isEmpty)

@@ -333,6 +333,20 @@ extension ShippedGraphTests {
         #expect(!(try ranking("Office Manager, Postdoc").readAs.contains("research scientist")))
     }
 
+    /// A research fellow (U.K., Commonwealth and Indian universities and institutes) was Survey Researchers at 0.98,
+    /// unflagged, through O*NET's only "Research Fellow"; like a postdoc, the title names no field.
+    @Test func aResearchFellowIsAScientistOfTheFieldNamed() throws {
+        guard requireGraph() else { return }
+        for title in ["Research Fellow", "Senior Research Fellow", "Junior Research Fellow"] {
+            let bare = try ranking(title)
+            #expect(bare.weak && bare.codes.allSatisfy { $0.hasPrefix("19-") && $0 != "19-3022" || $0 == "15-1221" },
+                    "\(title): \(bare.codes)")
+            #expect(bare.readAs.contains("as research scientist: a research appointment")
+                    && bare.readAs.contains("19-3022"), "\(title): \(bare.readAs)")
+        }
+        #expect(try ranking("Research Fellow in Physics").codes.first == "19-2012")
+    }
+
     /// "Member of Technical Staff" is an engineer's or scientist's rank: alone it asks for the field, with a field it
     /// ranks by it, and before another title it is dropped.
     @Test func aMemberOfTechnicalStaffIsAnEngineerOfTheFieldNamed() throws {
@@ -447,9 +461,9 @@ extension ShippedGraphTests {
         let related = try #require(candidates.first { $0["code"] as? String == "17-2072" })
         #expect(related["titleMatches"] as? [String]
                 == ["related: 17-2061 Computer Hardware Engineers (O*NET Related Occupations, #1)"])
-        let source = related["relatedTo"] as? [String: Any]
+        let source = related["foundThrough"] as? [String: Any]
         #expect(source?["code"] as? String == "17-2061" && source?["title"] as? String == "Computer Hardware Engineers")
-        #expect(candidates.first { $0["code"] as? String == "17-2061" }?["relatedTo"] == nil)
+        #expect(candidates.first { $0["code"] as? String == "17-2061" }?["foundThrough"] == nil)
         // Found through the title, not matched by it: no title score, and the alternative says so.
         #expect(related["titleScore"] as? Double == 0)
         let recommendation = try #require(report["recommendation"] as? [String: Any])
@@ -484,6 +498,21 @@ extension ShippedGraphTests {
         let table = try CLI.run(["fit", profile.path] + shipped, environment: ["COLUMNS": "200"])
         #expect(table.stdout.contains("No recommendation\n") && !table.stdout.contains("Recommendation:"))
         #expect(!table.stdout.contains("Note: no recommendation"))
+        let memo = FileManager.default.temporaryDirectory.appendingPathComponent("socgraph-guess-\(UUID().uuidString).md")
+        defer { try? FileManager.default.removeItem(at: memo) }
+        #expect(try CLI.run(["memo", "--profile", profile.path, "--out", memo.path] + shipped).status == 0)
+        let text = try String(contentsOf: memo, encoding: .utf8)
+        #expect(text.contains("## No recommendation\n\nThe best-scoring candidate, \(best) ")
+                && !text.contains("## Recommendation"))
+        // A code a weak title search found that a duty's search lists too is still recommended: "Strategy Manager"
+        // is a role title, and a duty's search lists Project Management Specialists.
+        let strategy = try CLI.run(["fit", FitCommandTests.profiles.appendingPathComponent("strategy-manager.json").path,
+                                    "--format", "json"] + shipped)
+        let confirmed = try #require(try strategy.json() as? [String: Any])
+        #expect((confirmed["notes"] as? [String] ?? []).contains { $0.contains("weak guess") })
+        let recommended = (confirmed["recommendation"] as? [String: Any])?["code"] as? String
+        let found = (confirmed["candidates"] as? [[String: Any]] ?? []).first { $0["code"] as? String == recommended }
+        #expect(recommended != nil && found?["foundBy"] as? [String] == ["title search"], "\(recommended ?? "none")")
     }
 
     /// Employers write the working title first and the occupation's after it: a qualifier that is an official title

@@ -46,6 +46,8 @@ public struct FitReport: Encodable, Sendable {
     /// How many search hits each query adds, and how many candidates are kept.
     public static let titleHits = 5
     public static let dutyHits = 3
+    /// How many hits of each duty line's search are weighed (`FitCandidate.dutySearch`).
+    public static let dutyLineHits = 10
     public static let endeavorHits = 3
     public static let dutyMatchHits = 5
     /// Scores this close to the best are a close call (see `init`).
@@ -79,7 +81,7 @@ public struct FitReport: Encodable, Sendable {
         let titleSearch = try? index.search(profile.title, limit: Self.titleHits)
         var titleScores: [String: Double] = [:]
         var titleMatches: [String: [String]] = [:]
-        var relatedTo: [String: FitCandidate.Source] = [:]
+        var foundThrough: [String: FitCandidate.Source] = [:]
         // The title search ranks a clear first hit's O*NET Related Occupations before the codes that matched worse
         // ("ASIC Engineer": 17-2072 Electronics Engineers after 17-2061, not every code with an "Engineer" title);
         // such a candidate says it was found so. The duty and endeavor searches give only what matched.
@@ -88,7 +90,7 @@ public struct FitReport: Encodable, Sendable {
                 // Found through the title, not matched by it: no title score, so the duties and the endeavor decide.
                 titleMatches[hit.code] = Array(hit.matches.prefix(1))
                 if let first = hit.relatedTo, let node = graph.node(id: first) {
-                    relatedTo[hit.code] = FitCandidate.Source(code: first, title: graph[node].title)
+                    foundThrough[hit.code] = FitCandidate.Source(code: first, title: graph[node].title)
                 }
                 add(hit.code, .relatedOccupation)
             } else {
@@ -109,9 +111,10 @@ public struct FitReport: Encodable, Sendable {
                          + (titleSearch.weakReason.map { " (\($0))" } ?? "") + ": the duties decide")
         }
         var weakOnly: Set<String> = Set(titleSearch?.weak == true ? titleSearch!.hits.map(\.code) : [])
+        // Per code listed by a duty line's search (its first `dutyLineHits`, weak or not), the mean score.
         var dutyScores: [String: Double] = [:]
         for duty in profile.duties {
-            guard let results = try? index.search(duty, limit: 10, related: false) else { continue }
+            guard let results = try? index.search(duty, limit: Self.dutyLineHits, related: false) else { continue }
             searches.append(results)
             for (rank, hit) in results.hits.enumerated() {
                 dutyScores[hit.code, default: 0] += hit.score / Double(profile.duties.count)
@@ -145,7 +148,8 @@ public struct FitReport: Encodable, Sendable {
             let node = try graph.resolve(code, as: [.detailed])
             assessed.append(FitCandidate(
                 graph: graph, node: node, profile: profile, foundBy: found[code] ?? [],
-                titleMatches: titleMatches[code] ?? [], relatedTo: relatedTo[code], titleScore: titleScores[code] ?? 0,
+                titleMatches: titleMatches[code] ?? [], foundThrough: foundThrough[code],
+                titleScore: titleScores[code] ?? 0,
                 dutySearch: dutyScores[code] ?? 0, endeavorScore: endeavorScores[code] ?? 0, weakOnly: weakOnly.contains(code),
                 matcher: matcher, text: text, named: named))
         }
@@ -168,16 +172,18 @@ public struct FitReport: Encodable, Sendable {
         }
         candidates = kept
         // A guess is not recommended: the best candidate found by a weak title search alone, which no duty line's
-        // search lists and whose tasks cover no duty (or were not held against them), would put a code before USCIS
-        // on nothing more.
+        // search lists and whose tasks cover no duty (or were not held against the duties), would put a code before
+        // USCIS on nothing more.
         if let best = kept.first, weakOnly.contains(best.code), dutyScores[best.code] == nil,
            (best.coverage ?? 0) == 0
         {
             recommendation = nil
+            let tasks = best.coverage == nil ? "its tasks were not held against the duties"
+                : "its tasks cover none of the duties"
             notes.insert(Self.withheldPrefix + "the best-scoring candidate, \(best.code) \(best.title), rests on a "
-                         + "weak title search alone, and nothing in the duties confirms it; compare the candidates "
-                         + "against the client's work, add duties that name it, or give the codes under "
-                         + "consideration as candidates", at: 0)
+                         + "weak title search alone: no duty's search lists it among its first \(Self.dutyLineHits), "
+                         + "and \(tasks); compare the candidates against the client's work, describe the duties in more "
+                         + "detail, or give the codes under consideration as candidates", at: 0)
         } else {
             recommendation = kept.first.map { FitRecommendation(best: $0, others: Array(kept.dropFirst())) }
         }
@@ -260,7 +266,7 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
     public let titleMatches: [String]
     /// For a candidate found as an O*NET Related Occupation of the title search's first hit, that hit; in JSON
     /// only then.
-    public let relatedTo: Source?
+    public let foundThrough: Source?
     /// The title search's score for this code (0 when it did not list it).
     public let titleScore: Double
     /// Each duty with its closest clause; empty without the text layer.
@@ -286,7 +292,7 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
     }
 
     init(graph: KnowledgeGraph, node: NodeIndex, profile: ClientProfile, foundBy: [FoundBy], titleMatches: [String],
-         relatedTo: Source?, titleScore: Double,
+         foundThrough: Source?, titleScore: Double,
          dutySearch: Double, endeavorScore: Double, weakOnly: Bool, matcher: DutyMatcher?, text: OccupationText?,
          named: [String: [String]])
     {
@@ -295,7 +301,7 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
         title = report.title
         self.foundBy = foundBy
         self.titleMatches = titleMatches
-        self.relatedTo = relatedTo
+        self.foundThrough = foundThrough
         self.titleScore = titleScore
         onetURL = "https://www.onetonline.org/link/summary/\(code).00"
         blsURL = "https://www.bls.gov/oes/current/oes\(code.replacingOccurrences(of: "-", with: "")).htm"
@@ -557,7 +563,7 @@ public struct FitRecommendation: Encodable, Hashable, Sendable {
             if other.titleScore + 0.2 < best.titleScore, other.titleScore < 0.5 {
                 why.append(other.foundBy.contains(.relatedOccupation)
                            ? "the client's title does not match it: it is an O*NET Related Occupation of "
-                               + (other.relatedTo.map { "\($0.code) \($0.title)" } ?? "the title's first hit")
+                               + (other.foundThrough.map { "\($0.code) \($0.title)" } ?? "the title's first hit")
                            : other.titleScore == 0 ? "the client's title does not point to it"
                            : "the client's title matches it less (\(FitCandidate.decimal(other.titleScore)))")
             }

@@ -63,6 +63,13 @@ extension JobTitle {
                         + "better searched by the faculty title"),
         PhraseReading(phrase: ["co", "investigator"], reading: ["research", "scientist"],
                       reason: "a person named on a funded research project (NIH, NSF)"),
+        // U.K., Commonwealth and Indian universities and institutes appoint research fellows to research posts
+        // after (or, as junior and senior research fellows in India, towards) the doctorate; O*NET lists "Research
+        // Fellow" only among Survey Researchers' titles. Like a postdoc's, the title names no field. Read where it
+        // starts the title: a "Graduate Research Fellow" is a graduate student.
+        PhraseReading(phrase: ["research", "fellow"], reading: ["research", "scientist"],
+                      reason: "a research appointment at a university or institute (U.K., Commonwealth, India), "
+                        + "naming no field; name the field if the title does not (\"Research Fellow in Physics\")"),
         // U.K. and Commonwealth universities rank a Reader between Senior Lecturer and Professor; ESCO lists
         // "reader" under ISCO-08 2310 University and higher education teachers. "Reader" alone stays a reader.
         PhraseReading(phrase: ["reader", "in"], reading: ["professor", "in"],

@@ -73,7 +73,7 @@ extension SearchIndex {
     /// `score`, which is below `bar`, in two decimals, or in three, rounded down, when two would show the bar itself
     /// ("0.496 (below 0.50)", not "0.50 (below 0.50)").
     static func formatted(_ score: Double, below bar: Double) -> String {
-        guard formatted(score) == formatted(bar) else { return formatted(score) }
+        guard score < bar, formatted(score) == formatted(bar) else { return formatted(score) }
         return String(format: "%.3f", (score * 1000).rounded(.down) / 1000)
     }
 

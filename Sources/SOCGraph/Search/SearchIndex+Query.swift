@@ -270,11 +270,11 @@ extension SearchIndex {
         // occupations. Said after the other reasons, and not when the score already says the match is poor; a
         // description of duties is not asked to match a title whole.
         if reading.isTitle, let first = candidates.first, let top = hits.first, top.score >= Self.weakScore,
-           case let quality = first.titles.first?.quality ?? 0, quality < Self.relatedTitleMatch
+           let quality = first.titles.first?.quality, quality < Self.relatedTitleMatch
         {
             let shown = Self.formatted(quality, below: Self.relatedTitleMatch)
-            // (A first hit with no title of the query's words at all cannot get here: without a title of the
-            // query's head it loses `otherFamilyTitles`, and its text alone scores below `weakScore`.)
+            // (A first hit with no title of the query's words is not said to match loosely; in the shipped graph it
+            // scores below `weakScore` anyway: without a title of the query's head it loses `otherFamilyTitles`.)
             let note = "the best title match of \(top.code) is loose (\(shown), below "
                 + "\(Self.formatted(Self.relatedTitleMatch))): it rests on some of the title's words, or on a "
                 + "label of many occupations; check the title, or add the duties"
@@ -486,14 +486,17 @@ extension SearchIndex {
         return codes.sorted()
     }
 
-    /// Whether `first` and `second` follow each other, as written (case aside), in an official title: "machine
-    /// learning" and "data processing" are, "engineer designing" is not. O(titles holding `second`'s term).
+    /// Whether `first` and `second` follow each other, as written (case and common words such as "of" aside), in
+    /// a title of SOC, the Direct Match file or O*NET: "machine learning" and "data processing" do, "engineer
+    /// designing" does not. O(titles holding `second`'s term).
     func isTitlePhrase(_ first: String, _ second: String) -> Bool {
         let pair = [first.lowercased(), second.lowercased()]
-        guard let id = termIDs[SearchText.term(.init(text: second, protected: false))] else { return false }
+        guard let id = termIDs[SearchText.term(.init(text: pair[1], protected: false))] else { return false }
         var seen = Set<Int32>()
-        for entry in titleEntries(with: id) where seen.insert(entries[Int(entry)].text).inserted {
-            let words = JobTitle.wordsOf(text(of: Int(entry))).map { $0.lowercased() }
+        for entry in titleEntries(with: id)
+        where entries[Int(entry)].field != .esco && seen.insert(entries[Int(entry)].text).inserted {
+            let words = SearchText.tokens(text(of: Int(entry))).filter(SearchText.isMeaningful)
+                .map { $0.text.lowercased() }
             if words.indices.dropLast().contains(where: { words[$0] == pair[0] && words[$0 + 1] == pair[1] }) {
                 return true
             }

@@ -17,7 +17,8 @@ struct FitCommand: ParsableCommand {
             SOC definition (needs Graph/text/: socgraph text), qualification (BLS entry, Job Zone, O*NET education, \
             the profession check, the EB-2 advanced-degree framing), national-interest alignments and the \
             endeavor's fields, and risks. The best is recommended, unless it is a guess: found by a weak title \
-            search alone, listed by no duty's search, covering no duty ("No recommendation", and why). A research \
+            search alone, among the first ten hits of no duty's search, its tasks covering no duty or not held \
+            against them ("No recommendation", and why). A research \
             aid for the attorney's judgment, not legal advice.
             Exit status: 2 for a bad profile (one line naming the key).
             """

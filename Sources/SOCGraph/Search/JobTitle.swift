@@ -143,6 +143,30 @@ public enum JobTitle {
         "ops": "operations", "tech": "technical", "postdoc": "postdoctoral", "r&d": "research and development",
     ]
 
+    /// The terms of art among the abbreviations' spellings, as their meaningful words: "machine learning",
+    /// "artificial intelligence", "quality assurance", "research development". A title holding one word of one
+    /// without the other is of something else ("Learning Director", "Quality Engineer" for "quality assurance").
+    /// Not the spellings of titles (ending in a common head, "software engineer", "vice president").
+    static let termsOfArt: [[String]] = {
+        let roles: Set<String> = ["engineer", "officer", "president", "administrator", "developer", "manager",
+                                  "director", "assistant", "associate", "executive"]
+        let phrases = Set(abbreviations.values).map { spelling in
+            SearchText.tokens(spelling).filter(SearchText.isMeaningful).map(\.text)
+        }.filter { $0.count >= 2 && !$0.contains(where: roles.contains) }
+        return phrases.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }
+    }()
+
+    /// The indices i of `words` (lower case, meaningful words of a query) where words i and i + 1 are consecutive
+    /// words of a term of art.
+    static func termsOfArtPairs(_ words: [String]) -> [Int] {
+        let lower = words.map { $0.lowercased() }
+        return lower.indices.dropLast().filter { i in
+            termsOfArt.contains { term in
+                term.indices.dropLast().contains { term[$0] == lower[i] && term[$0 + 1] == lower[i + 1] }
+            }
+        }
+    }
+
     /// Levels that only a query drops (`normalize(_:query:)`): official titles keep them ("Management Trainee" is
     /// an O*NET title of 11-9199), while a client's "Software Engineer Trainee" trains for the occupation named.
     static let queryLevelWords: Set<String> = ["trainee"]

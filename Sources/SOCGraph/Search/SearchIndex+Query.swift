@@ -33,8 +33,12 @@ extension SearchIndex {
         var isQueryTerm: [Bool]
         /// The slot of the query's head word (`JobTitle`), if it has one.
         var head: Int?
+        /// Pairs of slots, neither the head, whose words follow each other in the query as in a term of art that
+        /// job titles abbreviate (`JobTitle.termsOfArt`, "machine learning"): a title holding one of the two
+        /// without the other earns `brokenPhrase` of each ("Learning Director" is not of machine learning).
+        var phrases: [(Int, Int)] = []
 
-        init(_ slots: [Slot], termCount: Int) {
+        init(_ slots: [Slot], termCount: Int, phrases termPhrases: [(String, String)] = []) {
             for (s, slot) in slots.enumerated() {
                 if let id = slot.id {
                     ids.append(id)
@@ -53,6 +57,11 @@ extension SearchIndex {
                 slot.alternatives.filter(\.sameRole).map(\.credit).min() ?? 1
             }
             totalWeight = slots.reduce(0) { $0 + $1.weight }
+            for (a, b) in termPhrases {
+                if let i = slots.firstIndex(where: { $0.term == a }), let j = slots.firstIndex(where: { $0.term == b }) {
+                    phrases.append((i, j))
+                }
+            }
             isQueryTerm = [Bool](repeating: false, count: termCount)
             for id in ids { isQueryTerm[id] = true }
         }
@@ -94,21 +103,25 @@ extension SearchIndex {
         if let problem = Self.lengthProblem(query) { throw SOCGraphError.invalidInput(problem) }
         let reading = try slots(for: query)
         let slots = reading.slots
-        let queryTerms = QueryTerms(slots, termCount: postings.count)
+        let phrases = reading.phrases
+        let queryTerms = QueryTerms(slots, termCount: postings.count, phrases: phrases)
         // Titles are matched against the whole query and, when it goes on past its title part ("materials
         // engineer" of "materials engineer developing lightweight composites"), against the title part too, at
         // `titlePartShare`; the rest counts through text relevance.
         var fullTerms = queryTerms
         fullTerms.head = slots.firstIndex { $0.term == reading.titlePart.head }
+        fullTerms.phrases.removeAll { $0.0 == fullTerms.head || $0.1 == fullTerms.head }
         let titleSlots = slots.filter { reading.titlePart.terms.contains($0.term) }
-        var titleTerms = QueryTerms(titleSlots, termCount: postings.count)
+        var titleTerms = QueryTerms(titleSlots, termCount: postings.count, phrases: phrases)
         titleTerms.head = titleSlots.firstIndex { $0.term == reading.titlePart.head }
+        titleTerms.phrases.removeAll { $0.0 == titleTerms.head || $0.1 == titleTerms.head }
         let headID = reading.titlePart.head.flatMap { termIDs[$0] }
         let titlePartShare = JobTitle.isGeneric(titleSlots.map(\.word)) ? Self.roleTitlePartShare : Self.titlePartShare
         let secondTitleTerms = reading.secondTitles.map { second in
             let secondSlots = slots.filter { second.terms.contains($0.term) }
-            var terms = QueryTerms(secondSlots, termCount: postings.count)
+            var terms = QueryTerms(secondSlots, termCount: postings.count, phrases: phrases)
             terms.head = secondSlots.firstIndex { $0.term == second.head }
+            terms.phrases.removeAll { $0.0 == terms.head || $0.1 == terms.head }
             return (terms: terms, among: second.among)
         }
 
@@ -321,6 +334,8 @@ extension SearchIndex {
         /// qualified, "Mobile Developer - iOS"), and no verb form in -ing is followed by a word other than such a
         /// head ("engineer designing bridges", but "Wafer Processing Engineer").
         var isTitle: Bool
+        /// The terms of consecutive query words that are consecutive words of a term of art (`JobTitle.termsOfArt`).
+        var phrases: [(String, String)]
     }
 
     /// Reads the query: its words as slots, its title part, second titles and the reading said to the user.
@@ -463,7 +478,10 @@ extension SearchIndex {
         }
         let isTitle = common != nil && !verbForm && (normalized.qualified || context < Self.contextWords)
         return QueryReading(slots: slots, ignored: ignored, titlePart: (titleTerms, head), secondTitles: secondTitles,
-                            firstTitleCodes: leads ? [] : firstCodes, readAs: readAs, isTitle: isTitle)
+                            firstTitleCodes: leads ? [] : firstCodes, readAs: readAs, isTitle: isTitle,
+                            phrases: JobTitle.termsOfArtPairs(tokens.map(\.text)).map {
+                                (SearchText.term(tokens[$0]), SearchText.term(tokens[$0 + 1]))
+                            })
     }
 
     /// The codes of the occupations with a title of their own (SOC, Direct Match, O*NET; not ESCO) of exactly the
@@ -542,6 +560,12 @@ extension SearchIndex {
                 for k in query.ids.indices where query.ids[k] == Int(term) {
                     credit[query.slots[k]] = max(credit[query.slots[k]], query.credits[k])
                 }
+            }
+            // A term of art of the query ("machine learning") half of which the title holds ("Learning Director") is
+            // broken: the word held names something else there.
+            for (a, b) in query.phrases where (credit[a] > 0) != (credit[b] > 0) {
+                credit[a] *= Self.brokenPhrase
+                credit[b] *= Self.brokenPhrase
             }
             var covered = 0.0
             var allFull = true

@@ -33,6 +33,9 @@ public struct SearchIndex: Sendable {
     public static let unknownShare = 0.5
     /// The weight of text relevance against title match in the score (see above).
     public static let relevanceShare = 0.6
+    /// The credit of a word of a term of art in the query ("machine learning") in a title that holds the term's other
+    /// word not (`QueryTerms.phrases`).
+    public static let brokenPhrase = 0.5
     /// The factor on the match of a title of another family than the query's (see `JobTitle` for head words).
     public static let otherFamily = 0.6
     /// The factor on the score of an occupation typically entered with a high-school diploma, some college or less

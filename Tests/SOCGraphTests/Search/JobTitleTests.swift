@@ -5,6 +5,16 @@ import Testing
 struct JobTitleTests {
     func read(_ title: String) -> String { JobTitle.normalize(title).text.lowercased() }
 
+    /// The terms of art are the abbreviations' spellings that name no role, and a query's pairs are found in order.
+    @Test func termsOfArt() {
+        let terms = JobTitle.termsOfArt.map { $0.joined(separator: " ") }
+        #expect(terms.contains("machine learning") && terms.contains("research development"), "\(terms)")
+        #expect(!terms.contains("vice president") && !terms.contains("software engineer"), "\(terms)")
+        #expect(JobTitle.termsOfArtPairs(["senior", "machine", "learning", "director"]) == [1])
+        #expect(JobTitle.termsOfArtPairs(["learning", "machine"]) == [])
+        #expect(JobTitle.termsOfArtPairs(["natural", "language", "processing"]) == [0, 1])
+    }
+
     @Test("levels, grades and ranks before the head are dropped", arguments: [
         ("Sr. Software Engineer II", "software engineer"), ("Senior Staff Software Engineer", "software engineer"),
         ("Software Engineer Level 3", "software engineer"), ("Principal Data Analyst", "data analyst"),

@@ -385,11 +385,22 @@ extension ShippedGraphTests {
                       ("Meter Reader", "43-5041"), ("Veterinary Medical Officer", "29-1131"),
                       ("Management Trainee", "11-9199"), ("Chief Medical Officer", "11-1011"),
                       ("Graduate Software Engineer", "15-1252"), ("Graduate Teaching Assistant", "25-9044"),
-                      ("Graduate School Dean", "11-9033")])
+                      ("Graduate School Dean", "11-9033"), ("Chartered Accountant", "13-2011"),
+                      ("Chartered Financial Analyst", "13-2051")])
     func gradesFromAbroad(_ title: String, _ code: String) throws {
         guard requireGraph() else { return }
         let ranking = try ranking(title)
         #expect(ranking.codes.first == code, "\(title): \(ranking.codes)")
+    }
+
+    /// "Chartered Engineer" (a U.K. qualification) was Civil Engineers at 0.61, unflagged, with charter pilots next:
+    /// the qualification is dropped, and an engineer of no named field is a flagged near tie.
+    @Test func aCharteredEngineerIsAnEngineerOfNoNamedField() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("Chartered Engineer")
+        #expect(ranking.ignored.contains("chartered") && ranking.weak, "\(ranking.ignored) \(ranking.weakReason)")
+        #expect(ranking.codes.allSatisfy { $0.hasPrefix("17-2") }, "\(ranking.codes)")
+        #expect(try !self.ranking("Chartered Financial Analyst").ignored.contains("chartered"))
     }
 
     /// A "Graduate Engineer" is an engineer in an employer's entry grade, not a graduate technical sales engineer;

@@ -168,8 +168,11 @@ public enum JobTitle {
     }
 
     /// Levels that only a query drops (`normalize(_:query:)`): official titles keep them ("Management Trainee" is
-    /// an O*NET title of 11-9199), while a client's "Software Engineer Trainee" trains for the occupation named.
-    static let queryLevelWords: Set<String> = ["trainee"]
+    /// an O*NET title of 11-9199), while a client's "Software Engineer Trainee" trains for the occupation named. So is
+    /// "Chartered", a U.K. and Commonwealth professional body's qualification, not the work: a "Chartered Engineer"
+    /// is an engineer of a field the title does not name, a "Chartered Accountant" an accountant ("Chartered
+    /// Financial Analyst" is an O*NET title, and stays).
+    static let queryLevelWords: Set<String> = ["trainee", "chartered"]
     /// The heads after which a query's first word "Graduate" is an employer's entry grade for a new graduate (U.K.,
     /// Indian and other employers: "Graduate Engineer", "Graduate Software Engineer"), not graduate school
     /// ("Graduate Research Assistant", "Graduate Program Coordinator", "Graduate Student Researcher").

@@ -43,6 +43,9 @@ public struct FitReport: Encodable, Sendable {
         notes.first { $0.hasPrefix(Self.withheldPrefix) }.map { String($0.dropFirst(Self.withheldPrefix.count)) }
     }
 
+    /// The notes but `withheld`'s, which a reader shows where the recommendation would be.
+    public var otherNotes: [String] { notes.filter { !$0.hasPrefix(Self.withheldPrefix) } }
+
     /// How many search hits each query adds, and how many candidates are kept.
     public static let titleHits = 5
     public static let dutyHits = 3

@@ -66,6 +66,12 @@ extension SearchIndex {
             for id in ids { isQueryTerm[id] = true }
         }
 
+        /// Makes slot `slot` the head: a pair of `phrases` with the head in it is no term of art's to break.
+        mutating func setHead(_ slot: Int?) {
+            head = slot
+            phrases.removeAll { $0.0 == slot || $0.1 == slot }
+        }
+
         /// Whether `term` is a word of the query or one of its alternatives.
         func contains(_ term: Int) -> Bool { isQueryTerm[term] }
     }
@@ -109,19 +115,16 @@ extension SearchIndex {
         // engineer" of "materials engineer developing lightweight composites"), against the title part too, at
         // `titlePartShare`; the rest counts through text relevance.
         var fullTerms = queryTerms
-        fullTerms.head = slots.firstIndex { $0.term == reading.titlePart.head }
-        fullTerms.phrases.removeAll { $0.0 == fullTerms.head || $0.1 == fullTerms.head }
+        fullTerms.setHead(slots.firstIndex { $0.term == reading.titlePart.head })
         let titleSlots = slots.filter { reading.titlePart.terms.contains($0.term) }
         var titleTerms = QueryTerms(titleSlots, termCount: postings.count, phrases: phrases)
-        titleTerms.head = titleSlots.firstIndex { $0.term == reading.titlePart.head }
-        titleTerms.phrases.removeAll { $0.0 == titleTerms.head || $0.1 == titleTerms.head }
+        titleTerms.setHead(titleSlots.firstIndex { $0.term == reading.titlePart.head })
         let headID = reading.titlePart.head.flatMap { termIDs[$0] }
         let titlePartShare = JobTitle.isGeneric(titleSlots.map(\.word)) ? Self.roleTitlePartShare : Self.titlePartShare
         let secondTitleTerms = reading.secondTitles.map { second in
             let secondSlots = slots.filter { second.terms.contains($0.term) }
             var terms = QueryTerms(secondSlots, termCount: postings.count, phrases: phrases)
-            terms.head = secondSlots.firstIndex { $0.term == second.head }
-            terms.phrases.removeAll { $0.0 == terms.head || $0.1 == terms.head }
+            terms.setHead(secondSlots.firstIndex { $0.term == second.head })
             return (terms: terms, among: second.among)
         }
 

@@ -57,10 +57,9 @@ public enum CaseMemo {
             document.heading(2, "No recommendation")
             document.paragraph(withheld.prefix(1).uppercased() + withheld.dropFirst() + ".")
         }
-        let notes = report.notes.filter { !$0.hasPrefix(FitReport.withheldPrefix) }
-        if !notes.isEmpty {
+        if !report.otherNotes.isEmpty {
             document.heading(3, "Notes on the assessment")
-            document.bullets(notes)
+            document.bullets(report.otherNotes)
         }
 
         document.heading(2, "The candidates side by side")

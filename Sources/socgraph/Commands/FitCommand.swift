@@ -18,8 +18,8 @@ struct FitCommand: ParsableCommand {
             the profession check, the EB-2 advanced-degree framing), national-interest alignments and the \
             endeavor's fields, and risks. The best is recommended, unless it is a guess: found by a weak title \
             search alone, among the first ten hits of no duty's search, its tasks covering no duty or not held \
-            against them ("No recommendation", and why). A research \
-            aid for the attorney's judgment, not legal advice.
+            against them ("No recommendation", and why). A research aid for the attorney's judgment, not legal \
+            advice.
             Exit status: 2 for a bad profile (one line naming the key).
             """
     )

@@ -79,7 +79,9 @@ enum FitOutput {
                 out += bullets(candidate.risks.map { "risk: " + $0 }, width: width, warning: true, style: style)
             }
         }
-        for note in report.notes where !note.hasPrefix(FitReport.withheldPrefix) { out += "\n" + TextTable.wrap("Note: " + note, width: width).map { style.dim($0) + "\n" }.joined() }
+        for note in report.otherNotes {
+            out += "\n" + TextTable.wrap("Note: " + note, width: width).map { style.dim($0) + "\n" }.joined()
+        }
         out += "\n" + TextTable.wrap("A research aid for the attorney's judgment, not legal advice.", width: width)
             .map { style.dim($0) + "\n" }.joined()
         return out + SourcesFooter.render(report.sources, width: width, style: style)

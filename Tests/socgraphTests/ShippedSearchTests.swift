@@ -403,6 +403,29 @@ extension ShippedGraphTests {
         #expect(try !self.ranking("Chartered Financial Analyst").ignored.contains("chartered"))
     }
 
+    /// A bank's "Vice President, Software Engineer" is a software engineer, and "VP of Engineering" runs engineering:
+    /// both were Chief Executives (unflagged), through O*NET's "EVP". A bare "Vice President" and an official title
+    /// ("Sales VP") are kept as written.
+    @Test func aVicePresidentIsARankOrTheManagerOfAFunction() throws {
+        guard requireGraph() else { return }
+        for (title, code) in [("Vice President, Software Engineer", "15-1252"), ("VP, Data Scientist", "15-2051"),
+                              ("AVP Treasury Financial Analyst", "13-2051"), ("Vice President of Engineering", "11-9041"),
+                              ("Co-Founder & VP of Sales", "11-2022")] {
+            let ranking = try ranking(title)
+            #expect(ranking.codes.first == code, "\(title): \(ranking.codes)")
+            #expect(ranking.readAs.contains("left aside as a rank") || ranking.readAs.contains("manager of what it names"),
+                    "\(title): \(ranking.readAs)")
+        }
+        let rank = try ranking("Vice President, Software Engineer")
+        #expect(rank.readAs.hasPrefix("software engineer") && rank.ignored.contains("president"), "\(rank.readAs)")
+        let function = try ranking("Vice President of Engineering")
+        #expect(function.readAs.hasPrefix("engineering manager") && !function.weak, "\(function.readAs)")
+        let bare = try ranking("Senior Vice President")
+        #expect(bare.codes.first == "11-1011" && bare.weak && bare.readAs.isEmpty, "\(bare.codes) \(bare.readAs)")
+        let official = try ranking("Sales VP")
+        #expect(official.codes.first == "11-2022" && !official.readAs.contains("manager of what"), "\(official.readAs)")
+    }
+
     /// A "Graduate Engineer" is an engineer in an employer's entry grade, not a graduate technical sales engineer;
     /// "Graduate" before other heads is graduate school.
     @Test func aGraduateEngineerIsAnEngineer() throws {

@@ -366,7 +366,18 @@ extension SearchIndex {
         // the reading would change the work it names ("Iron Founder").
         let written = titleCodes(normalized.text)
         var readings: [String] = []
+        var readText = cased
         if let reading = readingOwnership(cased), !(reading.yieldsToTitle && !written.isEmpty) {
+            let dropped = normalized.dropped
+            normalized = JobTitle.normalize(reading.text, query: true)
+            var seen = Set<String>()
+            normalized.dropped = (dropped + reading.dropped + normalized.dropped).filter { seen.insert($0).inserted }
+            readings.append(reading.note)
+            readText = reading.text
+        }
+        // A vice president's rank beside another role or a function (`readingVicePresident(_:)`), unless an
+        // official title is the query as written ("Sales VP").
+        if written.isEmpty, let reading = readingVicePresident(readText) {
             let dropped = normalized.dropped
             normalized = JobTitle.normalize(reading.text, query: true)
             var seen = Set<String>()

@@ -122,3 +122,75 @@ extension SearchIndex {
                     + "Operations Managers may fit as well)", !works.isEmpty)
     }
 }
+
+/// The reading of a vice president's title. Banks and many large companies give "Vice President" as a rank to
+/// senior staff who do the work their title names ("Vice President, Software Engineer"); elsewhere a vice president
+/// of a function is its top manager ("VP of Engineering"), and U.S. titles list such vice presidents among the
+/// function's managers ("Sales VP" under 11-2022 Sales Managers, "HR VP" under 11-3121 Human Resources Managers).
+/// A bare "Vice President" is left as written: O*NET lists it among Chief Executives (11-1011), and search asks
+/// for the field.
+extension SearchIndex {
+    /// The query read without its vice president's rank, or nil when it has none or names nothing else: the text to
+    /// normalise, the words left out and the note.
+    func readingVicePresident(_ query: String) -> (text: String, dropped: [String], note: String)? {
+        var segments = JobTitle.segmentsOf(query).map(JobTitle.wordsOf)
+        var found: (segment: Int, range: Range<Int>)?
+        search: for (s, words) in segments.enumerated() {
+            let lower = words.map { $0.lowercased() }
+            for i in lower.indices {
+                let end: Int
+                if JobTitle.vicePresidentAbbreviations.contains(lower[i]) {
+                    end = i + 1
+                } else if lower[i] == "vice", i + 1 < lower.count, lower[i + 1] == "president" {
+                    end = i + 2
+                } else {
+                    continue
+                }
+                var start = i
+                while start > 0, JobTitle.vicePresidentGrades.contains(lower[start - 1]) { start -= 1 }
+                found = (s, start..<end)
+                break search
+            }
+        }
+        guard let found else { return nil }
+        let rank = segments[found.segment][found.range].joined(separator: " ")
+        let dropped = segments[found.segment][found.range].map { $0.lowercased() }
+        segments[found.segment].removeSubrange(found.range)
+        // "VP of Engineering", "VP for Research": the preposition goes with the rank.
+        if found.range.lowerBound == 0, let first = segments[found.segment].first,
+           ["of", "for"].contains(first.lowercased())
+        {
+            segments[found.segment].removeFirst()
+        }
+        segments.removeAll { $0.isEmpty }
+        let meaningful = segments.joined().map { $0.lowercased() }.filter {
+            !SearchText.stopWords.contains($0) && !JobTitle.isLevel($0) && !JobTitle.isNoise($0)
+        }
+        guard !meaningful.isEmpty else { return nil }
+        let rest = segments.map { $0.joined(separator: " ") }.joined(separator: ", ")
+        // A role: what is left ends in a word official titles commonly end in, not a field in -ing ("Engineering"
+        // stems as "engineer").
+        let head = JobTitle.normalize(rest, query: true).head
+        let isRole = head.map { word in
+            !word.hasSuffix("ing")
+                && (termIDs[SearchText.term(.init(text: word, protected: false))].map(headTerms.contains) ?? false)
+        } ?? false
+        let quoted = "\"\(rank)\""
+        if isRole {
+            return (rest, dropped, quoted + " left aside as a rank: banks and many large companies give it to senior "
+                        + "staff, and the title's other role names the work")
+        }
+        return (segments.joined().joined(separator: " ") + " manager", dropped,
+                quoted + " as the manager of what it names: U.S. titles list a vice president of a function among "
+                    + "its managers (\"Sales VP\" under 11-2022 Sales Managers, \"HR VP\" under 11-3121)")
+    }
+}
+
+extension JobTitle {
+    /// The abbreviations of "vice president" (senior, executive, assistant).
+    static let vicePresidentAbbreviations: Set<String> = ["vp", "svp", "evp", "avp"]
+    /// Words that grade a vice president's rank ("Senior Vice President", "Assistant Vice President").
+    static let vicePresidentGrades: Set<String> = [
+        "senior", "sr", "executive", "exec", "assistant", "associate", "first", "group", "deputy",
+    ]
+}

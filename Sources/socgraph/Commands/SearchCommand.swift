@@ -14,8 +14,9 @@ struct SearchCommand: ParsableCommand {
             ("Sr.", "II", "Principal"), employer noise ("- External") and abbreviations ("SDE", "QA") are handled \
             and said under the table. A few titles are read as the U.S. occupation, and the reading says why: a \
             founder or owner whose title names no other work ("Co-Founder", "Business Owner") as the business's \
-            chief executive, "Restaurant Owner" as its manager, "Principal Investigator" as a research scientist, \
-            "House Officer" as a resident physician. Scores run from 0 to 1 (1: an exact title).
+            chief executive, "Restaurant Owner" as its manager, a bank's "Vice President, Software Engineer" as \
+            the software engineer and "VP of Engineering" as an engineering manager, "Principal Investigator" as a \
+            research scientist, "House Officer" as a resident physician. Scores run from 0 to 1 (1: an exact title).
             Query words the graph does not hold are named ("Not in the graph: llm"). A weak ranking (best score \
             below 0.50, the first two nearly tied, a title of role words only such as "Team Leader", a title the \
             first hit matches only loosely, or half of the words not in the graph) is flagged "weak result: look further": under the table, or, with \

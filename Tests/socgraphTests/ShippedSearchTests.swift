@@ -399,7 +399,8 @@ extension ShippedGraphTests {
         guard requireGraph() else { return }
         let ranking = try ranking("Chartered Engineer")
         #expect(ranking.ignored.contains("chartered") && ranking.weak, "\(ranking.ignored) \(ranking.weakReason)")
-        #expect(ranking.codes.allSatisfy { $0.hasPrefix("17-2") }, "\(ranking.codes)")
+        #expect(ranking.codes.first?.hasPrefix("17-2") == true, "\(ranking.codes)")
+        #expect(!ranking.codes.contains { $0.hasPrefix("53-") }, "no charter pilots: \(ranking.codes)")
         #expect(try !self.ranking("Chartered Financial Analyst").ignored.contains("chartered"))
     }
 
@@ -426,6 +427,15 @@ extension ShippedGraphTests {
         #expect(official.codes.first == "11-2022" && !official.readAs.contains("manager of what"), "\(official.readAs)")
     }
 
+    /// "Research Scientist" is a title of many scientists' occupations, all matched equally: the first was Soil and
+    /// Plant Scientists, the first code in order; equal scores are listed by employment, largest first.
+    @Test func aSharedTitleListsTheLargestOccupationFirst() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("Research Scientist")
+        #expect(ranking.codes.first == "19-1042" && ranking.weak, "\(ranking.codes)")
+        #expect(ranking.weakReason.contains("listed by employment, largest first"), "\(ranking.weakReason)")
+    }
+
     /// A "Graduate Engineer" is an engineer in an employer's entry grade, not a graduate technical sales engineer;
     /// "Graduate" before other heads is graduate school.
     @Test func aGraduateEngineerIsAnEngineer() throws {
@@ -449,7 +459,9 @@ extension ShippedGraphTests {
         #expect(director.codes.first == "11-9171", "\(director.codes)")
         #expect(try ranking("Founder of Acme Labs").codes.first == "11-1011")
         let restaurant = try ranking("Restaurant Owner")
-        #expect(restaurant.codes.first == "11-9051", "\(restaurant.codes)")
+        // O*NET's incumbents of both Food Service Managers and first-line supervisors of food service report
+        // "Restaurant Manager": a flagged tie.
+        #expect(restaurant.codes.prefix(2).contains("11-9051") && restaurant.weak, "\(restaurant.codes)")
         #expect(!restaurant.codes.contains("29-1229"), "Physicians, All Other: \(restaurant.codes)")
         #expect(restaurant.readAs.contains("as the manager of the business"), "\(restaurant.readAs)")
         // An official title as written keeps its occupation.

@@ -42,7 +42,7 @@ extension KnowledgeGraph {
                 },
                 definition: text?.definitions[code], tasks: text?.tasks[code]?.map(\.text) ?? [],
                 entryEducation: entryEducation(of: node)?.education,
-                related: relatedCodes(of: node))
+                related: relatedCodes(of: node), employment: facts(of: node)?.projection?.employment2024)
         }
     }
 }

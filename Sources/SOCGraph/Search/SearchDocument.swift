@@ -54,6 +54,9 @@ public struct SearchDocument: Sendable, Hashable, Codable {
     /// O*NET Related Occupations of the occupation (of its `.00` O*NET code when it has one), as SOC detailed
     /// codes with O*NET's index, most related first, each once.
     public var related: [Related]
+    /// BLS Employment Projections' employment in 2024, in thousands: among hits of equal score, the larger occupation
+    /// is listed first (`SearchIndex.equalScore`).
+    public var employment: Double?
 
     /// A related occupation and its place in O*NET's list (1 the most related).
     public struct Related: Sendable, Hashable, Codable {
@@ -71,9 +74,10 @@ public struct SearchDocument: Sendable, Hashable, Codable {
         alternateTitles: [String] = [], reportedTitles: [String] = [],
         technologies: [Technology] = [], programTitles: [String] = [], escoTitles: [ESCOTitle] = [],
         definition: String? = nil, tasks: [String] = [], entryEducation: EducationLevel? = nil,
-        related: [Related] = []
+        related: [Related] = [], employment: Double? = nil
     ) {
         self.related = related
+        self.employment = employment
         self.entryEducation = entryEducation
         self.code = code
         self.title = title

@@ -30,7 +30,7 @@ extension SearchIndex {
             builder.add(document.tasks, field: .task)
             documents.append(Document(code: document.code, title: document.title,
                                       entries: start..<builder.entries.count, titleEntries: start..<titleEnd,
-                                      entryEducation: document.entryEducation))
+                                      entryEducation: document.entryEducation, employment: document.employment ?? 0))
         }
         var position: [String: Int32] = [:]
         for (d, document) in documents.enumerated() { position[document.code] = Int32(d) }

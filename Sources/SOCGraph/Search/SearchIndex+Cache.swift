@@ -11,6 +11,7 @@ extension SearchIndex {
             w.int(document.entries.count)
             w.int(document.titleEntries.count)
             w.string(document.entryEducation?.rawValue ?? "")
+            w.double(document.employment)
             w.int32s(document.related)
             w.int32s(document.relatedIndex)
         }
@@ -42,8 +43,9 @@ extension SearchIndex {
         let documents = try r.array { r in
             let code = try r.string(), title = try r.string(), count = try r.count(), titles = try r.count()
             let education = try r.string()
+            let employment = try r.double()
             let related = try r.int32s(), relatedIndex = try r.int32s()
-            guard titles <= count, education.isEmpty || EducationLevel(rawValue: education) != nil,
+            guard titles <= count, employment >= 0, education.isEmpty || EducationLevel(rawValue: education) != nil,
                   relatedIndex.count == related.count, relatedIndex.allSatisfy({ $0 > 0 })
             else {
                 throw CacheReader.Damage()
@@ -51,6 +53,7 @@ extension SearchIndex {
             defer { start += count }
             return Document(code: code, title: title, entries: start..<(start + count),
                             titleEntries: start..<(start + titles), entryEducation: EducationLevel(rawValue: education),
+                            employment: employment,
                             related: related, relatedIndex: relatedIndex)
         }
         guard documents.allSatisfy({ $0.related.allSatisfy { $0 >= 0 && $0 < documents.count } }) else {

@@ -65,7 +65,9 @@ extension SearchIndex {
         if hits.count > 1, hits[1].score >= first.score * (1 - tieMargin) {
             reasons.append(
                 "\(first.code) and \(hits[1].code) match about equally well (\(formatted(first.score)) and "
-                    + "\(formatted(hits[1].score))); compare them before choosing")
+                    + "\(formatted(hits[1].score))); compare them before choosing"
+                    + (shownScore(first.score) == shownScore(hits[1].score)
+                        ? " (equal scores are listed by employment, largest first)" : ""))
         }
         return (!reasons.isEmpty, reasons.isEmpty ? nil : reasons.joined(separator: "; "))
     }

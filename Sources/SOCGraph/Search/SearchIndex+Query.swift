@@ -220,6 +220,10 @@ extension SearchIndex {
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
         }
         let order = { (a: Candidate, b: Candidate) -> Bool in
+            let (x, y) = (Self.shownScore(a.score), Self.shownScore(b.score))
+            if x != y { return x > y }
+            let (m, n) = (self.documents[a.document].employment, self.documents[b.document].employment)
+            if m != n { return m > n }
             if a.score != b.score { return a.score > b.score }
             if a.relevance != b.relevance { return a.relevance > b.relevance }
             return self.documents[a.document].code < self.documents[b.document].code
@@ -591,7 +595,7 @@ extension SearchIndex {
             var quality: Double
             if allFull && explained == terms.count {
                 quality = 1
-            } else if allFull && containsPhrase(terms, query: query) {
+            } else if allFull && precision >= Self.phrasePrecision && containsPhrase(terms, query: query) {
                 quality = 0.7 + 0.15 * precision
             } else {
                 quality = 0.6 * (covered / query.totalWeight) * (0.4 + 0.6 * precision)
@@ -611,6 +615,10 @@ extension SearchIndex {
         }
         return matches.sorted(by: TitleMatch.better)
     }
+
+    /// A score as the JSON output shows it, in thousandths: hits whose scores show the same are ordered by
+    /// employment.
+    static func shownScore(_ score: Double) -> Int { Int((score * 1000).rounded()) }
 
     /// Whether document `d` is a catch-all ranked down: an "All Other" code whose best title match is not one of
     /// its O*NET specialty titles (`Computer Systems Engineers/Architects` for 15-1299).

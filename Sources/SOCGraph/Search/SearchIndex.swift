@@ -6,7 +6,7 @@ import Foundation
 ///
 /// - **Title match** `q`: the best single title of the occupation (SOC, Direct Match, O*NET occupation and
 ///   specialty, O*NET Alternate and Reported, ESCO), both sides normalised by `JobTitle`. The same words score 1; the
-///   query as a phrase inside a longer title 0.7–0.85; otherwise at most 0.6, in proportion to the share of the
+///   query as a phrase inside a longer title 0.7–0.85 (`phrasePrecision`); otherwise at most 0.6, in proportion to the share of the
 ///   query it covers (terms weighted by rarity) and the share of its own words the query explains. A title of
 ///   another family (`otherFamily`), an uncorroborated alternate title (`uncorroborated`) and an ESCO title
 ///   (`escoTitle`, `escoShare`) count less. A description's title part is matched too (`titlePartShare`).
@@ -16,7 +16,8 @@ import Foundation
 /// The score is `(1 − (1 − q)(1 − 0.6·r))` times the occupation's prior (`belowDegree`), its family factor for the
 /// query's head word (`family(of:headed:)`, left out when a title its incumbents report matched, `reportedMatch`)
 /// and, for an unspecific match of an "All Other" code, `catchAll`. Ties
-/// are broken by `r`, then by code. The first hit's O*NET Related Occupations then score at least `relatedShare` of
+/// of the score as shown (three decimals) are broken by employment (`Document.employment`), largest first, then by
+/// `r`, then by code. The first hit's O*NET Related Occupations then score at least `relatedShare` of
 /// it.
 ///
 /// Complexity: building is linear in the total length of the text; a query touches the postings of its terms
@@ -36,6 +37,11 @@ public struct SearchIndex: Sendable {
     /// The credit of a word of a term of art in the query ("machine learning") in a title that holds the term's other
     /// word not (`QueryTerms.phrases`).
     public static let brokenPhrase = 0.5
+    /// The least share of a title's words that the query, found in it as a phrase, must make up to earn a phrase's
+    /// match (0.7–0.85): "Production Officer" is 2 of the 11 words of the military title "Aoc Plans - Air Task
+    /// Order / Air Control Order Production Officer", which says little of it, so that match counts as a partial
+    /// one.
+    public static let phrasePrecision = 1.0 / 3
     /// The factor on the match of a title of another family than the query's (see `JobTitle` for head words).
     public static let otherFamily = 0.6
     /// The factor on the score of an occupation typically entered with a high-school diploma, some college or less
@@ -93,6 +99,8 @@ public struct SearchIndex: Sendable {
         let titleEntries: Range<Int>
         /// BLS typical education needed for entry.
         let entryEducation: EducationLevel?
+        /// BLS Employment Projections' employment in 2024, in thousands; 0 when not published.
+        var employment: Double = 0
         /// Its O*NET Related Occupations, most related first, as document positions, and their O*NET index.
         var related: [Int32] = []
         var relatedIndex: [Int32] = []

@@ -85,6 +85,25 @@ import Testing
         #expect(SearchIndex.formatted(0.23, below: 0.5) == "0.23")
     }
 
+    /// Occupations that match a shared title equally are listed by employment, largest first, whatever their codes'
+    /// order, and the note says so; a better match still comes first whatever its employment.
+    @Test func equalScoresAreListedByEmployment() throws {
+        let index = SearchIndex(documents: [
+            SearchDocument(code: "19-1013", title: "Soil Scientists", alternateTitles: ["Research Scientist"],
+                           employment: 17.8),
+            SearchDocument(code: "19-1042", title: "Cell Scientists", alternateTitles: ["Research Scientist"],
+                           employment: 146.2),
+            SearchDocument(code: "19-2012", title: "Physicists", alternateTitles: ["Research Physicist"],
+                           employment: 21.4),
+        ])
+        let shared = try index.search("Research Scientist")
+        #expect(codes(shared).prefix(2) == ["19-1042", "19-1013"], "\(codes(shared))")
+        #expect(shared.hits[0].score == shared.hits[1].score)
+        #expect(shared.weak && shared.weakReason?.contains("listed by employment, largest first") == true)
+        let own = try index.search("Research Physicist")
+        #expect(codes(own).first == "19-2012" && own.weakReason?.contains("listed by employment") != true)
+    }
+
     @Test func nothingMatchedIsWeakAndEmpty() throws {
         let results = try index.search("zyzzyva")
         #expect(results.hits.isEmpty)

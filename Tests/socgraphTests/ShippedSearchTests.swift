@@ -436,6 +436,20 @@ extension ShippedGraphTests {
         #expect(ranking.weakReason.contains("listed by employment, largest first"), "\(ranking.weakReason)")
     }
 
+    /// "Semiconductor Process Engineer" is an O*NET title of Semiconductor Processing Technicians, typically entered
+    /// with a high school diploma: unflagged at 0.93 before; the first hit below a bachelor's degree is flagged with
+    /// the rule, and a professional occupation's is not.
+    @Test func aFirstHitBelowABachelorsDegreeIsFlagged() throws {
+        guard requireGraph() else { return }
+        let ranking = try ranking("Semiconductor Process Engineer")
+        #expect(ranking.codes.first == "51-9141" && ranking.weak, "\(ranking.codes)")
+        #expect(ranking.weakReason.contains("the typical education for entry to 51-9141 is \"High school diploma or "
+            + "equivalent\" (BLS), below the bachelor's degree a profession requires (8 CFR 204.5(k)(2))"),
+                "\(ranking.weakReason)")
+        let professional = try self.ranking("Civil Engineer")
+        #expect(!professional.weakReason.contains("typical education for entry"), "\(professional.weakReason)")
+    }
+
     /// A "Graduate Engineer" is an engineer in an employer's entry grade, not a graduate technical sales engineer;
     /// "Graduate" before other heads is graduate school.
     @Test func aGraduateEngineerIsAnEngineer() throws {

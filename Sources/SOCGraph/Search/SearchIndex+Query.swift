@@ -310,6 +310,16 @@ extension SearchIndex {
                 + "after it of \(top.code): say which the job is, or compare them"
             flag(note)
         }
+        // A first hit typically entered below a bachelor's degree: a petition that claims a profession needs the
+        // occupation that is one, so the professional occupations the title may also name are to be looked at.
+        if let first = candidates.first, let top = hits.first,
+           let education = documents[first.document].entryEducation, education < .bachelor
+        {
+            let note = "the typical education for entry to \(top.code) is \"\(education.blsTitle)\" (BLS), below the "
+                + "bachelor's degree a profession requires (8 CFR 204.5(k)(2)); check that this is the work, or look at "
+                + "the professional occupations"
+            flag(note, last: true)
+        }
         // A title of generic words only ("Team Leader", "General Manager") fits occupations in many fields.
         if titleSlots.isEmpty, JobTitle.isGeneric(slots.map(\.word)) {
             let note = "\"\(query.trimmed)\" says what rank or role the job has, not what the work is about; "

@@ -104,6 +104,21 @@ import Testing
         #expect(codes(own).first == "19-2012" && own.weakReason?.contains("listed by employment") != true)
     }
 
+    /// A query found as a phrase in an official title earns a phrase's match only when it is a third of the title's
+    /// words or more: "Production Officer" in an eleven-word military title is a partial match.
+    @Test func aPhraseInALongTitleIsAPartialMatch() throws {
+        let index = SearchIndex(documents: [
+            SearchDocument(code: "55-1015", title: "Command and Control Center Officers", directMatchTitles: [
+                "Aoc Plans - Air Task Order / Air Control Order Production Officer"]),
+            SearchDocument(code: "11-3051", title: "Industrial Production Managers",
+                           alternateTitles: ["Chief Production Officer"]),
+        ])
+        let results = try index.search("Production Officer")
+        let scores = Dictionary(uniqueKeysWithValues: results.hits.map { ($0.code, $0.score) })
+        #expect(try #require(scores["55-1015"]) < 0.6, "\(results.hits)")
+        #expect(try #require(scores["11-3051"]) >= 0.7, "\(results.hits)")
+    }
+
     @Test func nothingMatchedIsWeakAndEmpty() throws {
         let results = try index.search("zyzzyva")
         #expect(results.hits.isEmpty)

@@ -1,13 +1,17 @@
 import Foundation
 
 extension SearchIndex {
-    /// A word of the query the index looks up, with its expansions and its weight (inverse document frequency).
+    /// A word of the query the index looks up, with its expansions and its weights (inverse document frequency).
     struct Slot {
         var word: String
         var term: String
         var id: Int?
         var alternatives: [Alternative]
+        /// Its weight in text relevance: its rarity among the occupations' texts.
         var weight: Double
+        /// Its weight in a title match: its rarity among the occupations' titles (`titleDocumentCount(_:)`), or
+        /// `weight` for a word no title holds.
+        var titleWeight: Double
 
         /// The ids that count as the word itself: the word and its spelling variants.
         var fullCreditIDs: [Int] {
@@ -51,12 +55,12 @@ extension SearchIndex {
                     credits.append(alternative.credit)
                 }
             }
-            weights = slots.map(\.weight)
+            weights = slots.map(\.titleWeight)
             fullCredit = slots.map(\.fullCreditIDs)
             familyCredit = slots.map { slot in
                 slot.alternatives.filter(\.sameRole).map(\.credit).min() ?? 1
             }
-            totalWeight = slots.reduce(0) { $0 + $1.weight }
+            totalWeight = weights.reduce(0, +)
             for (a, b) in termPhrases {
                 if let i = slots.firstIndex(where: { $0.term == a }), let j = slots.firstIndex(where: { $0.term == b }) {
                     phrases.append((i, j))
@@ -128,7 +132,7 @@ extension SearchIndex {
             return (terms: terms, among: second.among)
         }
 
-        let totalWeight = queryTerms.totalWeight
+        let totalWeight = slots.reduce(0) { $0 + $1.weight }
         let count = self.count
 
         // Per slot and document: the best saturated frequency of the word (or credit × that of an alternative),
@@ -459,9 +463,11 @@ extension SearchIndex {
                 }
             }
             let id = termIDs[term]
-            var slot = Slot(word: token.text, term: term, id: id, alternatives: alternatives, weight: 0)
+            var slot = Slot(word: token.text, term: term, id: id, alternatives: alternatives, weight: 0, titleWeight: 0)
             let frequencySource = id ?? slot.fullCreditIDs.first
             slot.weight = inverseDocumentFrequency(frequencySource.map { postings[$0].count } ?? 0)
+            let titled = frequencySource.map(titleDocumentCount) ?? 0
+            slot.titleWeight = titled > 0 ? inverseDocumentFrequency(titled) : slot.weight
             slots.append(slot)
         }
         // A qualifier that is an official title of a few occupations ("Client Strategist (Management Analyst)",
@@ -629,6 +635,22 @@ extension SearchIndex {
     /// A score as the JSON output shows it, in thousandths: hits whose scores show the same are ordered by
     /// employment.
     static func shownScore(_ score: Double) -> Int { Int((score * 1000).rounded()) }
+
+    /// How many occupations have a title (SOC, Direct Match, O*NET, ESCO) holding term `term`: its rarity among titles
+    /// weighs a query word in a title match. "Software" is in nearly every occupation's text, as a quarter of O*NET's
+    /// technology names have it, but in the titles of few, so in "Software Engineering Manager" it weighs as much
+    /// as "engineering". O(titles holding it + occupations).
+    func titleDocumentCount(_ term: Int) -> Int {
+        var count = 0
+        var d = 0
+        var last = -1
+        for entry in titleEntries(with: term) {
+            let e = Int(entry)
+            while !documents[d].titleEntries.contains(e) { d += 1 }
+            if d != last { count += 1; last = d }
+        }
+        return count
+    }
 
     /// Whether document `d` is a catch-all ranked down: an "All Other" code whose best title match is not one of
     /// its O*NET specialty titles (`Computer Systems Engineers/Architects` for 15-1299).

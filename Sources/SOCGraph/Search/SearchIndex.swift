@@ -7,7 +7,7 @@ import Foundation
 /// - **Title match** `q`: the best single title of the occupation (SOC, Direct Match, O*NET occupation and
 ///   specialty, O*NET Alternate and Reported, ESCO), both sides normalised by `JobTitle`. The same words score 1; the
 ///   query as a phrase inside a longer title 0.7–0.85 (`phrasePrecision`); otherwise at most 0.6, in proportion to the share of the
-///   query it covers (terms weighted by rarity) and the share of its own words the query explains. A title of
+///   query it covers (terms weighted by their rarity among titles, `Slot.titleWeight`) and the share of its own words the query explains. A title of
 ///   another family (`otherFamily`), an uncorroborated alternate title (`uncorroborated`) and an ESCO title
 ///   (`escoTitle`, `escoShare`) count less. A description's title part is matched too (`titlePartShare`).
 /// - **Text relevance** `r`: BM25F over all fields (weights in `SearchField`), each entry length-normalised within

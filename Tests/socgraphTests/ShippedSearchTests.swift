@@ -450,6 +450,18 @@ extension ShippedGraphTests {
         #expect(!professional.weakReason.contains("typical education for entry"), "\(professional.weakReason)")
     }
 
+    /// A firm's "Design Principal" was school principals (11-9032) at 0.70, unflagged: official titles end in
+    /// "Principal" for schools only, so a query's "Principal" after other work is a rank.
+    @Test func aPrincipalOfSomeWorkIsNoSchoolPrincipal() throws {
+        guard requireGraph() else { return }
+        let design = try ranking("Design Principal")
+        #expect(design.ignored.contains("principal") && design.weak, "\(design.ignored)")
+        #expect(!design.codes.contains { $0.hasPrefix("11-903") }, "\(design.codes)")
+        for title in ["High School Principal", "Elementary Principal", "Vice Principal"] {
+            #expect(try ranking(title).codes.first == "11-9032", "\(title)")
+        }
+    }
+
     /// A "Graduate Engineer" is an engineer in an employer's entry grade, not a graduate technical sales engineer;
     /// "Graduate" before other heads is graduate school.
     @Test func aGraduateEngineerIsAnEngineer() throws {

@@ -173,11 +173,13 @@ public enum JobTitle {
     /// is an engineer of a field the title does not name, a "Chartered Accountant" an accountant ("Chartered
     /// Financial Analyst" is an O*NET title, and stays).
     static let queryLevelWords: Set<String> = ["trainee", "chartered"]
-    /// The words before "Principal" in official titles of school principals, and others of schools: with one of
-    /// them, a query's "Principal" is a school's (`normalize(_:query:)`).
+    /// Words of schools and of a school principal's status: beside another word, a query's "Principal" may be a
+    /// firm's rank ("Design Principal"), and search says so (official titles end in "Principal" for schools only).
     static let schoolWords: Set<String> = [
-        "school", "elementary", "secondary", "middle", "high", "junior", "primary", "hs", "ms", "k", "12", "8",
-        "k-12", "k-8", "kindergarten", "preschool", "academy", "charter", "college", "campus", "district",
+        "school", "schools", "elementary", "secondary", "middle", "high", "junior", "senior", "primary", "hs", "ms",
+        "k", "12", "8", "k-12", "k-8", "kindergarten", "preschool", "academy", "charter", "college", "campus",
+        "district", "montessori", "special", "education", "interim", "acting", "founding", "turnaround", "building",
+        "assistant", "associate", "deputy", "vice", "head", "lower", "upper", "public", "private", "catholic",
     ]
     /// The heads after which a query's first word "Graduate" is an employer's entry grade for a new graduate (U.K.,
     /// Indian and other employers: "Graduate Engineer", "Graduate Software Engineer"), not graduate school
@@ -236,15 +238,6 @@ public enum JobTitle {
                 !roleWords.contains(kept[kept.count - 2].lowercased()), kept[kept.count - 2].lowercased() != "technical"
             {
                 dropped.append(last)
-                kept.removeLast()
-            }
-            // "Design Principal", "Engineering Principal": in a firm, a principal of some work is a partner or senior
-            // professional in it; official titles end in "Principal" for schools only ("Elementary School
-            // Principal", "Vice Principal").
-            if query, kept.count > 1, kept.last?.lowercased() == "principal",
-               !kept.dropLast().contains(where: { schoolWords.contains($0.lowercased()) || roleWords.contains($0.lowercased()) })
-            {
-                dropped.append("principal")
                 kept.removeLast()
             }
             // "Director of Engineering", "Head of Operations": a title of one head word and what it is of reads

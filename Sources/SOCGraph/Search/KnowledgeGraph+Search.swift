@@ -42,7 +42,9 @@ extension KnowledgeGraph {
                 },
                 definition: text?.definitions[code], tasks: text?.tasks[code]?.map(\.text) ?? [],
                 entryEducation: entryEducation(of: node)?.education,
-                related: relatedCodes(of: node), employment: facts(of: node)?.projection?.employment2024)
+                related: relatedCodes(of: node),
+                // An EP aggregate's figure covers several occupations: none of them is credited with it.
+                employment: facts(of: node)?.projection.flatMap { $0.epCode == code ? $0.employment2024 : nil })
         }
     }
 }

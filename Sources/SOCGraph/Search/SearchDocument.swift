@@ -54,8 +54,8 @@ public struct SearchDocument: Sendable, Hashable, Codable {
     /// O*NET Related Occupations of the occupation (of its `.00` O*NET code when it has one), as SOC detailed
     /// codes with O*NET's index, most related first, each once.
     public var related: [Related]
-    /// BLS Employment Projections' employment in 2024, in thousands: among hits of equal score, the larger occupation
-    /// is listed first (`SearchIndex.equalScore`).
+    /// BLS Employment Projections' employment in 2024, in thousands, where EP publishes the occupation alone (not
+    /// within an aggregate): among hits of equal score, the larger occupation is listed first.
     public var employment: Double?
 
     /// A related occupation and its place in O*NET's list (1 the most related).

@@ -314,15 +314,16 @@ extension SearchIndex {
                 + "after it of \(top.code): say which the job is, or compare them"
             flag(note)
         }
-        // A first hit typically entered below a bachelor's degree: a petition that claims a profession needs the
-        // occupation that is one, so the professional occupations the title may also name are to be looked at.
-        if let first = candidates.first, let top = hits.first,
-           let education = documents[first.document].entryEducation, education < .bachelor
+        if let guess = reading.guess { flag(guess) }
+        // "Principal" after other work ("Design Principal"): official titles mean a school's principal by it, a firm
+        // a partner or senior professional.
+        if reading.isTitle, reading.titlePart.head == "principal" || (reading.titlePart.head == nil
+            && slots.last?.term == "principal"),
+           slots.contains(where: { $0.term != "principal" && !JobTitle.schoolWords.contains($0.word)
+               && !JobTitle.roleWords.contains($0.word) })
         {
-            let note = "the typical education for entry to \(top.code) is \"\(education.blsTitle)\" (BLS), below the "
-                + "bachelor's degree a profession requires (8 CFR 204.5(k)(2)); check that this is the work, or look at "
-                + "the professional occupations"
-            flag(note, last: true)
+            flag("\"Principal\" after other work may be a firm's rank, a partner or senior professional, while official "
+                 + "titles mean a school's principal by it: name the work, or add the duties")
         }
         // A title of generic words only ("Team Leader", "General Manager") fits occupations in many fields.
         if titleSlots.isEmpty, JobTitle.isGeneric(slots.map(\.word)) {
@@ -357,6 +358,9 @@ extension SearchIndex {
         var isTitle: Bool
         /// The terms of consecutive query words that are consecutive words of a term of art (`JobTitle.termsOfArt`).
         var phrases: [(String, String)]
+        /// Why the reading itself is a guess to check, when it is ("VP of Engineering" read as an engineering
+        /// manager): the results are flagged weak with it.
+        var guess: String? = nil
     }
 
     /// Reads the query: its words as slots, its title part, second titles and the reading said to the user.
@@ -395,12 +399,14 @@ extension SearchIndex {
         }
         // A vice president's rank beside another role or a function (`readingVicePresident(_:)`), unless an
         // official title is the query as written ("Sales VP").
+        var guess: String?
         if written.isEmpty, let reading = readingVicePresident(readText) {
             let dropped = normalized.dropped
             normalized = JobTitle.normalize(reading.text, query: true)
             var seen = Set<String>()
             normalized.dropped = (dropped + reading.dropped + normalized.dropped).filter { seen.insert($0).inserted }
             readings.append(reading.note)
+            guess = reading.guess
         }
         if let reading = JobTitle.readingPhrases(normalized) {
             normalized = reading.normalized
@@ -515,7 +521,7 @@ extension SearchIndex {
                             firstTitleCodes: leads ? [] : firstCodes, readAs: readAs, isTitle: isTitle,
                             phrases: JobTitle.termsOfArtPairs(tokens.map(\.text)).map {
                                 (SearchText.term(tokens[$0]), SearchText.term(tokens[$0 + 1]))
-                            })
+                            }, guess: guess)
     }
 
     /// The codes of the occupations with a title of their own (SOC, Direct Match, O*NET; not ESCO) of exactly the

@@ -130,9 +130,10 @@ extension SearchIndex {
 /// A bare "Vice President" is left as written: O*NET lists it among Chief Executives (11-1011), and search asks
 /// for the field.
 extension SearchIndex {
-    /// The query read without its vice president's rank, or nil when it has none or names nothing else: the text to
-    /// normalise, the words left out and the note.
-    func readingVicePresident(_ query: String) -> (text: String, dropped: [String], note: String)? {
+    /// The query read without its vice president's rank, or nil when it has none, names nothing else, or names
+    /// someone else's vice president ("Assistant to the Vice President"): the text to normalise, the words left
+    /// out, the note, and, for a function read as its manager, why that reading is a guess to check.
+    func readingVicePresident(_ query: String) -> (text: String, dropped: [String], note: String, guess: String?)? {
         var segments = JobTitle.segmentsOf(query).map(JobTitle.wordsOf)
         var found: (segment: Int, range: Range<Int>)?
         search: for (s, words) in segments.enumerated() {
@@ -148,6 +149,8 @@ extension SearchIndex {
                 }
                 var start = i
                 while start > 0, JobTitle.vicePresidentGrades.contains(lower[start - 1]) { start -= 1 }
+                // Another's vice president ("Executive Assistant to the VP", "report to the vice president").
+                guard start == 0 || !JobTitle.otherRoleWords.contains(lower[start - 1]) else { return nil }
                 found = (s, start..<end)
                 break search
             }
@@ -156,21 +159,29 @@ extension SearchIndex {
         let rank = segments[found.segment][found.range].joined(separator: " ")
         let dropped = segments[found.segment][found.range].map { $0.lowercased() }
         segments[found.segment].removeSubrange(found.range)
-        // "VP of Engineering", "VP for Research": the preposition goes with the rank.
-        if found.range.lowerBound == 0, let first = segments[found.segment].first,
-           ["of", "for"].contains(first.lowercased())
-        {
-            segments[found.segment].removeFirst()
+        // "VP of Engineering", "VP for Research": the preposition goes with the rank; so do the conjunctions at the
+        // cut ("VP & General Counsel").
+        let edge = Set(["of", "for"]).union(JobTitle.conjunctions)
+        if found.range.lowerBound == 0 {
+            while let first = segments[found.segment].first, edge.contains(first.lowercased()) {
+                segments[found.segment].removeFirst()
+            }
+        }
+        while let last = segments[found.segment].last, JobTitle.conjunctions.contains(last.lowercased()) {
+            segments[found.segment].removeLast()
         }
         segments.removeAll { $0.isEmpty }
         let meaningful = segments.joined().map { $0.lowercased() }.filter {
             !SearchText.stopWords.contains($0) && !JobTitle.isLevel($0) && !JobTitle.isNoise($0)
+                && !JobTitle.vicePresidentGrades.contains($0)
         }
-        guard !meaningful.isEmpty else { return nil }
+        // A long text is a description of duties, whose vice president is someone else's.
+        guard !meaningful.isEmpty, meaningful.count <= Self.vicePresidentTitleWords else { return nil }
         let rest = segments.map { $0.joined(separator: " ") }.joined(separator: ", ")
         // A role: what is left ends in a word official titles commonly end in, not a field in -ing ("Engineering"
-        // stems as "engineer").
+        // stems as "engineer"), nor an executive's ("SVP, Chief Risk Officer" is left as written).
         let head = JobTitle.normalize(rest, query: true).head
+        if let head, JobTitle.executiveWords.contains(head) { return nil }
         let isRole = head.map { word in
             !word.hasSuffix("ing")
                 && (termIDs[SearchText.term(.init(text: word, protected: false))].map(headTerms.contains) ?? false)
@@ -178,19 +189,39 @@ extension SearchIndex {
         let quoted = "\"\(rank)\""
         if isRole {
             return (rest, dropped, quoted + " left aside as a rank: banks and many large companies give it to senior "
-                        + "staff, and the title's other role names the work")
+                        + "staff, and the title's other role names the work", nil)
         }
-        return (segments.joined().joined(separator: " ") + " manager", dropped,
+        // A function every word of which some official title holds; a company's name ("Vice President, Acme Bank",
+        // "VP @ Citi") is not one.
+        guard meaningful.allSatisfy({ word in
+            termIDs[SearchText.term(.init(text: word, protected: false))].map { titleDocumentCount($0) > 0 } ?? false
+        }) else {
+            return nil
+        }
+        let function = segments.joined().filter { !JobTitle.vicePresidentGrades.contains($0.lowercased()) }
+            .joined(separator: " ")
+        return (function + " manager", dropped,
                 quoted + " as the manager of what it names: U.S. titles list a vice president of a function among "
-                    + "its managers (\"Sales VP\" under 11-2022 Sales Managers, \"HR VP\" under 11-3121)")
+                    + "its managers (\"Sales VP\" under 11-2022 Sales Managers, \"HR VP\" under 11-3121)",
+                quoted + " was read as a manager of " + function.lowercased() + ": what a vice president does varies by "
+                    + "employer; check the duties")
     }
+
+    /// The most meaningful words a title with a vice president's rank may have for the rank to be read
+    /// (`readingVicePresident(_:)`): more are a description of duties.
+    static let vicePresidentTitleWords = 6
 }
 
 extension JobTitle {
     /// The abbreviations of "vice president" (senior, executive, assistant).
     static let vicePresidentAbbreviations: Set<String> = ["vp", "svp", "evp", "avp"]
-    /// Words that grade a vice president's rank ("Senior Vice President", "Assistant Vice President").
+    /// Words that grade a vice president's rank or give its scope ("Senior Vice President", "Assistant Vice
+    /// President", "Regional Vice President"): alone with the rank they name no function.
     static let vicePresidentGrades: Set<String> = [
-        "senior", "sr", "executive", "exec", "assistant", "associate", "first", "group", "deputy",
+        "senior", "sr", "executive", "exec", "assistant", "associate", "first", "group", "deputy", "regional",
+        "corporate", "divisional", "division", "global", "national", "area", "district", "country", "zonal",
+        "international", "local", "managing",
     ]
+    /// Words before a vice president's rank that make it someone else's ("Assistant to the Vice President").
+    static let otherRoleWords: Set<String> = ["to", "the", "of", "for", "with", "reporting", "reports"]
 }

@@ -16,8 +16,8 @@ import Foundation
 /// The score is `(1 − (1 − q)(1 − 0.6·r))` times the occupation's prior (`belowDegree`), its family factor for the
 /// query's head word (`family(of:headed:)`, left out when a title its incumbents report matched, `reportedMatch`)
 /// and, for an unspecific match of an "All Other" code, `catchAll`. Ties
-/// of the score as shown (three decimals) are broken by employment (`Document.employment`), largest first, then by
-/// `r`, then by code. The first hit's O*NET Related Occupations then score at least `relatedShare` of
+/// of the score as shown (three decimals) are broken by employment (`Document.employment`), largest first and
+/// unpublished last, then by the unrounded score, `r` and code. The first hit's O*NET Related Occupations then score at least `relatedShare` of
 /// it.
 ///
 /// Complexity: building is linear in the total length of the text; a query touches the postings of its terms
@@ -99,7 +99,8 @@ public struct SearchIndex: Sendable {
         let titleEntries: Range<Int>
         /// BLS typical education needed for entry.
         let entryEducation: EducationLevel?
-        /// BLS Employment Projections' employment in 2024, in thousands; 0 when not published.
+        /// BLS Employment Projections' employment in 2024, in thousands; 0 when not published for the occupation
+        /// alone (an EP aggregate's figure, or none: military occupations).
         var employment: Double = 0
         /// Its O*NET Related Occupations, most related first, as document positions, and their O*NET index.
         var related: [Int32] = []

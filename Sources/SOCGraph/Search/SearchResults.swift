@@ -40,8 +40,7 @@ public struct SearchResults: Sendable, Equatable, Codable {
     /// True when nothing matched, the best score is below `SearchIndex.weakScore`, the first two hits are within
     /// `SearchIndex.tieMargin` of each other, the title is of role words only ("Team Leader"), a title's first hit
     /// matches it only loosely (its best title match below `SearchIndex.relatedTitleMatch`), or `unknownWords` are at
-    /// least `SearchIndex.unknownShare` of the query's words, or the first hit is typically entered below a
-    /// bachelor's degree.
+    /// least `SearchIndex.unknownShare` of the query's words.
     public var weak: Bool
     /// One sentence saying why the results are weak, or nil.
     public var weakReason: String?

@@ -19,8 +19,7 @@ struct SearchCommand: ParsableCommand {
             research scientist, "House Officer" as a resident physician. Scores run from 0 to 1 (1: an exact title).
             Query words the graph does not hold are named ("Not in the graph: llm"). A weak ranking (best score \
             below 0.50, the first two nearly tied, a title of role words only such as "Team Leader", a title the \
-            first hit matches only loosely, half of the words not in the graph, or a first hit typically entered \
-            below a bachelor's degree) is flagged "weak result: look further": under the table, or, with \
+            first hit matches only loosely, or half of the words not in the graph) is flagged "weak result: look further": under the table, or, with \
             --format json or tsv, as one "socgraph: note:" line on stderr (stdout stays the bare list); --envelope \
             puts both in the JSON instead.
             The index is kept in Graph/.cache/ (else $XDG_CACHE_HOME/socgraph or ~/.cache/socgraph) and rebuilt \

@@ -99,7 +99,7 @@ import Testing
         let shared = try index.search("Research Scientist")
         #expect(codes(shared).prefix(2) == ["19-1042", "19-1013"], "\(codes(shared))")
         #expect(shared.hits[0].score == shared.hits[1].score)
-        #expect(shared.weak && shared.weakReason?.contains("listed by employment, largest first") == true)
+        #expect(shared.weak && shared.weakReason?.contains("listed by BLS employment, largest first") == true)
         let own = try index.search("Research Physicist")
         #expect(codes(own).first == "19-2012" && own.weakReason?.contains("listed by employment") != true)
     }

@@ -421,6 +421,7 @@ extension ShippedGraphTests {
         #expect(rank.readAs.hasPrefix("software engineer") && rank.ignored.contains("president"), "\(rank.readAs)")
         let function = try ranking("Vice President of Engineering")
         #expect(function.readAs.hasPrefix("engineering manager") && function.weak, "\(function.readAs)")
+        #expect(!function.ignored.contains("president"), "read as manager, not ignored: \(function.ignored)")
         #expect(function.weakReason.contains("was read as a manager of engineering"), "\(function.weakReason)")
         // Not read: someone else's vice president, a scope word alone, an executive's title, a company's name.
         for title in ["Executive Assistant to the Vice President", "Regional Vice President", "SVP, Chief Risk Officer",

@@ -200,7 +200,8 @@ extension SearchIndex {
         }
         let function = segments.joined().filter { !JobTitle.vicePresidentGrades.contains($0.lowercased()) }
             .joined(separator: " ")
-        return (function + " manager", dropped,
+        // The rank is read as "manager", not left out: the note says so, and the words are not listed as ignored.
+        return (function + " manager", [],
                 quoted + " as the manager of what it names: U.S. titles list a vice president of a function among "
                     + "its managers (\"Sales VP\" under 11-2022 Sales Managers, \"HR VP\" under 11-3121)",
                 quoted + " was read as a manager of " + function.lowercased() + ": what a vice president does varies by "

@@ -389,23 +389,23 @@ extension SearchIndex {
         let written = titleCodes(normalized.text)
         var readings: [String] = []
         var readText = cased
-        if let reading = readingOwnership(cased), !(reading.yieldsToTitle && !written.isEmpty) {
+        // Takes a reading's text, keeping the words left out so far and adding those it left out.
+        func adopt(_ text: String, dropping readingDropped: [String], note: String) {
             let dropped = normalized.dropped
-            normalized = JobTitle.normalize(reading.text, query: true)
+            normalized = JobTitle.normalize(text, query: true)
             var seen = Set<String>()
-            normalized.dropped = (dropped + reading.dropped + normalized.dropped).filter { seen.insert($0).inserted }
-            readings.append(reading.note)
-            readText = reading.text
+            normalized.dropped = (dropped + readingDropped + normalized.dropped).filter { seen.insert($0).inserted }
+            readings.append(note)
+            readText = text
+        }
+        if let reading = readingOwnership(cased), !(reading.yieldsToTitle && !written.isEmpty) {
+            adopt(reading.text, dropping: reading.dropped, note: reading.note)
         }
         // A vice president's rank beside another role or a function (`readingVicePresident(_:)`), unless an
         // official title is the query as written ("Sales VP").
         var guess: String?
         if written.isEmpty, let reading = readingVicePresident(readText) {
-            let dropped = normalized.dropped
-            normalized = JobTitle.normalize(reading.text, query: true)
-            var seen = Set<String>()
-            normalized.dropped = (dropped + reading.dropped + normalized.dropped).filter { seen.insert($0).inserted }
-            readings.append(reading.note)
+            adopt(reading.text, dropping: reading.dropped, note: reading.note)
             guess = reading.guess
         }
         if let reading = JobTitle.readingPhrases(normalized) {
@@ -648,11 +648,8 @@ extension SearchIndex {
     /// as "engineering". O(titles holding it + occupations).
     func titleDocumentCount(_ term: Int) -> Int {
         var count = 0
-        var d = 0
         var last = -1
-        for entry in titleEntries(with: term) {
-            let e = Int(entry)
-            while !documents[d].titleEntries.contains(e) { d += 1 }
+        forEachTitle(with: term) { _, d in
             if d != last { count += 1; last = d }
         }
         return count
@@ -681,17 +678,24 @@ extension SearchIndex {
         guard let heads else { return nil }
         var headed = [Int](repeating: 0, count: count)
         for head in Set(heads) {
-            var d = 0
-            var previous: Int32 = -1
-            for entry in titleEntries(with: head) where entry != previous {
-                previous = entry
-                let e = Int(entry)
-                guard entries[e].head == head, entries[e].field != .esco else { continue }
-                while !documents[d].titleEntries.contains(e) { d += 1 }
-                headed[d] += 1
+            forEachTitle(with: head) { e, d in
+                if entries[e].head == head, entries[e].field != .esco { headed[d] += 1 }
             }
         }
         return headed
+    }
+
+    /// Calls `body` with each title entry holding term `term`, once, in increasing order, and its document.
+    /// O(titles holding it + occupations).
+    func forEachTitle(with term: Int, _ body: (_ entry: Int, _ document: Int) -> Void) {
+        var d = 0
+        var previous: Int32 = -1
+        for entry in titleEntries(with: term) where entry != previous {
+            previous = entry
+            let e = Int(entry)
+            while !documents[d].titleEntries.contains(e) { d += 1 }
+            body(e, d)
+        }
     }
 
     /// The factor on an alternate title's match (see `uncorroborated`): 1 when the document's other texts name every

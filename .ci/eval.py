@@ -229,7 +229,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--update-readme", action="store_true", help="rewrite the table in README.md")
     parser.add_argument("--misses", type=int, default=15, help="how many misses to list per set")
-    parser.add_argument("--dump", help="write each query's set, acceptable codes and first five hits to this TSV")
+    parser.add_argument("--dump", help="write each query's set, acceptable codes, first five hits and weak flag to this TSV")
     args = parser.parse_args()
     queries = load()
     results, elapsed = run(queries)
@@ -239,7 +239,9 @@ def main():
             for (file, subset, query, accepted, _), result in zip(queries, results):
                 codes = [hit["code"] for hit in result.get("results", [])]
                 right = "hit" if codes[:1] and codes[0] in accepted else "miss"
-                handle.write(f"{file}\t{subset}\t{query}\t{','.join(sorted(accepted))}\t{right}\t{' '.join(codes)}\n")
+                weak = "weak" if result.get("weak") else "-"
+                handle.write(f"{file}\t{subset}\t{query}\t{','.join(sorted(accepted))}\t{right}\t{' '.join(codes)}"
+                             f"\t{weak}\n")
     lines = table(groups)
     per_query = 1000.0 * elapsed / len(queries)
     timing = (f"{len(queries)} queries in one batch process: {elapsed:.2f} s, {per_query:.1f} ms a query "

@@ -460,6 +460,24 @@ extension ShippedGraphTests {
         #expect(try ranking("Interim Principal").codes.first == "11-9032")
     }
 
+    /// A short title with no word of a role names a field or a department ("Professional Services" matched
+    /// Occupational Therapy Aides' "Direct Service Professional" at 0.67, unflagged); one with a role word before or
+    /// after the field, or a role word few titles hold, is not said to lack one.
+    @Test func aTitleWithNoRoleIsFlagged() throws {
+        guard requireGraph() else { return }
+        for title in ["Professional Services II", "Product Marketing", "Customer Success"] {
+            let ranking = try ranking(title)
+            #expect(ranking.weak && ranking.weakReason.contains("has no other word of a role"),
+                    "\(title): \(ranking.weakReason)")
+        }
+        for title in ["Pediatric Gastroenterologist", "Biostatistician", "Data Warehouse Lead",
+                      "Sr. Manager Analytical Research", "Director Quality Regulation Compliance", "Fashion Model",
+                      "Software Engineering", "Registered Nurse", "Teaching Assistant"] {
+            let ranking = try ranking(title)
+            #expect(!ranking.weakReason.contains("word of a role"), "\(title): \(ranking.weakReason)")
+        }
+    }
+
     /// A "Graduate Engineer" is an engineer in an employer's entry grade, not a graduate technical sales engineer;
     /// "Graduate" before other heads is graduate school.
     @Test func aGraduateEngineerIsAnEngineer() throws {

@@ -315,6 +315,12 @@ extension SearchIndex {
             flag(note)
         }
         if let guess = reading.guess { flag(guess) }
+        if let last = reading.roleless {
+            let counted = "which ends \(last.ending) of the \(last.holding) official titles holding it"
+            flag("\"\(query.trimmed)\" ends in \"\(last.word)\", \(counted), and has no other word of a role: it may name a "
+                 + "field or a department, not the job; add the role (\"… Engineer\", \"… Manager\") or "
+                 + "the duties")
+        }
         // "Principal" after other work ("Design Principal"): official titles mean a school's principal by it, a firm
         // a partner or senior professional.
         if reading.isTitle, reading.titlePart.head == "principal" || (reading.titlePart.head == nil
@@ -361,6 +367,16 @@ extension SearchIndex {
         /// Why the reading itself is a guess to check, when it is ("VP of Engineering" read as an engineering
         /// manager): the results are flagged weak with it.
         var guess: String? = nil
+        /// The title's last word, when the query is a short title with no word of a role ("Professional Services",
+        /// "Product Marketing"): it may name a field or a department, not the job.
+        var roleless: Roleless? = nil
+    }
+
+    /// A query's last word that few of the official titles holding it end in: `ending` of `holding`.
+    struct Roleless {
+        var word: String
+        var ending: Int
+        var holding: Int
     }
 
     /// Reads the query: its words as slots, its title part, second titles and the reading said to the user.
@@ -517,11 +533,44 @@ extension SearchIndex {
             isVerbForm(i, tokenWords, i + 1 < tokens.count ? SearchText.term(tokens[i + 1]) : nil)
         }
         let isTitle = common != nil && !verbForm && (normalized.qualified || context < Self.contextWords)
+        // A short title none of whose words is a role ("Professional Services", "Product Marketing"): it ends in a
+        // word that ends fewer than `roleHeadShare` of the official titles holding it, and no word of it ends more,
+        // nor is a leading head ("Manager Analytical Research", "Data Warehouse Lead"), nor is it an official title.
+        // A last word no title holds is said by the note on unknown words, or is a technology's name.
+        var roleless: Roleless?
+        let endsTitles = { (token: SearchText.Token) in
+            let (ending, holding) = self.titleEnding(SearchText.term(token))
+            return holding > 0 && Double(ending) >= Double(holding) * Self.roleHeadShare
+        }
+        if !normalized.qualified, !verbForm, written.isEmpty, tokens.count <= Self.contextWords + 1,
+           let last = tokens.last, candidates.last == SearchText.term(last), !JobTitle.roleWords.contains(last.text.lowercased()),
+           !JobTitle.wordsOf(trimmed).contains(where: { JobTitle.leadingHeads.contains($0.lowercased()) }),
+           !tokens.contains(where: endsTitles)
+        {
+            let (ending, holding) = titleEnding(SearchText.term(last))
+            if holding > 0 { roleless = Roleless(word: last.text, ending: ending, holding: holding) }
+        }
         return QueryReading(slots: slots, ignored: ignored, titlePart: (titleTerms, head), secondTitles: secondTitles,
                             firstTitleCodes: leads ? [] : firstCodes, readAs: readAs, isTitle: isTitle,
                             phrases: JobTitle.termsOfArtPairs(tokens.map(\.text)).map {
                                 (SearchText.term(tokens[$0]), SearchText.term(tokens[$0 + 1]))
-                            }, guess: guess)
+                            }, guess: guess, roleless: roleless)
+    }
+
+    /// How many official titles (SOC, Direct Match, O*NET) hold term `term`, and how many of them end in it (have
+    /// it as their head). Role words end most titles that hold them ("Specialist", "Nurse"), words of a field or a
+    /// department few ("Services", "Marketing"). O(titles holding it).
+    func titleEnding(_ term: String) -> (ending: Int, holding: Int) {
+        guard let id = termIDs[term] else { return (0, 0) }
+        var holding = 0, ending = 0
+        var last = -1
+        for entry in titleEntries(with: id) where Int(entry) != last {
+            last = Int(entry)
+            guard entries[last].field != .esco else { continue }
+            holding += 1
+            if entries[last].head == id { ending += 1 }
+        }
+        return (ending, holding)
     }
 
     /// The codes of the occupations with a title of their own (SOC, Direct Match, O*NET; not ESCO) of exactly the

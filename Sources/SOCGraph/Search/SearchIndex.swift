@@ -192,6 +192,10 @@ public struct SearchIndex: Sendable {
     public static let otherFamilyTitles = 0.2
     /// How many titles must end in a word for it to count as a common head.
     static let commonHead = 10
+    /// The share of the official titles holding a word that end in it, from which the word names a role
+    /// (`endsTitles`): most titles holding "Specialist" or "Nurse" end in it, 40 % of those holding "Professional", 1 %
+    /// of those holding "Services".
+    static let roleHeadShare = 0.5
 
     /// The index of these parts; `titlesWithTerm` and `headTerms` are derived from the entries unless given (as
     /// the cache keeps them).

@@ -478,6 +478,20 @@ extension ShippedGraphTests {
         }
     }
 
+    /// "Semiconductor Process Engineer" is an O*NET alternate title of Semiconductor Processing Technicians, entered
+    /// with a high school diploma, while most titles ending in "engineer" are of occupations entered with a degree:
+    /// the level is to check. An occupation whose SOC title the query is ("Locomotive Engineer") is not flagged so.
+    @Test func anEngineerMatchedToATechnicianThroughAnAlternateTitleIsFlagged() throws {
+        guard requireGraph() else { return }
+        let process = try ranking("Semiconductor Process Engineer")
+        #expect(process.codes.first == "51-9141" && process.weak, "\(process.codes)")
+        #expect(process.weakReason.contains("entered with high school diploma or equivalent"), "\(process.weakReason)")
+        for title in ["Locomotive Engineer", "Software Engineer", "Civil Engineer"] {
+            let ranking = try ranking(title)
+            #expect(!ranking.weakReason.contains("check that the work is at the level"), "\(title)")
+        }
+    }
+
     /// A "Graduate Engineer" is an engineer in an employer's entry grade, not a graduate technical sales engineer;
     /// "Graduate" before other heads is graduate school.
     @Test func aGraduateEngineerIsAnEngineer() throws {

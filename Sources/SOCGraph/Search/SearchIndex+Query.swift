@@ -315,6 +315,30 @@ extension SearchIndex {
             flag(note)
         }
         if let guess = reading.guess { flag(guess) }
+        // A first hit entered below a bachelor's degree, for a title whose head mostly names occupations entered with
+        // one or more (`degreeHeadShare`: "Semiconductor Process Engineer", an O*NET alternate title of Semiconductor
+        // Processing Technicians), matched through a title incumbents or job boards use rather than the SOC's own or
+        // the Direct Match file's ("Locomotive Engineer" is 53-4011's SOC title): the level of the work is to check.
+        if reading.isTitle, let headTerm = reading.titlePart.head, let id = termIDs[headTerm],
+           let first = candidates.first, let top = hits.first, documents[first.document].prior < 1,
+           let education = documents[first.document].entryEducation,
+           let best = first.titles.first, ![.title, .directMatch, .onet].contains(entries[best.entry].field)
+        {
+            var degree = 0, all = 0
+            forEachTitle(with: id) { e, d in
+                if entries[e].head == id, entries[e].field != .esco {
+                    all += 1
+                    if documents[d].prior == 1 { degree += 1 }
+                }
+            }
+            if all >= Self.commonHead, Double(degree) >= Self.degreeHeadShare * Double(all) {
+                let share = Int((100 * Double(degree) / Double(all)).rounded())
+                flag("\(share) % of the \(all) official titles ending in \"\(headTerm)\" are of occupations entered with a "
+                     + "bachelor's degree or more, but \(top.code) is entered with \(education.blsTitle.lowercased()) and "
+                     + "matched through \"\(text(of: best.entry))\", a title incumbents or job boards use: check that the "
+                     + "work is at the level of \(top.code)")
+            }
+        }
         if let last = reading.roleless {
             let counted = "which ends \(last.ending) of the \(last.holding) official titles holding it"
             flag("\"\(query.trimmed)\" ends in \"\(last.word)\", \(counted), and has no other word of a role: it may name a "

@@ -492,6 +492,21 @@ extension ShippedGraphTests {
         }
     }
 
+    /// The query is the first hit's own SOC or Direct Match title: another occupation's alternate title of the same
+    /// words is no tie ("Electrical Engineer" is 17-2071's SOC title and an alternate title of 17-2072), and a role
+    /// the classification names itself is not a role without a field.
+    @Test func anOfficialTitleIsNoTieWithAnAlternateOne() throws {
+        guard requireGraph() else { return }
+        for (title, code) in [("Electrical Engineer", "17-2071"), ("Civil Engineer", "17-2051"), ("Chemist", "19-2031"),
+                              ("Chief Executive Officer", "11-1011"), ("General Manager", "11-1021")] {
+            let ranking = try ranking(title)
+            #expect(ranking.codes.first == code && !ranking.weak, "\(title): \(ranking.codes) \(ranking.weakReason)")
+        }
+        // Not when both are titles of their own, nor for a title that is only an alternate one.
+        #expect(try ranking("Team Leader").weak)
+        #expect(try ranking("Applied Scientist").weak)
+    }
+
     /// A "Graduate Engineer" is an engineer in an employer's entry grade, not a graduate technical sales engineer;
     /// "Graduate" before other heads is graduate school.
     @Test func aGraduateEngineerIsAnEngineer() throws {

@@ -51,8 +51,9 @@ extension SearchIndex {
         return lines
     }
 
-    /// Whether the hits are too weak or too close to trust the first one, and why.
-    static func weakness(query: String, hits: [SearchHit]) -> (Bool, String?) {
+    /// Whether the hits are too weak or too close to trust the first one, and why. Not too close when `official`:
+    /// the query is the first hit's SOC, Direct Match or O*NET occupation title and not the second's.
+    static func weakness(query: String, hits: [SearchHit], official: Bool = false) -> (Bool, String?) {
         guard let first = hits.first else {
             return (true, "nothing matched \"\(query)\"; try another title or describe the duties")
         }
@@ -62,7 +63,7 @@ extension SearchIndex {
                 "the best match scores only \(formatted(first.score, below: weakScore)) (below \(formatted(weakScore))); "
                     + "try another title or describe the duties")
         }
-        if hits.count > 1, hits[1].score >= first.score * (1 - tieMargin) {
+        if hits.count > 1, !official, hits[1].score >= first.score * (1 - tieMargin) {
             reasons.append(
                 "\(first.code) and \(hits[1].code) match about equally well (\(formatted(first.score)) and "
                     + "\(formatted(hits[1].score))); compare them before choosing"

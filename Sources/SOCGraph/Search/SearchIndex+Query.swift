@@ -272,7 +272,17 @@ extension SearchIndex {
                     satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] }),
                 relatedTo: candidate.relatedTo.map { documents[$0.document].code })
         }
-        var (weak, reason) = Self.weakness(query: query, hits: hits)
+        // The first hit's own official name is the query as written, not as read by a rule ("Electrical Engineer" is
+        // 17-2071's SOC title; "Founder" is read as a chief executive), and the second's is not: an alternate title the second shares does not make the two a tie, nor is a role named
+        // by the classification itself ("Chief Executive Officer") a role without a field.
+        let isOfficial = { (candidate: Candidate) in
+            candidate.titles.first.map { match in
+                match.quality >= Self.officialMatch && [.title, .directMatch, .onet].contains(entries[match.entry].field)
+            } ?? false
+        }
+        let official = !reading.adopted && candidates.first.map(isOfficial) == true
+            && !(candidates.count > 1 && isOfficial(candidates[1]))
+        var (weak, reason) = Self.weakness(query: query, hits: hits, official: official)
         // A reason more: before the others, or after them when it is the least telling.
         func flag(_ note: String, last: Bool = false) {
             weak = true
@@ -356,7 +366,7 @@ extension SearchIndex {
                  + "titles mean a school's principal by it: name the work, or add the duties")
         }
         // A title of generic words only ("Team Leader", "General Manager") fits occupations in many fields.
-        if titleSlots.isEmpty, JobTitle.isGeneric(slots.map(\.word)) {
+        if titleSlots.isEmpty, !official, JobTitle.isGeneric(slots.map(\.word)) {
             let note = "\"\(query.trimmed)\" says what rank or role the job has, not what the work is about; "
                 + "add the duties or the field of the work (\"\(query.trimmed), data engineering\")"
             flag(note)
@@ -394,6 +404,9 @@ extension SearchIndex {
         /// The title's last word, when the query is a short title with no word of a role ("Professional Services",
         /// "Product Marketing"): it may name a field or a department, not the job.
         var roleless: Roleless? = nil
+        /// Whether the query was read as another title ("Founder" as the chief executive, "VP, Data Scientist" as a
+        /// data scientist): what it matches is the reading's title, not the user's.
+        var adopted = false
     }
 
     /// A query's last word that few of the official titles holding it end in: `ending` of `holding`.
@@ -430,6 +443,7 @@ extension SearchIndex {
         var readings: [String] = []
         var readText = cased
         // Takes a reading's text, keeping the words left out so far and adding those it left out.
+        var adopted = false
         func adopt(_ text: String, dropping readingDropped: [String], note: String) {
             let dropped = normalized.dropped
             normalized = JobTitle.normalize(text, query: true)
@@ -437,6 +451,7 @@ extension SearchIndex {
             normalized.dropped = (dropped + readingDropped + normalized.dropped).filter { seen.insert($0).inserted }
             readings.append(note)
             readText = text
+            adopted = true
         }
         if let reading = readingOwnership(cased), !(reading.yieldsToTitle && !written.isEmpty) {
             adopt(reading.text, dropping: reading.dropped, note: reading.note)
@@ -578,7 +593,7 @@ extension SearchIndex {
                             firstTitleCodes: leads ? [] : firstCodes, readAs: readAs, isTitle: isTitle,
                             phrases: JobTitle.termsOfArtPairs(tokens.map(\.text)).map {
                                 (SearchText.term(tokens[$0]), SearchText.term(tokens[$0 + 1]))
-                            }, guess: guess, roleless: roleless)
+                            }, guess: guess, roleless: roleless, adopted: adopted)
     }
 
     /// How many official titles (SOC, Direct Match, O*NET) hold term `term`, and how many of them end in it (have

@@ -199,6 +199,8 @@ public struct SearchIndex: Sendable {
     /// The share of the titles ending in a query's head that are of occupations entered with a bachelor's degree or
     /// more, from which a first hit entered below one, through an alternate title, is flagged ("Engineer": 83 %).
     static let degreeHeadShare = 0.8
+    /// The quality of a title match from which it is the query itself (a Direct Match title's is 0.99).
+    static let officialMatch = 0.99
 
     /// The index of these parts; `titlesWithTerm` and `headTerms` are derived from the entries unless given (as
     /// the cache keeps them).

@@ -507,6 +507,21 @@ extension ShippedGraphTests {
         #expect(try ranking("Applied Scientist").weak)
     }
 
+    /// A compound written as one word is written apart as official titles write it: "Backend Engineer" rested on
+    /// "engineer" alone (17-2051 Civil Engineers first, at 0.13), "Frontend Developer" matched nothing specific.
+    @Test func aCompoundWrittenAsOneWordIsWrittenApart() throws {
+        guard requireGraph() else { return }
+        let backend = try ranking("Backend Engineer")
+        #expect(backend.codes.first == "15-1254"
+                    && backend.readAs.contains("written apart as official titles write it: backend → back end"),
+                "\(backend.codes) \(backend.readAs)")
+        let frontend = try ranking("FRONTEND DEVELOPER")
+        #expect(["15-1254", "15-1255"].contains(frontend.codes.first ?? ""), "\(frontend.codes)")
+        // Not a known word ("Devops" is in the graph), nor a word whose parts no title writes together.
+        #expect(try ranking("Devops Engineer").readAs.isEmpty)
+        #expect(try !ranking("Mlops Engineer").readAs.contains("→"))
+    }
+
     /// A "Graduate Engineer" is an engineer in an employer's entry grade, not a graduate technical sales engineer;
     /// "Graduate" before other heads is graduate school.
     @Test func aGraduateEngineerIsAnEngineer() throws {

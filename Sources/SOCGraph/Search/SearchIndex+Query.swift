@@ -427,7 +427,7 @@ extension SearchIndex {
         // typing errors are looked for, and again after normalisation, which spells out abbreviations).
         try checkWordCount(SearchText.tokens(trimmed).filter(SearchText.isMeaningful))
         // Typing errors are corrected first ("Systems Ananlyst"), and the correction is said with the reading.
-        let (spelled, corrections) = correctingSpelling(trimmed)
+        let (spelled, corrections, splits) = correctingSpelling(trimmed)
         // A query typed all in capitals is read in lower case, so its stop words are not taken for acronyms.
         let allCapitals = spelled.contains(" ") && !spelled.contains(where: \.isLowercase)
         let cased = allCapitals ? spelled.lowercased() : spelled
@@ -555,12 +555,13 @@ extension SearchIndex {
             secondTitles.append((Set(terms), terms.last, firstIsTitle ? Set(firstCodes) : nil))
             readings.append("\"\(qualifier)\" is a title of its own, matched as a second title of the job")
         }
-        // Said when normalisation did more than drop words: corrected a typing error, spelled out an abbreviation
-        // or moved the head.
+        // Said when normalisation did more than drop words: corrected a typing error, wrote a compound apart, spelled
+        // out an abbreviation or moved the head.
         let kept = JobTitle.wordsOf(trimmed).map { $0.lowercased() }.filter { !ignored.contains($0) }
         let read = normalized.text.lowercased()
         var notes: [String] = []
         if !corrections.isEmpty { notes.append("spelling corrected: " + corrections.joined(separator: ", ")) }
+        if !splits.isEmpty { notes.append("written apart as official titles write it: " + splits.joined(separator: ", ")) }
         notes += readings
         let readAs = notes.isEmpty
             ? (read == kept.joined(separator: " ") ? nil : read)

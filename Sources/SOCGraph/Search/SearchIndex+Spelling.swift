@@ -4,11 +4,14 @@ import Foundation
 /// ("Systems Ananlyst", "Postdoctoral Reseacher", "Senior Mananger").
 ///
 /// Only heads are corrected to: the head decides the family, so a typing error there sends a title astray, while an
-/// unknown modifier is more often a real word the titles do not use ("backend", "drought", "inverters") or a name
-/// than a typing error, and a word one letter away from it would change the meaning ("backed", "draught").
+/// unknown modifier is more often a real word the titles do not use ("drought", "inverters") or a name than a typing
+/// error, and a word one letter away from it would change the meaning ("draught"). A compound written as one word
+/// ("backend") is written apart when official titles write its two words together (`split(of:)`).
 extension SearchIndex {
     /// The shortest word corrected: shorter words are more often abbreviations or names than typing errors.
     static let shortestCorrected = 6
+    /// The shortest word written apart (`split(of:)`): two words of two letters or more, one of three.
+    static let shortestSplit = 5
     /// The longest word corrected: common heads are 14 letters or less, and the work grows with the length.
     static let longestCorrected = 20
     /// How many title entries (any field, any position, ESCO's included) must hold the corrected word, a common
@@ -16,7 +19,8 @@ extension SearchIndex {
     /// happens to be one letter away.
     static let correctionTitles = 50
 
-    /// The query with each unknown word replaced by its correction, and the corrections made (`ananlyst → analyst`).
+    /// The query with each unknown word replaced by its correction, the corrections made (`ananlyst → analyst`) and
+    /// the compounds written apart (`backend → back end`, `split(of:)`).
     ///
     /// A word is corrected when it is ASCII letters only, `shortestCorrected` to `longestCorrected` long, not an
     /// inflected form (ending in `s`, `ed` or `ing`: "teaches", "analysing" are real words a description uses, one
@@ -25,16 +29,29 @@ extension SearchIndex {
     /// one edit (a letter deleted, inserted, replaced, or two neighbours swapped) turns it into a common head of
     /// titles held by at least `correctionTitles` title entries; the most held wins, then the first
     /// alphabetically. The replacement keeps the case of the word as typed. O(words × length × 26).
-    func correctingSpelling(_ query: String) -> (text: String, corrections: [String]) {
+    func correctingSpelling(_ query: String) -> (text: String, corrections: [String], splits: [String]) {
         var text = ""
-        var corrections: [String] = []
+        var corrections: [String] = [], splits: [String] = []
         var word = ""
         // A run holding digits or letters beyond ASCII is a code or a name: kept as typed.
         var kept = false
-        var known: [String: String?] = [:]
+        var known: [String: String?] = [:], apart: [String: String?] = [:]
         func flush() {
             defer { word = ""; kept = false }
             let lower = word.lowercased()
+            // A compound written as one word ("Backend", "Frontend") is written apart as official titles write it.
+            if !kept, (Self.shortestSplit...Self.longestCorrected).contains(word.count) {
+                if apart[lower] == nil { apart[lower] = split(of: lower) }
+                if let split = apart[lower] ?? nil {
+                    let parts = split.split(separator: " ").map(String.init)
+                    text += word.allSatisfy(\.isUppercase) ? split.uppercased()
+                        : word.first!.isUppercase ? parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+                            .joined(separator: " ") : split
+                    let note = "\(lower) → \(split)"
+                    if !splits.contains(note) { splits.append(note) }
+                    return
+                }
+            }
             guard !kept, (Self.shortestCorrected...Self.longestCorrected).contains(word.count),
                 !["s", "ed", "ing"].contains(where: lower.hasSuffix)
             else {
@@ -62,7 +79,30 @@ extension SearchIndex {
             }
         }
         flush()
-        return (text, corrections)
+        return (text, corrections, splits)
+    }
+
+    /// The two words a lower-case word of ASCII letters is written for, as "back end" for "backend", or nil: the
+    /// word is unknown to the index, the expansion, abbreviation and normalisation tables, and it splits into two
+    /// words of two letters or more that follow each other in an official title (`isTitlePhrase`: "Back End
+    /// Engineer" is an O*NET alternate title of Web Developers). Of several such splits, the one whose words are
+    /// held by most titles (the rarer of the two counted) wins. O(length × titles holding the second word).
+    func split(of word: String) -> String? {
+        guard termIDs[PorterStemmer.inflectionalStem(word)] == nil, QueryExpansion.lookup(word) == nil,
+            JobTitle.abbreviations[word] == nil, !JobTitle.isRuleWord(word)
+        else { return nil }
+        let letters = Array(word)
+        var best: (split: String, titles: Int)?
+        for i in 2...(letters.count - 2) {
+            let (first, second) = (String(letters[..<i]), String(letters[i...]))
+            guard let a = termIDs[PorterStemmer.inflectionalStem(first)],
+                let b = termIDs[PorterStemmer.inflectionalStem(second)], isTitlePhrase(first, second)
+            else { continue }
+            let titles = min(titleEntries(with: a).count, titleEntries(with: b).count)
+            if let current = best, current.titles >= titles { continue }
+            best = (first + " " + second, titles)
+        }
+        return best?.split
     }
 
     /// The correction of a lower-case word of ASCII letters, or nil when it is known or nothing qualifies.

@@ -522,6 +522,17 @@ extension ShippedGraphTests {
         #expect(try !ranking("Mlops Engineer").readAs.contains("→"))
     }
 
+    /// A weak ranking of duties without the text layer says that the definitions and tasks are missing and how to
+    /// add them; a title's does not.
+    @Test func weakDutiesWithoutTheTextSayHowToAddIt() throws {
+        let text = ShippedGraphTests.directory.appendingPathComponent("text/tasks.tsv").path
+        guard requireGraph(), !FileManager.default.fileExists(atPath: text) else { return }
+        let duties = try ranking("design monoclonal antibody purification processes for biologics manufacturing")
+        #expect(duties.weak && duties.weakReason.contains("run socgraph text to add them"), "\(duties.weakReason)")
+        let title = try ranking("Team Leader")
+        #expect(title.weak && !title.weakReason.contains("socgraph text"), "\(title.weakReason)")
+    }
+
     /// A "Graduate Engineer" is an engineer in an employer's entry grade, not a graduate technical sales engineer;
     /// "Graduate" before other heads is graduate school.
     @Test func aGraduateEngineerIsAnEngineer() throws {

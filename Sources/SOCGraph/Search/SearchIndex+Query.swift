@@ -371,6 +371,11 @@ extension SearchIndex {
                 + "add the duties or the field of the work (\"\(query.trimmed), data engineering\")"
             flag(note)
         }
+        // A description of duties ranked without the prose: said, with the command that adds it.
+        if weak, !reading.isTitle, !entries.contains(where: { $0.field == .definition || $0.field == .task }) {
+            flag("the SOC definitions and O*NET task statements are not installed, so the duties were matched on "
+                 + "titles, technologies and study programs only; run socgraph text to add them", last: true)
+        }
         hits = Array(hits.prefix(limit))
         return SearchResults(query: query, hits: hits, weak: weak, weakReason: reason, ignoredWords: reading.ignored,
                              readAs: reading.readAs, unknownWords: unknown)

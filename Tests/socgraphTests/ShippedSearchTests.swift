@@ -533,6 +533,26 @@ extension ShippedGraphTests {
         #expect(title.weak && !title.weakReason.contains("socgraph text"), "\(title.weakReason)")
     }
 
+    /// A team lead beside the work led is read as that work, flagged to check the duties: "Team Leader, Software
+    /// Development" was 41-1012 through "Sales Team Leader". Left as written: a bare "Team Leader", an official title
+    /// ("Sales Team Leader"), a company's name.
+    @Test func aTeamLeadIsReadAsTheWorkLed() throws {
+        guard requireGraph() else { return }
+        for (title, codes) in [("Team Leader, Software Development", ["11-3021", "15-1252"]),
+                               ("Software Engineering Team Lead", ["15-1252"]),
+                               ("Team Leader, Machine Learning", ["15-1221", "15-2051"]),
+                               ("Team Leader, AI Platform", ["15-1299", "15-1252", "15-1221"])] {
+            let ranking = try ranking(title)
+            #expect(codes.contains(ranking.codes.first ?? ""), "\(title): \(ranking.codes)")
+            #expect(ranking.weak && ranking.weakReason.contains("check the duties"), "\(title): \(ranking.weakReason)")
+            #expect(ranking.readAs.contains("as a lead of the work named"), "\(title): \(ranking.readAs)")
+            #expect(!ranking.codes.prefix(3).contains("41-1012"), "\(title): \(ranking.codes)")
+        }
+        for title in ["Team Leader", "Sales Team Leader", "Team Lead, Acme Corp"] {
+            #expect(try !ranking(title).readAs.contains("as a lead of the work named"), "\(title)")
+        }
+    }
+
     /// A "Graduate Engineer" is an engineer in an employer's entry grade, not a graduate technical sales engineer;
     /// "Graduate" before other heads is graduate school.
     @Test func aGraduateEngineerIsAnEngineer() throws {

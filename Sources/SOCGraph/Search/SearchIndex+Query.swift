@@ -468,6 +468,11 @@ extension SearchIndex {
             adopt(reading.text, dropping: reading.dropped, note: reading.note)
             guess = reading.guess
         }
+        // A team lead beside the work led (`readingTeamLead(_:)`).
+        if written.isEmpty, guess == nil, let reading = readingTeamLead(readText) {
+            adopt(reading.text, dropping: reading.dropped, note: reading.note)
+            guess = reading.guess
+        }
         if let reading = JobTitle.readingPhrases(normalized) {
             normalized = reading.normalized
             readings.append(reading.note)

@@ -134,10 +134,7 @@ extension SearchIndex {
     /// someone else's vice president ("Assistant to the Vice President"): the text to normalise, the words left
     /// out, the note, and, for a function read as its manager, why that reading is a guess to check.
     func readingVicePresident(_ query: String) -> (text: String, dropped: [String], note: String, guess: String?)? {
-        var segments = JobTitle.segmentsOf(query).map(JobTitle.wordsOf)
-        var found: (segment: Int, range: Range<Int>)?
-        search: for (s, words) in segments.enumerated() {
-            let lower = words.map { $0.lowercased() }
+        guard let found = Self.cutting(query, at: { lower in
             for i in lower.indices {
                 let end: Int
                 if JobTitle.vicePresidentAbbreviations.contains(lower[i]) {
@@ -149,28 +146,13 @@ extension SearchIndex {
                 }
                 var start = i
                 while start > 0, JobTitle.vicePresidentGrades.contains(lower[start - 1]) { start -= 1 }
-                // Another's vice president ("Executive Assistant to the VP", "report to the vice president").
-                guard start == 0 || !JobTitle.otherRoleWords.contains(lower[start - 1]) else { return nil }
-                found = (s, start..<end)
-                break search
+                return start..<end
             }
-        }
-        guard let found else { return nil }
-        let rank = segments[found.segment][found.range].joined(separator: " ")
-        let dropped = segments[found.segment][found.range].map { $0.lowercased() }
-        segments[found.segment].removeSubrange(found.range)
-        // "VP of Engineering", "VP for Research": the preposition goes with the rank; so do the conjunctions at the
-        // cut ("VP & General Counsel").
-        let edge = Set(["of", "for"]).union(JobTitle.conjunctions)
-        if found.range.lowerBound == 0 {
-            while let first = segments[found.segment].first, edge.contains(first.lowercased()) {
-                segments[found.segment].removeFirst()
-            }
-        }
-        while let last = segments[found.segment].last, JobTitle.conjunctions.contains(last.lowercased()) {
-            segments[found.segment].removeLast()
-        }
-        segments.removeAll { $0.isEmpty }
+            return nil
+        }) else { return nil }
+        // Another's vice president ("Executive Assistant to the VP", "report to the vice president").
+        if let before = found.before, JobTitle.otherRoleWords.contains(before) { return nil }
+        let (rank, dropped, segments) = (found.words, found.dropped, found.segments)
         let meaningful = segments.joined().map { $0.lowercased() }.filter {
             !SearchText.stopWords.contains($0) && !JobTitle.isLevel($0) && !JobTitle.isNoise($0)
                 && !JobTitle.vicePresidentGrades.contains($0)
@@ -208,6 +190,34 @@ extension SearchIndex {
                     + "employer; check the duties")
     }
 
+    /// The query's words (`JobTitle.segmentsOf`, `JobTitle.wordsOf`) without the first run `find` finds in a segment
+    /// (given its words in lower case): the run as written, its words in lower case, the segments left and the word
+    /// before the run. A preposition after a run cut at the start goes with it ("VP of Engineering", "Team Lead for
+    /// Data"), and so do conjunctions at the cut ("VP & General Counsel"); empty segments are left out.
+    static func cutting(_ query: String, at find: ([String]) -> Range<Int>?)
+        -> (words: String, dropped: [String], segments: [[String]], before: String?)?
+    {
+        var segments = JobTitle.segmentsOf(query).map(JobTitle.wordsOf)
+        for (segment, words) in segments.enumerated() {
+            let lower = words.map { $0.lowercased() }
+            guard let range = find(lower) else { continue }
+            let cut = words[range].joined(separator: " ")
+            segments[segment].removeSubrange(range)
+            let edge = Set(["of", "for"]).union(JobTitle.conjunctions)
+            if range.lowerBound == 0 {
+                while let first = segments[segment].first, edge.contains(first.lowercased()) {
+                    segments[segment].removeFirst()
+                }
+            }
+            while let last = segments[segment].last, JobTitle.conjunctions.contains(last.lowercased()) {
+                segments[segment].removeLast()
+            }
+            return (cut, Array(lower[range]), segments.filter { !$0.isEmpty },
+                    range.lowerBound > 0 ? lower[range.lowerBound - 1] : nil)
+        }
+        return nil
+    }
+
     /// The most meaningful words a title with a vice president's rank may have for the rank to be read
     /// (`readingVicePresident(_:)`): more are a description of duties.
     static let vicePresidentTitleWords = 6
@@ -225,4 +235,47 @@ extension JobTitle {
     ]
     /// Words before a vice president's rank that make it someone else's ("Assistant to the Vice President").
     static let otherRoleWords: Set<String> = ["to", "the", "of", "for", "with", "reporting", "reports"]
+}
+
+/// The reading of a team lead's title. The SOC has first-line supervisor codes only in Major Groups 33-0000 to
+/// 55-0000 and classifies supervisors of workers in Major Groups 13-0000 through 29-0000 with the workers they
+/// supervise, and "Team Leader" alone says nothing of the work (O*NET lists it among Managers, All Other and sales
+/// supervisors, and "Team Leader, Software Development" matched "Sales Team Leader"): so the title is read as the
+/// work it names, and flagged as a guess, since a lead who mostly supervises, or leads workers of Major Groups
+/// 33-0000 to 53-0000, has a manager's or a first-line supervisor's code.
+extension SearchIndex {
+    /// The query read without its "Team Lead" or "Team Leader", or nil when it has none, names nothing else or another
+    /// role, or is a description of duties: the text to normalise, the words left out, the note and why it is a guess.
+    func readingTeamLead(_ query: String) -> (text: String, dropped: [String], note: String, guess: String)? {
+        guard let found = Self.cutting(query, at: { lower in
+            lower.indices.dropLast().first { lower[$0] == "team" && ["lead", "leader"].contains(lower[$0 + 1]) }
+                .map { $0..<($0 + 2) }
+        }) else { return nil }
+        let (lead, dropped, segments) = (found.words, found.dropped, found.segments)
+        let meaningful = segments.joined().map { $0.lowercased() }.filter {
+            !SearchText.stopWords.contains($0) && !JobTitle.isLevel($0) && !JobTitle.isNoise($0)
+        }.flatMap { word in JobTitle.abbreviations[word].map { $0.split(separator: " ").map(String.init) } ?? [word] }
+        // A long text is a description of duties; a word no title holds may be a company's name.
+        guard !meaningful.isEmpty, meaningful.count <= Self.vicePresidentTitleWords,
+              meaningful.allSatisfy({ word in
+                  termIDs[SearchText.term(.init(text: word, protected: false))].map { titleDocumentCount($0) > 0 }
+                      ?? false
+              })
+        else { return nil }
+        let rest = segments.map { $0.joined(separator: " ") }.joined(separator: ", ")
+        // A role beside the lead ("Team Lead (Software Engineer)") is searched as written: it is a second title, or
+        // the title's head.
+        if let head = JobTitle.normalize(rest, query: true).head, !head.hasSuffix("ing"),
+           termIDs[SearchText.term(.init(text: head, protected: false))].map(headTerms.contains) ?? false
+        {
+            return nil
+        }
+        return (rest, dropped,
+                "\"\(lead)\" as a lead of the work named: the SOC has first-line supervisor codes only in Major "
+                    + "Groups 33-0000 to 55-0000 and classifies supervisors of workers in 13-0000 through 29-0000 with "
+                    + "the workers they supervise",
+                "\"\(lead)\" was read as a lead of " + rest.lowercased() + ": a lead who mostly supervises may be a "
+                    + "manager, and leads of sales, office or production workers have first-line supervisor codes; "
+                    + "check the duties")
+    }
 }

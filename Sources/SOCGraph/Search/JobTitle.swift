@@ -173,6 +173,9 @@ public enum JobTitle {
     /// is an engineer of a field the title does not name, a "Chartered Accountant" an accountant ("Chartered
     /// Financial Analyst" is an O*NET title, and stays).
     static let queryLevelWords: Set<String> = ["trainee", "chartered"]
+    /// Academic roles that official titles write before their field ("Faculty Member", "Chair of the Department"),
+    /// so that few titles end in them: "Adjunct Faculty" and "Department Chair" name a role all the same.
+    static let academicRoles: Set<String> = ["faculty", "chair", "chairperson", "chairman", "chairwoman"]
     /// Words of schools and of a school principal's status: beside another word, a query's "Principal" may be a
     /// firm's rank ("Design Principal"), and search says so (official titles end in "Principal" for schools only).
     static let schoolWords: Set<String> = [

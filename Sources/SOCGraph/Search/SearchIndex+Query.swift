@@ -280,8 +280,12 @@ extension SearchIndex {
                 match.quality >= Self.officialMatch && [.title, .directMatch, .onet].contains(entries[match.entry].field)
             } ?? false
         }
-        let official = !reading.adopted && candidates.first.map(isOfficial) == true
-            && !(candidates.count > 1 && isOfficial(candidates[1]))
+        // Not a military code ("Operations Specialist" is a Direct Match title of 55-3015), and not when the second
+        // hit has the title as incumbents report it (a reported title is what people in the job call it).
+        let official = !reading.adopted && candidates.first.map { isOfficial($0)
+            && !documents[$0.document].code.hasPrefix(Self.militaryMajorGroup) } == true
+            && !(candidates.count > 1 && (isOfficial(candidates[1])
+                || candidates[1].titles.first.map { entries[$0.entry].reported } == true))
         var (weak, reason) = Self.weakness(query: query, hits: hits, official: official)
         // A reason more: before the others, or after them when it is the least telling.
         func flag(_ note: String, last: Bool = false) {
@@ -328,30 +332,33 @@ extension SearchIndex {
         // A first hit entered below a bachelor's degree, for a title whose head mostly names occupations entered with
         // one or more (`degreeHeadShare`: "Semiconductor Process Engineer", an O*NET alternate title of Semiconductor
         // Processing Technicians), matched through a title incumbents or job boards use rather than the SOC's own or
-        // the Direct Match file's ("Locomotive Engineer" is 53-4011's SOC title): the level of the work is to check.
+        // the Direct Match file's ("Locomotive Engineer" is 53-4011's SOC title, "Stationary Engineer" a part of
+        // 51-8021's): the level of the work is to check. Occupations with no published entry education are not
+        // counted.
         if reading.isTitle, let headTerm = reading.titlePart.head, let id = termIDs[headTerm],
            let first = candidates.first, let top = hits.first, documents[first.document].prior < 1,
            let education = documents[first.document].entryEducation,
-           let best = first.titles.first, ![.title, .directMatch, .onet].contains(entries[best.entry].field)
+           let best = first.titles.first, ![.title, .directMatch, .onet].contains(entries[best.entry].field),
+           !isPartOfSOCTitle(documents[first.document].title, terms: Set(slots.map(\.term)))
         {
             var degree = 0, all = 0
             forEachTitle(with: id) { e, d in
-                if entries[e].head == id, entries[e].field != .esco {
+                if entries[e].head == id, entries[e].field != .esco, documents[d].entryEducation != nil {
                     all += 1
                     if documents[d].prior == 1 { degree += 1 }
                 }
             }
             if all >= Self.commonHead, Double(degree) >= Self.degreeHeadShare * Double(all) {
                 let share = Int((100 * Double(degree) / Double(all)).rounded())
-                flag("\(share) % of the \(all) official titles ending in \"\(headTerm)\" are of occupations entered with a "
-                     + "bachelor's degree or more, but \(top.code) is entered with \(education.blsTitle.lowercased()) and "
-                     + "matched through \"\(text(of: best.entry))\", a title incumbents or job boards use: check that the "
-                     + "work is at the level of \(top.code)")
+                flag("\(share) % of the \(all) titles SOC and O*NET list ending in \"\(headTerm)\" are of occupations "
+                     + "typically entered with a bachelor's degree or more, but \(top.code) is typically entered with "
+                     + "\(education.blsTitle.lowercased()) and matched through \"\(text(of: best.entry))\", a title "
+                     + "incumbents or job boards use: check that the work is at the level of \(top.code)")
             }
         }
         if let last = reading.roleless {
-            let counted = "which ends \(last.ending) of the \(last.holding) official titles holding it"
-            flag("\"\(query.trimmed)\" ends in \"\(last.word)\", \(counted), and has no other word of a role: it may name a "
+            let counted = "which ends \(last.ending) of the \(last.holding) titles SOC and O*NET list holding it"
+            flag("the title's last word as read, \"\(last.word)\", \(counted), and no other word of it names a role: it may name a "
                  + "field or a department, not the job; add the role (\"… Engineer\", \"… Manager\") or "
                  + "the duties")
         }
@@ -372,7 +379,7 @@ extension SearchIndex {
             flag(note)
         }
         // A description of duties ranked without the prose: said, with the command that adds it.
-        if weak, !reading.isTitle, !entries.contains(where: { $0.field == .definition || $0.field == .task }) {
+        if weak, reading.isDescription, !entries.contains(where: { $0.field == .definition || $0.field == .task }) {
             flag("the SOC definitions and O*NET task statements are not installed, so the duties were matched on "
                  + "titles, technologies and study programs only; run socgraph text to add them", last: true)
         }
@@ -412,6 +419,9 @@ extension SearchIndex {
         /// Whether the query was read as another title ("Founder" as the chief executive, "VP, Data Scientist" as a
         /// data scientist): what it matches is the reading's title, not the user's.
         var adopted = false
+        /// Whether the query reads as a description of duties: a verb form in -ing, or `contextWords` words or more
+        /// after its title part's head, or more than `contextWords` + 1 words with no head.
+        var isDescription = false
     }
 
     /// A query's last word that few of the official titles holding it end in: `ending` of `holding`.
@@ -476,6 +486,7 @@ extension SearchIndex {
         if let reading = JobTitle.readingPhrases(normalized) {
             normalized = reading.normalized
             readings.append(reading.note)
+            adopted = true
         }
         if !readings.isEmpty, !written.isEmpty {
             readings.append("as written, also a title SOC or O*NET lists under " + written.joined(separator: ", "))
@@ -593,7 +604,8 @@ extension SearchIndex {
             return holding > 0 && Double(ending) >= Double(holding) * Self.roleHeadShare
         }
         if !normalized.qualified, !verbForm, written.isEmpty, tokens.count <= Self.contextWords + 1,
-           let last = tokens.last, candidates.last == SearchText.term(last), !JobTitle.roleWords.contains(last.text.lowercased()),
+           let last = tokens.last, candidates.last == SearchText.term(last),
+           !JobTitle.roleWords.union(JobTitle.academicRoles).contains(last.text.lowercased()),
            !JobTitle.wordsOf(trimmed).contains(where: { JobTitle.leadingHeads.contains($0.lowercased()) }),
            !tokens.contains(where: endsTitles)
         {
@@ -604,7 +616,17 @@ extension SearchIndex {
                             firstTitleCodes: leads ? [] : firstCodes, readAs: readAs, isTitle: isTitle,
                             phrases: JobTitle.termsOfArtPairs(tokens.map(\.text)).map {
                                 (SearchText.term(tokens[$0]), SearchText.term(tokens[$0 + 1]))
-                            }, guess: guess, roleless: roleless, adopted: adopted)
+                            }, guess: guess, roleless: roleless, adopted: adopted,
+                            isDescription: verbForm || (common != nil && context >= Self.contextWords)
+                                || (common == nil && tokens.count > Self.contextWords + 1))
+    }
+
+    /// Whether the words of one part of SOC title `title`, cut at commas and "and", are `terms` ("Stationary
+    /// Engineer" in "Stationary Engineers and Boiler Operators").
+    func isPartOfSOCTitle(_ title: String, terms: Set<String>) -> Bool {
+        title.components(separatedBy: ",").flatMap { $0.components(separatedBy: " and ") }.contains { part in
+            Set(SearchText.tokens(part).filter(SearchText.isMeaningful).map(SearchText.term)) == terms
+        }
     }
 
     /// How many official titles (SOC, Direct Match, O*NET) hold term `term`, and how many of them end in it (have

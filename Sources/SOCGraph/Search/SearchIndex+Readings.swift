@@ -237,12 +237,13 @@ extension JobTitle {
     static let otherRoleWords: Set<String> = ["to", "the", "of", "for", "with", "reporting", "reports"]
 }
 
-/// The reading of a team lead's title. The SOC has first-line supervisor codes only in Major Groups 33-0000 to
-/// 55-0000 and classifies supervisors of workers in Major Groups 13-0000 through 29-0000 with the workers they
-/// supervise, and "Team Leader" alone says nothing of the work (O*NET lists it among Managers, All Other and sales
-/// supervisors, and "Team Leader, Software Development" matched "Sales Team Leader"): so the title is read as the
-/// work it names, and flagged as a guess, since a lead who mostly supervises, or leads workers of Major Groups
-/// 33-0000 to 53-0000, has a manager's or a first-line supervisor's code.
+/// The reading of a team lead's title. The SOC has first-line supervisor codes only from Major Group 33-0000 on
+/// (in Graph/titles.tsv, 33-0000 to 55-0000) and classifies supervisors of workers in Major Groups 13-0000 through
+/// 29-0000 with the workers they supervise, and "Team Leader" alone says nothing of the work (O*NET lists it among
+/// Managers, All Other and sales supervisors, and "Team Leader, Software Development" matched "Sales Team Leader"):
+/// so the title is read as the work it names, and flagged as a guess, since a lead who mostly supervises workers
+/// of Major Groups 33-0000 to 53-0000 has a first-line supervisor's code, and one who plans and directs the work a
+/// manager's.
 extension SearchIndex {
     /// The query read without its "Team Lead" or "Team Leader", or nil when it has none, names nothing else or another
     /// role, or is a description of duties: the text to normalise, the words left out, the note and why it is a guess.
@@ -251,6 +252,8 @@ extension SearchIndex {
             lower.indices.dropLast().first { lower[$0] == "team" && ["lead", "leader"].contains(lower[$0 + 1]) }
                 .map { $0..<($0 + 2) }
         }) else { return nil }
+        // Another's lead ("Assistant to the Team Leader").
+        if let before = found.before, JobTitle.otherRoleWords.contains(before) { return nil }
         let (lead, dropped, segments) = (found.words, found.dropped, found.segments)
         let meaningful = segments.joined().map { $0.lowercased() }.filter {
             !SearchText.stopWords.contains($0) && !JobTitle.isLevel($0) && !JobTitle.isNoise($0)
@@ -270,12 +273,13 @@ extension SearchIndex {
         {
             return nil
         }
+        let work = JobTitle.normalize(rest, query: true).text.lowercased()
         return (rest, dropped,
-                "\"\(lead)\" as a lead of the work named: the SOC has first-line supervisor codes only in Major "
-                    + "Groups 33-0000 to 55-0000 and classifies supervisors of workers in 13-0000 through 29-0000 with "
-                    + "the workers they supervise",
-                "\"\(lead)\" was read as a lead of " + rest.lowercased() + ": a lead who mostly supervises may be a "
-                    + "manager, and leads of sales, office or production workers have first-line supervisor codes; "
-                    + "check the duties")
+                "\"\(lead)\" as a lead of the work named: the SOC has first-line supervisor codes only from Major "
+                    + "Group 33-0000 on, and classifies supervisors of workers in 13-0000 through 29-0000 with the "
+                    + "workers they supervise, as they usually do similar work",
+                "\"\(lead)\" was read as a lead of " + work + ": one who mostly supervises workers of Major Groups "
+                    + "33-0000 to 53-0000 has a first-line supervisor code, and one who plans and directs the work a "
+                    + "manager's; check the duties")
     }
 }

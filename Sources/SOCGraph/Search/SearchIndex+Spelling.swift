@@ -92,6 +92,7 @@ extension SearchIndex {
             JobTitle.abbreviations[word] == nil, !JobTitle.isRuleWord(word)
         else { return nil }
         let letters = Array(word)
+        guard letters.count >= 4 else { return nil }
         var best: (split: String, titles: Int)?
         for i in 2...(letters.count - 2) {
             let (first, second) = (String(letters[..<i]), String(letters[i...]))

@@ -201,6 +201,8 @@ public struct SearchIndex: Sendable {
     static let degreeHeadShare = 0.8
     /// The quality of a title match from which it is the query itself (a Direct Match title's is 0.99).
     static let officialMatch = 0.99
+    /// The prefix of the military occupations (Major Group 55-0000), never the answer for a civilian petition.
+    static let militaryMajorGroup = "55-"
 
     /// The index of these parts; `titlesWithTerm` and `headTerms` are derived from the entries unless given (as
     /// the cache keeps them).

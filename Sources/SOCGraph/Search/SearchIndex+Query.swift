@@ -357,7 +357,7 @@ extension SearchIndex {
             }
         }
         if let last = reading.roleless {
-            let counted = "which ends \(last.ending) of the \(last.holding) titles SOC and O*NET list holding it"
+            let counted = "ends \(last.ending) of the \(last.holding) titles SOC and O*NET list holding it"
             flag("the title's last word as read, \"\(last.word)\", \(counted), and no other word of it names a role: it may name a "
                  + "field or a department, not the job; add the role (\"… Engineer\", \"… Manager\") or "
                  + "the duties")

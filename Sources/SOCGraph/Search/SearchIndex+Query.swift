@@ -273,8 +273,9 @@ extension SearchIndex {
                 relatedTo: candidate.relatedTo.map { documents[$0.document].code })
         }
         // The first hit's own official name is the query as written, not as read by a rule ("Electrical Engineer" is
-        // 17-2071's SOC title; "Founder" is read as a chief executive), and the second's is not: an alternate title the second shares does not make the two a tie, nor is a role named
-        // by the classification itself ("Chief Executive Officer") a role without a field.
+        // 17-2071's SOC title; "Founder" is read as a chief executive), and the second's is not: an alternate title
+        // the second shares does not make the two a tie, nor is a role named by the classification itself ("Chief
+        // Executive Officer") a role without a field.
         let isOfficial = { (candidate: Candidate) in
             candidate.titles.first.map { match in
                 match.quality >= Self.officialMatch && [.title, .directMatch, .onet].contains(entries[match.entry].field)
@@ -342,11 +343,9 @@ extension SearchIndex {
            !isPartOfSOCTitle(documents[first.document].title, terms: Set(slots.map(\.term)))
         {
             var degree = 0, all = 0
-            forEachTitle(with: id) { e, d in
-                if entries[e].head == id, entries[e].field != .esco, documents[d].entryEducation != nil {
-                    all += 1
-                    if documents[d].prior == 1 { degree += 1 }
-                }
+            for (d, titles) in (headedTitles([id]) ?? []).enumerated() where documents[d].entryEducation != nil {
+                all += titles
+                if documents[d].prior == 1 { degree += titles }
             }
             if all >= Self.commonHead, Double(degree) >= Self.degreeHeadShare * Double(all) {
                 let share = Int((100 * Double(degree) / Double(all)).rounded())
@@ -358,8 +357,8 @@ extension SearchIndex {
         }
         if let last = reading.roleless {
             let counted = "ends \(last.ending) of the \(last.holding) titles SOC and O*NET list holding it"
-            flag("the title's last word as read, \"\(last.word)\", \(counted), and no other word of it names a role: it may name a "
-                 + "field or a department, not the job; add the role (\"… Engineer\", \"… Manager\") or "
+            flag("the title's last word as read, \"\(last.word)\", \(counted), and no other word of it names a role: "
+                 + "it may name a field or a department, not the job; add the role (\"… Engineer\", \"… Manager\") or "
                  + "the duties")
         }
         // "Principal" after other work ("Design Principal"): official titles mean a school's principal by it, a firm
@@ -635,12 +634,10 @@ extension SearchIndex {
     func titleEnding(_ term: String) -> (ending: Int, holding: Int) {
         guard let id = termIDs[term] else { return (0, 0) }
         var holding = 0, ending = 0
-        var last = -1
-        for entry in titleEntries(with: id) where Int(entry) != last {
-            last = Int(entry)
-            guard entries[last].field != .esco else { continue }
+        forEachTitle(with: id) { e, _ in
+            guard entries[e].field != .esco else { return }
             holding += 1
-            if entries[last].head == id { ending += 1 }
+            if entries[e].head == id { ending += 1 }
         }
         return (ending, holding)
     }

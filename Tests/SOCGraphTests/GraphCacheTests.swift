@@ -130,7 +130,8 @@ struct GraphCacheTests {
                   postings: Runs<SearchIndex.Posting>? = nil, titlesWithTerm: Runs<Int32>? = nil) throws {
         let changed = SearchIndex(documents: index.documents, entries: entries ?? index.entries,
                                   entryTerms: entryTerms ?? index.entryTerms, texts: index.texts,
-                                  termIDs: index.termIDs, postings: postings ?? index.postings,
+                                  termIDs: index.termIDs, separateForms: index.separateForms,
+                                  postings: postings ?? index.postings,
                                   titlesWithTerm: titlesWithTerm ?? index.titlesWithTerm, headTerms: index.headTerms)
         let bytes = changed.cacheBytes(sources: [])
         var reader = try CacheReader(bytes, bytes.indices)

@@ -525,6 +525,22 @@ extension ShippedGraphTests {
         #expect(try !ranking("Mlops Engineer").readAs.contains("→"))
     }
 
+    /// "Accounting" is no inflection of "account": the official titles holding the two name mostly different
+    /// occupations, so "Accounting Manager" no longer matches the sales and advertising "Account Manager" titles,
+    /// while "Engineering Manager" still matches titles with "engineer".
+    @Test func anIngWordOfItsOwnIsNotItsBase() throws {
+        guard requireGraph() else { return }
+        let accounting = try ranking("Accounting Manager")
+        #expect(accounting.codes.first == "11-3031" && accounting.codes.contains("13-2011"), "\(accounting.codes)")
+        for code in ["11-2022", "11-2011", "11-2033"] {
+            #expect(!accounting.codes.contains(code), "\(code) in \(accounting.codes)")
+        }
+        #expect(!accounting.matches.joined().contains { $0.contains("Account Manager") }, "\(accounting.matches)")
+        #expect(try ranking("Account Manager").codes.contains("11-2022"))
+        #expect(try ranking("Training Manager").codes.first == "11-3131")
+        #expect(try ranking("Engineering Manager").codes.first == "11-9041")
+    }
+
     /// A weak ranking of duties without the text layer says that the definitions and tasks are missing and how to
     /// add them; a title's does not.
     @Test func weakDutiesWithoutTheTextSayHowToAddIt() throws {

@@ -2,7 +2,7 @@ extension SearchIndex {
     /// Builds the index. Codes should be unique; a text repeated within one field of a document counts once.
     /// O(total length of the text).
     public init(documents input: [SearchDocument]) {
-        var builder = Builder()
+        var builder = Builder(separateForms: Self.separateForms(of: input))
         var documents: [Document] = []
         documents.reserveCapacity(input.count)
         for document in input {
@@ -40,13 +40,15 @@ extension SearchIndex {
             documents[d].relatedIndex = related.map { Int32($0.index) }
         }
         self.init(documents: documents, entries: builder.entries, entryTerms: builder.entryTerms,
-                  texts: builder.texts, termIDs: builder.termIDs,
+                  texts: builder.texts, termIDs: builder.termIDs, separateForms: builder.separateForms,
                   postings: Self.postings(documents: documents, entries: builder.entries,
                                           entryTerms: builder.entryTerms, termCount: builder.termIDs.count))
     }
 
     /// Accumulates the entries and the vocabulary, tokenising and stemming each distinct word once.
     private struct Builder {
+        /// The words kept whole (`SearchIndex.separateForms`).
+        let separateForms: Set<String>
         var entries: [Entry] = []
         var entryTerms = Runs<Int32>()
         var texts = Runs<UInt8>()
@@ -82,7 +84,7 @@ extension SearchIndex {
             for form in titleForms(text) {
                 let normalized = JobTitle.normalize(form)
                 let ids = terms(normalized.text)
-                let head = normalized.head.flatMap { termIDs[SearchText.term(.init(text: $0, protected: false))] }
+                let head = normalized.head.flatMap { termIDs[term(.init(text: $0, protected: false))] }
                 entries.append(Entry(field: field, hot: hot, text: textID,
                                      head: head.flatMap { ids.contains($0) ? $0 : nil }, share: share,
                                      reported: reported))
@@ -136,6 +138,11 @@ extension SearchIndex {
             return ids
         }
 
+        /// The index term of a meaningful token (`SearchIndex.term(_:)`).
+        func term(_ token: SearchText.Token) -> String {
+            separateForms.contains(token.text) ? token.text : SearchText.term(token)
+        }
+
         /// The term ids of `text`, in the order of its meaningful words.
         mutating func terms(_ text: String) -> [Int] {
             var ids: [Int] = []
@@ -149,7 +156,7 @@ extension SearchIndex {
                     stems[token.text] = -1
                     continue
                 }
-                let term = SearchText.term(token)
+                let term = self.term(token)
                 let id = termIDs[term] ?? termIDs.count
                 if id == termIDs.count { termIDs[term] = id }
                 if !token.protected { stems[token.text] = id }

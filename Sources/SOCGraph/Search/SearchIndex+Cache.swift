@@ -1,5 +1,5 @@
 /// The search index part of the cache file (`GraphCache`), written with `CacheWriter`: the graph's sources (for
-/// the footer of `search`, which reads no other part), the documents and vocabulary, then the index's columns
+/// the footer of `search`, which reads no other part), the documents and vocabulary (with the words kept whole), then the index's columns
 /// (`Runs` and one column per entry field), each read back in one pass, and the common title heads.
 extension SearchIndex {
     func cacheBytes(sources: [DataSource]) -> [UInt8] {
@@ -17,6 +17,7 @@ extension SearchIndex {
         }
         // The vocabulary in id order, so that positions are ids.
         w.array(termIDs.sorted { $0.value < $1.value }) { w, term in w.string(term.key) }
+        w.array(separateForms.sorted()) { $0.string($1) }
         w.int32s(texts.starts)
         w.uint8s(texts.values)
         w.uint8s(entries.map { UInt8(SearchField.allCases.firstIndex(of: $0.field) ?? 0) })
@@ -63,6 +64,7 @@ extension SearchIndex {
         var termIDs: [String: Int] = [:]
         termIDs.reserveCapacity(terms)
         for id in 0..<terms { termIDs[try r.string()] = id }
+        let separateForms = Set(try r.array { try $0.string() })
         let textStarts = try r.int32s()
         guard termIDs.count == terms, let texts = Runs(values: try r.uint8s(), starts: textStarts) else {
             throw CacheReader.Damage()
@@ -104,7 +106,7 @@ extension SearchIndex {
         let heads = try r.array { try $0.index(below: terms) }
         guard r.isAtEnd else { throw CacheReader.Damage() }
         return (SearchIndex(documents: documents, entries: entries, entryTerms: entryTerms, texts: texts,
-                            termIDs: termIDs, postings: postings, titlesWithTerm: titlesWithTerm,
-                            headTerms: Set(heads)), sources)
+                            termIDs: termIDs, separateForms: separateForms, postings: postings,
+                            titlesWithTerm: titlesWithTerm, headTerms: Set(heads)), sources)
     }
 }

@@ -500,7 +500,7 @@ extension SearchIndex {
         let ignored = normalized.dropped
         // The head: the last word of the title part that titles commonly end in, else its last word. The query has
         // a title part of its own when such a head is followed by `contextWords` other words or more.
-        var candidates = normalized.headCandidates.map { SearchText.term(.init(text: $0, protected: false)) }
+        var candidates = normalized.headCandidates.map { self.term(.init(text: $0, protected: false)) }
         // The title part of a text also ends at a verb form: a word in -ing followed by a word that is not a
         // common head ("engineer designing wastewater plants", but "machine learning engineer", "mechanical
         // engineering").
@@ -522,7 +522,7 @@ extension SearchIndex {
         let headIndex = common ?? (candidates.isEmpty ? nil : candidates.count - 1)
         let head = headIndex.map { candidates[$0] }
         var titleTerms = Set<String>()
-        let context = common.map { Set(tokens.map(SearchText.term)).subtracting(candidates[...$0]).count } ?? 0
+        let context = common.map { Set(tokens.map(term)).subtracting(candidates[...$0]).count } ?? 0
         if let common, common > 0 || normalized.qualified,
             context >= Self.contextWords || (normalized.qualified && context > 0)
         {
@@ -532,12 +532,12 @@ extension SearchIndex {
         var slots: [Slot] = []
         var seenWords = Set<String>(), seenTerms = Set<String>()
         for token in tokens where seenWords.insert(token.text).inserted {
-            let term = SearchText.term(token)
+            let term = self.term(token)
             guard seenTerms.insert(term).inserted else { continue }
             var alternatives: [Alternative] = []
             if let expansion = QueryExpansion.lookup(token.text) {
                 for word in expansion.alternatives {
-                    let alternativeTerm = PorterStemmer.inflectionalStem(word)
+                    let alternativeTerm = self.term(.init(text: word, protected: false))
                     guard alternativeTerm != term, let id = termIDs[alternativeTerm] else { continue }
                     alternatives.append(Alternative(id: id, word: word, credit: expansion.credit,
                                                     kind: expansion.kind, sameRole: expansion.sameRole))
@@ -571,7 +571,7 @@ extension SearchIndex {
             guard (1...Self.secondTitleCodes).contains(codes.count),
                   !firstIsTitle || !Set(codes).isDisjoint(with: firstCodes)
             else { continue }
-            let terms = SearchText.tokens(qualifier).filter(SearchText.isMeaningful).map(SearchText.term)
+            let terms = SearchText.tokens(qualifier).filter(SearchText.isMeaningful).map(term)
             secondTitles.append((Set(terms), terms.last, firstIsTitle ? Set(firstCodes) : nil))
             readings.append("\"\(qualifier)\" is a title of its own, matched as a second title of the job")
         }
@@ -590,7 +590,7 @@ extension SearchIndex {
         let leads = JobTitle.leadingHeads.contains(firstHead)
         let tokenWords = tokens.map(\.text)
         let verbForm = tokens.indices.contains { i in
-            isVerbForm(i, tokenWords, i + 1 < tokens.count ? SearchText.term(tokens[i + 1]) : nil)
+            isVerbForm(i, tokenWords, i + 1 < tokens.count ? term(tokens[i + 1]) : nil)
         }
         let isTitle = common != nil && !verbForm && (normalized.qualified || context < Self.contextWords)
         // A short title none of whose words is a role ("Professional Services", "Product Marketing"): it ends in a
@@ -599,22 +599,22 @@ extension SearchIndex {
         // A last word no title holds is said by the note on unknown words, or is a technology's name.
         var roleless: Roleless?
         let endsTitles = { (token: SearchText.Token) in
-            let (ending, holding) = self.titleEnding(SearchText.term(token))
+            let (ending, holding) = self.titleEnding(term(token))
             return holding > 0 && Double(ending) >= Double(holding) * Self.roleHeadShare
         }
         if !normalized.qualified, !verbForm, written.isEmpty, tokens.count <= Self.contextWords + 1,
-           let last = tokens.last, candidates.last == SearchText.term(last),
+           let last = tokens.last, candidates.last == term(last),
            !JobTitle.roleWords.union(JobTitle.academicRoles).contains(last.text.lowercased()),
            !JobTitle.wordsOf(trimmed).contains(where: { JobTitle.leadingHeads.contains($0.lowercased()) }),
            !tokens.contains(where: endsTitles)
         {
-            let (ending, holding) = titleEnding(SearchText.term(last))
+            let (ending, holding) = titleEnding(term(last))
             if holding > 0 { roleless = Roleless(word: last.text, ending: ending, holding: holding) }
         }
         return QueryReading(slots: slots, ignored: ignored, titlePart: (titleTerms, head), secondTitles: secondTitles,
                             firstTitleCodes: leads ? [] : firstCodes, readAs: readAs, isTitle: isTitle,
                             phrases: JobTitle.termsOfArtPairs(tokens.map(\.text)).map {
-                                (SearchText.term(tokens[$0]), SearchText.term(tokens[$0 + 1]))
+                                (term(tokens[$0]), term(tokens[$0 + 1]))
                             }, guess: guess, roleless: roleless, adopted: adopted,
                             isDescription: verbForm || (common != nil && context >= Self.contextWords)
                                 || (common == nil && tokens.count > Self.contextWords + 1))
@@ -624,7 +624,7 @@ extension SearchIndex {
     /// Engineer" in "Stationary Engineers and Boiler Operators").
     func isPartOfSOCTitle(_ title: String, terms: Set<String>) -> Bool {
         title.components(separatedBy: ",").flatMap { $0.components(separatedBy: " and ") }.contains { part in
-            Set(SearchText.tokens(part).filter(SearchText.isMeaningful).map(SearchText.term)) == terms
+            Set(SearchText.tokens(part).filter(SearchText.isMeaningful).map(term)) == terms
         }
     }
 
@@ -645,7 +645,7 @@ extension SearchIndex {
     /// The codes of the occupations with a title of their own (SOC, Direct Match, O*NET; not ESCO) of exactly the
     /// terms of `text` (after `JobTitle` normalisation), in code order.
     func titleCodes(_ text: String) -> [String] {
-        let ids = SearchText.tokens(text).filter(SearchText.isMeaningful).map { termIDs[SearchText.term($0)] }
+        let ids = SearchText.tokens(text).filter(SearchText.isMeaningful).map { termIDs[term($0)] }
         guard let first = ids.first, let firstID = first, ids.allSatisfy({ $0 != nil }) else { return [] }
         let wanted = Set(ids.compactMap { $0 })
         var codes = Set<String>()
@@ -667,7 +667,7 @@ extension SearchIndex {
     /// designing" does not. O(titles holding `second`'s term).
     func isTitlePhrase(_ first: String, _ second: String) -> Bool {
         let pair = [first.lowercased(), second.lowercased()]
-        guard let id = termIDs[SearchText.term(.init(text: pair[1], protected: false))] else { return false }
+        guard let id = termID(pair[1]) else { return false }
         var seen = Set<Int32>()
         for entry in titleEntries(with: id)
         where entries[Int(entry)].field != .esco && seen.insert(entries[Int(entry)].text).inserted {

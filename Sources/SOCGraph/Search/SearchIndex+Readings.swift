@@ -68,7 +68,7 @@ extension SearchIndex {
             part.afterCut && !part.lower.contains { word in
                 let terms = JobTitle.abbreviations[word].map { $0.split(separator: " ").map(String.init) } ?? [word]
                 return terms.contains { term in
-                    self.termIDs[SearchText.term(.init(text: term, protected: false))].map(self.headTerms.contains)
+                    self.termID(term).map(self.headTerms.contains)
                         ?? false
                 }
             }
@@ -166,7 +166,7 @@ extension SearchIndex {
         if let head, JobTitle.executiveWords.contains(head) { return nil }
         let isRole = head.map { word in
             !word.hasSuffix("ing")
-                && (termIDs[SearchText.term(.init(text: word, protected: false))].map(headTerms.contains) ?? false)
+                && (termID(word).map(headTerms.contains) ?? false)
         } ?? false
         let quoted = "\"\(rank)\""
         if isRole {
@@ -176,7 +176,7 @@ extension SearchIndex {
         // A function every word of which some official title holds; a company's name ("Vice President, Acme Bank",
         // "VP @ Citi") is not one.
         guard meaningful.allSatisfy({ word in
-            termIDs[SearchText.term(.init(text: word, protected: false))].map { titleDocumentCount($0) > 0 } ?? false
+            termID(word).map { titleDocumentCount($0) > 0 } ?? false
         }) else {
             return nil
         }
@@ -261,7 +261,7 @@ extension SearchIndex {
         // A long text is a description of duties; a word no title holds may be a company's name.
         guard !meaningful.isEmpty, meaningful.count <= Self.vicePresidentTitleWords,
               meaningful.allSatisfy({ word in
-                  termIDs[SearchText.term(.init(text: word, protected: false))].map { titleDocumentCount($0) > 0 }
+                  termID(word).map { titleDocumentCount($0) > 0 }
                       ?? false
               })
         else { return nil }
@@ -269,7 +269,7 @@ extension SearchIndex {
         // A role beside the lead ("Team Lead (Software Engineer)") is searched as written: it is a second title, or
         // the title's head.
         if let head = JobTitle.normalize(rest, query: true).head, !head.hasSuffix("ing"),
-           termIDs[SearchText.term(.init(text: head, protected: false))].map(headTerms.contains) ?? false
+           termID(head).map(headTerms.contains) ?? false
         {
             return nil
         }

@@ -88,7 +88,7 @@ extension SearchIndex {
     /// Engineer" is an O*NET alternate title of Web Developers). Of several such splits, the one whose words are
     /// held by most titles (the rarer of the two counted) wins. O(length × titles holding the second word).
     func split(of word: String) -> String? {
-        guard termIDs[PorterStemmer.inflectionalStem(word)] == nil, QueryExpansion.lookup(word) == nil,
+        guard termID(word) == nil, QueryExpansion.lookup(word) == nil,
             JobTitle.abbreviations[word] == nil, !JobTitle.isRuleWord(word)
         else { return nil }
         let letters = Array(word)
@@ -96,8 +96,8 @@ extension SearchIndex {
         var best: (split: String, titles: Int)?
         for i in 2...(letters.count - 2) {
             let (first, second) = (String(letters[..<i]), String(letters[i...]))
-            guard let a = termIDs[PorterStemmer.inflectionalStem(first)],
-                let b = termIDs[PorterStemmer.inflectionalStem(second)], isTitlePhrase(first, second)
+            guard let a = termID(first),
+                let b = termID(second), isTitlePhrase(first, second)
             else { continue }
             let titles = min(titleEntries(with: a).count, titleEntries(with: b).count)
             if let current = best, current.titles >= titles { continue }
@@ -108,9 +108,9 @@ extension SearchIndex {
 
     /// The correction of a lower-case word of ASCII letters, or nil when it is known or nothing qualifies.
     func correction(of word: String) -> String? {
-        guard termIDs[PorterStemmer.inflectionalStem(word)] == nil,
+        guard termID(word) == nil,
             QueryExpansion.lookup(word)?.alternatives.contains(where: {
-                termIDs[PorterStemmer.inflectionalStem($0)] != nil
+                termID($0) != nil
             }) != true,
             JobTitle.abbreviations[word] == nil, !JobTitle.isRuleWord(word)
         else { return nil }
@@ -141,7 +141,7 @@ extension SearchIndex {
         }
         var best: (word: String, titles: Int)?
         for candidate in candidates {
-            guard let id = termIDs[PorterStemmer.inflectionalStem(candidate)], headTerms.contains(id) else { continue }
+            guard let id = termID(candidate), headTerms.contains(id) else { continue }
             let titles = titleEntries(with: id).count
             guard titles >= Self.correctionTitles else { continue }
             if let current = best, current.titles > titles || (current.titles == titles && current.word < candidate) {

@@ -152,6 +152,9 @@ public struct SearchIndex: Sendable {
     let texts: Runs<UInt8>
     /// The vocabulary: a term's id is its run in `postings`.
     let termIDs: [String: Int]
+    /// The words ending in -ing that are terms of their own, not stemmed onto their base (`accounting`, not
+    /// `account`): see `separateForms(of:)`.
+    let separateForms: Set<String>
     /// The postings of each term, by increasing document.
     let postings: Runs<Posting>
     /// The common heads of titles: the terms that are the head of at least `commonHead` title entries
@@ -207,9 +210,10 @@ public struct SearchIndex: Sendable {
     /// The index of these parts; `titlesWithTerm` and `headTerms` are derived from the entries unless given (as
     /// the cache keeps them).
     init(documents: [Document], entries: [Entry], entryTerms: Runs<Int32>, texts: Runs<UInt8>,
-         termIDs: [String: Int], postings: Runs<Posting>, titlesWithTerm: Runs<Int32>? = nil,
-         headTerms: Set<Int>? = nil)
+         termIDs: [String: Int], separateForms: Set<String>, postings: Runs<Posting>,
+         titlesWithTerm: Runs<Int32>? = nil, headTerms: Set<Int>? = nil)
     {
+        self.separateForms = separateForms
         self.documents = documents
         self.entries = entries
         self.entryTerms = entryTerms
@@ -252,6 +256,15 @@ public struct SearchIndex: Sendable {
 
     /// The title entries holding term `t`, by increasing entry (a title holding the term twice comes twice).
     func titleEntries(with t: Int) -> ArraySlice<Int32> { titlesWithTerm[t] }
+
+    /// The index term of a meaningful token: its inflectional stem (`SearchText.term(_:)`), or the word itself when
+    /// it is one of `separateForms`.
+    func term(_ token: SearchText.Token) -> String {
+        separateForms.contains(token.text) ? token.text : SearchText.term(token)
+    }
+
+    /// The term id of a lower-case word, if the index has its term.
+    func termID(_ word: String) -> Int? { termIDs[term(.init(text: word, protected: false))] }
 
     /// The term ids of entry `e`, in the order of its words.
     func terms(of e: Int) -> ArraySlice<Int32> { entryTerms[e] }

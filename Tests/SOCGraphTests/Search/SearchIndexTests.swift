@@ -104,6 +104,34 @@ import Testing
         #expect(codes(own).first == "19-2012" && own.weakReason?.contains("listed by employment") != true)
     }
 
+    /// An -ing word keeps apart from its base when the titles holding the two name mostly different occupations
+    /// ("training", "train"), and is stemmed onto it when they name mostly the same ("engineering", "engineer").
+    @Test func anIngWordIsItsOwnTermWhenItsTitlesNameOtherOccupations() throws {
+        let documents = [
+            SearchDocument(code: "11-3131", title: "Training and Development Managers",
+                           alternateTitles: ["Training Manager", "Training Director"]),
+            SearchDocument(code: "53-4031", title: "Railroad Conductors and Yardmasters",
+                           alternateTitles: ["Train Conductor", "Passenger Train Manager"]),
+            SearchDocument(code: "11-9041", title: "Architectural and Engineering Managers",
+                           alternateTitles: ["Engineering Manager", "Engineer Manager"]),
+            SearchDocument(code: "17-2141", title: "Mechanical Engineers",
+                           alternateTitles: ["Mechanical Engineering Technologist", "Design Engineer"]),
+        ]
+        #expect(SearchIndex.separateForms(of: documents) == ["training"])
+        let index = SearchIndex(documents: documents)
+        let training = try index.search("Training Manager")
+        // The conductors' "Passenger Train Manager" matches on "manager" alone.
+        #expect(codes(training).first == "11-3131", "\(training.hits)")
+        #expect(training.hits.first { $0.code == "53-4031" }?.matches == ["alternate: Passenger Train Manager",
+                                                                         "terms: manager"], "\(training.hits)")
+        #expect(index.termID("training") != index.termID("train"))
+        #expect(index.termID("engineering") != nil && index.termID("engineering") == index.termID("engineer"))
+        // The cache keeps the words kept whole.
+        let bytes = index.cacheBytes(sources: [])
+        var reader = try CacheReader(bytes, bytes.indices)
+        #expect(try SearchIndex.read(cache: &reader).index.separateForms == ["training"])
+    }
+
     /// A query found as a phrase in an official title earns a phrase's match only when it is a third of the title's
     /// words or more: "Production Officer" in an eleven-word military title is a partial match.
     @Test func aPhraseInALongTitleIsAPartialMatch() throws {

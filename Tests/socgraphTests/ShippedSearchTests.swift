@@ -541,6 +541,19 @@ extension ShippedGraphTests {
         #expect(try ranking("Engineering Manager").codes.first == "11-9041")
     }
 
+    /// The job a petition offers is civilian: a military code ranks after civilian ones, and says so, unless a word
+    /// of the query names military work.
+    @Test func militaryCodesRankAfterCivilianOnes() throws {
+        guard requireGraph() else { return }
+        for query in ["Engineering Manager", "Chief Data Officer", "Communications and Operations Specialist"] {
+            let ranking = try ranking(query)
+            #expect(!ranking.codes.contains { $0.hasPrefix("55-") }, "\(query): \(ranking.codes)")
+        }
+        #expect(try ranking("Infantry Officer").codes.first == "55-1016")
+        #expect(try ranking("Army Officer").codes.first?.hasPrefix("55-") == true)
+        #expect(try ranking("Naval Architect").codes.first == "17-2121")
+    }
+
     /// A weak ranking of duties without the text layer says that the definitions and tasks are missing and how to
     /// add them; a title's does not.
     @Test func weakDutiesWithoutTheTextSayHowToAddIt() throws {

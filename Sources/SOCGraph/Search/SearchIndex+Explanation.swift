@@ -7,7 +7,8 @@ extension SearchIndex {
 
     /// The `matches` lines of a hit.
     func explanation(
-        document d: Int, titles: [TitleMatch], slots: [Slot], query: QueryTerms, satisfied: [Double], via: [Int]
+        document d: Int, titles: [TitleMatch], slots: [Slot], query: QueryTerms, satisfied: [Double], via: [Int],
+        military: Bool
     ) -> [String] {
         var lines: [String] = []
         for title in titles {
@@ -39,6 +40,10 @@ extension SearchIndex {
         if !found.isEmpty { lines.append("terms: " + found.joined(separator: ", ")) }
         if demotedCatchAll(d, titles: titles) {
             lines.append("catch-all: ranked after specific occupations (no O*NET specialty title of it matched)")
+        }
+        if !military && isMilitary(d) {
+            lines.append("military: ranked after civilian occupations (the job a petition offers is civilian; no word "
+                         + "of the query names military work)")
         }
         if documents[d].prior < 1, let education = documents[d].entryEducation {
             lines.append("entry education: \(education.blsTitle) "

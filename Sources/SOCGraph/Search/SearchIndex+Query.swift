@@ -176,6 +176,7 @@ extension SearchIndex {
         } ?? []
         let heads = (headID.map { [$0] } ?? []) + headAlternatives
         let headed = headedTitles(heads.isEmpty ? nil : heads)
+        let military = slots.contains { $0.id.map(namesMilitaryWork) ?? false }
 
         struct Candidate {
             var document: Int
@@ -221,6 +222,7 @@ extension SearchIndex {
             var score = (1 - (1 - quality) * (1 - Self.relevanceShare * relevance)) * documents[d].prior
                 * (reported || secondTitle ? 1 : family(of: d, headed: headed))
             if demotedCatchAll(d, titles: titles) { score *= Self.catchAll }
+            if !military && isMilitary(d) { score *= Self.civilianFirst }
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
         }
         let order = { (a: Candidate, b: Candidate) -> Bool in
@@ -250,6 +252,7 @@ extension SearchIndex {
                 var score = first.score * Self.relatedShare * pow(Self.relatedDecay, Double(index - 1))
                     * documents[d].prior
                 if demotedCatchAll(d, titles: candidates[at[d]].titles) { score *= Self.catchAll }
+                if !military && isMilitary(d) { score *= Self.civilianFirst }
                 if score > candidates[at[d]].score {
                     candidates[at[d]].score = score
                     candidates[at[d]].relatedTo = (first.document, Int(index))
@@ -269,7 +272,8 @@ extension SearchIndex {
                 code: documents[d].code, title: documents[d].title, score: min(max(candidate.score, 0), 1),
                 matches: related + explanation(
                     document: d, titles: candidate.titles, slots: slots, query: queryTerms,
-                    satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] }),
+                    satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] },
+                    military: military),
                 relatedTo: candidate.relatedTo.map { documents[$0.document].code })
         }
         // The first hit's own official name is the query as written, not as read by a rule ("Electrical Engineer" is
@@ -284,7 +288,7 @@ extension SearchIndex {
         // Not a military code ("Operations Specialist" is a Direct Match title of 55-3015), and not when the second
         // hit has the title as incumbents report it (a reported title is what people in the job call it).
         let official = !reading.adopted && candidates.first.map { isOfficial($0)
-            && !documents[$0.document].code.hasPrefix(Self.militaryMajorGroup) } == true
+            && !isMilitary($0.document) } == true
             && !(candidates.count > 1 && (isOfficial(candidates[1])
                 || candidates[1].titles.first.map { entries[$0.entry].reported } == true))
         var (weak, reason) = Self.weakness(query: query, hits: hits, official: official)
@@ -771,6 +775,22 @@ extension SearchIndex {
             if d != last { count += 1; last = d }
         }
         return count
+    }
+
+    /// Whether document `d` is a military occupation (Major Group 55-0000).
+    func isMilitary(_ d: Int) -> Bool { documents[d].code.hasPrefix(Self.militaryMajorGroup) }
+
+    /// Whether `term` names military work: at least half of the occupations whose own titles (SOC, Direct Match,
+    /// O*NET) hold it are military ("infantry", "army", "naval"; not "officer", 11 of 132).
+    func namesMilitaryWork(_ term: Int) -> Bool {
+        var holding = 0, military = 0, last = -1
+        forEachTitle(with: term) { e, d in
+            guard d != last, entries[e].field != .esco else { return }
+            last = d
+            holding += 1
+            if isMilitary(d) { military += 1 }
+        }
+        return holding > 0 && military * 2 >= holding
     }
 
     /// Whether document `d` is a catch-all ranked down: an "All Other" code whose best title match is not one of

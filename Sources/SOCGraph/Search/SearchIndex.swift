@@ -65,6 +65,11 @@ public struct SearchIndex: Sendable {
     /// The factor on the score of an "All Other" code, unless one of its O*NET specialty titles is what matched:
     /// a catch-all ranks first only when nothing specific matches as well.
     public static let catchAll = 0.97
+    /// The factor on the score of a military occupation (Major Group 55-0000, work in the armed forces only) unless
+    /// a word of the query names military work (`namesMilitaryWork(_:)`): the job a petition offers is civilian, so
+    /// "Flight Engineer Manager" (55-2011) ranks after the civilian managers for "Engineering Manager", and "Chief
+    /// Data Officer" finds no command and control center officers (55-1015) among its first hits.
+    public static let civilianFirst = 0.5
     /// The share of the first hit's score that its O*NET Related Occupations reach (those of its `.00` O*NET code),
     /// `relatedDecay` less for each place down O*NET's list, times their own `prior` and `catchAll`: an
     /// occupation that matched worse ranks after them. After "ASIC Engineer" (17-2061 Computer Hardware Engineers,

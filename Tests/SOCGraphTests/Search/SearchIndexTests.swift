@@ -132,6 +132,34 @@ import Testing
         #expect(try SearchIndex.read(cache: &reader).index.separateForms == ["training"])
     }
 
+    /// A military code scores half, and says why, unless a word of the query is mostly in military titles.
+    @Test func aMilitaryCodeRanksAfterACivilianOne() throws {
+        let index = SearchIndex(documents: [
+            SearchDocument(code: "11-9041", title: "Architectural and Engineering Managers",
+                           alternateTitles: ["Engineering Manager", "Engineering Supervisor"]),
+            SearchDocument(code: "55-2011", title: "First-Line Supervisors of Air Crew Members",
+                           directMatchTitles: ["Flight Engineer Manager"]),
+            SearchDocument(code: "55-1016", title: "Infantry Officers", directMatchTitles: ["Infantry Unit Leader"]),
+            SearchDocument(code: "33-3051", title: "Police and Sheriff's Patrol Officers",
+                           alternateTitles: ["Police Officer"]),
+            SearchDocument(code: "11-3021", title: "Computer and Information Systems Managers",
+                           alternateTitles: ["IT Manager"]),
+            SearchDocument(code: "17-2141", title: "Mechanical Engineers",
+                           alternateTitles: ["Mechanical Engineering Technologist"]),
+            SearchDocument(code: "17-2071", title: "Electrical Engineers"),
+        ])
+        // "Engineer" and "manager" are mostly in civilian titles here, "infantry" only in a military one.
+        let manager = try index.search("Engineering Manager")
+        #expect(codes(manager).first == "11-9041", "\(manager.hits)")
+        let flight = try #require(manager.hits.first { $0.code == "55-2011" })
+        #expect(flight.score <= 0.5 && flight.matches.contains {
+            $0.hasPrefix("military: ranked after civilian occupations")
+        }, "\(manager.hits)")
+        let infantry = try index.search("Infantry Officer")
+        #expect(codes(infantry).first == "55-1016" && !infantry.hits[0].matches.contains { $0.hasPrefix("military") },
+                "\(infantry.hits)")
+    }
+
     /// A query found as a phrase in an official title earns a phrase's match only when it is a third of the title's
     /// words or more: "Production Officer" in an eleven-word military title is a partial match.
     @Test func aPhraseInALongTitleIsAPartialMatch() throws {

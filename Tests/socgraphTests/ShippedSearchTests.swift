@@ -525,9 +525,9 @@ extension ShippedGraphTests {
         #expect(try !ranking("Mlops Engineer").readAs.contains("→"))
     }
 
-    /// "Accounting" is no inflection of "account": the official titles holding the two name mostly different
-    /// occupations, so "Accounting Manager" no longer matches the sales and advertising "Account Manager" titles,
-    /// while "Engineering Manager" still matches titles with "engineer".
+    /// "Accounting" is no inflection of "account", nor "based" of "base": the official titles holding the two name
+    /// mostly different occupations, so "Accounting Manager" no longer matches the sales and advertising "Account
+    /// Manager" titles, while "Engineering Manager" still matches titles with "engineer".
     @Test func anIngWordOfItsOwnIsNotItsBase() throws {
         guard requireGraph() else { return }
         let accounting = try ranking("Accounting Manager")
@@ -539,6 +539,10 @@ extension ShippedGraphTests {
         #expect(try ranking("Account Manager").codes.contains("11-2022"))
         #expect(try ranking("Training Manager").codes.first == "11-3131")
         #expect(try ranking("Engineering Manager").codes.first == "11-9041")
+        // "Based" is no form of "base": "Web-based Developer" is no "Data Base Developer".
+        let web = try ranking("Web-based Developer")
+        #expect(web.codes.first == "15-1254" && !web.matches.joined().contains { $0.contains("ata base") },
+                "\(web.codes) \(web.matches)")
     }
 
     /// The job a petition offers is civilian: a military code ranks after civilian ones, and says so, unless a word
@@ -552,6 +556,23 @@ extension ShippedGraphTests {
         #expect(try ranking("Infantry Officer").codes.first == "55-1016")
         #expect(try ranking("Army Officer").codes.first?.hasPrefix("55-") == true)
         #expect(try ranking("Naval Architect").codes.first == "17-2121")
+    }
+
+    /// A requisition number anywhere in the title is dropped, and "FP&A" is financial planning and analysis, not a
+    /// family practice physician ("FP Physician").
+    @Test func employerCodesAndFinanceAbbreviationsAreRead() throws {
+        guard requireGraph() else { return }
+        for query in ["Software Engineer (Req #12345)", "Software Engineer JR12345", "Software Engineer R0012345"] {
+            let ranking = try ranking(query)
+            #expect(ranking.codes.first == "15-1252" && !ranking.weakReason.contains("not in the graph"),
+                    "\(query): \(ranking.codes) \(ranking.weakReason)")
+        }
+        let fpa = try ranking("Sr. Mgr, FP&A")
+        #expect(fpa.codes.first == "11-3031" && !fpa.codes.contains("29-1215"), "\(fpa.codes)")
+        // A description asked to say more is asked for more duties or the title, not to describe the duties.
+        let duties = try ranking("develops deep learning models for medical image analysis")
+        #expect(duties.weakReason.contains("give the job title too, or more of the duties")
+                    && !duties.weakReason.contains("describe the duties"), "\(duties.weakReason)")
     }
 
     /// A weak ranking of duties without the text layer says that the definitions and tasks are missing and how to

@@ -141,6 +141,7 @@ public enum JobTitle {
         "dev": "developer", "admin": "administrator", "asst": "assistant", "assoc": "associate", "sys": "systems",
         "sw": "software", "hw": "hardware", "dir": "director", "mgmt": "management", "svc": "service",
         "ops": "operations", "tech": "technical", "postdoc": "postdoctoral", "r&d": "research and development",
+        "fp&a": "financial planning and analysis", "m&a": "mergers and acquisitions",
     ]
 
     /// The terms of art among the abbreviations' spellings, as their meaningful words: "machine learning",
@@ -315,6 +316,7 @@ public enum JobTitle {
     static func isLevel(_ word: String) -> Bool {
         if levelWords.contains(word) { return true }
         if word.allSatisfy(\.isNumber) { return true }
+        if isRequisitionCode(word) { return true }
         // L3, T2, P4: one letter and a level number.
         if word.count <= 3, let first = word.first, first.isLetter, word.dropFirst().allSatisfy(\.isNumber),
             word.count > 1
@@ -324,10 +326,21 @@ public enum JobTitle {
         return false
     }
 
+    /// Whether a word is an employer's requisition or posting number, dropped wherever it stands: five digits or
+    /// more after at most three letters or a `#` (`#12345`, `JR12345`, `R0012345`), never a model or
+    /// standard such as `A320` or `5G`.
+    static func isRequisitionCode(_ word: String) -> Bool {
+        var rest = Substring(word)
+        if rest.first == "#" { rest = rest.dropFirst() }
+        let letters = rest.prefix { $0.isLetter }
+        rest = rest.dropFirst(letters.count)
+        return letters.count <= 3 && rest.count >= 5 && rest.allSatisfy(\.isNumber)
+    }
+
     /// Whether a word says nothing of the occupation in a segment after the first: a place or arrangement word, a
     /// code of letters and digits (`R12345`), or a dotted number (`118.871.11`, a requisition or grade code).
     static func isNoise(_ word: String) -> Bool {
-        noiseWords.contains(word)
+        noiseWords.contains(word) || isRequisitionCode(word)
             || (word.contains(where: \.isNumber)
                 && (word.contains(where: \.isLetter) || word.allSatisfy { $0.isNumber || $0 == "." }))
     }

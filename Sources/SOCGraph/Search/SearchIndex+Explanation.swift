@@ -57,16 +57,21 @@ extension SearchIndex {
     }
 
     /// Whether the hits are too weak or too close to trust the first one, and why. Not too close when `official`:
-    /// the query is the first hit's SOC, Direct Match or O*NET occupation title and not the second's.
-    static func weakness(query: String, hits: [SearchHit], official: Bool = false) -> (Bool, String?) {
+    /// the query is the first hit's SOC, Direct Match or O*NET occupation title and not the second's. A
+    /// `description` of duties is asked for more of them, or the title, not to describe the duties.
+    static func weakness(
+        query: String, hits: [SearchHit], official: Bool = false, description: Bool = false
+    ) -> (Bool, String?) {
+        let advice = description ? "give the job title too, or more of the duties"
+            : "try another title or describe the duties"
         guard let first = hits.first else {
-            return (true, "nothing matched \"\(query)\"; try another title or describe the duties")
+            return (true, "nothing matched \"\(query)\"; \(advice)")
         }
         var reasons: [String] = []
         if first.score < weakScore {
             reasons.append(
                 "the best match scores only \(formatted(first.score, below: weakScore)) (below \(formatted(weakScore))); "
-                    + "try another title or describe the duties")
+                    + advice)
         }
         if hits.count > 1, !official, hits[1].score >= first.score * (1 - tieMargin) {
             reasons.append(

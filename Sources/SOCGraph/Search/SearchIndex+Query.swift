@@ -291,7 +291,8 @@ extension SearchIndex {
             && !isMilitary($0.document) } == true
             && !(candidates.count > 1 && (isOfficial(candidates[1])
                 || candidates[1].titles.first.map { entries[$0.entry].reported } == true))
-        var (weak, reason) = Self.weakness(query: query, hits: hits, official: official)
+        var (weak, reason) = Self.weakness(query: query, hits: hits, official: official,
+                                           description: reading.isDescription)
         // A reason more: before the others, or after them when it is the least telling.
         func flag(_ note: String, last: Bool = false) {
             weak = true

@@ -1,22 +1,25 @@
-/// Which -ing words keep apart from their base. Stemming joins inflections under one term (`engineering`,
-/// `engineers` → `engineer`), which is right where the two name the same work, and wrong where an -ing word is a
-/// field of its own: `accounting` is not `account` ("Accounting Manager" is no "Account Manager", a sales title),
-/// `training` is not `train`, `modeling` not `model`. The official titles tell the two cases apart: a word and its
-/// base that name mostly the same occupations are one term.
+/// Which -ing and -ed words keep apart from their base. Stemming joins inflections under one term (`engineering`,
+/// `engineers` → `engineer`), which is right where the two name the same work, and wrong where the inflected word is
+/// a word of its own: `accounting` is not `account` ("Accounting Manager" is no "Account Manager", a sales title),
+/// `training` is not `train`, `modeling` not `model`, `registered` not `register`, `based` not `base` ("Web-based
+/// Developer" is no "Data Base Developer"). The official titles tell the two cases apart: a word and its base that
+/// name mostly the same occupations are one term.
 extension SearchIndex {
-    /// The least share of the occupations of the rarer of an -ing word and its base (the other words of its stem)
-    /// that must hold both for the two to be one term. "Engineering" and "engineer" share 38 of the 58 occupations
-    /// whose titles hold "engineering" (0.66); "accounting" and "account" 5 of 13 (0.38), so they keep apart.
+    /// The least share of the occupations of the rarer of an -ing or -ed word and its base (the other words of its
+    /// stem) that must hold both for the two to be one term. "Engineering" and "engineer" share 38 of the 58
+    /// occupations whose titles hold "engineering" (0.66); "accounting" and "account" 5 of 13 (0.38), so they keep
+    /// apart.
     public static let sharedFormShare = 0.5
 
-    /// The words ending in -ing that are terms of their own: each is a word of the SOC, Direct Match, O*NET
+    /// The words ending in -ing or -ed that are terms of their own: each is a word of the SOC, Direct Match, O*NET
     /// occupation or O*NET alternate titles of `documents`, whose inflectional stem other words of those titles
     /// share, and fewer than `sharedFormShare` of the occupations of the rarer side hold both. O(words of the
     /// titles).
     static func separateForms(of documents: [SearchDocument]) -> Set<String> {
         var holders: [String: Set<Int>] = [:]
         for (d, document) in documents.enumerated() {
-            for title in [document.title] + document.directMatchTitles + document.onetTitles + document.alternateTitles {
+            let titles = [document.title] + document.directMatchTitles + document.onetTitles + document.alternateTitles
+            for title in titles {
                 for token in SearchText.tokens(title) where !token.protected && SearchText.isMeaningful(token) {
                     holders[token.text, default: []].insert(d)
                 }
@@ -26,7 +29,7 @@ extension SearchIndex {
         for word in holders.keys { byStem[PorterStemmer.inflectionalStem(word), default: []].append(word) }
         var separate = Set<String>()
         for (stem, words) in byStem where words.count > 1 {
-            for word in words where word.hasSuffix("ing") && word != stem {
+            for word in words where (word.hasSuffix("ing") || word.hasSuffix("ed")) && word != stem {
                 let own = holders[word] ?? []
                 var base = Set<Int>()
                 for other in words where other != word { base.formUnion(holders[other] ?? []) }

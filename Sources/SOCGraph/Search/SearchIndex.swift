@@ -157,7 +157,7 @@ public struct SearchIndex: Sendable {
     let texts: Runs<UInt8>
     /// The vocabulary: a term's id is its run in `postings`.
     let termIDs: [String: Int]
-    /// The words ending in -ing that are terms of their own, not stemmed onto their base (`accounting`, not
+    /// The words ending in -ing or -ed that are terms of their own, not stemmed onto their base (`accounting`, not
     /// `account`): see `separateForms(of:)`.
     let separateForms: Set<String>
     /// The postings of each term, by increasing document.

@@ -10,9 +10,9 @@ struct SearchCommand: ParsableCommand {
         discussion: """
             Searches SOC titles, SOC Direct Match Titles, O*NET occupation, specialty, Alternate and Reported \
             Titles, ESCO titles, technologies and CIP program titles, and the SOC definitions and O*NET tasks when \
-            Graph/text/ exists (import --with-text). Titles are read as employers write them: levels and ranks \
-            ("Sr.", "II", "Principal"), employer noise ("- External") and abbreviations ("SDE", "QA") are handled \
-            and said under the table. A few titles are read as the U.S. occupation, and the reading says why: a \
+            Graph/text/ exists (socgraph text, or import --with-text). Titles are read as employers write them: \
+            levels and ranks ("Sr.", "II", "Principal"), employer noise ("- External", requisition numbers) and \
+            abbreviations ("SDE", "QA", "FP&A") are handled and said under the table. A few titles are read as the U.S. occupation, and the reading says why: a \
             founder or owner whose title names no other work ("Co-Founder", "Business Owner") as the business's \
             chief executive, "Restaurant Owner" as its manager, a bank's "Vice President, Software Engineer" as \
             the software engineer and "VP of Engineering" as an engineering manager, "Principal Investigator" as a \

@@ -116,6 +116,8 @@ struct JobTitleTests {
         ("Systems Analyst - IV", "systems analyst"), ("Medical Laboratory Scientist III (Remote)", "medical laboratory scientist"),
         ("Data Engineer (Remote)", "data engineer"), ("Business Analyst - R12345", "business analyst"),
         ("Product Designer (2024.031.7)", "product designer"), ("Chemist - 4471", "chemist"),
+        ("Software Engineer (Req #12345)", "software engineer"), ("Software Engineer JR12345", "software engineer"),
+        ("R0012345 Data Analyst", "data analyst"), ("A320 Pilot", "a320 pilot"), ("5G Engineer", "5g engineer"),
     ])
     func noise(_ title: String, _ expected: String) {
         #expect(read(title) == expected)
@@ -126,6 +128,8 @@ struct JobTitleTests {
         ("UX Designer", "user experience designer"), ("HR Manager", "human resources manager"),
         ("CTO", "chief technology officer"), ("VP, Engineering", "engineering vice president"),
         ("Oracle Apps DBA", "oracle apps database administrator"),
+        ("FP&A Manager", "financial planning and analysis manager"),
+        ("M&A Associate", "mergers and acquisitions associate"),
     ])
     func abbreviations(_ title: String, _ expected: String) {
         #expect(read(title) == expected)

@@ -575,6 +575,17 @@ extension ShippedGraphTests {
                     && !duties.weakReason.contains("describe the duties"), "\(duties.weakReason)")
     }
 
+    /// "IT" in capitals is a field, not the stop word "it": "Head of IT" is an IT manager, not a role without a field.
+    @Test func anAcronymAfterHeadOfIsTheField() throws {
+        guard requireGraph() else { return }
+        for query in ["Head of IT", "Director of IT"] {
+            let ranking = try ranking(query)
+            #expect(ranking.codes.first == "11-3021" && !ranking.weakReason.contains("says what rank or role"),
+                    "\(query): \(ranking.codes) \(ranking.weakReason)")
+        }
+        #expect(try ranking("Head of the Department").weakReason.contains("says what rank or role"))
+    }
+
     /// A weak ranking of duties without the text layer says that the definitions and tasks are missing and how to
     /// add them; a title's does not.
     @Test func weakDutiesWithoutTheTextSayHowToAddIt() throws {

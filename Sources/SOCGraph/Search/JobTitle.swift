@@ -246,8 +246,10 @@ public enum JobTitle {
             }
             // "Director of Engineering", "Head of Operations": a title of one head word and what it is of reads
             // the U.S. way, "engineering director", "operations manager".
+            // Not "Head of the …"; but "Head of IT": a stop word in capitals is an acronym (`SearchText`).
             if position == 0, (3...5).contains(kept.count), kept[1].lowercased() == "of",
                 !SearchText.stopWords.contains(kept[2].lowercased())
+                    || (kept[2].count >= 2 && kept[2].allSatisfy { $0.isUppercase })
             {
                 // A "Head of" something is, in U.S. titles, its manager.
                 kept = Array(kept[2...]) + [kept[0].lowercased() == "head" ? "manager" : kept[0]]
@@ -327,14 +329,14 @@ public enum JobTitle {
     }
 
     /// Whether a word is an employer's requisition or posting number, dropped wherever it stands: five digits or
-    /// more after at most three letters or a `#` (`#12345`, `JR12345`, `R0012345`), never a model or
-    /// standard such as `A320` or `5G`.
+    /// more after at most two letters or a `#` (`#12345`, `JR12345`, `R0012345`); not a model or a standard such
+    /// as `A320`, `5G` or `ISO27001`.
     static func isRequisitionCode(_ word: String) -> Bool {
         var rest = Substring(word)
         if rest.first == "#" { rest = rest.dropFirst() }
         let letters = rest.prefix { $0.isLetter }
         rest = rest.dropFirst(letters.count)
-        return letters.count <= 3 && rest.count >= 5 && rest.allSatisfy(\.isNumber)
+        return letters.count <= 2 && rest.count >= 5 && rest.allSatisfy(\.isNumber)
     }
 
     /// Whether a word says nothing of the occupation in a segment after the first: a place or arrangement word, a

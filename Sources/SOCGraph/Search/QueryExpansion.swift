@@ -9,6 +9,9 @@ public struct QueryExpansion: Sendable, Equatable {
         case spelling
         /// A word used for the same role in other countries' titles (`leader` → `supervisor`): partial credit.
         case expansion
+        /// The base of an -ing or -ed word of a description that the index keeps whole (`monitoring` → `monitor`):
+        /// full credit in the texts, none in titles.
+        case inflection
     }
 
     /// The query word as typed (lower case).

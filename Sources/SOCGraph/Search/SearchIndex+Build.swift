@@ -139,9 +139,7 @@ extension SearchIndex {
         }
 
         /// The index term of a meaningful token (`SearchIndex.term(_:)`).
-        func term(_ token: SearchText.Token) -> String {
-            separateForms.contains(token.text) ? token.text : SearchText.term(token)
-        }
+        func term(_ token: SearchText.Token) -> String { SearchIndex.term(token, separateForms: separateForms) }
 
         /// The term ids of `text`, in the order of its meaningful words.
         mutating func terms(_ text: String) -> [Int] {

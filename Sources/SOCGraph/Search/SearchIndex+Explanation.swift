@@ -8,7 +8,7 @@ extension SearchIndex {
     /// The `matches` lines of a hit.
     func explanation(
         document d: Int, titles: [TitleMatch], slots: [Slot], query: QueryTerms, satisfied: [Double], via: [Int],
-        military: Bool
+        civilianFirst: Bool
     ) -> [String] {
         var lines: [String] = []
         for title in titles {
@@ -41,9 +41,9 @@ extension SearchIndex {
         if demotedCatchAll(d, titles: titles) {
             lines.append("catch-all: ranked after specific occupations (no O*NET specialty title of it matched)")
         }
-        if !military && isMilitary(d) {
-            lines.append("military: ranked after civilian occupations (the job a petition offers is civilian; no word "
-                         + "of the query names military work)")
+        if civilianFirst {
+            lines.append("military: scored half (the job a petition offers is civilian; no word of the query names "
+                         + "military work, and it is not the occupation's own title)")
         }
         if documents[d].prior < 1, let education = documents[d].entryEducation {
             lines.append("entry education: \(education.blsTitle) "

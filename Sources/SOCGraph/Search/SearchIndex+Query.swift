@@ -15,7 +15,7 @@ extension SearchIndex {
 
         /// The ids that count as the word itself: the word and its spelling variants.
         var fullCreditIDs: [Int] {
-            (id.map { [$0] } ?? []) + alternatives.filter { $0.credit >= 1 }.map(\.id)
+            (id.map { [$0] } ?? []) + alternatives.filter { $0.credit >= 1 && !$0.textOnly }.map(\.id)
         }
 
     }
@@ -49,7 +49,7 @@ extension SearchIndex {
                     self.slots.append(s)
                     credits.append(1)
                 }
-                for alternative in slot.alternatives {
+                for alternative in slot.alternatives where !alternative.textOnly {
                     ids.append(alternative.id)
                     self.slots.append(s)
                     credits.append(alternative.credit)
@@ -87,6 +87,10 @@ extension SearchIndex {
         var kind: QueryExpansion.Kind
         /// Whether it names the same occupation as the word (`QueryExpansion.sameRole`).
         var sameRole = false
+        /// Counted in text relevance only, never in a title match: the base of an -ing or -ed word kept whole
+        /// (`SearchIndex.separateForms`), for a description ("monitoring" meets a task's "Monitor"; a title match
+        /// with "Monitor Technician" it does not earn).
+        var textOnly = false
     }
 
     /// How one title matches the query.
@@ -222,7 +226,7 @@ extension SearchIndex {
             var score = (1 - (1 - quality) * (1 - Self.relevanceShare * relevance)) * documents[d].prior
                 * (reported || secondTitle ? 1 : family(of: d, headed: headed))
             if demotedCatchAll(d, titles: titles) { score *= Self.catchAll }
-            if !military && isMilitary(d) { score *= Self.civilianFirst }
+            if !military && isMilitary(d) && !isOfficialTitle(titles.first) { score *= Self.civilianFirst }
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
         }
         let order = { (a: Candidate, b: Candidate) -> Bool in
@@ -252,7 +256,9 @@ extension SearchIndex {
                 var score = first.score * Self.relatedShare * pow(Self.relatedDecay, Double(index - 1))
                     * documents[d].prior
                 if demotedCatchAll(d, titles: candidates[at[d]].titles) { score *= Self.catchAll }
-                if !military && isMilitary(d) { score *= Self.civilianFirst }
+                if !military && isMilitary(d) && !isOfficialTitle(candidates[at[d]].titles.first) {
+                    score *= Self.civilianFirst
+                }
                 if score > candidates[at[d]].score {
                     candidates[at[d]].score = score
                     candidates[at[d]].relatedTo = (first.document, Int(index))
@@ -273,18 +279,14 @@ extension SearchIndex {
                 matches: related + explanation(
                     document: d, titles: candidate.titles, slots: slots, query: queryTerms,
                     satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] },
-                    military: military),
+                    civilianFirst: !military && isMilitary(d) && !isOfficialTitle(candidate.titles.first)),
                 relatedTo: candidate.relatedTo.map { documents[$0.document].code })
         }
         // The first hit's own official name is the query as written, not as read by a rule ("Electrical Engineer" is
         // 17-2071's SOC title; "Founder" is read as a chief executive), and the second's is not: an alternate title
         // the second shares does not make the two a tie, nor is a role named by the classification itself ("Chief
         // Executive Officer") a role without a field.
-        let isOfficial = { (candidate: Candidate) in
-            candidate.titles.first.map { match in
-                match.quality >= Self.officialMatch && [.title, .directMatch, .onet].contains(entries[match.entry].field)
-            } ?? false
-        }
+        let isOfficial = { (candidate: Candidate) in self.isOfficialTitle(candidate.titles.first) }
         // Not a military code ("Operations Specialist" is a Direct Match title of 55-3015), and not when the second
         // hit has the title as incumbents report it (a reported title is what people in the job call it).
         let official = !reading.adopted && candidates.first.map { isOfficial($0)
@@ -306,7 +308,8 @@ extension SearchIndex {
         {
             let words = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
             let note = "\(words) " + (unknown.count == 1 ? "is" : "are") + " not in the graph: the ranking rests on "
-                + "the other words; check the spelling, spell out an abbreviation, or describe the duties"
+                + "the other words; check the spelling, spell out an abbreviation, or "
+                + (reading.isDescription ? "give the job title too" : "describe the duties")
             flag(note)
         }
         // A title whose first hit matches it loosely, below `relatedTitleMatch` ("Topology Engineer" in Mathematical
@@ -377,9 +380,12 @@ extension SearchIndex {
                  + "titles mean a school's principal by it: name the work, or add the duties")
         }
         // A title of generic words only ("Team Leader", "General Manager") fits occupations in many fields.
-        if titleSlots.isEmpty, !official, JobTitle.isGeneric(slots.map(\.word)) {
+        // A slot of a stop word is an acronym in capitals ("Head of IT"): a field, not a role.
+        if titleSlots.isEmpty, !official,
+           JobTitle.isGeneric(slots.map { SearchText.stopWords.contains($0.word) ? $0.word.uppercased() : $0.word })
+        {
             let note = "\"\(query.trimmed)\" says what rank or role the job has, not what the work is about; "
-                + "add the duties or the field of the work (\"\(query.trimmed), data engineering\")"
+                + "add the duties or the field of the work, after a comma (\"\(query.trimmed), …\")"
             flag(note)
         }
         // A description of duties ranked without the prose: said, with the command that adds it.
@@ -534,12 +540,24 @@ extension SearchIndex {
             titleTerms = Set(candidates[...common])
         }
 
+        let tokenWords = tokens.map(\.text)
+        let verbForm = tokens.indices.contains { i in
+            isVerbForm(i, tokenWords, i + 1 < tokens.count ? term(tokens[i + 1]) : nil)
+        }
+        let isDescription = verbForm || (common != nil && context >= Self.contextWords)
+            || (common == nil && tokens.count > Self.contextWords + 1)
+
         var slots: [Slot] = []
         var seenWords = Set<String>(), seenTerms = Set<String>()
         for token in tokens where seenWords.insert(token.text).inserted {
             let term = self.term(token)
             guard seenTerms.insert(term).inserted else { continue }
             var alternatives: [Alternative] = []
+            // In duties an -ing or -ed word kept whole is a verb too: its base counts in the texts.
+            let base = SearchText.term(token)
+            if isDescription, base != term, let id = termIDs[base] {
+                alternatives.append(Alternative(id: id, word: base, credit: 1, kind: .inflection, textOnly: true))
+            }
             if let expansion = QueryExpansion.lookup(token.text) {
                 for word in expansion.alternatives {
                     let alternativeTerm = self.term(.init(text: word, protected: false))
@@ -593,10 +611,6 @@ extension SearchIndex {
             : read + " (" + notes.joined(separator: "; ") + ")"
         let firstHead = normalized.titleSegment.split(separator: " ").last.map(String.init) ?? ""
         let leads = JobTitle.leadingHeads.contains(firstHead)
-        let tokenWords = tokens.map(\.text)
-        let verbForm = tokens.indices.contains { i in
-            isVerbForm(i, tokenWords, i + 1 < tokens.count ? term(tokens[i + 1]) : nil)
-        }
         let isTitle = common != nil && !verbForm && (normalized.qualified || context < Self.contextWords)
         // A short title none of whose words is a role ("Professional Services", "Product Marketing"): it ends in a
         // word that ends fewer than `roleHeadShare` of the official titles holding it, and no word of it ends more,
@@ -621,8 +635,7 @@ extension SearchIndex {
                             phrases: JobTitle.termsOfArtPairs(tokens.map(\.text)).map {
                                 (term(tokens[$0]), term(tokens[$0 + 1]))
                             }, guess: guess, roleless: roleless, adopted: adopted,
-                            isDescription: verbForm || (common != nil && context >= Self.contextWords)
-                                || (common == nil && tokens.count > Self.contextWords + 1))
+                            isDescription: isDescription)
     }
 
     /// Whether the words of one part of SOC title `title`, cut at commas and "and", are `terms` ("Stationary
@@ -781,9 +794,11 @@ extension SearchIndex {
     /// Whether document `d` is a military occupation (Major Group 55-0000).
     func isMilitary(_ d: Int) -> Bool { documents[d].code.hasPrefix(Self.militaryMajorGroup) }
 
-    /// Whether `term` names military work: at least half of the occupations whose own titles (SOC, Direct Match,
-    /// O*NET) hold it are military ("infantry", "army", "naval"; not "officer", 11 of 132).
+    /// Whether `term` names military work: one of `armedForcesWords`, or a word two thirds or more of the
+    /// occupations whose own titles (SOC, Direct Match, O*NET) hold it are military, of three or more ("infantry",
+    /// "artillery"; not "officer", 11 of 132, nor "launch", 5 of 9, "mission" or "attack").
     func namesMilitaryWork(_ term: Int) -> Bool {
+        if Self.armedForcesWords.contains(where: { termID($0) == term }) { return true }
         var holding = 0, military = 0, last = -1
         forEachTitle(with: term) { e, d in
             guard d != last, entries[e].field != .esco else { return }
@@ -791,7 +806,17 @@ extension SearchIndex {
             holding += 1
             if isMilitary(d) { military += 1 }
         }
-        return holding > 0 && military * 2 >= holding
+        return holding >= 3 && military * 3 >= holding * 2
+    }
+
+    /// Words that name the armed forces, whatever the titles holding them ("Military Officer": "military" is in
+    /// civilian titles too, 9 of the 13 occupations holding it).
+    static let armedForcesWords = ["military", "army", "navy", "armed", "soldier", "sailor", "airman", "marines"]
+
+    /// Whether a title match is the query itself as an occupation's SOC, Direct Match or O*NET title.
+    func isOfficialTitle(_ match: TitleMatch?) -> Bool {
+        match.map { $0.quality >= Self.officialMatch && [.title, .directMatch, .onet].contains(entries[$0.entry].field) }
+            ?? false
     }
 
     /// Whether document `d` is a catch-all ranked down: an "All Other" code whose best title match is not one of

@@ -10,18 +10,23 @@ extension SearchIndex {
     /// occupations whose titles hold "engineering" (0.66); "accounting" and "account" 5 of 13 (0.38), so they keep
     /// apart.
     public static let sharedFormShare = 0.5
+    /// The fewest occupations each side must have for the two to keep apart: a word of one or two occupations'
+    /// titles ("broadcasting") says too little to part it from its base. The cache keeps the derived words: a change
+    /// of this rule needs a new `GraphCache.formatVersion`.
+    public static let separateFormHolders = 3
 
     /// The words ending in -ing or -ed that are terms of their own: each is a word of the SOC, Direct Match, O*NET
     /// occupation or O*NET alternate titles of `documents`, whose inflectional stem other words of those titles
-    /// share, and fewer than `sharedFormShare` of the occupations of the rarer side hold both. O(words of the
-    /// titles).
+    /// share, each side held by `separateFormHolders` occupations or more, and fewer than `sharedFormShare` of the
+    /// occupations of the rarer side hold both. A plural of an -ing word counts as the word ("drawings" as
+    /// "drawing"; `term(_:)` reads it so too). O(words of the titles).
     static func separateForms(of documents: [SearchDocument]) -> Set<String> {
         var holders: [String: Set<Int>] = [:]
         for (d, document) in documents.enumerated() {
             let titles = [document.title] + document.directMatchTitles + document.onetTitles + document.alternateTitles
             for title in titles {
                 for token in SearchText.tokens(title) where !token.protected && SearchText.isMeaningful(token) {
-                    holders[token.text, default: []].insert(d)
+                    holders[Self.singularOfIng(token.text) ?? token.text, default: []].insert(d)
                 }
             }
         }
@@ -33,10 +38,25 @@ extension SearchIndex {
                 let own = holders[word] ?? []
                 var base = Set<Int>()
                 for other in words where other != word { base.formUnion(holders[other] ?? []) }
-                let both = own.intersection(base).count
-                if Double(both) < sharedFormShare * Double(min(own.count, base.count)) { separate.insert(word) }
+                let both = own.intersection(base).count, rarer = min(own.count, base.count)
+                if rarer >= separateFormHolders, Double(both) < sharedFormShare * Double(rarer) {
+                    separate.insert(word)
+                }
             }
         }
         return separate
+    }
+
+    /// The -ing word a plural of one stands for ("drawings" → "drawing"), or nil.
+    static func singularOfIng(_ word: String) -> String? {
+        word.hasSuffix("ings") && word.count > 5 ? String(word.dropLast()) : nil
+    }
+
+    /// The index term of a meaningful token given the words kept whole: the word itself (or, for a plural of one,
+    /// its singular), else its inflectional stem (`SearchText.term(_:)`).
+    static func term(_ token: SearchText.Token, separateForms: Set<String>) -> String {
+        if separateForms.contains(token.text) { return token.text }
+        if let singular = singularOfIng(token.text), separateForms.contains(singular) { return singular }
+        return SearchText.term(token)
     }
 }

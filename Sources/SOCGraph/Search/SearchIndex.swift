@@ -264,9 +264,7 @@ public struct SearchIndex: Sendable {
 
     /// The index term of a meaningful token: its inflectional stem (`SearchText.term(_:)`), or the word itself when
     /// it is one of `separateForms`.
-    func term(_ token: SearchText.Token) -> String {
-        separateForms.contains(token.text) ? token.text : SearchText.term(token)
-    }
+    func term(_ token: SearchText.Token) -> String { Self.term(token, separateForms: separateForms) }
 
     /// The term id of a lower-case word, if the index has its term.
     func termID(_ word: String) -> Int? { termIDs[term(.init(text: word, protected: false))] }

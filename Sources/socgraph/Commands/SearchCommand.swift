@@ -12,10 +12,10 @@ struct SearchCommand: ParsableCommand {
             Titles, ESCO titles, technologies and CIP program titles, and the SOC definitions and O*NET tasks when \
             Graph/text/ exists (socgraph text, or import --with-text). Titles are read as employers write them: \
             levels and ranks ("Sr.", "II", "Principal"), employer noise ("- External", requisition numbers) and \
-            abbreviations ("SDE", "QA", "FP&A") are handled and said under the table. A few titles are read as the U.S. occupation, and the reading says why: a \
-            founder or owner whose title names no other work ("Co-Founder", "Business Owner") as the business's \
-            chief executive, "Restaurant Owner" as its manager, a bank's "Vice President, Software Engineer" as \
-            the software engineer and "VP of Engineering" as an engineering manager, "Principal Investigator" as a \
+            abbreviations ("SDE", "QA", "FP&A") are handled and said under the table. A few titles are read as \
+            the U.S. occupation, and the reading says why: a founder or owner whose title names no other work \
+            ("Co-Founder", "Business Owner") as the business's chief executive, "Restaurant Owner" as its \
+            manager, a bank's "Vice President, Software Engineer" as the software engineer and "VP of Engineering" as an engineering manager, "Principal Investigator" as a \
             research scientist, "House Officer" as a resident physician. Scores run from 0 to 1 (1: an exact title).
             Query words the graph does not hold are named ("Not in the graph: llm"). A weak ranking (best score \
             below 0.50, the first two nearly tied, a title of role words only such as "Team Leader", a title the \
@@ -55,7 +55,7 @@ struct SearchCommand: ParsableCommand {
         let results = try index.search(text, limit: limit)
         guard !results.hits.isEmpty else {
             throw SOCGraphError.nothingFound(
-                "no occupation matches \"\(text)\"; try another job title or describe the duties")
+                "no occupation matches \"\(text)\"; try another job title, or the duties in other words")
         }
         return (results.matchedESCO ? sources.citations + sources.translationCitations : sources.citations, results)
     }

@@ -539,6 +539,9 @@ extension ShippedGraphTests {
         #expect(try ranking("Account Manager").codes.contains("11-2022"))
         #expect(try ranking("Training Manager").codes.first == "11-3131")
         #expect(try ranking("Engineering Manager").codes.first == "11-9041")
+        // "Distributed" is no "distributing": a distributed systems engineer is no clerk.
+        let distributed = try ranking("Distributed Systems Engineer")
+        #expect(!distributed.codes.contains("43-5071"), "\(distributed.codes)")
         // "Based" is no form of "base": "Web-based Developer" is no "Data Base Developer".
         let web = try ranking("Web-based Developer")
         #expect(web.codes.first == "15-1254" && !web.matches.joined().contains { $0.contains("ata base") },

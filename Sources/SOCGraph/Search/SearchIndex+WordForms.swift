@@ -19,7 +19,10 @@ extension SearchIndex {
     /// occupation or O*NET alternate titles of `documents`, whose inflectional stem other words of those titles
     /// share, each side held by `separateFormHolders` occupations or more, and fewer than `sharedFormShare` of the
     /// occupations of the rarer side hold both. A plural of an -ing word counts as the word ("drawings" as
-    /// "drawing"; `term(_:)` reads it so too). O(words of the titles).
+    /// "drawing"; `term(_:)` reads it so too). And a word of the technology names and program titles that no title
+    /// holds, ending in -ing or -ed, whose stem the titles hold only in participles of another ending: "distributed"
+    /// (of "Distributed control system software") is no "distributing" ("Distributing Clerk"), an adjective no
+    /// activity, where the titles hold no base to join the two. O(words of the titles and names).
     static func separateForms(of documents: [SearchDocument]) -> Set<String> {
         var holders: [String: Set<Int>] = [:]
         for (d, document) in documents.enumerated() {
@@ -41,6 +44,19 @@ extension SearchIndex {
                 let both = own.intersection(base).count, rarer = min(own.count, base.count)
                 if rarer >= separateFormHolders, Double(both) < sharedFormShare * Double(rarer) {
                     separate.insert(word)
+                }
+            }
+        }
+        let isParticiple = { (word: String) in
+            (word.hasSuffix("ing") || word.hasSuffix("ed")) && PorterStemmer.inflectionalStem(word) != word
+        }
+        for document in documents {
+            for name in document.technologies.map(\.name) + document.programTitles {
+                for token in SearchText.tokens(name) where !token.protected && SearchText.isMeaningful(token)
+                    && holders[token.text] == nil && isParticiple(token.text)
+                {
+                    let titled = byStem[PorterStemmer.inflectionalStem(token.text)]
+                    if let titled, titled.allSatisfy(isParticiple) { separate.insert(token.text) }
                 }
             }
         }

@@ -128,8 +128,13 @@ import Testing
             // A word of one or two occupations' titles is never parted from its base.
             SearchDocument(code: "27-4012", title: "Broadcast Technicians",
                            alternateTitles: ["Broadcasting Technician"]),
+            // A participle of a technology's name is no other participle of the titles, with no base between them.
+            SearchDocument(code: "43-5071", title: "Shipping, Receiving, and Inventory Clerks",
+                           alternateTitles: ["Distributing Clerk"]),
+            SearchDocument(code: "51-8013", title: "Power Plant Operators",
+                           technologies: [.init(name: "Distributed control system DCS software", hot: false)]),
         ]
-        #expect(SearchIndex.separateForms(of: documents) == ["training"])
+        #expect(SearchIndex.separateForms(of: documents) == ["training", "distributed"])
         let index = SearchIndex(documents: documents)
         let training = try index.search("Training Manager")
         // The conductors' "Passenger Train Manager" matches on "manager" alone.
@@ -138,6 +143,7 @@ import Testing
                                                                          "terms: manager"], "\(training.hits)")
         #expect(index.termID("training") != index.termID("train"))
         #expect(index.termID("trainings") == index.termID("training"))
+        #expect(index.termID("distributed") != nil && index.termID("distributed") != index.termID("distributing"))
         // In duties "training" is a verb too: the task's "Train" counts, and the hit says so.
         let duties = try index.search("training new staff in safety procedures")
         #expect(duties.hits.first { $0.code == "53-4031" }?.matches.contains("inflection: training → train") == true,
@@ -146,7 +152,7 @@ import Testing
         // The cache keeps the words kept whole.
         let bytes = index.cacheBytes(sources: [])
         var reader = try CacheReader(bytes, bytes.indices)
-        #expect(try SearchIndex.read(cache: &reader).index.separateForms == ["training"])
+        #expect(try SearchIndex.read(cache: &reader).index.separateForms == ["training", "distributed"])
     }
 
     /// A military code scores half, and says why, unless the query is its own title or a word of it is mostly in

@@ -180,7 +180,11 @@ extension SearchIndex {
         } ?? []
         let heads = (headID.map { [$0] } ?? []) + headAlternatives
         let headed = headedTitles(heads.isEmpty ? nil : heads)
+        // A military code scores `civilianFirst` unless the query names military work or is the code's own title.
         let military = slots.contains { $0.id.map(namesMilitaryWork) ?? false }
+        let halved = { (d: Int, titles: [TitleMatch]) in
+            !military && self.isMilitary(d) && !self.isOfficialTitle(titles.first)
+        }
 
         struct Candidate {
             var document: Int
@@ -226,7 +230,7 @@ extension SearchIndex {
             var score = (1 - (1 - quality) * (1 - Self.relevanceShare * relevance)) * documents[d].prior
                 * (reported || secondTitle ? 1 : family(of: d, headed: headed))
             if demotedCatchAll(d, titles: titles) { score *= Self.catchAll }
-            if !military && isMilitary(d) && !isOfficialTitle(titles.first) { score *= Self.civilianFirst }
+            if halved(d, titles) { score *= Self.civilianFirst }
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
         }
         let order = { (a: Candidate, b: Candidate) -> Bool in
@@ -256,9 +260,7 @@ extension SearchIndex {
                 var score = first.score * Self.relatedShare * pow(Self.relatedDecay, Double(index - 1))
                     * documents[d].prior
                 if demotedCatchAll(d, titles: candidates[at[d]].titles) { score *= Self.catchAll }
-                if !military && isMilitary(d) && !isOfficialTitle(candidates[at[d]].titles.first) {
-                    score *= Self.civilianFirst
-                }
+                if halved(d, candidates[at[d]].titles) { score *= Self.civilianFirst }
                 if score > candidates[at[d]].score {
                     candidates[at[d]].score = score
                     candidates[at[d]].relatedTo = (first.document, Int(index))
@@ -279,7 +281,7 @@ extension SearchIndex {
                 matches: related + explanation(
                     document: d, titles: candidate.titles, slots: slots, query: queryTerms,
                     satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] },
-                    civilianFirst: !military && isMilitary(d) && !isOfficialTitle(candidate.titles.first)),
+                    civilianFirst: halved(d, candidate.titles)),
                 relatedTo: candidate.relatedTo.map { documents[$0.document].code })
         }
         // The first hit's own official name is the query as written, not as read by a rule ("Electrical Engineer" is

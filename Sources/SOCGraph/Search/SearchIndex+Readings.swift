@@ -175,11 +175,7 @@ extension SearchIndex {
         }
         // A function every word of which some official title holds; a company's name ("Vice President, Acme Bank",
         // "VP @ Citi") is not one.
-        guard meaningful.allSatisfy({ word in
-            termID(word).map { titleDocumentCount($0) > 0 } ?? false
-        }) else {
-            return nil
-        }
+        guard meaningful.allSatisfy(isTitleWord) else { return nil }
         let function = segments.joined().filter { !JobTitle.vicePresidentGrades.contains($0.lowercased()) }
             .joined(separator: " ")
         // The rank is read as "manager", not left out: the note says so, and the words are not listed as ignored.
@@ -189,6 +185,9 @@ extension SearchIndex {
                 quoted + " was read as a manager of " + function.lowercased() + ": what a vice president does varies by "
                     + "employer; check the duties")
     }
+
+    /// Whether some title (SOC, Direct Match, O*NET, ESCO) holds the term of `word` (lower case).
+    func isTitleWord(_ word: String) -> Bool { termID(word).map { titleDocumentCount($0) > 0 } ?? false }
 
     /// The query's words (`JobTitle.segmentsOf`, `JobTitle.wordsOf`) without the first run `find` finds in a segment
     /// (given its words in lower case): the run as written, its words in lower case, the segments left and the word
@@ -259,21 +258,16 @@ extension SearchIndex {
             !SearchText.stopWords.contains($0) && !JobTitle.isLevel($0) && !JobTitle.isNoise($0)
         }.flatMap { word in JobTitle.abbreviations[word].map { $0.split(separator: " ").map(String.init) } ?? [word] }
         // A long text is a description of duties; a word no title holds may be a company's name.
-        guard !meaningful.isEmpty, meaningful.count <= Self.vicePresidentTitleWords,
-              meaningful.allSatisfy({ word in
-                  termID(word).map { titleDocumentCount($0) > 0 }
-                      ?? false
-              })
+        guard !meaningful.isEmpty, meaningful.count <= Self.vicePresidentTitleWords, meaningful.allSatisfy(isTitleWord)
         else { return nil }
         let rest = segments.map { $0.joined(separator: " ") }.joined(separator: ", ")
         // A role beside the lead ("Team Lead (Software Engineer)") is searched as written: it is a second title, or
         // the title's head.
-        if let head = JobTitle.normalize(rest, query: true).head, !head.hasSuffix("ing"),
-           termID(head).map(headTerms.contains) ?? false
-        {
+        let normalized = JobTitle.normalize(rest, query: true)
+        if let head = normalized.head, !head.hasSuffix("ing"), termID(head).map(headTerms.contains) ?? false {
             return nil
         }
-        let work = JobTitle.normalize(rest, query: true).text.lowercased()
+        let work = normalized.text.lowercased()
         return (rest, dropped,
                 "\"\(lead)\" as a lead of the work named: the SOC has first-line supervisor codes only from Major "
                     + "Group 33-0000 on, and classifies supervisors of workers in 13-0000 through 29-0000 with the "

@@ -181,6 +181,17 @@ struct FakeFindContext: FindContext {
         #expect(try find("\"operations managers\"") == ["11-1021"])
     }
 
+    /// A word the search index keeps apart from its base (`SearchIndex.separateForms`) finds only itself: with
+    /// "learning" kept whole, "learn" no longer finds "Machine Learning Engineer".
+    @Test func wordsKeptWholeFindOnlyThemselves() throws {
+        #expect(try find("learn") == ["15-1221", "15-2051"])
+        let whole: Set<String> = ["learning"]
+        #expect(try FindQuery(parsing: "learn").evaluate(in: context, separateForms: whole) == [])
+        #expect(try FindQuery(parsing: "learning").evaluate(in: context, separateForms: whole)
+                    == ["15-1221", "15-2051"])
+        #expect(try FindQuery(parsing: "learn").searchesTitles && !FindQuery(parsing: "major:15").searchesTitles)
+    }
+
     @Test func combinationsFollowPrecedence() throws {
         #expect(
             try find("field:artificial-intelligence education>=master zone>=4 major:15 stem:yes \"machine learning\"")

@@ -92,4 +92,19 @@ extension ShippedGraphTests {
         let table = try CLI.run(["find", "education>=master zone>=5 major:15"] + shipped)
         table.expectTable()
     }
+
+    /// A title word of `find` is read as search reads it: "accounting" is no "account" (Sales and Advertising
+    /// Managers' "Account Manager" titles), and `related --where` reads it so too.
+    @Test func findKeepsAnIngWordApartFromItsBase() throws {
+        guard requireGraph() else { return }
+        let result = try CLI.run(["find", "accounting", "--format", "tsv"] + shipped)
+        #expect(result.status == 0, "\(result.stderr)")
+        let codes = result.rows.dropFirst().map { String($0[0]) }
+        #expect(codes.contains("13-2011") && codes.contains("43-3031") && !codes.contains("11-2011")
+                    && !codes.contains("11-2022"), "\(codes)")
+        let related = try CLI.run(["related", "13-2011", "--depth", "2", "--where", "accounting", "--format", "tsv"]
+                                  + shipped)
+        let steps = related.rows.dropFirst().map { String($0[1]) }
+        #expect(steps.contains("43-3031") && !steps.contains("43-3011") && !steps.contains("43-4141"), "\(steps)")
+    }
 }

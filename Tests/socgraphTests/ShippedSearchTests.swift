@@ -587,6 +587,25 @@ extension ShippedGraphTests {
                     "\(query): \(ranking.codes) \(ranking.weakReason)")
         }
         #expect(try ranking("Head of the Department").weakReason.contains("says what rank or role"))
+        // Typed in capitals too.
+        let capitals = try ranking("HEAD OF IT")
+        #expect(capitals.codes.first == "11-3021" && !capitals.weakReason.contains("says what rank or role"),
+                "\(capitals.codes) \(capitals.weakReason)")
+    }
+
+    /// A title no title holds whole, matched through longer titles of different occupations, is flagged when the
+    /// runner-up is close, naming the longer title; a title some occupation holds whole is not.
+    @Test func aTitleMatchedOnlyByLongerTitlesIsFlagged() throws {
+        guard requireGraph() else { return }
+        for query in ["Engagement Manager", "Head Teacher", "Technical Officer"] {
+            let ranking = try ranking(query)
+            #expect(ranking.weak && ranking.weakReason.contains("no title SOC, O*NET or ESCO lists is \"\(query)\""),
+                    "\(query): \(ranking.codes) \(ranking.weakReason)")
+        }
+        for query in ["Engineering Manager", "Data Scientist", "Registered Nurse"] {
+            let ranking = try ranking(query)
+            #expect(!ranking.weakReason.contains("no title SOC"), "\(query): \(ranking.weakReason)")
+        }
     }
 
     /// A weak ranking of duties without the text layer says that the definitions and tasks are missing and how to

@@ -45,6 +45,17 @@ public struct GraphStore: Sendable {
         try loadSearchIndex(graph: load)
     }
 
+    /// The -ing and -ed words the search index keeps apart from their base (`SearchIndex.separateForms`), for `find`:
+    /// from the start of the cache's index part, else from the index `loadSearchIndex(graph:)` builds.
+    public func loadSeparateForms(graph: () throws -> KnowledgeGraph) throws -> Set<String> {
+        if let fingerprint = cache.fingerprint(), var reader = cache.read(.index, fingerprint: fingerprint),
+           let forms = try? SearchIndex.readSeparateForms(cache: &reader)
+        {
+            return forms
+        }
+        return try loadSearchIndex(graph: graph).index.separateForms
+    }
+
     /// `loadSearchIndex()` with the graph, when it must be built, from `graph` (one already loaded, say).
     public func loadSearchIndex(graph: () throws -> KnowledgeGraph) throws -> (index: SearchIndex, sources: [DataSource]) {
         let fingerprint = cache.fingerprint()

@@ -32,6 +32,17 @@ public struct FindQuery: Sendable, Equatable, CustomStringConvertible {
     public let source: String
     public let expression: FindExpression
 
+    /// Whether a term searches the titles (a word or a quoted phrase), for which the caller may pass the search
+    /// index's words kept whole to `evaluate(in:separateForms:)`.
+    public var searchesTitles: Bool {
+        expression.terms.contains {
+            switch $0 {
+            case .word, .phrase: return true
+            default: return false
+            }
+        }
+    }
+
     /// Parses `source`; throws `SOCGraphError.invalidInput` naming the column of the first problem, or saying the
     /// query is longer than `maximumLength` characters or has more than `maximumTerms` terms.
     public init(parsing source: String) throws {

@@ -41,8 +41,11 @@ extension FindQuery {
     ///
     /// Throws `SOCGraphError.invalidInput` for a field or SOC group that does not exist (with the column and the
     /// nearest valid ones) or a word too common to search for. Cost: one pass over the occupations per term.
-    public func evaluate(in context: some FindContext) throws -> [String] {
-        var evaluator = FindEvaluator(context: context)
+    ///
+    /// `separateForms` are the -ing and -ed words that are terms of their own (`SearchIndex.separateForms`): with them,
+    /// `accounting` finds "Accountants and Auditors", not "Account Managers".
+    public func evaluate(in context: some FindContext, separateForms: Set<String> = []) throws -> [String] {
+        var evaluator = FindEvaluator(context: context, separateForms: separateForms)
         let terms = expression.terms
         let grades = terms.compactMap { term -> (FindComparison, AlignmentGrade)? in
             if case let .grade(comparison, grade) = term { return (comparison, grade) }
@@ -97,7 +100,20 @@ struct FindEvaluator<Context: FindContext> {
     /// Each occupation's technology names in lower case, computed on first use.
     var technologyNames: [String: [String]] = [:]
 
-    init(context: Context) { self.context = context }
+    /// The -ing and -ed words kept apart from their base (`SearchIndex.separateForms`).
+    let separateForms: Set<String>
+
+    init(context: Context, separateForms: Set<String> = []) {
+        self.context = context
+        self.separateForms = separateForms
+    }
+
+    /// The terms of a title or a query word, as the search index makes them.
+    func terms(_ text: String) -> [String] {
+        SearchText.tokens(text).filter(SearchText.isMeaningful).map {
+            SearchIndex.term($0, separateForms: separateForms)
+        }
+    }
 
     mutating func resolve(_ expression: FindExpression) throws -> ResolvedFindExpression {
         switch expression {
@@ -212,7 +228,7 @@ struct FindEvaluator<Context: FindContext> {
     }
 
     func titleQueryTerms(_ text: String, term: FindTerm, column: Int) throws -> [String] {
-        let terms = SearchText.terms(text)
+        let terms = terms(text)
         guard !terms.isEmpty else {
             let hint = text.lowercased() == "or" || text.lowercased() == "and" || text.lowercased() == "not"
                 ? "; write \(text.uppercased()) in capitals to combine terms" : "; remove it"
@@ -283,7 +299,7 @@ struct FindEvaluator<Context: FindContext> {
 
     mutating func titles(of code: String) -> [[String]] {
         if let cached = titleTerms[code] { return cached }
-        let terms = context.titles(of: code).map(SearchText.terms)
+        let terms = context.titles(of: code).map(terms)
         titleTerms[code] = terms
         return terms
     }

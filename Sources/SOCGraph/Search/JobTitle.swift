@@ -328,6 +328,27 @@ public enum JobTitle {
         return false
     }
 
+    /// A query typed all in capitals in lower case, so that its stop words are not taken for acronyms, except "IT":
+    /// no SOC, Direct Match or O*NET title uses the pronoun, and 151 use the acronym ("HEAD OF IT" is "Head of IT").
+    /// Where a sentence of duties ends in it ("WRITE TEST PLANS FOR THE PAYROLL SYSTEM AND MAINTAIN IT") it is the
+    /// pronoun.
+    static func fromCapitals(_ text: String) -> String {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        let meaningful = SearchText.tokens(text).filter(SearchText.isMeaningful).count
+        return words.indices.map { i in
+            let word = words[i]
+            let letters = word.filter(\.isLetter)
+            let endsSentence = i == words.count - 1 || word.last.map { ".;:!?".contains($0) } == true
+            guard letters == "IT", word.allSatisfy({ $0.isLetter || $0.isPunctuation }),
+                  !(endsSentence && meaningful > titleWordsInCapitals) else { return word.lowercased() }
+            return String(word)
+        }.joined(separator: " ")
+    }
+
+    /// The most meaningful words a query in capitals may have for "IT" at its end to be the acronym
+    /// (`fromCapitals(_:)`): more are a sentence of duties.
+    static let titleWordsInCapitals = 5
+
     /// Whether a word is an employer's requisition or posting number, dropped wherever it stands: five digits or
     /// more after at most two letters or a `#` (`#12345`, `JR12345`, `R0012345`); not a model or a standard such
     /// as `A320`, `5G` or `ISO27001`.

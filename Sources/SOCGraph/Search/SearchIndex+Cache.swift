@@ -1,11 +1,12 @@
 /// The search index part of the cache file (`GraphCache`), written with `CacheWriter`: the graph's sources (for
-/// the footer of `search`, which reads no other part), the documents and vocabulary (with the words kept whole),
-/// then the index's columns (`Runs` and one column per entry field), each read back in one pass, and the common
+/// the footer of `search`, which reads no other part), the words kept whole (for `find`, which reads no more), the
+/// documents and vocabulary, then the index's columns (`Runs` and one column per entry field), each read back in one pass, and the common
 /// title heads.
 extension SearchIndex {
     func cacheBytes(sources: [DataSource]) -> [UInt8] {
         var w = CacheWriter()
         w.array(sources) { $0.source($1) }
+        w.array(separateForms.sorted()) { $0.string($1) }
         w.array(documents) { w, document in
             w.string(document.code)
             w.string(document.title)
@@ -18,7 +19,6 @@ extension SearchIndex {
         }
         // The vocabulary in id order, so that positions are ids.
         w.array(termIDs.sorted { $0.value < $1.value }) { w, term in w.string(term.key) }
-        w.array(separateForms.sorted()) { $0.string($1) }
         w.int32s(texts.starts)
         w.uint8s(texts.values)
         w.uint8s(entries.map { UInt8(SearchField.allCases.firstIndex(of: $0.field) ?? 0) })
@@ -37,10 +37,17 @@ extension SearchIndex {
         return w.finish()
     }
 
+    /// The words kept whole (`separateForms`) written by `cacheBytes(sources:)`, without the rest of the index.
+    static func readSeparateForms(cache r: inout CacheReader) throws -> Set<String> {
+        _ = try r.array { try $0.source() }
+        return Set(try r.array { try $0.string() })
+    }
+
     /// The index and sources written by `cacheBytes(sources:)`; throws `CacheReader.Damage` when the bytes are not
     /// such an index.
     static func read(cache r: inout CacheReader) throws -> (index: SearchIndex, sources: [DataSource]) {
         let sources = try r.array { try $0.source() }
+        let separateForms = Set(try r.array { try $0.string() })
         var start = 0
         let documents = try r.array { r in
             let code = try r.string(), title = try r.string(), count = try r.count(), titles = try r.count()
@@ -65,7 +72,6 @@ extension SearchIndex {
         var termIDs: [String: Int] = [:]
         termIDs.reserveCapacity(terms)
         for id in 0..<terms { termIDs[try r.string()] = id }
-        let separateForms = Set(try r.array { try $0.string() })
         let textStarts = try r.int32s()
         guard termIDs.count == terms, let texts = Runs(values: try r.uint8s(), starts: textStarts) else {
             throw CacheReader.Damage()

@@ -97,6 +97,8 @@ extension SearchIndex {
     struct TitleMatch {
         var entry: Int
         var quality: Double
+        /// Whether the title is the query's words, all of them and no other (`partialTieMargin`).
+        var whole = false
 
         /// Best first: higher quality, then the earlier entry (titles come in a document's order of fields).
         static func better(_ a: TitleMatch, _ b: TitleMatch) -> Bool {
@@ -208,7 +210,7 @@ extension SearchIndex {
             var titles = titleMatches(document: d, entries: shared, query: fullTerms, credit: &credit)
             if titleSlots.count > 1 {
                 let partial = titleMatches(document: d, entries: shared, query: titleTerms, credit: &credit).map {
-                    TitleMatch(entry: $0.entry, quality: $0.quality * titlePartShare)
+                    TitleMatch(entry: $0.entry, quality: $0.quality * titlePartShare, whole: $0.whole)
                 }
                 titles = (titles + partial).sorted(by: TitleMatch.better)
             }
@@ -221,8 +223,9 @@ extension SearchIndex {
                 guard let best = second.first else { continue }
                 secondTitle = secondTitle || best.quality >= Self.reportedMatch
                 quality = 1 - (1 - quality) * (1 - best.quality * Self.secondTitleShare)
-                titles = (titles + second.map { TitleMatch(entry: $0.entry, quality: $0.quality * Self.secondTitleShare) })
-                    .sorted(by: TitleMatch.better)
+                titles = (titles + second.map {
+                    TitleMatch(entry: $0.entry, quality: $0.quality * Self.secondTitleShare, whole: $0.whole)
+                }).sorted(by: TitleMatch.better)
             }
             // A title incumbents report is the occupation's, whatever its other titles' heads (`reportedMatch`).
             // So is a second title the query names.
@@ -328,6 +331,19 @@ extension SearchIndex {
                 + "\(Self.formatted(Self.relatedTitleMatch))): it rests on some of the title's words, or on a "
                 + "label of many occupations; check the title, or add the duties"
             flag(note, last: true)
+        }
+        // A title no title holds whole, whose first hit matched a longer title ("Engagement Manager" in ESCO's "visitor
+        // engagement manager", "Head Teacher" in "Head Start Teacher") and whose runner-up is within `partialTieMargin`
+        // (wider than `tieMargin`): the title says less than either, and which one the job is, the duties tell.
+        if reading.isTitle, !official, let first = candidates.first, let best = first.titles.first, !best.whole,
+           candidates.count > 1, hits.count > 1,
+           candidates[1].score >= first.score * (1 - Self.partialTieMargin),
+           candidates[1].score < first.score * (1 - Self.tieMargin)
+        {
+            flag("no title SOC, O*NET or ESCO lists is \"\(query.trimmed)\" itself: \(hits[0].code) matched "
+                 + "\"\(text(of: best.entry))\", which says more, and \(hits[1].code) scores within "
+                 + "\(Int((Self.partialTieMargin * 100).rounded())) % of it (\(Self.formatted(hits[0].score)) and "
+                 + "\(Self.formatted(hits[1].score))); compare them, or add the duties")
         }
         // Two titles of different occupations ("Executive Assistant - Chief Executive"): which one the job is, the
         // user decides.
@@ -455,9 +471,10 @@ extension SearchIndex {
         try checkWordCount(SearchText.tokens(trimmed).filter(SearchText.isMeaningful))
         // Typing errors are corrected first ("Systems Ananlyst"), and the correction is said with the reading.
         let (spelled, corrections, splits) = correctingSpelling(trimmed)
-        // A query typed all in capitals is read in lower case, so its stop words are not taken for acronyms.
+        // A query typed all in capitals is read in lower case, so its stop words are not taken for acronyms, but
+        // "IT" (`JobTitle.fromCapitals(_:)`).
         let allCapitals = spelled.contains(" ") && !spelled.contains(where: \.isLowercase)
-        let cased = allCapitals ? spelled.lowercased() : spelled
+        let cased = allCapitals ? JobTitle.fromCapitals(spelled) : spelled
         // The query's own levels ("Trainee", a grade letter) yield to an official title that has them ("Management
         // Trainee").
         let plain = JobTitle.normalize(cased)
@@ -753,7 +770,8 @@ extension SearchIndex {
             }
             let precision = Double(explained) / Double(terms.count)
             var quality: Double
-            if allFull && explained == terms.count {
+            let whole = allFull && explained == terms.count
+            if whole {
                 quality = 1
             } else if allFull && precision >= Self.phrasePrecision && containsPhrase(terms, query: query) {
                 quality = 0.7 + 0.15 * precision
@@ -771,7 +789,7 @@ extension SearchIndex {
                 quality *= 0.97 * (quality >= 0.7 ? corroboration(of: e, document: d, query: query) : 1)
             }
             if entries[e].field == .esco { quality *= Self.escoTitle * entries[e].share }
-            matches.append(TitleMatch(entry: e, quality: quality))
+            matches.append(TitleMatch(entry: e, quality: quality, whole: whole))
         }
         return matches.sorted(by: TitleMatch.better)
     }

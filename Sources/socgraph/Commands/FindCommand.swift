@@ -37,7 +37,8 @@ struct FindCommand: ParsableCommand {
     func listings() throws -> (graph: KnowledgeGraph, query: FindQuery, listings: [OccupationListing]) {
         let parsed = try FindQuery(parsing: query)
         let graph = try graphOptions.load()
-        let listings = try parsed.evaluate(in: graph).compactMap { code in
+        let forms = parsed.searchesTitles ? try graphOptions.separateForms() : []
+        let listings = try parsed.evaluate(in: graph, separateForms: forms).compactMap { code in
             graph.node(id: code).map { OccupationListing(graph: graph, node: $0) }
         }
         guard !listings.isEmpty else { throw SOCGraphError.nothingFound("no occupation matches '\(query)'") }

@@ -52,7 +52,8 @@ struct RelatedCommand: ParsableCommand {
         let walk = try RelatedWalk(graph: graph, from: try graph.resolve(code), depth: depth, tiers: tier)
         var steps = walk.steps
         if let query {
-            let selected = Set(try query.evaluate(in: graph))
+            let forms = query.searchesTitles ? try graphOptions.separateForms() : []
+            let selected = Set(try query.evaluate(in: graph, separateForms: forms))
             steps = steps.filter { selected.contains($0.code) }
         }
         guard !steps.isEmpty else {

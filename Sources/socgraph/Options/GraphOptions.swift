@@ -56,6 +56,12 @@ struct GraphOptions: ParsableArguments {
         try LoadedGraphs.shared.searchIndex(directory: directory)
     }
 
+    /// The words the search index keeps apart from their base, for the title words of `find` and `related --where`:
+    /// from the loaded search index, else the start of the cache's (`GraphStore.loadSeparateForms(graph:)`).
+    func separateForms() throws -> Set<String> {
+        try LoadedGraphs.shared.separateForms(directory: directory)
+    }
+
     /// The definitions and tasks of Graph/text/, nil when the folder is absent; loaded once per process.
     func text() throws -> OccupationText? {
         try LoadedGraphs.shared.text(directory: directory)
@@ -96,6 +102,14 @@ final class LoadedGraphs: @unchecked Sendable {
         let found = try GraphStore(directory: directory).loadSearchIndex { try lockedGraph(directory: directory) }
         indexes[key] = found
         return found
+    }
+
+    func separateForms(directory: URL) throws -> Set<String> {
+        let key = directory.standardizedFileURL.path
+        lock.lock()
+        defer { lock.unlock() }
+        if let found = indexes[key] { return found.index.separateForms }
+        return try GraphStore(directory: directory).loadSeparateForms { try lockedGraph(directory: directory) }
     }
 
     /// `graph(directory:)` with the lock held.

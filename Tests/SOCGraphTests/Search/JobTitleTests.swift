@@ -179,6 +179,19 @@ struct JobTitleTests {
         #expect(SearchText.terms(JobTitle.normalize("IT Project Manager I").text) == ["it", "project", "manager"])
     }
 
+    /// A query in capitals is read in lower case, but for "IT", the acronym in a title and the pronoun only where a
+    /// sentence of duties ends in it.
+    @Test func aQueryInCapitalsKeepsIT() {
+        #expect(JobTitle.fromCapitals("HEAD OF IT") == "head of IT")
+        #expect(JobTitle.fromCapitals("DIRECTOR, IT - EMEA") == "director, IT - emea")
+        #expect(JobTitle.fromCapitals("SENIOR IT PROJECT MANAGER") == "senior IT project manager")
+        #expect(JobTitle.fromCapitals("OR NURSE OF THE UNIT") == "or nurse of the unit")
+        #expect(JobTitle.fromCapitals("WRITE TEST PLANS FOR THE PAYROLL SYSTEM AND MAINTAIN IT.")
+                    == "write test plans for the payroll system and maintain it.")
+        #expect(JobTitle.fromCapitals("KEEP IT SYSTEMS RUNNING FOR THE WHOLE COMPANY")
+                    == "keep IT systems running for the whole company")
+    }
+
     @Test func roleWordsOnlyIsGeneric() {
         #expect(JobTitle.normalize("Team Leader").isGeneric)
         #expect(JobTitle.normalize("Head of Strategy").isGeneric)

@@ -153,6 +153,9 @@ import Testing
         let bytes = index.cacheBytes(sources: [])
         var reader = try CacheReader(bytes, bytes.indices)
         #expect(try SearchIndex.read(cache: &reader).index.separateForms == ["training", "distributed"])
+        // And `find` reads them alone, from the start of the part.
+        var start = try CacheReader(bytes, bytes.indices)
+        #expect(try SearchIndex.readSeparateForms(cache: &start) == ["training", "distributed"])
     }
 
     /// A military code scores half, and says why, unless the query is its own title or a word of it is mostly in

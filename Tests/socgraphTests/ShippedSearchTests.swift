@@ -179,7 +179,9 @@ extension ShippedGraphTests {
         guard requireGraph() else { return }
         let ranking = try ranking("Senior Energy Engineer")
         let catchAll = try #require(ranking.codes.firstIndex(of: "17-2199"))
-        #expect(ranking.matches[catchAll].contains { $0.hasPrefix("catch-all: ranked after specific occupations") })
+        #expect(ranking.matches[catchAll].contains {
+            $0.hasPrefix("catch-all: scored 3 % less, to rank after a specific occupation")
+        })
     }
 
     @Test func aProfessionalOccupationRanksBeforeOneEnteredWithoutADegree() throws {
@@ -201,7 +203,8 @@ extension ShippedGraphTests {
         #expect(ranking.weakReason.contains("17-3012"))
         let drafters = try #require(ranking.codes.firstIndex(of: "17-3012"))
         #expect(ranking.matches[drafters].contains(
-            "entry education: Associate's degree (ranked after occupations entered with a bachelor's degree or more)"))
+            "entry education: Associate's degree (scored 6 % less, to rank after an occupation entered with a "
+                + "bachelor's degree or more that matches as well)"))
     }
 
     @Test("a title of another country whose head word names the same U.S. occupation ranks by its field",
@@ -591,6 +594,26 @@ extension ShippedGraphTests {
         let capitals = try ranking("HEAD OF IT")
         #expect(capitals.codes.first == "11-3021" && !capitals.weakReason.contains("says what rank or role"),
                 "\(capitals.codes) \(capitals.weakReason)")
+    }
+
+    /// Duties in the third person are duties: "designs roads and highways" is not a title lacking a role, and its
+    /// verb matches no title. A British spelling the index lacks is searched in its American form; a word in -ches
+    /// is its verb or noun ("teaches" is "teach", not the unknown "teache").
+    @Test func thirdPersonDutiesAndBritishSpellingsAreRead() throws {
+        guard requireGraph() else { return }
+        let roads = try ranking("designs roads and highways")
+        #expect(roads.codes.first == "17-2051" && !roads.weakReason.contains("may name a field"),
+                "\(roads.codes) \(roads.weakReason)")
+        // "Highway Design Engineer" was its best title, through "designs"; the verb counts in the texts only.
+        #expect(roads.matches[0].first == "direct-match: Highway Engineer", "\(roads.matches[0])")
+        let sales = try ranking("Sales Operations Analytics")
+        #expect(sales.weakReason.contains("may name a field"), "\(sales.weakReason)")
+        let haematologist = try ranking("Haematologist")
+        #expect(haematologist.matches[0].contains("spelling: haematologist → hematologist")
+                    && haematologist.codes.first == "29-1216", "\(haematologist.codes) \(haematologist.matches)")
+        let teaches = try ranking("teaches physics at a university")
+        #expect(teaches.codes.first?.hasPrefix("25-") == true && !teaches.weakReason.contains("teaches"),
+                "\(teaches.codes) \(teaches.weakReason)")
     }
 
     /// A title no title holds whole, matched through longer titles of different occupations, is flagged when the

@@ -142,6 +142,7 @@ public enum JobTitle {
         "sw": "software", "hw": "hardware", "dir": "director", "mgmt": "management", "svc": "service",
         "ops": "operations", "tech": "technical", "postdoc": "postdoctoral", "r&d": "research and development",
         "fp&a": "financial planning and analysis", "m&a": "mergers and acquisitions",
+        "hrbp": "human resources business partner", "mle": "machine learning engineer", "prof": "professor",
     ]
 
     /// The terms of art among the abbreviations' spellings, as their meaningful words: "machine learning",
@@ -200,7 +201,14 @@ public enum JobTitle {
         var expanded: [Expansion] = []
         var segments: [[String]] = []
         for (position, raw) in segmentsOf(title).enumerated() {
-            var words = wordsOf(raw)
+            // Abbreviations of one word are spelled out first, so that the rules below read "Asst. Prof." as
+            // "Assistant Professor"; those of several ("VP", "SDE") after them, as the words they stand for would not
+            // be read as one ("VP, Engineering" is an engineering vice president).
+            var words = wordsOf(raw).map { word in
+                guard let meaning = abbreviations[word.lowercased()], !meaning.contains(" ") else { return word }
+                expanded.append(Expansion(abbreviation: word.lowercased(), meaning: meaning))
+                return meaning
+            }
             // A bracketed code or a segment of noise after the first names no occupation.
             let lower = words.map { $0.lowercased() }
             if position > 0, !words.isEmpty, lower.allSatisfy({ isNoise($0) || isLevel($0) }) {

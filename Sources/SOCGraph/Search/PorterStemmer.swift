@@ -8,10 +8,12 @@ public enum PorterStemmer {
     /// `engineer`; `designed` → `design`; `technologies` → `technologi`), never derivational suffixes, so words of
     /// different meaning keep apart (`distributed` → `distribut`, `distribution`; `fabrication`, `fabric`; `manager`,
     /// `management`; `engineer`, `engine`). This is the stem search indexes by. Only lower-case ASCII letters are
-    /// stemmed; any other word, and words of one or two letters, are returned unchanged.
+    /// stemmed; any other word, and words of three letters or fewer, are returned unchanged: at that length a
+    /// final "s" is more often a name's or an acronym's than a plural's (`iOS` is no `IO`, `AWS` no `AW`, `gas` no
+    /// `GA`).
     public static func inflectionalStem(_ word: String) -> String {
         let bytes = Array(word.utf8)
-        guard bytes.count > 2, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
+        guard bytes.count > 3, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
         var stemmer = Buffer(bytes)
         stemmer.run()
         return String(decoding: stemmer.b[0...stemmer.k], as: UTF8.self)

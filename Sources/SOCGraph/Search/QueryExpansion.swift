@@ -89,6 +89,14 @@ public struct QueryExpansion: Sendable, Equatable {
         return nil
     }
 
+    /// The American spelling of a British medical or scientific word in "ae" or "oe" ("haematologist" →
+    /// "hematologist", "oesophageal" → "esophageal", "gynaecologist" → "gynecologist"), or nil when it has neither.
+    /// The search asks for it only when the index lacks the word as written ("aerospace" stays).
+    public static func americanSpelling(_ word: String) -> String? {
+        let american = word.replacingOccurrences(of: "ae", with: "e").replacingOccurrences(of: "oe", with: "e")
+        return american == word ? nil : american
+    }
+
     /// Endings of a field's name and of its practitioners', the longer first ("-ology" → "-ologist", "-istry" →
     /// "-ist", "-graphy" → "-grapher", "-omy" → "-omer" and "-omist", "-acy" → "-acist", "-istics" → "-istician"
     /// and "-ist", "-ematics" → "-ematician", "-ics" → "-icist", "-ician" and "-ist"; never "physics" →

@@ -39,15 +39,16 @@ extension SearchIndex {
         let found = slots.indices.filter { satisfied[$0] > 0 && via[$0] < 0 }.map { slots[$0].term }
         if !found.isEmpty { lines.append("terms: " + found.joined(separator: ", ")) }
         if demotedCatchAll(d, titles: titles) {
-            lines.append("catch-all: ranked after specific occupations (no O*NET specialty title of it matched)")
+            lines.append("catch-all: scored \(Self.percentLess(Self.catchAll)) less, to rank after a specific "
+                         + "occupation that matches as well (no O*NET specialty title of it matched)")
         }
         if civilianFirst {
             lines.append("military: scored half (the job a petition offers is civilian; no word of the query names "
                          + "military work, and it is not the occupation's own title)")
         }
         if documents[d].prior < 1, let education = documents[d].entryEducation {
-            lines.append("entry education: \(education.blsTitle) "
-                         + "(ranked after occupations entered with a bachelor's degree or more)")
+            lines.append("entry education: \(education.blsTitle) (scored \(Self.percentLess(Self.belowDegree)) less, "
+                         + "to rank after an occupation entered with a bachelor's degree or more that matches as well)")
         }
         for s in slots.indices where satisfied[s] > 0 && via[s] >= 0 {
             let alternative = slots[s].alternatives[via[s]]
@@ -55,6 +56,9 @@ extension SearchIndex {
         }
         return lines
     }
+
+    /// How much less a factor below 1 scores, in whole percent ("3 %" for 0.97).
+    static func percentLess(_ factor: Double) -> String { "\(Int(((1 - factor) * 100).rounded())) %" }
 
     /// Whether the hits are too weak or too close to trust the first one, and why. Not too close when `official`:
     /// the query is the first hit's SOC, Direct Match or O*NET occupation title and not the second's. A

@@ -12,6 +12,9 @@ extension SearchIndex {
         /// Its weight in a title match: its rarity among the occupations' titles (`titleDocumentCount(_:)`), or
         /// `weight` for a word no title holds.
         var titleWeight: Double
+        /// Whether it is a description's verb ("designs", "developing"): counted in text relevance, never in a title
+        /// match ("develops" is no "Developing Machine Operator").
+        var verb = false
 
         /// The ids that count as the word itself: the word and its spelling variants.
         var fullCreditIDs: [Int] {
@@ -43,7 +46,7 @@ extension SearchIndex {
         var phrases: [(Int, Int)] = []
 
         init(_ slots: [Slot], termCount: Int, phrases termPhrases: [(String, String)] = []) {
-            for (s, slot) in slots.enumerated() {
+            for (s, slot) in slots.enumerated() where !slot.verb {
                 if let id = slot.id {
                     ids.append(id)
                     self.slots.append(s)
@@ -55,7 +58,7 @@ extension SearchIndex {
                     credits.append(alternative.credit)
                 }
             }
-            weights = slots.map(\.titleWeight)
+            weights = slots.map { $0.verb ? 0 : $0.titleWeight }
             fullCredit = slots.map(\.fullCreditIDs)
             familyCredit = slots.map { slot in
                 slot.alternatives.filter(\.sameRole).map(\.credit).min() ?? 1
@@ -335,7 +338,8 @@ extension SearchIndex {
         // A title no title holds whole, whose first hit matched a longer title ("Engagement Manager" in ESCO's "visitor
         // engagement manager", "Head Teacher" in "Head Start Teacher") and whose runner-up is within `partialTieMargin`
         // (wider than `tieMargin`): the title says less than either, and which one the job is, the duties tell.
-        if reading.isTitle, !official, let first = candidates.first, let best = first.titles.first, !best.whole,
+        if reading.isTitle, !official, let first = candidates.first, let best = first.titles.first,
+           !first.titles.contains(where: \.whole),
            candidates.count > 1, hits.count > 1,
            candidates[1].score >= first.score * (1 - Self.partialTieMargin),
            candidates[1].score < first.score * (1 - Self.tieMargin)
@@ -560,15 +564,18 @@ extension SearchIndex {
         }
 
         let tokenWords = tokens.map(\.text)
-        let verbForm = tokens.indices.contains { i in
+        var verbs = Set(tokens.indices.filter { i in
             isVerbForm(i, tokenWords, i + 1 < tokens.count ? term(tokens[i + 1]) : nil)
-        }
-        let isDescription = verbForm || (common != nil && context >= Self.contextWords)
+        })
+        let verbForm = !verbs.isEmpty
+        let thirdPerson = common == nil && tokens.count >= Self.contextWords && isThirdPerson(tokens[0].text)
+        if thirdPerson { verbs.insert(0) }
+        let isDescription = verbForm || thirdPerson || (common != nil && context >= Self.contextWords)
             || (common == nil && tokens.count > Self.contextWords + 1)
 
         var slots: [Slot] = []
         var seenWords = Set<String>(), seenTerms = Set<String>()
-        for token in tokens where seenWords.insert(token.text).inserted {
+        for (i, token) in tokens.enumerated() where seenWords.insert(token.text).inserted {
             let term = self.term(token)
             guard seenTerms.insert(term).inserted else { continue }
             var alternatives: [Alternative] = []
@@ -576,6 +583,12 @@ extension SearchIndex {
             let base = SearchText.term(token)
             if isDescription, base != term, let id = termIDs[base] {
                 alternatives.append(Alternative(id: id, word: base, credit: 1, kind: .inflection, textOnly: true))
+            }
+            // A British spelling the index lacks, whose American one it has ("haematologist").
+            if termIDs[term] == nil, let american = QueryExpansion.americanSpelling(token.text),
+               let id = termIDs[self.term(.init(text: american, protected: false))]
+            {
+                alternatives.append(Alternative(id: id, word: american, credit: 1, kind: .spelling))
             }
             if let expansion = QueryExpansion.lookup(token.text) {
                 for word in expansion.alternatives {
@@ -586,7 +599,8 @@ extension SearchIndex {
                 }
             }
             let id = termIDs[term]
-            var slot = Slot(word: token.text, term: term, id: id, alternatives: alternatives, weight: 0, titleWeight: 0)
+            var slot = Slot(word: token.text, term: term, id: id, alternatives: alternatives, weight: 0, titleWeight: 0,
+                            verb: verbs.contains(i))
             let frequencySource = id ?? slot.fullCreditIDs.first
             slot.weight = inverseDocumentFrequency(frequencySource.map { postings[$0].count } ?? 0)
             let titled = frequencySource.map(titleDocumentCount) ?? 0
@@ -640,7 +654,7 @@ extension SearchIndex {
             let (ending, holding) = self.titleEnding(term(token))
             return holding > 0 && Double(ending) >= Double(holding) * Self.roleHeadShare
         }
-        if !normalized.qualified, !verbForm, written.isEmpty, tokens.count <= Self.contextWords + 1,
+        if !normalized.qualified, !isDescription, written.isEmpty, tokens.count <= Self.contextWords + 1,
            let last = tokens.last, candidates.last == term(last),
            !JobTitle.roleWords.union(JobTitle.academicRoles).contains(last.text.lowercased()),
            !JobTitle.wordsOf(trimmed).contains(where: { JobTitle.leadingHeads.contains($0.lowercased()) }),
@@ -659,6 +673,26 @@ extension SearchIndex {
 
     /// Whether the words of one part of SOC title `title`, cut at commas and "and", are `terms` ("Stationary
     /// Engineer" in "Stationary Engineers and Boiler Operators").
+    /// Whether a query's first word is a verb in the third person ("designs roads and highways", "develops fraud
+    /// models"): it ends in -s, and fewer than `thirdPersonShare` of the titles holding its term write it so, as
+    /// titles write "Sales", "Operations", "Claims" or "Plans" ("Plans Examiner"); one of the hundreds of titles
+    /// holding "design" writes "Designs" ("Textile Designs Sales Representative"). O(titles holding its term).
+    func isThirdPerson(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        guard lower.count > 4, lower.hasSuffix("s"), !["ss", "us", "is"].contains(where: lower.hasSuffix),
+              let id = termID(lower) else { return false }
+        var holding = 0, written = 0
+        forEachTitle(with: id) { e, _ in
+            holding += 1
+            if SearchText.tokens(text(of: e)).contains(where: { $0.text == lower }) { written += 1 }
+        }
+        return Double(written) < Self.thirdPersonShare * Double(holding)
+    }
+
+    /// The share of the titles holding a word's term below which its form in -s, first in a query, is a verb
+    /// (`isThirdPerson(_:)`).
+    static let thirdPersonShare = 0.1
+
     func isPartOfSOCTitle(_ title: String, terms: Set<String>) -> Bool {
         title.components(separatedBy: ",").flatMap { $0.components(separatedBy: " and ") }.contains { part in
             Set(SearchText.tokens(part).filter(SearchText.isMeaningful).map(term)) == terms
@@ -764,7 +798,7 @@ extension SearchIndex {
             }
             var covered = 0.0
             var allFull = true
-            for s in query.weights.indices {
+            for s in query.weights.indices where query.weights[s] > 0 {
                 covered += query.weights[s] * credit[s]
                 if credit[s] < 1 { allFull = false }
             }

@@ -608,12 +608,34 @@ extension ShippedGraphTests {
         #expect(roads.matches[0].first == "direct-match: Highway Engineer", "\(roads.matches[0])")
         let sales = try ranking("Sales Operations Analytics")
         #expect(sales.weakReason.contains("may name a field"), "\(sales.weakReason)")
+        // Read as duties even beside a word titles end in ("models"); titles that start with a plural stay titles.
+        let models = try ranking("develops machine learning models for fraud detection")
+        #expect(models.weakReason.contains("give the job title too")
+                    && !models.matches.joined().contains("Developing Machine Operator"), "\(models.weakReason)")
+        let plurals = [("Networks Engineer", "15-1241"), ("Loans Officer", "13-2072"), ("Plans Examiner", "47-4011")]
+        for (title, code) in plurals {
+            let ranking = try ranking(title)
+            #expect(ranking.codes.first == code && !ranking.weakReason.contains("give the job title too"),
+                    "\(title): \(ranking.codes) \(ranking.weakReason)")
+        }
         let haematologist = try ranking("Haematologist")
         #expect(haematologist.matches[0].contains("spelling: haematologist → hematologist")
                     && haematologist.codes.first == "29-1216", "\(haematologist.codes) \(haematologist.matches)")
         let teaches = try ranking("teaches physics at a university")
         #expect(teaches.codes.first?.hasPrefix("25-") == true && !teaches.weakReason.contains("teaches"),
                 "\(teaches.codes) \(teaches.weakReason)")
+    }
+
+    /// An owner of a product or process inside a company is flagged: the titles ending in "Owner" are business
+    /// owners' ("Process Owner" listed Funeral Home Managers first at 0.50, unflagged).
+    @Test func aCorporateOwnerRoleIsFlagged() throws {
+        guard requireGraph() else { return }
+        for query in ["Product Owner", "Process Owner", "AEM Product Owner II"] {
+            let ranking = try ranking(query)
+            #expect(ranking.weak && ranking.weakReason.contains("is a role inside a company"),
+                    "\(query): \(ranking.weakReason)")
+        }
+        #expect(!(try ranking("Restaurant Owner")).weakReason.contains("role inside a company"))
     }
 
     /// A title no title holds whole, matched through longer titles of different occupations, is flagged when the

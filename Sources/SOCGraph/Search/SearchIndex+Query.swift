@@ -391,6 +391,16 @@ extension SearchIndex {
                  + "it may name a field or a department, not the job; add the role (\"… Engineer\", \"… Manager\") or "
                  + "the duties")
         }
+        // "Product Owner", "Process Owner": a role inside a company (`JobTitle.corporateOwnerRoles`), which no title
+        // names whole; the titles that end in "Owner" are owners' of businesses ("Funeral Home Owner").
+        let writtenWords = JobTitle.wordsOf(query).map { $0.lowercased() }
+        if !reading.isDescription, let at = writtenWords.lastIndex(of: "owner"), at > 0,
+           JobTitle.corporateOwnerRoles.contains(writtenWords[at - 1]),
+           !candidates.contains(where: { $0.titles.contains(where: \.whole) })
+        {
+            flag("\"\(writtenWords[at - 1]) owner\" is a role inside a company, which no title SOC, O*NET or ESCO "
+                 + "lists names: the titles that end in \"Owner\" are owners' of businesses; add the duties")
+        }
         // "Principal" after other work ("Design Principal"): official titles mean a school's principal by it, a firm
         // a partner or senior professional.
         if reading.isTitle, reading.titlePart.head == "principal" || (reading.titlePart.head == nil
@@ -547,7 +557,11 @@ extension SearchIndex {
                 && nextTerm.map { !isCommonHead($0) } == true && !self.isTitlePhrase(words[i - 1], words[i])
         }
         let words = normalized.headCandidates
-        if let verb = words.indices.first(where: { i in
+        // A verb in the third person first ("develops fraud detection models"): the query has no title part.
+        let thirdPerson = tokens.count >= 2 && isThirdPerson(tokens[0].text)
+        if thirdPerson {
+            candidates = []
+        } else if let verb = words.indices.first(where: { i in
             isVerbForm(i, words, i + 1 < words.count ? candidates[i + 1] : nil)
         }) {
             candidates = Array(candidates[..<verb])
@@ -568,7 +582,6 @@ extension SearchIndex {
             isVerbForm(i, tokenWords, i + 1 < tokens.count ? term(tokens[i + 1]) : nil)
         })
         let verbForm = !verbs.isEmpty
-        let thirdPerson = common == nil && tokens.count >= Self.contextWords && isThirdPerson(tokens[0].text)
         if thirdPerson { verbs.insert(0) }
         let isDescription = verbForm || thirdPerson || (common != nil && context >= Self.contextWords)
             || (common == nil && tokens.count > Self.contextWords + 1)
@@ -675,8 +688,9 @@ extension SearchIndex {
     /// Engineer" in "Stationary Engineers and Boiler Operators").
     /// Whether a query's first word is a verb in the third person ("designs roads and highways", "develops fraud
     /// models"): it ends in -s, and fewer than `thirdPersonShare` of the titles holding its term write it so, as
-    /// titles write "Sales", "Operations", "Claims" or "Plans" ("Plans Examiner"); one of the hundreds of titles
-    /// holding "design" writes "Designs" ("Textile Designs Sales Representative"). O(titles holding its term).
+    /// titles write "Sales", "Operations", "Claims", "Plans" ("Plans Examiner"), "Networks" or "Loans";
+    /// one of the hundreds of titles holding "design" writes "Designs" ("Textile Designs Sales Representative").
+    /// O(titles holding its term).
     func isThirdPerson(_ word: String) -> Bool {
         let lower = word.lowercased()
         guard lower.count > 4, lower.hasSuffix("s"), !["ss", "us", "is"].contains(where: lower.hasSuffix),
@@ -691,7 +705,7 @@ extension SearchIndex {
 
     /// The share of the titles holding a word's term below which its form in -s, first in a query, is a verb
     /// (`isThirdPerson(_:)`).
-    static let thirdPersonShare = 0.1
+    static let thirdPersonShare = 0.02
 
     func isPartOfSOCTitle(_ title: String, terms: Set<String>) -> Bool {
         title.components(separatedBy: ",").flatMap { $0.components(separatedBy: " and ") }.contains { part in

@@ -212,7 +212,7 @@ extension ShippedGraphTests {
         #expect(ranking.weakReason.contains("17-3012"))
         let drafters = try #require(ranking.codes.firstIndex(of: "17-3012"))
         #expect(ranking.matches[drafters].contains(
-            "entry education: Associate's degree (scored 6 % less, to rank after an occupation entered with a "
+            "entry education: Associate's degree (scored 3 % less, to rank after an occupation entered with a "
                 + "bachelor's degree or more that matches as well)"))
     }
 
@@ -617,14 +617,18 @@ extension ShippedGraphTests {
         #expect(sales.weakReason.contains("may name a field"), "\(sales.weakReason)")
         // Read as duties even beside a word titles end in ("models"); titles that start with a plural stay titles.
         let models = try ranking("develops machine learning models for fraud detection")
-        #expect(models.weakReason.contains("give the job title too")
-                    && !models.matches.joined().contains("Developing Machine Operator"), "\(models.weakReason)")
-        let plurals = [("Networks Engineer", "15-1241"), ("Loans Officer", "13-2072"), ("Plans Examiner", "47-4011")]
+        #expect(models.weakReason.contains("give the job title too"), "\(models.weakReason)")
+        // "develops" earned Photographic Process Workers' "Developing Machine Operator" as a title: first.
+        let vaccines = try ranking("develops vaccines")
+        #expect(vaccines.codes.first != "51-9151", "\(vaccines.codes)")
+        let plurals = [("Networks Engineer", "15-1241"), ("Loans Officer", "13-2072"), ("Plans Examiner", "47-4011"),
+                       ("Imports Manager", "11-3071")]
         for (title, code) in plurals {
             let ranking = try ranking(title)
             #expect(ranking.codes.first == code && !ranking.weakReason.contains("give the job title too"),
                     "\(title): \(ranking.codes) \(ranking.weakReason)")
         }
+        #expect(!(try ranking("Stores Clerk")).weakReason.contains("give the job title too"))
         let haematologist = try ranking("Haematologist")
         #expect(haematologist.matches[0].contains("spelling: haematologist → hematologist")
                     && haematologist.codes.first == "29-1216", "\(haematologist.codes) \(haematologist.matches)")
@@ -647,10 +651,12 @@ extension ShippedGraphTests {
     /// runner-up is close, naming the longer title; a title some occupation holds whole is not.
     @Test func aTitleMatchedOnlyByLongerTitlesIsFlagged() throws {
         guard requireGraph() else { return }
-        try expectFlagged(["Engagement Manager", "Head Teacher", "Technical Officer"]) {
-            "no title SOC, O*NET or ESCO lists is \"\($0)\""
+        try expectFlagged(["Engagement Manager", "Technical Officer"]) {
+            "no title SOC, O*NET or ESCO lists has the words of \"\($0)\" and no others"
         }
-        for query in ["Engineering Manager", "Data Scientist", "Registered Nurse"] {
+        // "Practice Manager" is 43-1011's, the second hit; "Head Teacher" ESCO's "assistant head teacher", ranks
+        // dropped.
+        for query in ["Engineering Manager", "Data Scientist", "Registered Nurse", "Practice Manager", "Head Teacher"] {
             let ranking = try ranking(query)
             #expect(!ranking.weakReason.contains("no title SOC"), "\(query): \(ranking.weakReason)")
         }

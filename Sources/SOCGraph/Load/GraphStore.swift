@@ -45,15 +45,14 @@ public struct GraphStore: Sendable {
         try loadSearchIndex(graph: load)
     }
 
-    /// The -ing and -ed words the search index keeps apart from their base (`SearchIndex.separateForms`), for `find`:
-    /// from the start of the cache's index part, else from the index `loadSearchIndex(graph:)` builds.
-    public func loadSeparateForms(graph: () throws -> KnowledgeGraph) throws -> Set<String> {
-        if let fingerprint = cache.fingerprint(), var reader = cache.read(.index, fingerprint: fingerprint),
-           let forms = try? SearchIndex.readSeparateForms(cache: &reader)
-        {
-            return forms
+    /// The -ing and -ed words the search index keeps apart from their base (`SearchIndex.separateForms`), for `find`,
+    /// from the start of the cache's index part; nil when the cache has none (then `loadSearchIndex(graph:)` builds
+    /// the index and caches it).
+    public func cachedSeparateForms() -> Set<String>? {
+        guard let fingerprint = cache.fingerprint(), var reader = cache.read(.index, fingerprint: fingerprint) else {
+            return nil
         }
-        return try loadSearchIndex(graph: graph).index.separateForms
+        return try? SearchIndex.readSeparateForms(cache: &reader)
     }
 
     /// `loadSearchIndex()` with the graph, when it must be built, from `graph` (one already loaded, say).

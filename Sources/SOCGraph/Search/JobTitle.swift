@@ -142,7 +142,7 @@ public enum JobTitle {
         "sw": "software", "hw": "hardware", "dir": "director", "mgmt": "management", "svc": "service",
         "ops": "operations", "tech": "technical", "postdoc": "postdoctoral", "r&d": "research and development",
         "fp&a": "financial planning and analysis", "m&a": "mergers and acquisitions",
-        "hrbp": "human resources business partner", "mle": "machine learning engineer", "prof": "professor",
+        "hrbp": "human resources business partner", "mle": "machine learning engineer",
     ]
 
     /// The terms of art among the abbreviations' spellings, as their meaningful words: "machine learning",
@@ -201,8 +201,8 @@ public enum JobTitle {
         var expanded: [Expansion] = []
         var segments: [[String]] = []
         for (position, raw) in segmentsOf(title).enumerated() {
-            // Abbreviations of one word are spelled out first, so that the rules below read "Asst. Prof." as
-            // "Assistant Professor"; those of several ("VP", "SDE") after them, as the words they stand for would not
+            // Abbreviations of one word are spelled out first, so that the rules below read "Asst. Dir." as
+            // "Assistant Director"; those of several ("VP", "SDE") after them, as the words they stand for would not
             // be read as one ("VP, Engineering" is an engineering vice president).
             var words = wordsOf(raw).map { word in
                 guard let meaning = abbreviations[word.lowercased()], !meaning.contains(" ") else { return word }
@@ -337,20 +337,33 @@ public enum JobTitle {
     }
 
     /// A query typed all in capitals in lower case, so that its stop words are not taken for acronyms, except "IT":
-    /// no SOC, Direct Match or O*NET title uses the pronoun, and 151 use the acronym ("HEAD OF IT" is "Head of IT").
-    /// Where a sentence of duties ends in it ("WRITE TEST PLANS FOR THE PAYROLL SYSTEM AND MAINTAIN IT") it is the
-    /// pronoun.
+    /// no SOC, Direct Match or O*NET title uses the pronoun, and over a hundred use the acronym ("HEAD OF IT" is
+    /// "Head of IT", "IT/OPERATIONS MANAGER" "IT/operations manager"). Where a sentence of duties ends in it ("WRITE
+    /// TEST PLANS FOR THE PAYROLL SYSTEM AND MAINTAIN IT") it is the pronoun.
     static func fromCapitals(_ text: String) -> String {
-        let words = text.split(separator: " ", omittingEmptySubsequences: false)
-        let meaningful = SearchText.tokens(text).filter(SearchText.isMeaningful).count
-        return words.indices.map { i in
-            let word = words[i]
-            let letters = word.filter(\.isLetter)
-            let endsSentence = i == words.count - 1 || word.last.map { ".;:!?".contains($0) } == true
-            guard letters == "IT", word.allSatisfy({ $0.isLetter || $0.isPunctuation }),
-                  !(endsSentence && meaningful > titleWordsInCapitals) else { return word.lowercased() }
-            return String(word)
-        }.joined(separator: " ")
+        let meaningful = SearchText.tokens(text.lowercased()).filter(SearchText.isMeaningful).count
+        var out = ""
+        var run = ""
+        var index = text.startIndex
+        // Each run of letters: "IT" stays unless a sentence of duties ends in it.
+        func endRun() {
+            let rest = text[index...].drop { $0 == " " }
+            let endsSentence = rest.first.map { ".;:!?".contains($0) } ?? true
+            out += run == "IT" && !(endsSentence && meaningful > titleWordsInCapitals) ? run : run.lowercased()
+            run = ""
+        }
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isLetter {
+                run.append(character)
+            } else {
+                endRun()
+                out += String(character).lowercased()
+            }
+            index = text.index(after: index)
+        }
+        endRun()
+        return out
     }
 
     /// The most meaningful words a query in capitals may have for "IT" at its end to be the acronym

@@ -1,7 +1,7 @@
 /// The search index part of the cache file (`GraphCache`), written with `CacheWriter`: the graph's sources (for
-/// the footer of `search`, which reads no other part), the words kept whole (for `find`, which reads no more), the
-/// documents and vocabulary, then the index's columns (`Runs` and one column per entry field), each read back in one pass, and the common
-/// title heads.
+/// the footer of `search`, which reads no other part), the words kept whole (for `find`, which reads no more),
+/// the documents and vocabulary, then the index's columns (`Runs` and one column per entry field), each read back
+/// in one pass, and the common title heads.
 extension SearchIndex {
     func cacheBytes(sources: [DataSource]) -> [UInt8] {
         var w = CacheWriter()

@@ -47,7 +47,7 @@ extension SearchIndex {
                          + "military work, and it is not the occupation's own title)")
         }
         if documents[d].prior < 1, let education = documents[d].entryEducation {
-            lines.append("entry education: \(education.blsTitle) (scored \(Self.percentLess(Self.belowDegree)) less, "
+            lines.append("entry education: \(education.blsTitle) (scored \(Self.percentLess(documents[d].prior)) less, "
                          + "to rank after an occupation entered with a bachelor's degree or more that matches as well)")
         }
         for s in slots.indices where satisfied[s] > 0 && via[s] >= 0 {

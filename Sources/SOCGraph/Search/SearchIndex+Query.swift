@@ -100,7 +100,8 @@ extension SearchIndex {
     struct TitleMatch {
         var entry: Int
         var quality: Double
-        /// Whether the title is the query's words, all of them and no other (`partialTieMargin`).
+        /// Whether the title is the query's words, all of them and no other, or those of its title part or of a second
+        /// title (`partialTieMargin`).
         var whole = false
 
         /// Best first: higher quality, then the earlier entry (titles come in a document's order of fields).
@@ -335,17 +336,17 @@ extension SearchIndex {
                 + "label of many occupations; check the title, or add the duties"
             flag(note, last: true)
         }
-        // A title no title holds whole, whose first hit matched a longer title ("Engagement Manager" in ESCO's "visitor
-        // engagement manager", "Head Teacher" in "Head Start Teacher") and whose runner-up is within `partialTieMargin`
-        // (wider than `tieMargin`): the title says less than either, and which one the job is, the duties tell.
+        // A title no occupation's title is, word for word, whose first hit matched other words ("Engagement Manager" in
+        // ESCO's "visitor engagement manager", "Technical Officer" in "Chief Technical Officer") and whose runner-up is
+        // within `partialTieMargin` (wider than `tieMargin`): which one the job is, the duties tell.
         if reading.isTitle, !official, let first = candidates.first, let best = first.titles.first,
-           !first.titles.contains(where: \.whole),
+           !candidates.contains(where: { $0.titles.contains(where: \.whole) }),
            candidates.count > 1, hits.count > 1,
            candidates[1].score >= first.score * (1 - Self.partialTieMargin),
            candidates[1].score < first.score * (1 - Self.tieMargin)
         {
-            flag("no title SOC, O*NET or ESCO lists is \"\(query.trimmed)\" itself: \(hits[0].code) matched "
-                 + "\"\(text(of: best.entry))\", which says more, and \(hits[1].code) scores within "
+            flag("no title SOC, O*NET or ESCO lists has the words of \"\(query.trimmed)\" and no others: "
+                 + "\(hits[0].code) matched \"\(text(of: best.entry))\", and \(hits[1].code) scores within "
                  + "\(Int((Self.partialTieMargin * 100).rounded())) % of it (\(Self.formatted(hits[0].score)) and "
                  + "\(Self.formatted(hits[1].score))); compare them, or add the duties")
         }
@@ -394,7 +395,7 @@ extension SearchIndex {
         // "Product Owner", "Process Owner": a role inside a company (`JobTitle.corporateOwnerRoles`), which no title
         // names whole; the titles that end in "Owner" are owners' of businesses ("Funeral Home Owner").
         let writtenWords = JobTitle.wordsOf(query).map { $0.lowercased() }
-        if !reading.isDescription, let at = writtenWords.lastIndex(of: "owner"), at > 0,
+        if !reading.isDescription, let at = writtenWords.lastIndex(where: { $0 == "owner" || $0 == "owners" }), at > 0,
            JobTitle.corporateOwnerRoles.contains(writtenWords[at - 1]),
            !candidates.contains(where: { $0.titles.contains(where: \.whole) })
         {
@@ -557,8 +558,11 @@ extension SearchIndex {
                 && nextTerm.map { !isCommonHead($0) } == true && !self.isTitlePhrase(words[i - 1], words[i])
         }
         let words = normalized.headCandidates
-        // A verb in the third person first ("develops fraud detection models"): the query has no title part.
+        // A verb in the third person first ("designs roads and highways"): the query has no title part. Beside a word
+        // titles end in, only in a query too long for a title ("develops machine learning models for fraud
+        // detection"): "Imports Manager" and "Stores Clerk" are titles that titles seldom write in the plural.
         let thirdPerson = tokens.count >= 2 && isThirdPerson(tokens[0].text)
+            && (!candidates.contains(where: isCommonHead) || tokens.count > Self.contextWords + 1)
         if thirdPerson {
             candidates = []
         } else if let verb = words.indices.first(where: { i in
@@ -684,8 +688,6 @@ extension SearchIndex {
                             isDescription: isDescription)
     }
 
-    /// Whether the words of one part of SOC title `title`, cut at commas and "and", are `terms` ("Stationary
-    /// Engineer" in "Stationary Engineers and Boiler Operators").
     /// Whether a query's first word is a verb in the third person ("designs roads and highways", "develops fraud
     /// models"): it ends in -s, and fewer than `thirdPersonShare` of the titles holding its term write it so, as
     /// titles write "Sales", "Operations", "Claims", "Plans" ("Plans Examiner"), "Networks" or "Loans";
@@ -707,6 +709,8 @@ extension SearchIndex {
     /// (`isThirdPerson(_:)`).
     static let thirdPersonShare = 0.02
 
+    /// Whether the words of one part of SOC title `title`, cut at commas and "and", are `terms` ("Stationary
+    /// Engineer" in "Stationary Engineers and Boiler Operators").
     func isPartOfSOCTitle(_ title: String, terms: Set<String>) -> Bool {
         title.components(separatedBy: ",").flatMap { $0.components(separatedBy: " and ") }.contains { part in
             Set(SearchText.tokens(part).filter(SearchText.isMeaningful).map(term)) == terms

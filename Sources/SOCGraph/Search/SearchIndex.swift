@@ -29,9 +29,9 @@ public struct SearchIndex: Sendable {
     public static let weakScore = 0.5
     /// A runner-up within this fraction of the top score marks the results weak (a near tie).
     public static let tieMargin = 0.05
-    /// A runner-up within this fraction of the top score marks the results of a title weak when the first hit
-    /// matched only a longer title, not the query whole (`TitleMatch.whole`): on `make eval`'s LCA titles such
-    /// results were right 42 % of the time, those not flagged 72 %.
+    /// A runner-up within this fraction of the top score marks the results of a title weak when no occupation has
+    /// the query's words as a title (`TitleMatch.whole`), only titles of other words too or of part of them: on
+    /// `make eval`'s LCA titles such results were right 42 % of the time, those not flagged 72 %.
     public static let partialTieMargin = 0.2
     /// The share of a query's words the graph has never seen (`SearchResults.unknownWords`) that marks the results
     /// weak: "LLM Engineer" rests on "engineer" alone.

@@ -57,7 +57,8 @@ struct GraphOptions: ParsableArguments {
     }
 
     /// The words the search index keeps apart from their base, for the title words of `find` and `related --where`:
-    /// from the loaded search index, else the start of the cache's (`GraphStore.loadSeparateForms(graph:)`).
+    /// from the loaded search index, else the start of the cache's (`GraphStore.cachedSeparateForms()`), else from
+    /// the index, built and kept like `searchIndex()`'s.
     func separateForms() throws -> Set<String> {
         try LoadedGraphs.shared.separateForms(directory: directory)
     }
@@ -109,7 +110,11 @@ final class LoadedGraphs: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let found = indexes[key] { return found.index.separateForms }
-        return try GraphStore(directory: directory).loadSeparateForms { try lockedGraph(directory: directory) }
+        let store = GraphStore(directory: directory)
+        if let forms = store.cachedSeparateForms() { return forms }
+        let found = try store.loadSearchIndex { try lockedGraph(directory: directory) }
+        indexes[key] = found
+        return found.index.separateForms
     }
 
     /// `graph(directory:)` with the lock held.

@@ -132,7 +132,7 @@ struct JobTitleTests {
         ("M&A Associate", "mergers and acquisitions associate"),
         ("HRBP", "human resources business partner"), ("MLE II", "machine learning engineer"),
         // Spelled out before the rank and "of" rules, as if written in full.
-        ("Asst. Prof. of Chemistry", "chemistry professor"), ("Dir. of Eng.", "engineer director"),
+        ("Asst. Dir. of Finance", "finance director"), ("Dir. of Eng.", "engineer director"),
     ])
     func abbreviations(_ title: String, _ expected: String) {
         #expect(read(title) == expected)
@@ -189,6 +189,8 @@ struct JobTitleTests {
         #expect(JobTitle.fromCapitals("DIRECTOR, IT - EMEA") == "director, IT - emea")
         #expect(JobTitle.fromCapitals("SENIOR IT PROJECT MANAGER") == "senior IT project manager")
         #expect(JobTitle.fromCapitals("OR NURSE OF THE UNIT") == "or nurse of the unit")
+        #expect(JobTitle.fromCapitals("IT/OPERATIONS MANAGER") == "IT/operations manager")
+        #expect(JobTitle.fromCapitals("HEAD OF THE DEPARTMENT OF IT") == "head of the department of IT")
         #expect(JobTitle.fromCapitals("WRITE TEST PLANS FOR THE PAYROLL SYSTEM AND MAINTAIN IT.")
                     == "write test plans for the payroll system and maintain it.")
         #expect(JobTitle.fromCapitals("KEEP IT SYSTEMS RUNNING FOR THE WHOLE COMPANY")

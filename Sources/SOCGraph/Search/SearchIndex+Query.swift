@@ -336,11 +336,13 @@ extension SearchIndex {
                 + "label of many occupations; check the title, or add the duties"
             flag(note, last: true)
         }
+        // Whether some occupation has a title of the query's words and no others (`TitleMatch.whole`).
+        let someTitleIsTheQuery = candidates.contains { $0.titles.contains(where: \.whole) }
         // A title no occupation's title is, word for word, whose first hit matched other words ("Engagement Manager" in
         // ESCO's "visitor engagement manager", "Technical Officer" in "Chief Technical Officer") and whose runner-up is
         // within `partialTieMargin` (wider than `tieMargin`): which one the job is, the duties tell.
         if reading.isTitle, !official, let first = candidates.first, let best = first.titles.first,
-           !candidates.contains(where: { $0.titles.contains(where: \.whole) }),
+           !someTitleIsTheQuery,
            candidates.count > 1, hits.count > 1,
            candidates[1].score >= first.score * (1 - Self.partialTieMargin),
            candidates[1].score < first.score * (1 - Self.tieMargin)
@@ -397,7 +399,7 @@ extension SearchIndex {
         let writtenWords = JobTitle.wordsOf(query).map { $0.lowercased() }
         if !reading.isDescription, let at = writtenWords.lastIndex(where: { $0 == "owner" || $0 == "owners" }), at > 0,
            JobTitle.corporateOwnerRoles.contains(writtenWords[at - 1]),
-           !candidates.contains(where: { $0.titles.contains(where: \.whole) })
+           !someTitleIsTheQuery
         {
             flag("\"\(writtenWords[at - 1]) owner\" is a role inside a company, which no title SOC, O*NET or ESCO "
                  + "lists names: the titles that end in \"Owner\" are owners' of businesses; add the duties")

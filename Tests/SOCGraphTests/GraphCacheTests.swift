@@ -132,7 +132,8 @@ struct GraphCacheTests {
                                   entryTerms: entryTerms ?? index.entryTerms, texts: index.texts,
                                   termIDs: index.termIDs, separateForms: index.separateForms,
                                   postings: postings ?? index.postings,
-                                  titlesWithTerm: titlesWithTerm ?? index.titlesWithTerm, headTerms: index.headTerms)
+                                  titlesWithTerm: titlesWithTerm ?? index.titlesWithTerm, headTerms: index.headTerms,
+                                  developmentTerms: index.developmentTerms)
         let bytes = changed.cacheBytes(sources: [])
         var reader = try CacheReader(bytes, bytes.indices)
         _ = try SearchIndex.read(cache: &reader)

@@ -455,7 +455,26 @@ extension ShippedGraphTests {
         guard requireGraph() else { return }
         let ranking = try ranking("Research Scientist")
         #expect(ranking.codes.first == "19-1042" && ranking.weak, "\(ranking.codes)")
-        #expect(ranking.weakReason.contains("listed by BLS employment, largest first"), "\(ranking.weakReason)")
+        #expect(ranking.weakReason.contains("then by BLS employment, largest first"), "\(ranking.weakReason)")
+    }
+
+    /// A title naming a programming language ("Scala Engineer") was any engineer's, through "Engineer" alone: the
+    /// language is among the technologies of dozens of occupations. O*NET files it under development software, so
+    /// the title names software work; a language a title holds stays the title's ("Java Developer", 15-1251).
+    /// "Info" is "Information": "Sr. Info Security Engineer" gave 43-4171 Receptionists and Information Clerks first,
+    /// through "Info Assistant".
+    @Test func aDevelopmentToolNamesSoftwareWork() throws {
+        guard requireGraph() else { return }
+        for title in ["Scala Engineer", "Django Engineer"] {
+            let ranking = try ranking(title)
+            let word = title.split(separator: " ")[0].lowercased()
+            #expect(ranking.codes.first == "15-1252", "\(title): \(ranking.codes)")
+            #expect(ranking.matches.first?.contains("development tool: \(word) → software") == true, "\(title)")
+        }
+        let java = try ranking("Java Developer")
+        #expect(java.codes.first == "15-1251" && !java.matches.joined().contains("development tool"), "\(java.codes)")
+        let info = try ranking("Sr. Info Security Engineer")
+        #expect(info.codes.first == "15-1299" && !info.codes.prefix(5).contains("43-4171"), "\(info.codes)")
     }
 
     /// A firm's "Design Principal" was school principals (11-9032) at 0.70, unflagged: official titles mean a

@@ -142,7 +142,8 @@ public enum JobTitle {
         "sw": "software", "hw": "hardware", "dir": "director", "mgmt": "management", "svc": "service",
         "ops": "operations", "tech": "technical", "postdoc": "postdoctoral", "r&d": "research and development",
         "fp&a": "financial planning and analysis", "m&a": "mergers and acquisitions",
-        "hrbp": "human resources business partner", "mle": "machine learning engineer",
+        "hrbp": "human resources business partner", "mle": "machine learning engineer", "info": "information",
+        "infosec": "information security",
     ]
 
     /// The terms of art among the abbreviations' spellings, as their meaningful words: "machine learning",

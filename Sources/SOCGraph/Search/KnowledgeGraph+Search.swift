@@ -30,7 +30,10 @@ extension KnowledgeGraph {
                 code: code, title: self[node].title, directMatchTitles: directMatch, onetTitles: onet,
                 alternateTitles: alternate, reportedTitles: reported,
                 technologies: technologies(of: node).map {
-                    SearchDocument.Technology(name: self[$0.technology].title, hot: $0.use.hot)
+                    SearchDocument.Technology(
+                        name: self[$0.technology].title, hot: $0.use.hot,
+                        development: commodity(of: $0.technology)?.code
+                            .hasPrefix(SearchDocument.Technology.developmentClass) ?? false)
                 },
                 programTitles: programs(preparingFor: node).map { self[$0].title },
                 escoTitles: neighbours(.crosswalk, .incoming, of: node).flatMap { group in

@@ -6,10 +6,20 @@ public struct SearchDocument: Sendable, Hashable, Codable {
     public struct Technology: Sendable, Hashable, Codable {
         public var name: String
         public var hot: Bool
+        /// Whether O*NET files it under the UNSPSC class of development software (`developmentClass`): a
+        /// programming language, a development environment, a compiler, a testing or web platform tool.
+        public var development: Bool
 
-        public init(name: String, hot: Bool = false) {
+        /// The UNSPSC class "Development software" (43232400): Configuration management, Development environment,
+        /// Enterprise application integration, Graphical user interface development, Object or component oriented
+        /// development, Program testing, Requirements analysis and system architecture, Web platform development,
+        /// and Compiler and decompiler software.
+        public static let developmentClass = "432324"
+
+        public init(name: String, hot: Bool = false, development: Bool = false) {
             self.name = name
             self.hot = hot
+            self.development = development
         }
     }
 

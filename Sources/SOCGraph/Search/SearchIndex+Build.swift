@@ -39,10 +39,38 @@ extension SearchIndex {
             documents[d].related = related.map { position[$0.code]! }
             documents[d].relatedIndex = related.map { Int32($0.index) }
         }
+        var titleTerms = Set<Int>()
+        for document in documents {
+            for e in document.titleEntries { titleTerms.formUnion(builder.entryTerms[e].map(Int.init)) }
+        }
         self.init(documents: documents, entries: builder.entries, entryTerms: builder.entryTerms,
                   texts: builder.texts, termIDs: builder.termIDs, separateForms: builder.separateForms,
                   postings: Self.postings(documents: documents, entries: builder.entries,
-                                          entryTerms: builder.entryTerms, termCount: builder.termIDs.count))
+                                          entryTerms: builder.entryTerms, termCount: builder.termIDs.count),
+                  developmentTerms: Self.developmentTerms(of: input, technologyTerms: builder.technologies)
+                      .subtracting(titleTerms))
+    }
+
+    /// The terms that name development tools: of the technology names holding the term, at least half are filed by
+    /// O*NET under development software (`SearchDocument.Technology.developmentClass`). "python" is in "Python"
+    /// (Object or component oriented development software) and in "Python NumPy"; "microsoft" is in far more
+    /// office programs than development ones. The caller leaves out the terms a title holds: in "Java
+    /// Developer" or "Code Enforcement Officer" the word is the title's own.
+    static func developmentTerms(of input: [SearchDocument], technologyTerms: [String: [Int]]) -> Set<Int> {
+        var development: [String: Bool] = [:]
+        for document in input {
+            for technology in document.technologies {
+                development[technology.name] = (development[technology.name] ?? false) || technology.development
+            }
+        }
+        var names: [Int: (all: Int, development: Int)] = [:]
+        for (name, ids) in technologyTerms {
+            for id in Set(ids) {
+                names[id, default: (0, 0)].all += 1
+                if development[name] == true { names[id, default: (0, 0)].development += 1 }
+            }
+        }
+        return Set(names.filter { $0.value.development > 0 && 2 * $0.value.development >= $0.value.all }.keys)
     }
 
     /// Accumulates the entries and the vocabulary, tokenising and stemming each distinct word once.

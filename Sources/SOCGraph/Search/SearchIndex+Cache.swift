@@ -1,7 +1,7 @@
 /// The search index part of the cache file (`GraphCache`), written with `CacheWriter`: the graph's sources (for
 /// the footer of `search`, which reads no other part), the words kept whole (for `find`, which reads no more),
 /// the documents and vocabulary, then the index's columns (`Runs` and one column per entry field), each read back
-/// in one pass, and the common title heads.
+/// in one pass, the common title heads and the terms of development tools.
 extension SearchIndex {
     func cacheBytes(sources: [DataSource]) -> [UInt8] {
         var w = CacheWriter()
@@ -34,6 +34,7 @@ extension SearchIndex {
         w.int32s(titlesWithTerm.starts)
         w.int32s(titlesWithTerm.values)
         w.array(headTerms.sorted()) { $0.int($1) }
+        w.array(developmentTerms.sorted()) { $0.int($1) }
         return w.finish()
     }
 
@@ -111,9 +112,11 @@ extension SearchIndex {
               (0..<terms).allSatisfy({ t in zip(titlesWithTerm[t], titlesWithTerm[t].dropFirst()).allSatisfy { $0 <= $1 } })
         else { throw CacheReader.Damage() }
         let heads = try r.array { try $0.index(below: terms) }
+        let development = try r.array { try $0.index(below: terms) }
         guard r.isAtEnd else { throw CacheReader.Damage() }
         return (SearchIndex(documents: documents, entries: entries, entryTerms: entryTerms, texts: texts,
                             termIDs: termIDs, separateForms: separateForms, postings: postings,
-                            titlesWithTerm: titlesWithTerm, headTerms: Set(heads)), sources)
+                            titlesWithTerm: titlesWithTerm, headTerms: Set(heads),
+                            developmentTerms: Set(development)), sources)
     }
 }

@@ -199,6 +199,8 @@ extension SearchIndex {
             var titles: [TitleMatch]
             /// The first hit and O*NET's index of this occupation among its related ones (`relatedShare`).
             var relatedTo: (document: Int, rank: Int)? = nil
+            /// Whether it matched a title its incumbents report (`reportedMatch`): among equal scores it comes first.
+            var reported = false
         }
         var candidates: [Candidate] = []
         var credit = [Double](repeating: 0, count: slots.count)
@@ -238,11 +240,15 @@ extension SearchIndex {
                 * (reported || secondTitle ? 1 : family(of: d, headed: headed))
             if demotedCatchAll(d, titles: titles) { score *= Self.catchAll }
             if halved(d, titles) { score *= Self.civilianFirst }
-            candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles))
+            candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles,
+                                        reported: reported))
         }
         let order = { (a: Candidate, b: Candidate) -> Bool in
             let (x, y) = (Self.shownScore(a.score), Self.shownScore(b.score))
             if x != y { return x > y }
+            // Among equal scores, a title incumbents report is stronger evidence than one O*NET collected
+            // elsewhere ("Social Worker" is what 21-1022's and 21-1023's incumbents report, an alternate of 21-1021).
+            if a.reported != b.reported { return a.reported }
             let (m, n) = (self.documents[a.document].employment, self.documents[b.document].employment)
             if m != n { return m > n }
             if a.score != b.score { return a.score > b.score }
@@ -608,6 +614,11 @@ extension SearchIndex {
                let id = termIDs[self.term(.init(text: american, protected: false))]
             {
                 alternatives.append(Alternative(id: id, word: american, credit: 1, kind: .spelling))
+            }
+            // A development tool's name no title holds ("Python Engineer") names software work.
+            if let id = termIDs[term], developmentTerms.contains(id), let software = termIDs["software"] {
+                alternatives.append(Alternative(id: software, word: "software", credit: QueryExpansion.synonymCredit,
+                                                kind: .developmentTool))
             }
             if let expansion = QueryExpansion.lookup(token.text) {
                 for word in expansion.alternatives {

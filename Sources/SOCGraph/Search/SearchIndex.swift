@@ -15,10 +15,10 @@ import Foundation
 ///
 /// The score is `(1 − (1 − q)(1 − 0.6·r))` times the occupation's prior (`belowDegree`), its family factor for the
 /// query's head word (`family(of:headed:)`, left out when a title its incumbents report matched, `reportedMatch`)
-/// and, for an unspecific match of an "All Other" code, `catchAll`. Ties
-/// of the score as shown (three decimals) are broken by employment (`Document.employment`), largest first and
-/// unpublished last, then by the unrounded score, `r` and code. The first hit's O*NET Related Occupations then score at least `relatedShare` of
-/// it.
+/// and, for an unspecific match of an "All Other" code, `catchAll`. Ties of the score as shown (three decimals) are
+/// broken by a match of a title incumbents report (`reportedMatch`), then by employment (`Document.employment`),
+/// largest first and unpublished last, then by the unrounded score, `r` and code. The first hit's O*NET Related
+/// Occupations then score at least `relatedShare` of it.
 ///
 /// Complexity: building is linear in the total length of the text; a query touches the postings of its terms
 /// and the titles holding them (`titleEntries(with:)`).
@@ -169,6 +169,9 @@ public struct SearchIndex: Sendable {
     /// The common heads of titles: the terms that are the head of at least `commonHead` title entries
     /// (`engineer`, `manager`, `scientist`, …), learned from the official titles; a query's head is one of them.
     let headTerms: Set<Int>
+    /// The terms of words that name development tools (`developmentTerms(of:technologyTerms:)`): in a query, such a
+    /// word names the work as software's ("Python Engineer"), `QueryExpansion.Kind.developmentTool`.
+    let developmentTerms: Set<Int>
     /// The title entries (SOC, Direct Match, O*NET, ESCO) holding each term, by increasing entry
     /// (`titleEntries(with:)`): a query visits only the titles that share a word with it.
     let titlesWithTerm: Runs<Int32>
@@ -220,9 +223,10 @@ public struct SearchIndex: Sendable {
     /// the cache keeps them).
     init(documents: [Document], entries: [Entry], entryTerms: Runs<Int32>, texts: Runs<UInt8>,
          termIDs: [String: Int], separateForms: Set<String>, postings: Runs<Posting>,
-         titlesWithTerm: Runs<Int32>? = nil, headTerms: Set<Int>? = nil)
+         titlesWithTerm: Runs<Int32>? = nil, headTerms: Set<Int>? = nil, developmentTerms: Set<Int> = [])
     {
         self.separateForms = separateForms
+        self.developmentTerms = developmentTerms
         self.documents = documents
         self.entries = entries
         self.entryTerms = entryTerms

@@ -131,6 +131,8 @@ struct JobTitleTests {
         ("FP&A Manager", "financial planning and analysis manager"),
         ("M&A Associate", "mergers and acquisitions associate"),
         ("HRBP", "human resources business partner"), ("MLE II", "machine learning engineer"),
+        ("Sr. Info Security Engineer", "information security engineer"),
+        ("InfoSec Analyst", "information security analyst"),
         // Spelled out before the rank and "of" rules, as if written in full.
         ("Asst. Dir. of Finance", "finance director"), ("Dir. of Eng.", "engineer director"),
     ])

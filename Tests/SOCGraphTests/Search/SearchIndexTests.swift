@@ -99,9 +99,56 @@ import Testing
         let shared = try index.search("Research Scientist")
         #expect(codes(shared).prefix(2) == ["19-1042", "19-1013"], "\(codes(shared))")
         #expect(shared.hits[0].score == shared.hits[1].score)
-        #expect(shared.weak && shared.weakReason?.contains("listed by BLS employment, largest first") == true)
+        #expect(shared.weak && shared.weakReason?.contains("then by BLS employment, largest first") == true)
         let own = try index.search("Research Physicist")
-        #expect(codes(own).first == "19-2012" && own.weakReason?.contains("listed by employment") != true)
+        #expect(codes(own).first == "19-2012" && own.weakReason?.contains("by BLS employment") != true)
+    }
+
+    /// Among equal scores, an occupation whose incumbents report the title comes before one that only has it as an
+    /// alternate title, whatever their employment; the others stay in employment order.
+    @Test func equalScoresListAReportedTitleFirst() throws {
+        let index = SearchIndex(documents: [
+            SearchDocument(code: "21-1021", title: "Child Social Workers", alternateTitles: ["Social Worker"],
+                           employment: 350),
+            SearchDocument(code: "21-1022", title: "Healthcare Social Workers", alternateTitles: ["Social Worker"],
+                           reportedTitles: ["Social Worker"], employment: 190),
+            SearchDocument(code: "21-1023", title: "Hospice Social Workers", alternateTitles: ["Social Worker"],
+                           reportedTitles: ["Social Worker"], employment: 120),
+        ])
+        let ranking = try index.search("Social Worker")
+        #expect(codes(ranking) == ["21-1022", "21-1023", "21-1021"], "\(codes(ranking))")
+        #expect(ranking.hits[0].score == ranking.hits[2].score)
+        #expect(ranking.weakReason?.contains("with a title incumbents report first") == true)
+    }
+
+    /// A word no title holds that names mostly development tools among O*NET's technology examples names software
+    /// work: "Python Engineer" is a software engineer, not the largest occupation of engineers who use Python. A word
+    /// a title holds ("Rust Proofer") or that names mostly other software ("Microsoft") is not read so. The words
+    /// survive the cache.
+    @Test func aDevelopmentToolNamesSoftwareWork() throws {
+        let python = SearchDocument.Technology(name: "Python", development: true)
+        let index = SearchIndex(documents: [
+            SearchDocument(code: "15-1252", title: "Software Developers", alternateTitles: ["Software Engineer"],
+                           technologies: [python, .init(name: "Microsoft Visual Studio", development: true)],
+                           employment: 100),
+            SearchDocument(code: "17-2051", title: "Civil Engineers", alternateTitles: ["Civil Engineer"],
+                           technologies: [python, .init(name: "Microsoft Excel"), .init(name: "Microsoft Word")],
+                           employment: 300),
+            SearchDocument(code: "51-9124", title: "Coating Workers", alternateTitles: ["Rust Proofer"],
+                           technologies: [.init(name: "Rust programming language", development: true)]),
+        ])
+        let ranking = try index.search("Python Engineer")
+        #expect(codes(ranking).first == "15-1252", "\(codes(ranking))")
+        #expect(ranking.hits[0].matches.contains("development tool: python → software"), "\(ranking.hits[0].matches)")
+        for query in ["Rust Engineer", "Microsoft Engineer"] {
+            let other = try index.search(query)
+            #expect(!other.hits.flatMap(\.matches).contains { $0.hasPrefix("development tool") }, "\(query)")
+        }
+        let bytes = index.cacheBytes(sources: [])
+        var reader = try CacheReader(bytes, bytes.indices)
+        let (again, _) = try SearchIndex.read(cache: &reader)
+        #expect(again.developmentTerms == index.developmentTerms)
+        #expect(index.developmentTerms.contains(try #require(index.termIDs["python"])))
     }
 
     /// An -ing word keeps apart from its base when the titles holding the two name mostly different occupations

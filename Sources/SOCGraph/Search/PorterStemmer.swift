@@ -11,12 +11,21 @@ public enum PorterStemmer {
     /// stemmed; any other word, and words of three letters or fewer, are returned unchanged: at that length a
     /// final "s" is more often a name's or an acronym's than a plural's (`iOS` is no `IO`, `AWS` no `AW`, `gas` no
     /// `GA`).
+    ///
+    /// One departure from the reference: a plural or verb in -ches, -shes or -xes loses "es", not only "s", so that
+    /// it meets its singular (`coaches`, `coach`; `teaches`, `teach`; `boxes`, `box`). Step 1 alone would leave
+    /// `coache`, which only the later step 5 takes back to `coach`. Not -zes, whose singular mostly ends in "e"
+    /// (`sizes`, `analyzes`).
     public static func inflectionalStem(_ word: String) -> String {
         let bytes = Array(word.utf8)
         guard bytes.count > 3, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
         var stemmer = Buffer(bytes)
         stemmer.run()
-        return String(decoding: stemmer.b[0...stemmer.k], as: UTF8.self)
+        let stem = String(decoding: stemmer.b[0...stemmer.k], as: UTF8.self)
+        if ["ches", "shes", "xes"].contains(where: word.hasSuffix), stem.count == bytes.count - 1 {
+            return String(stem.dropLast())
+        }
+        return stem
     }
 
     /// The working state of the reference implementation: the word in `b`, its current end `k`,

@@ -36,7 +36,8 @@ extension SearchIndex {
         lines += programs.prefix(2).map { "program: \($0)" }
         if definition { lines.append("definition") }
         if tasks > 0 { lines.append("tasks: \(tasks)") }
-        let found = slots.indices.filter { satisfied[$0] > 0 && via[$0] < 0 }.map { slots[$0].term }
+        // The query's words as typed, not their stems ("learning", not "learn"; "security", not "securiti").
+        let found = slots.indices.filter { satisfied[$0] > 0 && via[$0] < 0 }.map { slots[$0].word }
         if !found.isEmpty { lines.append("terms: " + found.joined(separator: ", ")) }
         if demotedCatchAll(d, titles: titles) {
             lines.append("catch-all: scored \(Self.percentLess(Self.catchAll)) less, to rank after a specific "

@@ -271,17 +271,8 @@ public struct SearchIndex: Sendable {
     func titleEntries(with t: Int) -> ArraySlice<Int32> { titlesWithTerm[t] }
 
     /// The index term of a query's meaningful token: its inflectional stem (`SearchText.term(_:)`), or the word itself
-    /// when it is one of `separateForms`. Porter's first step takes only the "s" of a verb or plural in -ches, -shes,
-    /// -xes or -zes ("teaches" → "teache"): when that is no term of the index and the word without "es" is ("teach"),
-    /// it is that.
-    func term(_ token: SearchText.Token) -> String {
-        let term = Self.term(token, separateForms: separateForms)
-        guard termIDs[term] == nil, token.text.count >= 5,
-              ["ches", "shes", "xes", "zes"].contains(where: token.text.hasSuffix) else { return term }
-        let bare = Self.term(.init(text: String(token.text.dropLast(2)), protected: token.protected),
-                             separateForms: separateForms)
-        return termIDs[bare] == nil ? term : bare
-    }
+    /// when it is one of `separateForms`.
+    func term(_ token: SearchText.Token) -> String { Self.term(token, separateForms: separateForms) }
 
     /// The term id of a lower-case word, if the index has its term.
     func termID(_ word: String) -> Int? { termIDs[term(.init(text: word, protected: false))] }

@@ -14,8 +14,11 @@ struct GraphSearchTests {
         #expect(scientists.directMatchTitles.contains("Business Intelligence Developer"))
         #expect(scientists.alternateTitles.contains("Analytics Consultant"))
         #expect(scientists.onetTitles.contains("Business Intelligence Analysts"))
-        #expect(scientists.technologies.contains(SearchDocument.Technology(name: "AJAX", hot: true)))
-        #expect(scientists.technologies.contains(SearchDocument.Technology(name: "Adobe ActionScript", hot: false)))
+        // O*NET files both under development software (Web platform development, Development environment), MySQL
+        // under database software.
+        #expect(scientists.technologies.contains(.init(name: "AJAX", hot: true, development: true)))
+        #expect(scientists.technologies.contains(.init(name: "Adobe ActionScript", hot: false, development: true)))
+        #expect(scientists.technologies.contains(.init(name: "MySQL", hot: true, development: false)))
         #expect(scientists.programTitles.contains("Artificial Intelligence."))
         #expect(scientists.definition == nil)
         #expect(scientists.tasks.isEmpty)

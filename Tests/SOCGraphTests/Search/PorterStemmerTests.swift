@@ -13,6 +13,9 @@ import Testing
         // Title words: inflections meet, derivations do not.
         ("engineering", "engineer"), ("engineers", "engineer"), ("managers", "manager"), ("management", "management"),
         ("nurses", "nurse"), ("scientists", "scientist"), ("developers", "developer"), ("technologies", "technologi"),
+        // -ches, -shes and -xes lose "es" and meet their singular; -zes and -sses do not.
+        ("coaches", "coach"), ("teaches", "teach"), ("dispatches", "dispatch"), ("finishes", "finish"),
+        ("boxes", "box"), ("taxes", "tax"), ("sizes", "size"), ("analyzes", "analyze"), ("addresses", "address"),
     ]
 
     @Test(arguments: pairs)

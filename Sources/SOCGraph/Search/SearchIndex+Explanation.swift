@@ -18,44 +18,62 @@ extension SearchIndex {
             if !lines.contains(line) { lines.append(line) }
             if lines.count == 3 { break }
         }
-        var technologies: [String] = []
-        var programs: [String] = []
+        // The technologies and programs that hold the query's rarest words first: "Apache Kafka" before "AEC
+        // Software FastTrack Schedule" for "Kafka Platform Engineer", whose "software" nearly every occupation's
+        // technologies hold.
+        var technologies: [(text: String, weight: Double)] = []
+        var programs: [(text: String, weight: Double)] = []
         var definition = false
         var tasks = 0
         for e in documents[d].titleEntries.upperBound..<documents[d].entries.upperBound {
             guard terms(of: e).contains(where: { query.contains(Int($0)) }) else { continue }
             switch entries[e].field {
-            case .technology: technologies.append(text(of: e))
-            case .program: programs.append(text(of: e))
+            case .technology: technologies.append((text(of: e), matchedWeight(of: e, slots: slots, query: query)))
+            case .program: programs.append((text(of: e), matchedWeight(of: e, slots: slots, query: query)))
             case .definition: definition = true
             case .task: tasks += 1
             case .title, .directMatch, .onet, .alternate, .esco: break
             }
         }
-        lines += technologies.prefix(3).map { "technology: \($0)" }
-        lines += programs.prefix(2).map { "program: \($0)" }
+        let heaviest = { (entries: [(text: String, weight: Double)], count: Int) in
+            entries.enumerated().sorted { ($0.element.weight, -$0.offset) > ($1.element.weight, -$1.offset) }
+                .prefix(count).map(\.element.text)
+        }
+        lines += heaviest(technologies, 3).map { "technology: \($0)" }
+        lines += heaviest(programs, 2).map { "program: \($0)" }
         if definition { lines.append("definition") }
         if tasks > 0 { lines.append("tasks: \(tasks)") }
         // The query's words as typed, not their stems ("learning", not "learn"; "security", not "securiti").
         let found = slots.indices.filter { satisfied[$0] > 0 && via[$0] < 0 }.map { slots[$0].word }
         if !found.isEmpty { lines.append("terms: " + found.joined(separator: ", ")) }
         if demotedCatchAll(d, titles: titles) {
-            lines.append("catch-all: scored \(Self.percentLess(Self.catchAll)) less, to rank after a specific "
-                         + "occupation that matches as well (no O*NET specialty title of it matched)")
+            lines.append("catch-all: scored \(Self.percentLess(Self.catchAll)) less than a specific occupation would "
+                         + "for the same match (no O*NET specialty title of it matched)")
         }
         if civilianFirst {
             lines.append("military: scored half (the job a petition offers is civilian; no word of the query names "
                          + "military work, and it is not the occupation's own title)")
         }
         if documents[d].prior < 1, let education = documents[d].entryEducation {
-            lines.append("entry education: \(education.blsTitle) (scored \(Self.percentLess(documents[d].prior)) less, "
-                         + "to rank after an occupation entered with a bachelor's degree or more that matches as well)")
+            lines.append("entry education: \(education.blsTitle) (scored \(Self.percentLess(documents[d].prior)) less "
+                         + "than an occupation entered with a bachelor's degree or more would for the same match)")
         }
         for s in slots.indices where satisfied[s] > 0 && via[s] >= 0 {
             let alternative = slots[s].alternatives[via[s]]
             lines.append("\(alternative.kind.rawValue): \(slots[s].word) → \(alternative.word)")
         }
         return lines
+    }
+
+    /// The text weight of the query's words entry `e` holds, each word once, an alternative at its credit.
+    func matchedWeight(of e: Int, slots: [Slot], query: QueryTerms) -> Double {
+        var best = [Double](repeating: 0, count: slots.count)
+        for term in terms(of: e) {
+            for k in query.ids.indices where query.ids[k] == Int(term) {
+                best[query.slots[k]] = max(best[query.slots[k]], query.credits[k])
+            }
+        }
+        return zip(slots, best).reduce(0) { $0 + $1.0.weight * $1.1 }
     }
 
     /// How much less a factor below 1 scores, in whole percent ("3 %" for 0.97).

@@ -211,6 +211,10 @@ extension SearchIndex {
             while end < sharedTitles.count, sharedTitles[end] < titleEntries.upperBound { end += 1 }
             let shared = sharedTitles[next..<end]
             var relevance = 0.0
+            // A description's verb ("develops") supports what the other words match; alone it is no evidence:
+            // "Develops biosensors", whose other word no text holds, put 51-9151 Photographic Process Workers first
+            // through "Developing Machine Operator".
+            guard slots.indices.contains(where: { !slots[$0].verb && satisfied[$0][d] > 0 }) else { continue }
             for s in slots.indices { relevance += slots[s].weight * satisfied[s][d] }
             relevance /= totalWeight
             var titles = titleMatches(document: d, entries: shared, query: fullTerms, credit: &credit)
@@ -429,10 +433,19 @@ extension SearchIndex {
                 + "add the duties or the field of the work, after a comma (\"\(query.trimmed), …\")"
             flag(note)
         }
-        // A description of duties ranked without the prose: said, with the command that adds it.
-        if weak, reading.isDescription, !entries.contains(where: { $0.field == .definition || $0.field == .task }) {
+        // A description of duties ranked without the prose: said, with the command that adds it. Duties that name
+        // no job title ("Developing hospital software", "Performs cardiac surgery") are matched on their words
+        // alone, which titles and tasks of other work share (Registered Nurses' titles speak of cardiac care and
+        // surgery): a guess however high it scores, with or without the prose.
+        let untitled = reading.isDescription && reading.titlePart.head == nil
+        if reading.isDescription, !hasDuties, weak || untitled {
             flag("the SOC definitions and O*NET task statements are not installed, so the duties were matched on "
-                 + "titles, technologies and study programs only; run socgraph text to add them", last: true)
+                 + "titles, technologies and study programs only; "
+                 + (untitled ? "give the job title too, or " : "")
+                 + "run socgraph text to add them", last: true)
+        } else if untitled {
+            flag("the duties name no job title, so they were matched on their words alone, which other work shares; "
+                 + "give the job title too", last: true)
         }
         hits = Array(hits.prefix(limit))
         return SearchResults(query: query, hits: hits, weak: weak, weakReason: reason, ignoredWords: reading.ignored,
@@ -541,7 +554,10 @@ extension SearchIndex {
             adopted = true
         }
         if !readings.isEmpty, !written.isEmpty {
-            readings.append("as written, also a title SOC or O*NET lists under " + written.joined(separator: ", "))
+            let named = written.map { code in
+                documents.first { $0.code == code }.map { "\(code) \($0.title)" } ?? code
+            }
+            readings.append("as written, also a title SOC or O*NET lists under " + named.joined(separator: ", "))
         }
         let tokens = SearchText.tokens(normalized.text).filter(SearchText.isMeaningful)
         guard !tokens.isEmpty else {
@@ -558,12 +574,18 @@ extension SearchIndex {
         // common head ("engineer designing wastewater plants", but "machine learning engineer", "mechanical
         // engineering").
         let isCommonHead = { (term: String) in self.termIDs[term].map(self.headTerms.contains) ?? false }
-        // A verb form: a word in -ing, not first, before a word (its term given) that is not a common head, and not
-        // with the word before it a phrase of official titles ("Machine Learning Platform Engineer", "Signal
-        // Processing Algorithm Engineer").
+        // A verb form: a word in -ing before a word (its term given) that is not a common head, and not with the
+        // word before it a phrase of official titles ("Machine Learning Platform Engineer", "Signal Processing
+        // Algorithm Engineer"). First, it starts a sentence of duties ("Developing hospital software", "Building
+        // large language models") when the query does not end in a common head either and the word after it is no
+        // phrase with it in official titles: titles start with a field in -ing ("Marketing Communications Manager",
+        // "Nursing Home Administrator", "Mining Engineer").
         let isVerbForm = { (i: Int, words: [String], nextTerm: String?) in
-            i > 0 && words[i].count > 5 && words[i].lowercased().hasSuffix("ing")
-                && nextTerm.map { !isCommonHead($0) } == true && !self.isTitlePhrase(words[i - 1], words[i])
+            guard words[i].count > 5, words[i].lowercased().hasSuffix("ing"),
+                  nextTerm.map({ !isCommonHead($0) }) == true else { return false }
+            if i > 0 { return !self.isTitlePhrase(words[i - 1], words[i]) }
+            let last = words.last.map { self.term(.init(text: $0.lowercased(), protected: false)) }
+            return words.count > 2 && !(last.map(isCommonHead) ?? false) && !self.isTitlePhrase(words[0], words[1])
         }
         let words = normalized.headCandidates
         // A verb in the third person first ("designs roads and highways"): the query has no title part. Beside a word
@@ -590,8 +612,15 @@ extension SearchIndex {
         }
 
         let tokenWords = tokens.map(\.text)
+        // A qualifier of a few words after the title names its field, in -ing too ("Actuarial Director, Pricing
+        // (P&C)", "Manager, Accounting Operations"): its first word is no verb.
+        let fields = Set(normalized.qualifiers.compactMap { qualifier in
+            let words = SearchText.tokens(qualifier).filter(SearchText.isMeaningful)
+            return words.count <= Self.contextWords ? words.first?.text : nil
+        })
         var verbs = Set(tokens.indices.filter { i in
-            isVerbForm(i, tokenWords, i + 1 < tokens.count ? term(tokens[i + 1]) : nil)
+            !fields.contains(tokens[i].text)
+                && isVerbForm(i, tokenWords, i + 1 < tokens.count ? term(tokens[i + 1]) : nil)
         })
         let verbForm = !verbs.isEmpty
         if thirdPerson { verbs.insert(0) }

@@ -172,6 +172,9 @@ public struct SearchIndex: Sendable {
     /// The terms of words that name development tools (`developmentTerms(of:technologyTerms:)`): in a query, such a
     /// word names the work as software's ("Python Engineer"), `QueryExpansion.Kind.developmentTool`.
     let developmentTerms: Set<Int>
+    /// Whether the index holds the SOC definitions or O*NET task statements (`Graph/text/`): the texts that state
+    /// duties, which a description's verbs are matched with.
+    let hasDuties: Bool
     /// The title entries (SOC, Direct Match, O*NET, ESCO) holding each term, by increasing entry
     /// (`titleEntries(with:)`): a query visits only the titles that share a word with it.
     let titlesWithTerm: Runs<Int32>
@@ -227,6 +230,7 @@ public struct SearchIndex: Sendable {
     {
         self.separateForms = separateForms
         self.developmentTerms = developmentTerms
+        hasDuties = entries.contains { $0.field == .definition || $0.field == .task }
         self.documents = documents
         self.entries = entries
         self.entryTerms = entryTerms

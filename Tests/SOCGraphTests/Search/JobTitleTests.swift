@@ -285,7 +285,7 @@ struct JobTitleTests {
         let results = try index.search("Energy Engineer")
         #expect(results.hits.map(\.code) == ["17-2111", "17-2199"])
         #expect(results.hits[1].matches.contains {
-            $0.hasPrefix("catch-all: scored 3 % less, to rank after a specific occupation")
+            $0.hasPrefix("catch-all: scored 3 % less than a specific occupation would for the same match")
         })
         let specialty = Self.index([
             SearchDocument(code: "17-2199", title: "Engineers, All Other", onetTitles: ["Solar Energy Systems Engineers"]),

@@ -18,9 +18,9 @@ extension SearchIndex {
             if !lines.contains(line) { lines.append(line) }
             if lines.count == 3 { break }
         }
-        // The technologies and programs that hold the query's rarest words first: "Apache Kafka" before "AEC
-        // Software FastTrack Schedule" for "Kafka Platform Engineer", whose "software" nearly every occupation's
-        // technologies hold.
+        // The technologies and programs that hold the query's own words (or their spellings), its rarest words
+        // first: for "Kafka Platform Engineer", "Apache Kafka", not "AEC Software FastTrack Schedule", which holds
+        // only "software", the word "kafka" is searched for as a development tool.
         var technologies: [(text: String, weight: Double)] = []
         var programs: [(text: String, weight: Double)] = []
         var definition = false
@@ -28,8 +28,14 @@ extension SearchIndex {
         for e in documents[d].titleEntries.upperBound..<documents[d].entries.upperBound {
             guard terms(of: e).contains(where: { query.contains(Int($0)) }) else { continue }
             switch entries[e].field {
-            case .technology: technologies.append((text(of: e), matchedWeight(of: e, slots: slots, query: query)))
-            case .program: programs.append((text(of: e), matchedWeight(of: e, slots: slots, query: query)))
+            case .technology, .program:
+                let weight = matchedWeight(of: e, slots: slots, query: query)
+                guard weight > 0 else { continue }
+                if entries[e].field == .technology {
+                    technologies.append((text(of: e), weight))
+                } else {
+                    programs.append((text(of: e), weight))
+                }
             case .definition: definition = true
             case .task: tasks += 1
             case .title, .directMatch, .onet, .alternate, .esco: break
@@ -65,15 +71,13 @@ extension SearchIndex {
         return lines
     }
 
-    /// The text weight of the query's words entry `e` holds, each word once, an alternative at its credit.
+    /// The text weight of the query's own words (or their spellings, `Slot.fullCreditIDs`) entry `e` holds, each
+    /// word once: 0 when it holds only an expansion of them.
     func matchedWeight(of e: Int, slots: [Slot], query: QueryTerms) -> Double {
-        var best = [Double](repeating: 0, count: slots.count)
-        for term in terms(of: e) {
-            for k in query.ids.indices where query.ids[k] == Int(term) {
-                best[query.slots[k]] = max(best[query.slots[k]], query.credits[k])
-            }
+        let held = Set(terms(of: e).map(Int.init))
+        return slots.reduce(0) { sum, slot in
+            slot.fullCreditIDs.contains(where: held.contains) ? sum + slot.weight : sum
         }
-        return zip(slots, best).reduce(0) { $0 + $1.0.weight * $1.1 }
     }
 
     /// How much less a factor below 1 scores, in whole percent ("3 %" for 0.97).

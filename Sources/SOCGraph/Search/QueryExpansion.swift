@@ -12,8 +12,8 @@ public struct QueryExpansion: Sendable, Equatable {
         /// The base of an -ing or -ed word of a description that the index keeps whole (`monitoring` → `monitor`):
         /// full credit in the texts, none in titles.
         case inflection
-        /// A word no title holds that names development tools (`python` → `software`, `SearchIndex.developmentTerms`):
-        /// a title naming one is of software work. Partial credit, `synonymCredit`.
+        /// A word no title holds that names development tools (`python` → `software`,
+        /// `SearchIndex.developmentTerms`): a title naming one is of software work. Partial credit, `synonymCredit`.
         case developmentTool = "development tool"
     }
 

@@ -105,8 +105,8 @@ extension SearchIndex {
                 "\(first.code) and \(hits[1].code) match about equally well (\(formatted(first.score)) and "
                     + "\(formatted(hits[1].score))); compare them before choosing"
                     + (shownScore(first.score) == shownScore(hits[1].score)
-                        ? " (equal scores are listed with a title incumbents report first, then by BLS employment, "
-                            + "largest first, where it is published for the occupation alone)" : ""))
+                        ? " (scores equal to three decimals are listed with a title incumbents report first, then by "
+                            + "BLS employment, largest first, where it is published for the occupation alone)" : ""))
         }
         return (!reasons.isEmpty, reasons.isEmpty ? nil : reasons.joined(separator: "; "))
     }

@@ -215,6 +215,12 @@ extension SearchIndex {
             // "Develops biosensors", whose other word no text holds, put 51-9151 Photographic Process Workers first
             // through "Developing Machine Operator".
             guard slots.indices.contains(where: { !slots[$0].verb && satisfied[$0][d] > 0 }) else { continue }
+            // A verb counts where a text other than a title holds it (a task, a technology, a program): a title's
+            // "Developing" is photographic film's ("Develops software" put 51-9151 first).
+            for s in slots.indices where slots[s].verb && satisfied[s][d] > 0
+                && !holdsOutsideTitles(document: d, slot: slots[s]) {
+                satisfied[s][d] = 0
+            }
             for s in slots.indices { relevance += slots[s].weight * satisfied[s][d] }
             relevance /= totalWeight
             var titles = titleMatches(document: d, entries: shared, query: fullTerms, credit: &credit)
@@ -439,9 +445,10 @@ extension SearchIndex {
         // surgery): a guess however high it scores, with or without the prose.
         let untitled = reading.isDescription && reading.titlePart.head == nil
         if reading.isDescription, !hasDuties, weak || untitled {
+            let asked = reason?.contains("give the job title too") == true
             flag("the SOC definitions and O*NET task statements are not installed, so the duties were matched on "
                  + "titles, technologies and study programs only; "
-                 + (untitled ? "give the job title too, or " : "")
+                 + (untitled && !asked ? "give the job title too, or " : "")
                  + "run socgraph text to add them", last: true)
         } else if untitled {
             flag("the duties name no job title, so they were matched on their words alone, which other work shares; "
@@ -576,16 +583,20 @@ extension SearchIndex {
         let isCommonHead = { (term: String) in self.termIDs[term].map(self.headTerms.contains) ?? false }
         // A verb form: a word in -ing before a word (its term given) that is not a common head, and not with the
         // word before it a phrase of official titles ("Machine Learning Platform Engineer", "Signal Processing
-        // Algorithm Engineer"). First, it starts a sentence of duties ("Developing hospital software", "Building
-        // large language models") when the query does not end in a common head either and the word after it is no
-        // phrase with it in official titles: titles start with a field in -ing ("Marketing Communications Manager",
-        // "Nursing Home Administrator", "Mining Engineer").
+        // Algorithm Engineer"). First, it starts a sentence of duties ("Developing hospital software") when the query
+        // has three words or more, no comma, dash or bracket, no word that titles commonly end in and no role word,
+        // and the word after it is no phrase with it in official titles: titles start with a field in -ing
+        // ("Marketing Communications Manager", "Nursing Unit Head", "Mining Engineer").
         let isVerbForm = { (i: Int, words: [String], nextTerm: String?) in
             guard words[i].count > 5, words[i].lowercased().hasSuffix("ing"),
                   nextTerm.map({ !isCommonHead($0) }) == true else { return false }
             if i > 0 { return !self.isTitlePhrase(words[i - 1], words[i]) }
-            let last = words.last.map { self.term(.init(text: $0.lowercased(), protected: false)) }
-            return words.count > 2 && !(last.map(isCommonHead) ?? false) && !self.isTitlePhrase(words[0], words[1])
+            return words.count > 2 && !normalized.qualified
+                && !words.contains { word in
+                    JobTitle.roleWords.contains(word.lowercased())
+                        || isCommonHead(self.term(.init(text: word.lowercased(), protected: false)))
+                }
+                && !self.isTitlePhrase(words[0], words[1])
         }
         let words = normalized.headCandidates
         // A verb in the third person first ("designs roads and highways"): the query has no title part. Beside a word
@@ -612,11 +623,11 @@ extension SearchIndex {
         }
 
         let tokenWords = tokens.map(\.text)
-        // A qualifier of a few words after the title names its field, in -ing too ("Actuarial Director, Pricing
-        // (P&C)", "Manager, Accounting Operations"): its first word is no verb.
-        let fields = Set(normalized.qualifiers.compactMap { qualifier in
+        // A qualifier of a few words after the title names its field, in -ing too ("Financial Analyst, Accounting
+        // Operations", "Associate - Construction Planning"): its words are no verbs.
+        let fields = Set(normalized.qualifiers.flatMap { qualifier in
             let words = SearchText.tokens(qualifier).filter(SearchText.isMeaningful)
-            return words.count <= Self.contextWords ? words.first?.text : nil
+            return words.count <= Self.contextWords ? words.map(\.text) : []
         })
         var verbs = Set(tokens.indices.filter { i in
             !fields.contains(tokens[i].text)
@@ -995,6 +1006,17 @@ extension SearchIndex {
         let total = wanted.reduce(0) { $0 + query.weights[$1] }
         let missing = wanted.subtracting(found).reduce(0) { $0 + query.weights[$1] }
         return 1 - Self.uncorroborated * missing / max(total, 1e-9)
+    }
+
+    /// Whether a text of document `d` other than a title holds the word of `slot` or one of its alternatives.
+    /// O(the document's texts).
+    func holdsOutsideTitles(document d: Int, slot: Slot) -> Bool {
+        let ids = Set((slot.id.map { [$0] } ?? []) + slot.alternatives.map(\.id)).map(Int32.init)
+        for e in documents[d].titleEntries.upperBound..<documents[d].entries.upperBound
+        where terms(of: e).contains(where: ids.contains) {
+            return true
+        }
+        return false
     }
 
     /// Whether the query's words appear in `terms` consecutively, in the query's order.

@@ -275,8 +275,15 @@ public struct SearchIndex: Sendable {
     func titleEntries(with t: Int) -> ArraySlice<Int32> { titlesWithTerm[t] }
 
     /// The index term of a query's meaningful token: its inflectional stem (`SearchText.term(_:)`), or the word itself
-    /// when it is one of `separateForms`.
-    func term(_ token: SearchText.Token) -> String { Self.term(token, separateForms: separateForms) }
+    /// when it is one of `separateForms`. A plural in -ches, -shes or -xes of a word the titles write in -e is that
+    /// word ("attaches" of "Attache"; the stem drops "es" after -ch, -sh and -x).
+    func term(_ token: SearchText.Token) -> String {
+        if ["ches", "shes", "xes"].contains(where: token.text.hasSuffix) {
+            let singular = String(token.text.dropLast())
+            if termIDs[singular] != nil, PorterStemmer.inflectionalStem(singular) == singular { return singular }
+        }
+        return Self.term(token, separateForms: separateForms)
+    }
 
     /// The term id of a lower-case word, if the index has its term.
     func termID(_ word: String) -> Int? { termIDs[term(.init(text: word, protected: false))] }

@@ -25,7 +25,7 @@ extension SearchIndex {
         var programs: [(text: String, weight: Double)] = []
         var definition = false
         var tasks = 0
-        for e in documents[d].titleEntries.upperBound..<documents[d].entries.upperBound {
+        for e in documents[d].textEntries {
             guard terms(of: e).contains(where: { query.contains(Int($0)) }) else { continue }
             switch entries[e].field {
             case .technology, .program:

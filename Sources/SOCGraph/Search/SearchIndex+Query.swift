@@ -202,6 +202,10 @@ extension SearchIndex {
             /// Whether it matched a title its incumbents report (`reportedMatch`): among equal scores it comes first.
             var reported = false
         }
+        // The verbs' words and alternatives, for `holdsOutsideTitles`.
+        let verbIDs = slots.indices.filter { slots[$0].verb }.map { s in
+            (s, Set(((slots[s].id.map { [$0] } ?? []) + slots[s].alternatives.map(\.id)).map(Int32.init)))
+        }
         var candidates: [Candidate] = []
         var credit = [Double](repeating: 0, count: slots.count)
         for d in 0..<count where touched[d] {
@@ -217,8 +221,7 @@ extension SearchIndex {
             guard slots.indices.contains(where: { !slots[$0].verb && satisfied[$0][d] > 0 }) else { continue }
             // A verb counts where a text other than a title holds it (a task, a technology, a program): a title's
             // "Developing" is photographic film's ("Develops software" put 51-9151 first).
-            for s in slots.indices where slots[s].verb && satisfied[s][d] > 0
-                && !holdsOutsideTitles(document: d, slot: slots[s]) {
+            for (s, ids) in verbIDs where satisfied[s][d] > 0 && !holdsOutsideTitles(document: d, ids: ids) {
                 satisfied[s][d] = 0
             }
             for s in slots.indices { relevance += slots[s].weight * satisfied[s][d] }
@@ -1008,12 +1011,10 @@ extension SearchIndex {
         return 1 - Self.uncorroborated * missing / max(total, 1e-9)
     }
 
-    /// Whether a text of document `d` other than a title holds the word of `slot` or one of its alternatives.
+    /// Whether a text of document `d` other than a title holds one of `ids` (a word and its alternatives).
     /// O(the document's texts).
-    func holdsOutsideTitles(document d: Int, slot: Slot) -> Bool {
-        let ids = Set((slot.id.map { [$0] } ?? []) + slot.alternatives.map(\.id)).map(Int32.init)
-        for e in documents[d].titleEntries.upperBound..<documents[d].entries.upperBound
-        where terms(of: e).contains(where: ids.contains) {
+    func holdsOutsideTitles(document d: Int, ids: Set<Int32>) -> Bool {
+        for e in documents[d].textEntries where terms(of: e).contains(where: ids.contains) {
             return true
         }
         return false

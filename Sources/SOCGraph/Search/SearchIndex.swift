@@ -106,6 +106,8 @@ public struct SearchIndex: Sendable {
         let entries: Range<Int>
         /// Its title entries (SOC title, Direct Match, O*NET and ESCO titles), a prefix of `entries`.
         let titleEntries: Range<Int>
+        /// Its entries other than titles (definition, tasks, technologies, programs), the rest of `entries`.
+        var textEntries: Range<Int> { titleEntries.upperBound..<entries.upperBound }
         /// BLS typical education needed for entry.
         let entryEducation: EducationLevel?
         /// BLS Employment Projections' employment in 2024, in thousands; 0 when not published for the occupation

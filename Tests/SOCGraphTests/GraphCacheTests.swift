@@ -146,7 +146,7 @@ struct GraphCacheTests {
         let titleEnd = index.documents[0].titleEntries.upperBound
         #expect(titleEnd < index.documents[0].entries.upperBound, "the first occupation has more than titles")
         func entry(_ e: SearchIndex.Entry, text: Int32? = nil, head: Int?? = nil, share: Double? = nil) -> SearchIndex.Entry {
-            SearchIndex.Entry(field: e.field, hot: e.hot, text: text ?? e.text, head: head ?? e.head,
+            SearchIndex.Entry(field: e.field, inDemand: e.inDemand, text: text ?? e.text, head: head ?? e.head,
                               share: share ?? e.share, reported: e.reported)
         }
         func withEntry(_ changed: SearchIndex.Entry) -> [SearchIndex.Entry] {

@@ -494,7 +494,15 @@ extension ShippedGraphTests {
             #expect(ranking.matches.first?.contains("development tool: \(word) → software") == true, "\(title)")
         }
         let java = try ranking("Java Developer")
-        #expect(java.codes.first == "15-1251" && !java.matches.joined().contains("development tool"), "\(java.codes)")
+        #expect(java.codes.first == "15-1251", "\(java.codes)")
+        #expect(!java.matches.joined().contains { $0.hasPrefix("development tool") })
+        // A hardware description language is the engineers' (17-) more than computer occupations' (15-): no software.
+        for title in ["Verilog Engineer", "VHDL Engineer"] {
+            let ranking = try ranking(title)
+            #expect(ranking.codes.first == "17-2061", "\(title): \(ranking.codes)")
+            #expect(!ranking.codes.prefix(3).contains("15-1252"), "\(title): \(ranking.codes)")
+            #expect(!ranking.matches.joined().contains { $0.hasPrefix("development tool") }, "\(title)")
+        }
         let info = try ranking("Sr. Info Security Engineer")
         #expect(info.codes.first == "15-1299" && !info.codes.prefix(5).contains("43-4171"), "\(info.codes)")
     }

@@ -2,7 +2,7 @@
 extension KnowledgeGraph {
     /// The searchable text of every detailed occupation, in code order: the SOC title, SOC Direct Match Titles
     /// (illustrative ones included), O*NET occupation, specialty and Alternate Titles (with those the Sample of
-    /// Reported Titles lists), technology examples with the hot flag, the titles of the CIP programs that prepare
+    /// Reported Titles lists), technology examples with the In Demand flag, the titles of the CIP programs that prepare
     /// for it, and, from `text`, its SOC definition and O*NET task statements; and the ESCO titles of every ISCO-08
     /// group the BLS crosswalks link to it.
     ///
@@ -31,7 +31,7 @@ extension KnowledgeGraph {
                 alternateTitles: alternate, reportedTitles: reported,
                 technologies: technologies(of: node).map {
                     SearchDocument.Technology(
-                        name: self[$0.technology].title, hot: $0.use.hot,
+                        name: self[$0.technology].title, inDemand: $0.use.inDemand,
                         development: commodity(of: $0.technology)?.code
                             .hasPrefix(SearchDocument.Technology.developmentClass) ?? false)
                 },

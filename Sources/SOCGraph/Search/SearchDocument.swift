@@ -2,10 +2,12 @@
 ///
 /// `definition` and `tasks` hold verbatim sentences and are only filled when the graph has its text files.
 public struct SearchDocument: Sendable, Hashable, Codable {
-    /// A technology example the occupation uses; `hot` marks an O*NET Hot Technology.
+    /// A technology example the occupation uses; `inDemand` marks one O*NET finds In Demand for it: frequently
+    /// asked for in the employer job postings of this occupation (a Hot Technology is frequent across all
+    /// postings, so it says nothing of which occupation uses it).
     public struct Technology: Sendable, Hashable, Codable {
         public var name: String
-        public var hot: Bool
+        public var inDemand: Bool
         /// Whether O*NET files it under the UNSPSC class of development software (`developmentClass`): a
         /// programming language, a development environment, a compiler, a testing or web platform tool.
         public var development: Bool
@@ -16,9 +18,9 @@ public struct SearchDocument: Sendable, Hashable, Codable {
         /// and Compiler and decompiler software.
         public static let developmentClass = "432324"
 
-        public init(name: String, hot: Bool = false, development: Bool = false) {
+        public init(name: String, inDemand: Bool = false, development: Bool = false) {
             self.name = name
-            self.hot = hot
+            self.inDemand = inDemand
             self.development = development
         }
     }

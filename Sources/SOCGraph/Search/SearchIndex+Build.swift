@@ -23,7 +23,7 @@ extension SearchIndex {
             let titleEnd = builder.entries.count
             var seenTechnologies = Set<String>()
             for technology in document.technologies where seenTechnologies.insert(technology.name).inserted {
-                builder.add(technology.name, field: .technology, hot: technology.hot)
+                builder.add(technology.name, field: .technology, inDemand: technology.inDemand)
             }
             builder.add(document.programTitles, field: .program)
             if let definition = document.definition { builder.add(definition, field: .definition) }
@@ -51,27 +51,42 @@ extension SearchIndex {
                       .subtracting(titleTerms))
     }
 
-    /// The terms that name development tools: of the technology names holding the term, at least half are filed by
-    /// O*NET under development software (`SearchDocument.Technology.developmentClass`). "python" is in "Python"
-    /// (Object or component oriented development software) and in "Python NumPy"; "microsoft" is in far more
-    /// office programs than development ones. The caller leaves out the terms a title holds: in "Java
-    /// Developer" or "Code Enforcement Officer" the word is the title's own.
+    /// The terms that name software development tools: of the technology names holding the term, at least half are
+    /// filed by O*NET under development software (`SearchDocument.Technology.developmentClass`), and the occupations
+    /// using them count at least as many computer occupations (`computerGroup`) as engineers (`engineeringGroup`).
+    /// "python" is in "Python" (Object or component oriented development software) and in "Python NumPy", used by
+    /// 21 computer and 21 engineering occupations; "microsoft" is in far more office programs than development ones;
+    /// "verilog", a hardware description language, is used by 7 computer and 12 engineering occupations: a
+    /// "Verilog Engineer" designs chips. The caller leaves out the terms a title holds: in "Java Developer" or
+    /// "Code Enforcement Officer" the word is the title's own.
     static func developmentTerms(of input: [SearchDocument], technologyTerms: [String: [Int]]) -> Set<Int> {
         var development: [String: Bool] = [:]
+        var users: [String: Set<String>] = [:]
         for document in input {
             for technology in document.technologies {
                 development[technology.name] = (development[technology.name] ?? false) || technology.development
+                users[technology.name, default: []].insert(document.code)
             }
         }
         var names: [Int: (all: Int, development: Int)] = [:]
+        var termUsers: [Int: Set<String>] = [:]
         for (name, ids) in technologyTerms {
             for id in Set(ids) {
                 names[id, default: (0, 0)].all += 1
                 if development[name] == true { names[id, default: (0, 0)].development += 1 }
+                termUsers[id, default: []].formUnion(users[name] ?? [])
             }
         }
-        return Set(names.filter { $0.value.development > 0 && 2 * $0.value.development >= $0.value.all }.keys)
+        let share = { (id: Int, group: String) in termUsers[id, default: []].count { $0.hasPrefix(group) } }
+        return Set(names.filter { id, count in
+            count.development > 0 && 2 * count.development >= count.all
+                && share(id, Self.computerGroup) >= share(id, Self.engineeringGroup)
+        }.keys)
     }
+
+    /// The SOC major groups whose users `developmentTerms` weighs: Computer and Mathematical Occupations, and
+    /// Architecture and Engineering Occupations.
+    static let computerGroup = "15-", engineeringGroup = "17-"
 
     /// Accumulates the entries and the vocabulary, tokenising and stemming each distinct word once.
     private struct Builder {
@@ -100,12 +115,12 @@ extension SearchIndex {
         /// abbreviations (`IT Manager (Information Technology Manager)`), or `Shared First/Second` becomes one
         /// entry per form, each shown as written.
         mutating func add(
-            _ text: String, field: SearchField, hot: Bool = false, shown: String? = nil, share: Double = 1,
+            _ text: String, field: SearchField, inDemand: Bool = false, shown: String? = nil, share: Double = 1,
             reported: Bool = false
         ) {
             let textID = self.textID(shown ?? text)
             guard field.isTitle || field == .esco else {
-                entries.append(Entry(field: field, hot: hot, text: textID, head: nil))
+                entries.append(Entry(field: field, inDemand: inDemand, text: textID, head: nil))
                 entryTerms.append((field == .technology ? technologyTerms(text) : terms(text)).map(Int32.init))
                 return
             }
@@ -113,7 +128,7 @@ extension SearchIndex {
                 let normalized = JobTitle.normalize(form)
                 let ids = terms(normalized.text)
                 let head = normalized.head.flatMap { termIDs[term(.init(text: $0, protected: false))] }
-                entries.append(Entry(field: field, hot: hot, text: textID,
+                entries.append(Entry(field: field, inDemand: inDemand, text: textID,
                                      head: head.flatMap { ids.contains($0) ? $0 : nil }, share: share,
                                      reported: reported))
                 entryTerms.append(ids.map(Int32.init))
@@ -214,7 +229,7 @@ extension SearchIndex {
                 let terms = entryTerms[e].map(Int.init)
                 let b = entry.field.lengthNormalization
                 let denominator = 1 - b + b * Double(terms.count) / averageLength[entry.field]!
-                let weight = entry.field.weight * (entry.hot ? hotTechnologyBoost : 1)
+                let weight = entry.field.weight * (entry.inDemand ? inDemandBoost : 1)
                 for position in terms.indices {
                     let term = terms[position]
                     guard !terms[..<position].contains(term) else { continue }

@@ -22,7 +22,7 @@ extension SearchIndex {
         w.int32s(texts.starts)
         w.uint8s(texts.values)
         w.uint8s(entries.map { UInt8(SearchField.allCases.firstIndex(of: $0.field) ?? 0) })
-        w.uint8s(entries.map { ($0.hot ? 1 : 0) | ($0.reported ? 2 : 0) })
+        w.uint8s(entries.map { ($0.inDemand ? 1 : 0) | ($0.reported ? 2 : 0) })
         w.int32s(entries.map(\.text))
         w.int32s(entries.map { Int32($0.head.map { $0 + 1 } ?? 0) })
         w.doubles(entries.map(\.share))
@@ -86,7 +86,7 @@ extension SearchIndex {
               entryHeads.allSatisfy({ $0 >= 0 && $0 <= terms }), shares.allSatisfy({ $0 > 0 && $0 <= 1 })
         else { throw CacheReader.Damage() }
         let entries = (0..<count).map { e in
-            Entry(field: SearchField.allCases[Int(fields[e])], hot: flags[e] & 1 != 0, text: textIDs[e],
+            Entry(field: SearchField.allCases[Int(fields[e])], inDemand: flags[e] & 1 != 0, text: textIDs[e],
                   head: entryHeads[e] == 0 ? nil : Int(entryHeads[e]) - 1, share: shares[e], reported: flags[e] & 2 != 0)
         }
         let termStarts = try r.int32s()

@@ -32,7 +32,8 @@ extension SearchIndex {
                 let weight = matchedWeight(of: e, slots: slots, query: query)
                 guard weight > 0 else { continue }
                 if entries[e].field == .technology {
-                    technologies.append((text(of: e), weight))
+                    // One O*NET finds In Demand for the occupation weighs more (`inDemandBoost`): the line says so.
+                    technologies.append((text(of: e) + (entries[e].inDemand ? " (In Demand)" : ""), weight))
                 } else {
                     programs.append((text(of: e), weight))
                 }

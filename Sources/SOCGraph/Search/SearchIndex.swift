@@ -91,8 +91,10 @@ public struct SearchIndex: Sendable {
     public static let relatedTitleMatch = 0.4
     /// How much less a related occupation of the first hit reaches for each place down O*NET's list.
     public static let relatedDecay = 0.97
-    /// How much a hot technology counts relative to another technology.
-    public static let hotTechnologyBoost = 1.25
+    /// How much a technology O*NET finds In Demand for the occupation counts relative to another of its
+    /// technologies: "Verilog" is among the technologies of 23 occupations, In Demand for 17-2061 Computer Hardware
+    /// Engineers alone.
+    public static let inDemandBoost = 1.25
     /// The most different words a query may have (after stop words): a job title or a few lines of duties.
     public static let maxQueryWords = 100
     /// The longest query taken, in characters: room for a few paragraphs of duties.
@@ -132,8 +134,8 @@ public struct SearchIndex: Sendable {
     /// terms are `terms(of:)`, its words `text(of:)`.
     struct Entry {
         let field: SearchField
-        /// A technology O*NET flags hot for the occupation.
-        let hot: Bool
+        /// A technology O*NET finds In Demand for the occupation (`SearchDocument.Technology.inDemand`).
+        let inDemand: Bool
         /// The text as written, as its position in `texts`: the same text has the same position.
         let text: Int32
         /// A title's head word (`JobTitle.Normalized.head`), as a term id.

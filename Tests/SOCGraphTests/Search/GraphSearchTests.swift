@@ -15,10 +15,11 @@ struct GraphSearchTests {
         #expect(scientists.alternateTitles.contains("Analytics Consultant"))
         #expect(scientists.onetTitles.contains("Business Intelligence Analysts"))
         // O*NET files both under development software (Web platform development, Development environment), MySQL
-        // under database software.
-        #expect(scientists.technologies.contains(.init(name: "AJAX", hot: true, development: true)))
-        #expect(scientists.technologies.contains(.init(name: "Adobe ActionScript", hot: false, development: true)))
-        #expect(scientists.technologies.contains(.init(name: "MySQL", hot: true, development: false)))
+        // under database software. Apache Spark is In Demand for data scientists; AJAX, a Hot Technology, is not.
+        #expect(scientists.technologies.contains(.init(name: "AJAX", inDemand: false, development: true)))
+        #expect(scientists.technologies.contains(.init(name: "Adobe ActionScript", inDemand: false, development: true)))
+        #expect(scientists.technologies.contains(.init(name: "MySQL", inDemand: false, development: false)))
+        #expect(scientists.technologies.contains(.init(name: "Apache Spark", inDemand: true, development: false)))
         #expect(scientists.programTitles.contains("Artificial Intelligence."))
         #expect(scientists.definition == nil)
         #expect(scientists.tasks.isEmpty)

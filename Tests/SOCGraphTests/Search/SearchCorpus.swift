@@ -19,8 +19,9 @@ enum SearchCorpus {
                 "Machine Learning Software Engineer",
             ],
             technologies: [
-                T(name: "TensorFlow", hot: true), T(name: "PyTorch", hot: true), T(name: "Python", hot: true),
-                T(name: "R", hot: true), T(name: "Apache Spark", hot: true), T(name: "Scikit-learn"),
+                T(name: "TensorFlow", inDemand: true), T(name: "PyTorch", inDemand: true),
+                T(name: "Python", inDemand: true), T(name: "R", inDemand: true),
+                T(name: "Apache Spark", inDemand: true), T(name: "Scikit-learn"),
             ],
             programTitles: ["Data Science, General", "Statistics, General"],
             definition: "Build statistical and machine learning models that turn large data sets into predictions.",
@@ -40,8 +41,9 @@ enum SearchCorpus {
                 "Game Developer", "Software Architect",
             ],
             technologies: [
-                T(name: "C++", hot: true), T(name: "C#", hot: true), T(name: "Python", hot: true), T(name: "Git"),
-                T(name: "Microsoft ASP.NET", hot: true), T(name: "Oracle Java", hot: true),
+                T(name: "C++", inDemand: true), T(name: "C#", inDemand: true), T(name: "Python", inDemand: true),
+                T(name: "Git"),
+                T(name: "Microsoft ASP.NET", inDemand: true), T(name: "Oracle Java", inDemand: true),
             ],
             programTitles: ["Computer Science", "Computer Software Engineering"],
             definition: "Design and build computer applications and the systems software they run on.",
@@ -58,8 +60,8 @@ enum SearchCorpus {
                 "NLP Engineer (Natural Language Processing Engineer)", "Computational Linguist",
             ],
             technologies: [
-                T(name: "TensorFlow", hot: true), T(name: "PyTorch", hot: true), T(name: "Python", hot: true),
-                T(name: "The MathWorks MATLAB", hot: true),
+                T(name: "TensorFlow", inDemand: true), T(name: "PyTorch", inDemand: true),
+                T(name: "Python", inDemand: true), T(name: "The MathWorks MATLAB", inDemand: true),
             ],
             programTitles: ["Computer Science", "Artificial Intelligence"],
             definition: "Invent new computing methods and study fundamental problems of computation."),
@@ -67,7 +69,7 @@ enum SearchCorpus {
             code: "15-1251", title: "Computer Programmers",
             directMatchTitles: ["Applications Programmer", "Computer Language Coder", "Systems Programmer"],
             alternateTitles: ["Programmer", "Computer Programmer", "Web Programmer", "Programmer Analyst"],
-            technologies: [T(name: "C++", hot: true), T(name: "Oracle Java", hot: true)],
+            technologies: [T(name: "C++", inDemand: true), T(name: "Oracle Java", inDemand: true)],
             programTitles: ["Computer Programming/Programmer, General"]),
         SearchDocument(
             code: "15-1211", title: "Computer Systems Analysts",
@@ -77,7 +79,7 @@ enum SearchCorpus {
             alternateTitles: [
                 "Business Systems Analyst", "Systems Analyst", "IT Analyst (Information Technology Analyst)",
             ],
-            technologies: [T(name: "Microsoft SQL Server", hot: true)],
+            technologies: [T(name: "Microsoft SQL Server", inDemand: true)],
             programTitles: ["Computer Systems Analysis/Analyst"]),
         SearchDocument(
             code: "11-3021", title: "Computer and Information Systems Managers",
@@ -154,7 +156,7 @@ enum SearchCorpus {
             code: "17-2141", title: "Mechanical Engineers",
             directMatchTitles: ["Mechanical Design Engineer", "Auto Research Engineer"],
             alternateTitles: ["Design Engineer", "Mechanical Engineer", "Product Engineer"],
-            technologies: [T(name: "Dassault Systemes SolidWorks", hot: true)],
+            technologies: [T(name: "Dassault Systemes SolidWorks", inDemand: true)],
             programTitles: ["Mechanical Engineering"]),
         SearchDocument(
             code: "23-1011", title: "Lawyers",

@@ -155,6 +155,28 @@ import Testing
         #expect(index.developmentTerms.contains(try #require(index.termIDs["python"])))
     }
 
+    /// A development tool used by more engineering occupations (17-) than computer ones (15-) names hardware work, not
+    /// software: "Verilog Engineer" is no software engineer. Among the engineers who use it, the occupation O*NET
+    /// finds it In Demand for ranks first, and its line says so.
+    @Test func anEngineersToolNamesNoSoftwareAndInDemandWeighsMore() throws {
+        let verilog = SearchDocument.Technology(name: "Verilog", development: true)
+        let index = SearchIndex(documents: [
+            SearchDocument(code: "15-1252", title: "Software Developers", alternateTitles: ["Software Engineer"],
+                           technologies: [verilog], employment: 1000),
+            SearchDocument(code: "17-2061", title: "Computer Hardware Engineers", alternateTitles: ["Engineer"],
+                           technologies: [.init(name: "Verilog", inDemand: true, development: true)],
+                           employment: 50),
+            SearchDocument(code: "17-2141", title: "Mechanical Engineers", alternateTitles: ["Engineer"],
+                           technologies: [verilog], employment: 200),
+        ])
+        #expect(!index.developmentTerms.contains(try #require(index.termIDs["verilog"])))
+        let ranking = try index.search("Verilog Engineer")
+        #expect(codes(ranking).prefix(2) == ["17-2061", "17-2141"], "\(codes(ranking))")
+        #expect(ranking.hits[0].matches.contains("technology: Verilog (In Demand)"), "\(ranking.hits[0].matches)")
+        #expect(ranking.hits[1].matches.contains("technology: Verilog"), "\(ranking.hits[1].matches)")
+        #expect(!ranking.hits.flatMap(\.matches).contains { $0.hasPrefix("development tool") })
+    }
+
     /// An -ing word keeps apart from its base when the titles holding the two name mostly different occupations
     /// ("training", "train"), and is stemmed onto it when they name mostly the same ("engineering", "engineer").
     @Test func anIngWordIsItsOwnTermWhenItsTitlesNameOtherOccupations() throws {
@@ -183,7 +205,7 @@ import Testing
             SearchDocument(code: "43-5071", title: "Shipping, Receiving, and Inventory Clerks",
                            alternateTitles: ["Distributing Clerk"]),
             SearchDocument(code: "51-8013", title: "Power Plant Operators",
-                           technologies: [.init(name: "Distributed control system DCS software", hot: false)]),
+                           technologies: [.init(name: "Distributed control system DCS software")]),
         ]
         #expect(SearchIndex.separateForms(of: documents) == ["training", "distributed"])
         let index = SearchIndex(documents: documents)
@@ -341,7 +363,7 @@ import Testing
     @Test func technologiesAreExplained() throws {
         let results = try index.search("TensorFlow")
         #expect(Set(codes(results).prefix(2)) == ["15-2051", "15-1221"])
-        #expect(results.hits[0].matches.contains("technology: TensorFlow"))
+        #expect(results.hits[0].matches.contains("technology: TensorFlow (In Demand)"))
         #expect(!codes(results).contains("15-1252"))
     }
 

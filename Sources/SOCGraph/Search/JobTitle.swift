@@ -146,6 +146,13 @@ public enum JobTitle {
         "infosec": "information security",
     ]
 
+    /// Abbreviations that stand for a word only after certain words: "Info Sec" and "Cyber Sec" are information and
+    /// cyber security, while "SEC" alone is the Securities and Exchange Commission ("SEC Reporting Manager", an
+    /// accountant's title) and stays as written.
+    static let abbreviationsAfter: [String: (after: Set<String>, meaning: String)] = [
+        "sec": (["info", "information", "cyber"], "security"),
+    ]
+
     /// The terms of art among the abbreviations' spellings, as their meaningful words: "machine learning",
     /// "artificial intelligence", "quality assurance", "research development". A title holding one word of one
     /// without the other is of something else ("Learning Director", "Quality Engineer" for "quality assurance").
@@ -209,6 +216,12 @@ public enum JobTitle {
                 guard let meaning = abbreviations[word.lowercased()], !meaning.contains(" ") else { return word }
                 expanded.append(Expansion(abbreviation: word.lowercased(), meaning: meaning))
                 return meaning
+            }
+            for i in words.indices.dropFirst() {
+                guard let (after, meaning) = abbreviationsAfter[words[i].lowercased()],
+                      after.contains(words[i - 1].lowercased()) else { continue }
+                expanded.append(Expansion(abbreviation: words[i].lowercased(), meaning: meaning))
+                words[i] = meaning
             }
             // A bracketed code or a segment of noise after the first names no occupation.
             let lower = words.map { $0.lowercased() }

@@ -132,7 +132,8 @@ struct JobTitleTests {
         ("M&A Associate", "mergers and acquisitions associate"),
         ("HRBP", "human resources business partner"), ("MLE II", "machine learning engineer"),
         ("Sr. Info Security Engineer", "information security engineer"),
-        ("InfoSec Analyst", "information security analyst"),
+        ("InfoSec Analyst", "information security analyst"), ("Info Sec Analyst", "information security analyst"),
+        ("Cyber Sec Engineer", "cyber security engineer"), ("SEC Reporting Manager", "sec reporting manager"),
         // Spelled out before the rank and "of" rules, as if written in full.
         ("Asst. Dir. of Finance", "finance director"), ("Dir. of Eng.", "engineer director"),
     ])

@@ -486,6 +486,17 @@ extension ShippedGraphTests {
     /// the title names software work; a language a title holds stays the title's ("Java Developer", 15-1251).
     /// "Info" is "Information": "Sr. Info Security Engineer" gave 43-4171 Receptionists and Information Clerks first,
     /// through "Info Assistant".
+    /// ESCO's "AI engineer" (ISCO 3240) is an artificial insemination technician, as the labels of its group spell
+    /// it: "AI Engineer" listed 29-2056 Veterinary Technologists and Technicians third. O*NET's "ENG Camera Operator"
+    /// gathers electronic news.
+    @Test func anAbbreviationIsReadAsTheOccupationsTitlesSpellIt() throws {
+        guard requireGraph() else { return }
+        let ai = try ranking("AI Engineer")
+        #expect(ai.codes.first == "15-1221", "\(ai.codes)")
+        #expect(ai.codes.allSatisfy { $0.hasPrefix("15-") }, "\(ai.codes)")
+        #expect(try ranking("ENG Camera Operator").codes.first == "27-4031")
+    }
+
     @Test func aDevelopmentToolNamesSoftwareWork() throws {
         guard requireGraph() else { return }
         for title in ["Scala Engineer", "Django Engineer"] {

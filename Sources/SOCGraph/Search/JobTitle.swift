@@ -153,6 +153,43 @@ public enum JobTitle {
         "sec": (["info", "information", "cyber"], "security"),
     ]
 
+    /// The abbreviations (`abbreviations`) that the titles of one occupation spell otherwise, with their spelling
+    /// there: a title that is another title with the abbreviation in place of words of its initials gives the spelling.
+    /// Animal Breeders' "Artificial Insemination Technician (AI Technician)" and ESCO's "AI engineer" beside
+    /// "artificial insemination engineer" (ISCO 3240) spell "AI" as artificial insemination: their "AI Technician" and
+    /// "AI engineer" are no artificial intelligence work; nor is the "ENG" of "ENG Camera Operator" (electronic news
+    /// gathering) an engineer's. Where the titles also spell it as `abbreviations` does, that stands.
+    /// O(titles × titles holding an abbreviation).
+    public static func localSpellings(of titles: [String]) -> [String: String] {
+        let worded = Set(titles.map { wordsOf($0).map { $0.lowercased() } })
+        let byCount = Dictionary(grouping: worded, by: \.count)
+        var found: [String: Set<String>] = [:]
+        for words in worded {
+            for (i, word) in words.enumerated() where abbreviations[word] != nil && word.allSatisfy(\.isLetter) {
+                let n = word.count
+                for other in byCount[words.count - 1 + n] ?? []
+                where other[..<i] == words[..<i] && other[(i + n)...] == words[(i + 1)...] {
+                    let spelled = other[i..<(i + n)]
+                    if zip(spelled, word).allSatisfy({ $0.first == $1 }) {
+                        found[word, default: []].insert(spelled.joined(separator: " "))
+                    }
+                }
+            }
+        }
+        // The same spelling written apart or in the singular ("data base administrator", "human resource") is no
+        // other meaning.
+        let joined = { (text: String) in text.filter { $0 != " " } }
+        let same = { (a: String, b: String) in
+            let (a, b) = (joined(a), joined(b))
+            return a == b || a + "s" == b || a == b + "s"
+        }
+        var spellings: [String: String] = [:]
+        for (word, spelled) in found where !spelled.contains(where: { same($0, abbreviations[word] ?? "") }) {
+            spellings[word] = spelled.sorted()[0]
+        }
+        return spellings
+    }
+
     /// The terms of art among the abbreviations' spellings, as their meaningful words: "machine learning",
     /// "artificial intelligence", "quality assurance", "research development". A title holding one word of one
     /// without the other is of something else ("Learning Director", "Quality Engineer" for "quality assurance").
@@ -204,7 +241,11 @@ public enum JobTitle {
     /// Normalises a job title, or the title part of a longer text (see the type's rules); `query` adds the rules
     /// for a query (a trainee, a grade letter). A text with nothing left after the rules is returned as written, so
     /// that "Senior" alone still searches for something.
-    public static func normalize(_ title: String, query: Bool = false) -> Normalized {
+    /// `spellings` overrides `abbreviations` for the titles of one occupation (`localSpellings(of:)`).
+    public static func normalize(
+        _ title: String, query: Bool = false, spellings: [String: String] = [:]
+    ) -> Normalized {
+        let spelling = { (word: String) in spellings[word] ?? abbreviations[word] }
         var dropped: [String] = []
         var expanded: [Expansion] = []
         var segments: [[String]] = []
@@ -213,7 +254,7 @@ public enum JobTitle {
             // "Assistant Director"; those of several ("VP", "SDE") after them, as the words they stand for would not
             // be read as one ("VP, Engineering" is an engineering vice president).
             var words = wordsOf(raw).map { word in
-                guard let meaning = abbreviations[word.lowercased()], !meaning.contains(" ") else { return word }
+                guard let meaning = spelling(word.lowercased()), !meaning.contains(" ") else { return word }
                 expanded.append(Expansion(abbreviation: word.lowercased(), meaning: meaning))
                 return meaning
             }
@@ -299,7 +340,7 @@ public enum JobTitle {
         for word in titlePart.map({ $0.lowercased() }) {
             if headBoundaries.contains(word) { break }
             if SearchText.stopWords.contains(word) { continue }
-            if let meaning = abbreviations[word] {
+            if let meaning = spelling(word) {
                 candidates += meaning.split(separator: " ").map(String.init)
             } else {
                 candidates.append(word)
@@ -307,7 +348,7 @@ public enum JobTitle {
         }
         var words: [String] = []
         for word in segments.joined() {
-            if let meaning = abbreviations[word.lowercased()] {
+            if let meaning = spelling(word.lowercased()) {
                 expanded.append(Expansion(abbreviation: word.lowercased(), meaning: meaning))
                 words += meaning.split(separator: " ").map(String.init)
             } else {
@@ -320,7 +361,7 @@ public enum JobTitle {
                               qualified: false, dropped: [], expanded: [])
         }
         let spelledOut = { (segment: [String]) in
-            segment.map { abbreviations[$0.lowercased()] ?? $0.lowercased() }.joined(separator: " ")
+            segment.map { spelling($0.lowercased()) ?? $0.lowercased() }.joined(separator: " ")
         }
         return Normalized(text: words.joined(separator: " "), headCandidates: candidates, qualified: qualified,
                           dropped: dropped, expanded: expanded,

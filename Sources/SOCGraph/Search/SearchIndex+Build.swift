@@ -7,18 +7,25 @@ extension SearchIndex {
         documents.reserveCapacity(input.count)
         for document in input {
             let start = builder.entries.count
-            builder.add(document.title, field: .title)
-            builder.add(document.directMatchTitles, field: .directMatch)
-            builder.add(document.onetTitles, field: .onet)
+            // An abbreviation is read as the occupation's own titles spell it (`JobTitle.localSpellings(of:)`),
+            // an ESCO label's as the labels of its ISCO group do.
+            let own = [document.title] + document.directMatchTitles + document.onetTitles + document.alternateTitles
+            let spellings = JobTitle.localSpellings(of: own.flatMap(builder.titleForms))
+            builder.add(document.title, field: .title, spellings: spellings)
+            builder.add(document.directMatchTitles, field: .directMatch, spellings: spellings)
+            builder.add(document.onetTitles, field: .onet, spellings: spellings)
             let reported = Set(document.reportedTitles)
             var seenAlternates = Set<String>()
             for title in document.alternateTitles where seenAlternates.insert(title).inserted {
-                builder.add(title, field: .alternate, reported: reported.contains(title))
+                builder.add(title, field: .alternate, reported: reported.contains(title), spellings: spellings)
+            }
+            let groupSpellings = Dictionary(grouping: document.escoTitles, by: \.isco).mapValues { titles in
+                JobTitle.localSpellings(of: titles.map(\.label).flatMap(builder.titleForms))
             }
             var seenESCO = Set<SearchDocument.ESCOTitle>()
             for title in document.escoTitles where seenESCO.insert(title).inserted {
                 builder.add(title.label, field: .esco, shown: "\(title.label) (ISCO \(title.isco))",
-                            share: Self.escoShare(reach: title.reach))
+                            share: Self.escoShare(reach: title.reach), spellings: groupSpellings[title.isco] ?? [:])
             }
             let titleEnd = builder.entries.count
             var seenTechnologies = Set<String>()
@@ -104,19 +111,19 @@ extension SearchIndex {
         /// Term ids per technology name: the same names recur across many occupations.
         var technologies: [String: [Int]] = [:]
 
-        mutating func add(_ texts: [String], field: SearchField) {
+        mutating func add(_ texts: [String], field: SearchField, spellings: [String: String] = [:]) {
             var seen = Set<String>(minimumCapacity: texts.count)
             for text in texts where seen.insert(text).inserted {
-                add(text, field: field)
+                add(text, field: field, spellings: spellings)
             }
         }
 
         /// Adds one text. A title is normalised (`JobTitle`); one written `Short (Long)`, as O*NET writes
         /// abbreviations (`IT Manager (Information Technology Manager)`), or `Shared First/Second` becomes one
-        /// entry per form, each shown as written.
+        /// entry per form, each shown as written. `spellings` are the occupation's own spellings of abbreviations.
         mutating func add(
             _ text: String, field: SearchField, inDemand: Bool = false, shown: String? = nil, share: Double = 1,
-            reported: Bool = false
+            reported: Bool = false, spellings: [String: String] = [:]
         ) {
             let textID = self.textID(shown ?? text)
             guard field.isTitle || field == .esco else {
@@ -125,7 +132,7 @@ extension SearchIndex {
                 return
             }
             for form in titleForms(text) {
-                let normalized = JobTitle.normalize(form)
+                let normalized = JobTitle.normalize(form, spellings: spellings)
                 let ids = terms(normalized.text)
                 let head = normalized.head.flatMap { termIDs[term(.init(text: $0, protected: false))] }
                 entries.append(Entry(field: field, inDemand: inDemand, text: textID,

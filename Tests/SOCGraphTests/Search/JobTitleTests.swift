@@ -141,6 +141,27 @@ struct JobTitleTests {
         #expect(read(title) == expected)
     }
 
+    /// An occupation's titles that spell an abbreviation otherwise than `abbreviations` decide what it stands for in
+    /// its titles; the same spelling written apart or in the singular is no other meaning.
+    @Test func anOccupationsOwnSpellingOfAnAbbreviation() {
+        let breeders = ["Artificial Insemination Technician", "AI Technician", "Animal Breeder"]
+        let spellings = JobTitle.localSpellings(of: breeders)
+        #expect(spellings == ["ai": "artificial insemination"])
+        let read = { (spellings: [String: String]) in
+            JobTitle.normalize("AI Technician", spellings: spellings).text.lowercased()
+        }
+        #expect(read(spellings) == "artificial insemination technician")
+        #expect(read([:]) == "artificial intelligence technician")
+        // Spelled both ways: the common spelling stands.
+        #expect(JobTitle.localSpellings(of: breeders + ["Artificial Intelligence Technician"]).isEmpty)
+        #expect(JobTitle.localSpellings(of: ["DBA", "data base administrator", "HR Generalist",
+                                             "Human Resource Generalist"]).isEmpty)
+        #expect(JobTitle.localSpellings(of: ["ENG Camera Operator", "Electronic News Gathering Camera Operator"])
+                == ["eng": "electronic news gathering"])
+        // Words that do not start with the abbreviation's letters spell nothing.
+        #expect(JobTitle.localSpellings(of: ["AI Technician", "Animal Care Technician"]).isEmpty)
+    }
+
     @Test("a bare head first reads last; the head is the last word of the title part", arguments: [
         ("Manager, Software Development", "software development manager", "manager"),
         ("Engineer - Software", "software engineer", "engineer"),

@@ -481,22 +481,38 @@ extension ShippedGraphTests {
         }
     }
 
-    /// A title naming a programming language ("Scala Engineer") was any engineer's, through "Engineer" alone: the
-    /// language is among the technologies of dozens of occupations. O*NET files it under development software, so
-    /// the title names software work; a language a title holds stays the title's ("Java Developer", 15-1251).
-    /// "Info" is "Information": "Sr. Info Security Engineer" gave 43-4171 Receptionists and Information Clerks first,
-    /// through "Info Assistant".
-    /// ESCO's "AI engineer" (ISCO 3240) is an artificial insemination technician, as the labels of its group spell
-    /// it: "AI Engineer" listed 29-2056 Veterinary Technologists and Technicians third. O*NET's "ENG Camera Operator"
-    /// gathers electronic news.
+    /// ESCO's "AI engineer" (ISCO 3240) is an artificial insemination engineer, as the labels of its group spell it:
+    /// "AI Engineer" listed 29-2056 Veterinary Technologists and Technicians third. O*NET's "ENG Camera Operator"
+    /// gathers electronic news; its "CMO" of 47-5041 is a continuous miner operator, which "CMO" and "Chief Marketing
+    /// Officer" gave first.
     @Test func anAbbreviationIsReadAsTheOccupationsTitlesSpellIt() throws {
         guard requireGraph() else { return }
         let ai = try ranking("AI Engineer")
         #expect(ai.codes.first == "15-1221", "\(ai.codes)")
         #expect(ai.codes.allSatisfy { $0.hasPrefix("15-") }, "\(ai.codes)")
         #expect(try ranking("ENG Camera Operator").codes.first == "27-4031")
+        for title in ["CMO", "Chief Marketing Officer"] {
+            let ranking = try ranking(title)
+            #expect(ranking.codes.first?.hasPrefix("11-202") == true, "\(title): \(ranking.codes)")
+            #expect(!ranking.codes.contains("47-5041"), "\(title): \(ranking.codes)")
+        }
     }
 
+    /// "Tech" ending a title is a technician: O*NET's "Glass Tech" put 47-2121 Glaziers first for "Technical Lead".
+    @Test func aTechEndingATitleIsATechnician() throws {
+        guard requireGraph() else { return }
+        for title in ["Technical Lead", "Tech Lead"] {
+            let ranking = try ranking(title)
+            #expect(!ranking.codes.contains("47-2121"), "\(title): \(ranking.codes)")
+        }
+        #expect(try ranking("Pharmacy Tech").codes.first == "29-2052")
+    }
+
+    /// A title naming a programming language ("Scala Engineer") was any engineer's, through "Engineer" alone: the
+    /// language is among the technologies of dozens of occupations. O*NET files it under development software, so
+    /// the title names software work; a language a title holds stays the title's ("Java Developer", 15-1251).
+    /// "Info" is "Information": "Sr. Info Security Engineer" gave 43-4171 Receptionists and Information Clerks first,
+    /// through "Info Assistant".
     @Test func aDevelopmentToolNamesSoftwareWork() throws {
         guard requireGraph() else { return }
         for title in ["Scala Engineer", "Django Engineer"] {
@@ -517,8 +533,13 @@ extension ShippedGraphTests {
         }
         let info = try ranking("Sr. Info Security Engineer")
         #expect(info.codes.first == "15-1299" && !info.codes.prefix(5).contains("43-4171"), "\(info.codes)")
-        // "Sec" after "Info" is security; the ranking is that of the words spelled out.
-        #expect(try ranking("Info Sec Engineer").codes == ranking("Information Security Engineer").codes)
+        // "Sec" after "Info" is security; the ranking is that of the words spelled out, in the readings of a vice
+        // president and a team lead too.
+        for (short, long) in [("Info Sec Engineer", "Information Security Engineer"),
+                              ("VP Info Sec", "VP Information Security"),
+                              ("Team Lead, Info Sec", "Team Lead, Information Security")] {
+            #expect(try ranking(short).codes == ranking(long).codes, "\(short)")
+        }
     }
 
     /// A firm's "Design Principal" was school principals (11-9032) at 0.70, unflagged: official titles mean a

@@ -146,9 +146,28 @@ public enum JobTitle {
         "infosec": "information security",
     ]
 
+    /// Lower-case words with their abbreviations spelled out as `normalize` spells them (`abbreviationsAfter`,
+    /// `abbreviations`), a spelling of several words as its words: for the readings' checks of a query's words.
+    static func spelledOut(_ words: [String]) -> [String] {
+        var spelled: [String] = []
+        for (i, word) in words.enumerated() {
+            if i > 0, let (after, meaning) = abbreviationsAfter[word], after.contains(words[i - 1]) {
+                spelled.append(meaning)
+            } else {
+                spelled += abbreviations[word].map { $0.split(separator: " ").map(String.init) } ?? [word]
+            }
+        }
+        return spelled
+    }
+
+    /// Abbreviations that name a role where they end a title, and stand for `abbreviations`' word elsewhere: a "Glass
+    /// Tech", a "Lab Tech" are technicians, a "Tech Lead" a technical lead. Not a qualifier of one word after the
+    /// title ("Director, Tech").
+    static let headAbbreviations: [String: String] = ["tech": "technician"]
+
     /// Abbreviations that stand for a word only after certain words: "Info Sec" and "Cyber Sec" are information and
-    /// cyber security, while "SEC" alone is the Securities and Exchange Commission ("SEC Reporting Manager", an
-    /// accountant's title) and stays as written.
+    /// cyber security, while "SEC" alone is the Securities and Exchange Commission ("SEC Reporting Manager", who
+    /// reports to it) and stays as written.
     static let abbreviationsAfter: [String: (after: Set<String>, meaning: String)] = [
         "sec": (["info", "information", "cyber"], "security"),
     ]
@@ -253,9 +272,13 @@ public enum JobTitle {
             // Abbreviations of one word are spelled out first, so that the rules below read "Asst. Dir." as
             // "Assistant Director"; those of several ("VP", "SDE") after them, as the words they stand for would not
             // be read as one ("VP, Engineering" is an engineering vice president).
-            var words = wordsOf(raw).map { word in
-                guard let meaning = spelling(word.lowercased()), !meaning.contains(" ") else { return word }
-                expanded.append(Expansion(abbreviation: word.lowercased(), meaning: meaning))
+            let rawWords = wordsOf(raw)
+            var words = rawWords.enumerated().map { i, word in
+                let lower = word.lowercased()
+                let ending = i == rawWords.count - 1 && (rawWords.count > 1 || position == 0)
+                guard let meaning = (ending ? headAbbreviations[lower] : nil) ?? spelling(lower),
+                      !meaning.contains(" ") else { return word }
+                expanded.append(Expansion(abbreviation: lower, meaning: meaning))
                 return meaning
             }
             for i in words.indices.dropFirst() {

@@ -3,6 +3,8 @@ extension SearchIndex {
     /// O(total length of the text).
     public init(documents input: [SearchDocument]) {
         var builder = Builder(separateForms: Self.separateForms(of: input))
+        // The abbreviations the ESCO labels of each ISCO-08 group spell otherwise (`JobTitle.localSpellings(of:)`).
+        var groupSpellings: [String: [String: String]] = [:]
         var documents: [Document] = []
         documents.reserveCapacity(input.count)
         for document in input {
@@ -19,8 +21,9 @@ extension SearchIndex {
             for title in document.alternateTitles where seenAlternates.insert(title).inserted {
                 builder.add(title, field: .alternate, reported: reported.contains(title), spellings: spellings)
             }
-            let groupSpellings = Dictionary(grouping: document.escoTitles, by: \.isco).mapValues { titles in
-                JobTitle.localSpellings(of: titles.map(\.label).flatMap(builder.titleForms))
+            for (isco, titles) in Dictionary(grouping: document.escoTitles, by: \.isco)
+            where groupSpellings[isco] == nil {
+                groupSpellings[isco] = JobTitle.localSpellings(of: titles.map(\.label).flatMap(builder.titleForms))
             }
             var seenESCO = Set<SearchDocument.ESCOTitle>()
             for title in document.escoTitles where seenESCO.insert(title).inserted {
@@ -59,41 +62,42 @@ extension SearchIndex {
     }
 
     /// The terms that name software development tools: of the technology names holding the term, at least half are
-    /// filed by O*NET under development software (`SearchDocument.Technology.developmentClass`), and the occupations
-    /// using them count at least as many computer occupations (`computerGroup`) as engineers (`engineeringGroup`).
-    /// "python" is in "Python" (Object or component oriented development software) and in "Python NumPy", used by
-    /// 21 computer and 21 engineering occupations; "microsoft" is in far more office programs than development ones;
-    /// "verilog", a hardware description language, is used by 7 computer and 12 engineering occupations: a
-    /// "Verilog Engineer" designs chips. The caller leaves out the terms a title holds: in "Java Developer" or
-    /// "Code Enforcement Officer" the word is the title's own.
+    /// filed by O*NET under development software (`SearchDocument.Technology.developmentClass`), and O*NET does not
+    /// find them In Demand for Architecture and Engineering occupations (`engineeringGroup`) alone. "python" is in
+    /// "Python" (Object or component oriented development software) and in "Python NumPy"; "microsoft" is in far more
+    /// office programs than development ones; "verilog", a hardware description language that O*NET files under
+    /// development environment software, is In Demand for 17-2061 Computer Hardware Engineers only: a "Verilog
+    /// Engineer" designs chips. So are "vhdl", "systemverilog", "labview" and "tcl". The caller leaves out the terms a
+    /// title holds: in "Java Developer" or "Code Enforcement Officer" the word is the title's own.
     static func developmentTerms(of input: [SearchDocument], technologyTerms: [String: [Int]]) -> Set<Int> {
         var development: [String: Bool] = [:]
-        var users: [String: Set<String>] = [:]
+        var demandedBy: [String: Set<String>] = [:]
         for document in input {
             for technology in document.technologies {
                 development[technology.name] = (development[technology.name] ?? false) || technology.development
-                users[technology.name, default: []].insert(document.code)
+                if technology.inDemand { demandedBy[technology.name, default: []].insert(document.code) }
             }
         }
         var names: [Int: (all: Int, development: Int)] = [:]
-        var termUsers: [Int: Set<String>] = [:]
+        var termDemandedBy: [Int: Set<String>] = [:]
         for (name, ids) in technologyTerms {
             for id in Set(ids) {
                 names[id, default: (0, 0)].all += 1
                 if development[name] == true { names[id, default: (0, 0)].development += 1 }
-                termUsers[id, default: []].formUnion(users[name] ?? [])
+                termDemandedBy[id, default: []].formUnion(demandedBy[name] ?? [])
             }
         }
-        let share = { (id: Int, group: String) in termUsers[id, default: []].count { $0.hasPrefix(group) } }
+        let engineersTool = { (id: Int) in
+            let codes = termDemandedBy[id] ?? []
+            return !codes.isEmpty && codes.allSatisfy { $0.hasPrefix(Self.engineeringGroup) }
+        }
         return Set(names.filter { id, count in
-            count.development > 0 && 2 * count.development >= count.all
-                && share(id, Self.computerGroup) >= share(id, Self.engineeringGroup)
+            count.development > 0 && 2 * count.development >= count.all && !engineersTool(id)
         }.keys)
     }
 
-    /// The SOC major groups whose users `developmentTerms` weighs: Computer and Mathematical Occupations, and
-    /// Architecture and Engineering Occupations.
-    static let computerGroup = "15-", engineeringGroup = "17-"
+    /// SOC major group 17-0000 Architecture and Engineering Occupations (`developmentTerms`).
+    static let engineeringGroup = "17-"
 
     /// Accumulates the entries and the vocabulary, tokenising and stemming each distinct word once.
     private struct Builder {

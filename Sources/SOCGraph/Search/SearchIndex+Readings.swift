@@ -65,12 +65,8 @@ extension SearchIndex {
             part.lower.allSatisfy { JobTitle.executiveWords.contains($0) || SearchText.stopWords.contains($0) }
         }
         let isBusinessName = { (part: Part) in
-            part.afterCut && !part.lower.contains { word in
-                let terms = JobTitle.abbreviations[word].map { $0.split(separator: " ").map(String.init) } ?? [word]
-                return terms.contains { term in
-                    self.termID(term).map(self.headTerms.contains)
-                        ?? false
-                }
+            part.afterCut && !JobTitle.spelledOut(part.lower).contains { term in
+                self.termID(term).map(self.headTerms.contains) ?? false
             }
         }
         var names: [String] = []
@@ -175,7 +171,7 @@ extension SearchIndex {
         }
         // A function every word of which some official title holds; a company's name ("Vice President, Acme Bank",
         // "VP @ Citi") is not one.
-        guard meaningful.allSatisfy(isTitleWord) else { return nil }
+        guard JobTitle.spelledOut(meaningful).allSatisfy(isTitleWord) else { return nil }
         let function = segments.joined().filter { !JobTitle.vicePresidentGrades.contains($0.lowercased()) }
             .joined(separator: " ")
         // The rank is read as "manager", not left out: the note says so, and the words are not listed as ignored.
@@ -254,9 +250,9 @@ extension SearchIndex {
         // Another's lead ("Assistant to the Team Leader").
         if let before = found.before, JobTitle.otherRoleWords.contains(before) { return nil }
         let (lead, dropped, segments) = (found.words, found.dropped, found.segments)
-        let meaningful = segments.joined().map { $0.lowercased() }.filter {
+        let meaningful = JobTitle.spelledOut(segments.joined().map { $0.lowercased() }.filter {
             !SearchText.stopWords.contains($0) && !JobTitle.isLevel($0) && !JobTitle.isNoise($0)
-        }.flatMap { word in JobTitle.abbreviations[word].map { $0.split(separator: " ").map(String.init) } ?? [word] }
+        })
         // A long text is a description of duties; a word no title holds may be a company's name.
         guard !meaningful.isEmpty, meaningful.count <= Self.vicePresidentTitleWords, meaningful.allSatisfy(isTitleWord)
         else { return nil }

@@ -134,6 +134,9 @@ struct JobTitleTests {
         ("Sr. Info Security Engineer", "information security engineer"),
         ("InfoSec Analyst", "information security analyst"), ("Info Sec Analyst", "information security analyst"),
         ("Cyber Sec Engineer", "cyber security engineer"), ("SEC Reporting Manager", "sec reporting manager"),
+        // "Tech" ending a title is a technician; before another word, or a qualifier alone, it is technical.
+        ("Glass Tech", "glass technician"), ("Sr. Tech", "technician"), ("Tech Lead", "technical lead"),
+        ("Data Scientist, Tech", "data scientist technical"),
         // Spelled out before the rank and "of" rules, as if written in full.
         ("Asst. Dir. of Finance", "finance director"), ("Dir. of Eng.", "engineer director"),
     ])

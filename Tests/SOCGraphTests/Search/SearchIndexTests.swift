@@ -155,9 +155,10 @@ import Testing
         #expect(index.developmentTerms.contains(try #require(index.termIDs["python"])))
     }
 
-    /// A development tool used by more engineering occupations (17-) than computer ones (15-) names hardware work, not
+    /// A development tool O*NET finds In Demand for engineering occupations (17-) alone names hardware work, not
     /// software: "Verilog Engineer" is no software engineer. Among the engineers who use it, the occupation O*NET
-    /// finds it In Demand for ranks first, and its line says so.
+    /// finds it In Demand for ranks first, and its line says so. One In Demand for a computer occupation too, or for
+    /// none, stays a software tool.
     @Test func anEngineersToolNamesNoSoftwareAndInDemandWeighsMore() throws {
         let verilog = SearchDocument.Technology(name: "Verilog", development: true)
         let index = SearchIndex(documents: [
@@ -170,6 +171,13 @@ import Testing
                            technologies: [verilog], employment: 200),
         ])
         #expect(!index.developmentTerms.contains(try #require(index.termIDs["verilog"])))
+        let shared = SearchIndex(documents: [
+            SearchDocument(code: "15-1252", title: "Software Developers",
+                           technologies: [.init(name: "Verilog", inDemand: true, development: true)]),
+            SearchDocument(code: "17-2061", title: "Computer Hardware Engineers",
+                           technologies: [.init(name: "Verilog", inDemand: true, development: true)]),
+        ])
+        #expect(shared.developmentTerms.contains(try #require(shared.termIDs["verilog"])))
         let ranking = try index.search("Verilog Engineer")
         #expect(codes(ranking).prefix(2) == ["17-2061", "17-2141"], "\(codes(ranking))")
         #expect(ranking.hits[0].matches.contains("technology: Verilog (In Demand)"), "\(ranking.hits[0].matches)")

@@ -491,6 +491,10 @@ extension ShippedGraphTests {
         #expect(ai.codes.first == "15-1221", "\(ai.codes)")
         #expect(ai.codes.allSatisfy { $0.hasPrefix("15-") }, "\(ai.codes)")
         #expect(try ranking("ENG Camera Operator").codes.first == "27-4031")
+        // A query written as such a title is read with the common spelling, and told of the other.
+        let technician = try ranking("AI Technician")
+        #expect(technician.readAs.contains("45-2021 Animal Breeders, where \"AI\" is artificial insemination"),
+                "\(technician.readAs)")
         for title in ["CMO", "Chief Marketing Officer"] {
             let ranking = try ranking(title)
             #expect(ranking.codes.first?.hasPrefix("11-202") == true, "\(title): \(ranking.codes)")

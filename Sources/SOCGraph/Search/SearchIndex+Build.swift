@@ -8,6 +8,7 @@ extension SearchIndex {
         var documents: [Document] = []
         documents.reserveCapacity(input.count)
         for document in input {
+            builder.document = documents.count
             let start = builder.entries.count
             // An abbreviation is read as the occupation's own titles spell it (`JobTitle.localSpellings(of:)`),
             // an ESCO label's as the labels of its ISCO group do.
@@ -58,7 +59,8 @@ extension SearchIndex {
                   postings: Self.postings(documents: documents, entries: builder.entries,
                                           entryTerms: builder.entryTerms, termCount: builder.termIDs.count),
                   developmentTerms: Self.developmentTerms(of: input, technologyTerms: builder.technologies)
-                      .subtracting(titleTerms))
+                      .subtracting(titleTerms),
+                  otherSpellings: builder.otherSpellings)
     }
 
     /// The terms that name software development tools: of the technology names holding the term, at least half are
@@ -114,6 +116,9 @@ extension SearchIndex {
         var stems: [String: Int] = [:]
         /// Term ids per technology name: the same names recur across many occupations.
         var technologies: [String: [Int]] = [:]
+        /// The position of the document being added, and the titles read with its own spellings (`otherSpellings`).
+        var document = 0
+        var otherSpellings: [OtherSpelling] = []
 
         mutating func add(_ texts: [String], field: SearchField, spellings: [String: String] = [:]) {
             var seen = Set<String>(minimumCapacity: texts.count)
@@ -137,6 +142,15 @@ extension SearchIndex {
             }
             for form in titleForms(text) {
                 let normalized = JobTitle.normalize(form, spellings: spellings)
+                if !spellings.isEmpty, field.isTitle {
+                    let common = JobTitle.normalize(form)
+                    let words = Set(JobTitle.wordsOf(form).map { $0.lowercased() })
+                    for (abbreviation, spelling) in spellings.sorted(by: { $0.key < $1.key })
+                    where words.contains(abbreviation) && common.text != normalized.text {
+                        otherSpellings.append(OtherSpelling(key: OtherSpelling.key(common.text), document: document,
+                                                            abbreviation: abbreviation, spelling: spelling))
+                    }
+                }
                 let ids = terms(normalized.text)
                 let head = normalized.head.flatMap { termIDs[term(.init(text: $0, protected: false))] }
                 entries.append(Entry(field: field, inDemand: inDemand, text: textID,

@@ -1,7 +1,7 @@
 /// The search index part of the cache file (`GraphCache`), written with `CacheWriter`: the graph's sources (for
 /// the footer of `search`, which reads no other part), the words kept whole (for `find`, which reads no more),
 /// the documents and vocabulary, then the index's columns (`Runs` and one column per entry field), each read back
-/// in one pass, the common title heads and the terms of development tools.
+/// in one pass, the common title heads, the terms of development tools and the titles an occupation spells otherwise.
 extension SearchIndex {
     func cacheBytes(sources: [DataSource]) -> [UInt8] {
         var w = CacheWriter()
@@ -35,6 +35,12 @@ extension SearchIndex {
         w.int32s(titlesWithTerm.values)
         w.array(headTerms.sorted()) { $0.int($1) }
         w.array(developmentTerms.sorted()) { $0.int($1) }
+        w.array(otherSpellings) { w, other in
+            w.string(other.key)
+            w.int(other.document)
+            w.string(other.abbreviation)
+            w.string(other.spelling)
+        }
         return w.finish()
     }
 
@@ -113,10 +119,14 @@ extension SearchIndex {
         else { throw CacheReader.Damage() }
         let heads = try r.array { try $0.index(below: terms) }
         let development = try r.array { try $0.index(below: terms) }
+        let otherSpellings = try r.array { r in
+            OtherSpelling(key: try r.string(), document: try r.index(below: documents.count),
+                          abbreviation: try r.string(), spelling: try r.string())
+        }
         guard r.isAtEnd else { throw CacheReader.Damage() }
         return (SearchIndex(documents: documents, entries: entries, entryTerms: entryTerms, texts: texts,
                             termIDs: termIDs, separateForms: separateForms, postings: postings,
                             titlesWithTerm: titlesWithTerm, headTerms: Set(heads),
-                            developmentTerms: Set(development)), sources)
+                            developmentTerms: Set(development), otherSpellings: otherSpellings), sources)
     }
 }

@@ -530,6 +530,7 @@ extension SearchIndex {
         // (`readingOwnership(_:)`, `JobTitle.readingPhrases`), unless an official title is the query as written and
         // the reading would change the work it names ("Iron Founder").
         let written = titleCodes(normalized.text)
+        let writtenKey = OtherSpelling.key(normalized.text)
         var readings: [String] = []
         var readText = cased
         // Takes a reading's text, keeping the words left out so far and adding those it left out.
@@ -568,6 +569,20 @@ extension SearchIndex {
                 documents.first { $0.code == code }.map { "\(code) \($0.title)" } ?? code
             }
             readings.append("as written, also a title SOC or O*NET lists under " + named.joined(separator: ", "))
+        }
+        // Written as an official title whose occupation spells an abbreviation of it otherwise (`otherSpellings`):
+        // "AI Technician" is read as artificial intelligence, and is also Animal Breeders' artificial insemination
+        // technician.
+        var spelledOtherwise = Set<Int>()
+        let writtenWords = Set(JobTitle.wordsOf(cased).map { $0.lowercased() })
+        let named = otherSpellings.filter {
+            $0.key == writtenKey && writtenWords.contains($0.abbreviation)
+                && spelledOtherwise.insert($0.document).inserted
+        }
+            .map { "\(documents[$0.document].code) \(documents[$0.document].title), where "
+                + "\"\($0.abbreviation.uppercased())\" is \($0.spelling)" }
+        if !named.isEmpty {
+            readings.append("as written, also a title O*NET lists under " + named.joined(separator: "; "))
         }
         let tokens = SearchText.tokens(normalized.text).filter(SearchText.isMeaningful)
         guard !tokens.isEmpty else {

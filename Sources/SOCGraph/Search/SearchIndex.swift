@@ -100,6 +100,21 @@ public struct SearchIndex: Sendable {
     /// The longest query taken, in characters: room for a few paragraphs of duties.
     public static let maximumLength = 10_000
 
+    /// A title read with its occupation's own spelling of an abbreviation (`otherSpellings`).
+    struct OtherSpelling: Equatable {
+        /// The title read with the common spelling: its words, lower case, sorted (`OtherSpelling.key(_:)`).
+        let key: String
+        let document: Int
+        /// The abbreviation and the occupation's spelling of it: "ai", "artificial insemination".
+        let abbreviation: String
+        let spelling: String
+
+        /// The words of a normalised title, lower case, sorted: the same title whatever the order of its words.
+        static func key(_ text: String) -> String {
+            JobTitle.wordsOf(text).map { $0.lowercased() }.sorted().joined(separator: " ")
+        }
+    }
+
     /// One occupation: its code, SOC title and entries.
     struct Document {
         let code: String
@@ -176,6 +191,10 @@ public struct SearchIndex: Sendable {
     /// The terms of words that name development tools (`developmentTerms(of:technologyTerms:)`): in a query, such a
     /// word names the work as software's ("Python Engineer"), `QueryExpansion.Kind.developmentTool`.
     let developmentTerms: Set<Int>
+    /// The official titles (SOC, Direct Match, O*NET) whose occupation spells an abbreviation of theirs otherwise than
+    /// `JobTitle.abbreviations` (`JobTitle.localSpellings(of:)`), as the common spelling reads them: a query written
+    /// as one ("AI Technician", Animal Breeders' artificial insemination technician) is told so.
+    let otherSpellings: [OtherSpelling]
     /// Whether the index holds the SOC definitions or O*NET task statements (`Graph/text/`): the texts that state
     /// duties, which a description's verbs are matched with.
     let hasDuties: Bool
@@ -230,10 +249,12 @@ public struct SearchIndex: Sendable {
     /// the cache keeps them).
     init(documents: [Document], entries: [Entry], entryTerms: Runs<Int32>, texts: Runs<UInt8>,
          termIDs: [String: Int], separateForms: Set<String>, postings: Runs<Posting>,
-         titlesWithTerm: Runs<Int32>? = nil, headTerms: Set<Int>? = nil, developmentTerms: Set<Int> = [])
+         titlesWithTerm: Runs<Int32>? = nil, headTerms: Set<Int>? = nil, developmentTerms: Set<Int> = [],
+         otherSpellings: [OtherSpelling] = [])
     {
         self.separateForms = separateForms
         self.developmentTerms = developmentTerms
+        self.otherSpellings = otherSpellings
         hasDuties = entries.contains { $0.field == .definition || $0.field == .task }
         self.documents = documents
         self.entries = entries

@@ -185,6 +185,32 @@ import Testing
         #expect(!ranking.hits.flatMap(\.matches).contains { $0.hasPrefix("development tool") })
     }
 
+    /// An occupation's own spelling of an abbreviation reads its titles ("AI" of Animal Breeders is artificial
+    /// insemination); a query written as such a title is read with the common spelling and told of the other. The
+    /// titles survive the cache.
+    @Test func aTitleSpelledOtherwiseIsToldOf() throws {
+        let index = SearchIndex(documents: [
+            SearchDocument(code: "15-1221", title: "Computer and Information Research Scientists",
+                           alternateTitles: ["Artificial Intelligence Engineer", "AI Engineer"]),
+            SearchDocument(code: "45-2021", title: "Animal Breeders",
+                           alternateTitles: ["Artificial Insemination Technician (AI Technician)", "AI Technician"]),
+        ])
+        #expect(index.otherSpellings.map(\.document) == [1, 1])
+        let engineer = try index.search("AI Engineer")
+        #expect(codes(engineer).first == "15-1221")
+        #expect(engineer.readAs?.contains("as written") != true)
+        let technician = try index.search("AI Technician")
+        let note = "as written, also a title O*NET lists under 45-2021 Animal Breeders, where \"AI\" is artificial "
+            + "insemination"
+        #expect(technician.readAs?.contains(note) == true, "\(technician.readAs ?? "")")
+        // Not a query that does not hold the abbreviation.
+        #expect(try index.search("Artificial Intelligence Technician").readAs?.contains("as written") != true)
+        let bytes = index.cacheBytes(sources: [])
+        var reader = try CacheReader(bytes, bytes.indices)
+        let (again, _) = try SearchIndex.read(cache: &reader)
+        #expect(again.otherSpellings == index.otherSpellings)
+    }
+
     /// An -ing word keeps apart from its base when the titles holding the two name mostly different occupations
     /// ("training", "train"), and is stemmed onto it when they name mostly the same ("engineering", "engineer").
     @Test func anIngWordIsItsOwnTermWhenItsTitlesNameOtherOccupations() throws {

@@ -329,6 +329,10 @@ extension ShippedGraphTests {
         #expect(title.readAs.contains(detectives), "\(title.readAs)")
         #expect(try ranking("Principal Investigator, Immunology").codes.first == "19-1042")
         #expect(try ranking("Private Investigator").codes.first == "33-9021")
+        // A research-track investigator too (detectives came first for "Senior Research Investigator").
+        let research = try ranking("Senior Research Investigator")
+        #expect(research.codes.first?.hasPrefix("19-") == true, "\(research.codes)")
+        #expect(!research.codes.contains { $0.hasPrefix("33-") }, "\(research.codes)")
     }
 
     /// O*NET lists "Postdoctoral Fellow" first among Social Science Research Assistants' titles; a postdoc trains

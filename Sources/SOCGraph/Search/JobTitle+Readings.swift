@@ -63,6 +63,13 @@ extension JobTitle {
                         + "better searched by the faculty title"),
         PhraseReading(phrase: ["co", "investigator"], reading: ["research", "scientist"],
                       reason: "a person named on a funded research project (NIH, NSF)"),
+        // Universities, research institutes and pharmaceutical research name research-track scientists
+        // investigators ("Research Investigator", "Senior Research Investigator"); O*NET's titles in "Investigator"
+        // are detectives', examiners' and adjusters'.
+        PhraseReading(phrase: ["research", "investigator"], reading: ["research", "scientist"],
+                      reason: "a scientist who conducts research projects (a research-track title at universities, "
+                        + "research institutes and pharmaceutical companies), naming no field; name the field if "
+                        + "the title does not"),
         // U.K., Commonwealth and Indian universities and institutes appoint research fellows to research posts
         // after (or, as junior and senior research fellows in India, towards) the doctorate; O*NET lists "Research
         // Fellow" only among Survey Researchers' titles. Like a postdoc's, the title names no field. Read where it

@@ -38,6 +38,16 @@ struct JobTitleTests {
         #expect(reading.note.contains("funded research project"), "\(reading.note)")
     }
 
+    @Test("a research investigator is a research scientist", arguments: [
+        ("Research Investigator", "research scientist"), ("Senior Research Investigator", "research scientist"),
+        ("Research Investigator, Oncology", "research scientist oncology"),
+    ])
+    func researchInvestigator(_ title: String, _ expected: String) throws {
+        let reading = try #require(JobTitle.readingPhrases(JobTitle.normalize(title, query: true)))
+        #expect(reading.normalized.text.lowercased() == expected)
+        #expect(reading.note.contains("research-track title"), "\(reading.note)")
+    }
+
     @Test("university and hospital grades from abroad are read as the U.S. occupation", arguments: [
         ("Reader in Physics", "professor in physics"), ("Senior House Officer", "resident physician"),
         ("Specialist Registrar, Cardiology", "resident physician cardiology"), ("Medical Officer", "physician"),

@@ -318,6 +318,22 @@ extension ShippedGraphTests {
         #expect(!ranking.readAs.contains("of the business"), "\(title): \(ranking.readAs)")
     }
 
+    /// "Agronomist" is a Direct Match title of 19-1013; ESCO files an "agronomist" under ISCO 2422, which the
+    /// crosswalks link to 13-1082 Project Management Specialists, listed third before.
+    @Test func anESCOLabelSaysLessBesideAUSTitle() throws {
+        guard requireGraph() else { return }
+        let agronomist = try ranking("Agronomist", limit: 10)
+        #expect(agronomist.codes.first == "19-1013", "\(agronomist.codes)")
+        let at = try #require(agronomist.codes.firstIndex(of: "13-1082"), "\(agronomist.codes)")
+        #expect(at >= 3, "\(agronomist.codes)")
+        #expect(agronomist.matches[at].contains { $0.hasPrefix("ESCO only: scored 10 % less") },
+                "\(agronomist.matches[at])")
+        #expect(!agronomist.matches[0].contains { $0.hasPrefix("ESCO only") }, "\(agronomist.matches[0])")
+        // Information Security Analysts come among the first five for an information security engineer (an ESCO
+        // "cloud security engineer" of ISCO 2512 held the place).
+        #expect(try ranking("Sr. Info Security Engineer").codes.contains("15-1212"))
+    }
+
     @Test func aPrincipalInvestigatorIsAScientistNotADetective() throws {
         guard requireGraph() else { return }
         let title = try ranking("Principal Investigator")

@@ -8,7 +8,7 @@ extension SearchIndex {
     /// The `matches` lines of a hit.
     func explanation(
         document d: Int, titles: [TitleMatch], slots: [Slot], query: QueryTerms, satisfied: [Double], via: [Int],
-        civilianFirst: Bool
+        civilianFirst: Bool, escoBesideUSTitle: Bool = false
     ) -> [String] {
         var lines: [String] = []
         for title in titles {
@@ -56,6 +56,11 @@ extension SearchIndex {
         if demotedCatchAll(d, titles: titles) {
             lines.append("catch-all: scored \(Self.percentLess(Self.catchAll)) less than a specific occupation would "
                          + "for the same match (no O*NET specialty title of it matched)")
+        }
+        if escoBesideUSTitle {
+            lines.append("ESCO only: scored \(Self.percentLess(Self.escoBesideUSTitle)) less (the query is another "
+                         + "occupation's U.S. title, word for word; this one matched an ESCO label, through an ISCO-08 "
+                         + "group and the crosswalks)")
         }
         if civilianFirst {
             lines.append("military: scored half (the job a petition offers is civilian; no word of the query names "

@@ -201,6 +201,8 @@ extension SearchIndex {
             var relatedTo: (document: Int, rank: Int)? = nil
             /// Whether it matched a title its incumbents report (`reportedMatch`): among equal scores it comes first.
             var reported = false
+            /// Whether it scored `escoBesideUSTitle` less: its best match is an ESCO title, another's a U.S. title.
+            var escoBesideUSTitle = false
         }
         // The verbs' words and alternatives, for `holdsOutsideTitles`.
         let verbIDs = slots.indices.filter { slots[$0].verb }.map { s in
@@ -268,6 +270,19 @@ extension SearchIndex {
             if a.relevance != b.relevance { return a.relevance > b.relevance }
             return self.documents[a.document].code < self.documents[b.document].code
         }
+        // When the query is a U.S. title of some occupation, a match through an ESCO label alone says less
+        // (`escoBesideUSTitle`).
+        if candidates.contains(where: { candidate in
+            candidate.titles.first.map {
+                $0.whole && entries[$0.entry].field != .esco && $0.quality >= Self.reportedMatch
+            } ?? false
+        }) {
+            for i in candidates.indices
+            where candidates[i].titles.first.map({ entries[$0.entry].field == .esco }) == true {
+                candidates[i].score *= Self.escoBesideUSTitle
+                candidates[i].escoBesideUSTitle = true
+            }
+        }
         candidates.sort(by: order)
         // The related occupations of a clear first hit (`relatedShare`) rank before occupations that matched worse.
         if related, let first = candidates.first, first.score >= Self.weakScore,
@@ -289,6 +304,7 @@ extension SearchIndex {
                 if halved(d, candidates[at[d]].titles) { score *= Self.civilianFirst }
                 if score > candidates[at[d]].score {
                     candidates[at[d]].score = score
+                    candidates[at[d]].escoBesideUSTitle = false
                     candidates[at[d]].relatedTo = (first.document, Int(index))
                 }
             }
@@ -307,7 +323,7 @@ extension SearchIndex {
                 matches: related + explanation(
                     document: d, titles: candidate.titles, slots: slots, query: queryTerms,
                     satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] },
-                    civilianFirst: halved(d, candidate.titles)),
+                    civilianFirst: halved(d, candidate.titles), escoBesideUSTitle: candidate.escoBesideUSTitle),
                 relatedTo: candidate.relatedTo.map { documents[$0.document].code })
         }
         // The first hit's own official name is the query as written, not as read by a rule ("Electrical Engineer" is

@@ -66,6 +66,12 @@ public struct SearchIndex: Sendable {
     /// postings is one observation ("Computer Vision Engineer" among Computer Hardware Engineers' titles), several
     /// agreeing texts are corroboration.
     public static let uncorroborated = 0.3
+    /// The factor on the score of an occupation whose best match is an ESCO title when another occupation has a U.S.
+    /// title (SOC, Direct Match or O*NET) of the query's words and no others, a match of `reportedMatch` or more: the
+    /// query is then a U.S. title, and the ESCO label reaches the occupation through an ISCO-08 group and the BLS
+    /// crosswalks, not through U.S. usage ("Agronomist" is a Direct Match title of 19-1013 and ESCO files an
+    /// "agronomist" under ISCO 2422, which the crosswalks link to 13-1082 Project Management Specialists).
+    public static let escoBesideUSTitle = 0.9
     /// The factor on the score of an "All Other" code, unless one of its O*NET specialty titles is what matched:
     /// a catch-all ranks first only when nothing specific matches as well.
     public static let catchAll = 0.97

@@ -334,6 +334,19 @@ extension ShippedGraphTests {
         #expect(try ranking("Sr. Info Security Engineer").codes.contains("15-1212"))
     }
 
+    /// Duties after a title part of one profession word: the word is all the query says of the family.
+    /// Managers, All Other ("Vaccine Research Manager") and farmworkers (who vaccinate livestock) came first.
+    @Test func dutiesAfterOneProfessionWordStayInItsFamily() throws {
+        guard requireGraph() else { return }
+        let vaccines = try ranking("scientist developing mRNA vaccines", limit: 3)
+        #expect(vaccines.codes.allSatisfy { $0.hasPrefix("19-") || $0.hasPrefix("15-") }, "\(vaccines.codes)")
+        #expect(vaccines.codes.first == "19-1042", "\(vaccines.codes)")
+        #expect(vaccines.weak)
+        // A manager of duties keeps the milder factor: a manager of engineers may be coded with the engineers.
+        let yield = try ranking("senior manager of a semiconductor fab's yield engineering team")
+        #expect(yield.codes.contains("17-2199"), "\(yield.codes)")
+    }
+
     @Test func aPrincipalInvestigatorIsAScientistNotADetective() throws {
         guard requireGraph() else { return }
         let title = try ranking("Principal Investigator")

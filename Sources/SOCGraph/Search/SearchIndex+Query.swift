@@ -209,6 +209,11 @@ extension SearchIndex {
             (s, Set(((slots[s].id.map { [$0] } ?? []) + slots[s].alternatives.map(\.id)).map(Int32.init)))
         }
         var candidates: [Candidate] = []
+        // Duties after a title part of one word that names a profession, not a role ("scientist developing mRNA
+        // vaccines"): the word is all the query says of the family (`professionOnlyFamilyTitles`).
+        let familyLoss = reading.isDescription && reading.titlePart.terms.isEmpty
+            && !(reading.titlePart.head.map(JobTitle.roleWords.contains) ?? true)
+            ? Self.professionOnlyFamilyTitles : Self.otherFamilyTitles
         var credit = [Double](repeating: 0, count: slots.count)
         for d in 0..<count where touched[d] {
             let titleEntries = documents[d].titleEntries
@@ -252,7 +257,7 @@ extension SearchIndex {
             // So is a second title the query names.
             let reported = titles.contains { entries[$0.entry].reported && $0.quality >= Self.reportedMatch }
             var score = (1 - (1 - quality) * (1 - Self.relevanceShare * relevance)) * documents[d].prior
-                * (reported || secondTitle ? 1 : family(of: d, headed: headed))
+                * (reported || secondTitle ? 1 : family(of: d, headed: headed, loss: familyLoss))
             if demotedCatchAll(d, titles: titles) { score *= Self.catchAll }
             if halved(d, titles) { score *= Self.civilianFirst }
             candidates.append(Candidate(document: d, score: score, relevance: relevance, titles: titles,
@@ -986,13 +991,14 @@ extension SearchIndex {
 
     /// The factor on the score of a document for the family of the query's head (`familyShare`): 1 when at
     /// least that share of the document's own titles (SOC, Direct Match, O*NET) have that head, down to
-    /// 1 − `otherFamilyTitles` when none has ("Postdoctoral Researcher" is one of Natural Sciences Managers'
-    /// titles, but their titles are managers', directors' and coordinators'). `headed` is `headedTitles(head)`.
+    /// 1 − `loss` (`otherFamilyTitles`, or `professionOnlyFamilyTitles`) when none has ("Postdoctoral Researcher"
+    /// is one of Natural Sciences Managers' titles, but their titles are managers', directors' and coordinators').
+    /// `headed` is `headedTitles(head)`.
     /// The search leaves it out when a title incumbents report matched (`reportedMatch`).
-    func family(of d: Int, headed: [Int]?) -> Double {
+    func family(of d: Int, headed: [Int]?, loss: Double = SearchIndex.otherFamilyTitles) -> Double {
         guard let headed, ownTitleCounts[d] > 0 else { return 1 }
         let share = Double(headed[d]) / Double(ownTitleCounts[d])
-        return 1 - Self.otherFamilyTitles * (1 - min(1, share / Self.familyShare))
+        return 1 - loss * (1 - min(1, share / Self.familyShare))
     }
 
     /// Per document, how many of its own titles (SOC, Direct Match, O*NET) have one of `heads` (the query's head

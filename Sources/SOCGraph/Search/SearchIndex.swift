@@ -237,6 +237,12 @@ public struct SearchIndex: Sendable {
     public static let reportedMatch = 0.9
     /// What an occupation none of whose titles has the query's head word loses on its title match.
     public static let otherFamilyTitles = 0.2
+    /// What it loses instead when the query is a description of duties after a title part of one word that names
+    /// a profession, not a role (`JobTitle.roleWords`): "scientist developing mRNA vaccines" says nothing else of
+    /// the family, so Managers, All Other ("Vaccine Research Manager") and Farmworkers (who vaccinate livestock)
+    /// no longer come before the scientists. A manager or director of duties keeps `otherFamilyTitles`: a manager
+    /// of engineers may be coded with the engineers.
+    public static let professionOnlyFamilyTitles = 0.5
     /// How many titles must end in a word for it to count as a common head.
     static let commonHead = 10
     /// The share of the official titles holding a word that end in it, from which the word names a role

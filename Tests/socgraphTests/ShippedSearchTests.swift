@@ -326,9 +326,12 @@ extension ShippedGraphTests {
         #expect(agronomist.codes.first == "19-1013", "\(agronomist.codes)")
         let at = try #require(agronomist.codes.firstIndex(of: "13-1082"), "\(agronomist.codes)")
         #expect(at >= 3, "\(agronomist.codes)")
-        #expect(agronomist.matches[at].contains { $0.hasPrefix("ESCO only: scored 10 % less") },
+        #expect(agronomist.matches[at].contains { $0.hasPrefix("ESCO match: scored 10 % less") },
                 "\(agronomist.matches[at])")
-        #expect(!agronomist.matches[0].contains { $0.hasPrefix("ESCO only") }, "\(agronomist.matches[0])")
+        #expect(!agronomist.matches[0].contains { $0.hasPrefix("ESCO match") }, "\(agronomist.matches[0])")
+        // Not for a description of duties, whose title part is not the query.
+        let duties = try ranking("Information security engineer designing firewall rules for banks", limit: 25)
+        #expect(!duties.matches.joined().contains("ESCO match"), "\(duties.matches)")
         // Information Security Analysts come among the first five for an information security engineer (an ESCO
         // "cloud security engineer" of ISCO 2512 held the place).
         #expect(try ranking("Sr. Info Security Engineer").codes.contains("15-1212"))
@@ -338,13 +341,13 @@ extension ShippedGraphTests {
     /// Managers, All Other ("Vaccine Research Manager") and farmworkers (who vaccinate livestock) came first.
     @Test func dutiesAfterOneProfessionWordStayInItsFamily() throws {
         guard requireGraph() else { return }
-        let vaccines = try ranking("scientist developing mRNA vaccines", limit: 3)
-        #expect(vaccines.codes.allSatisfy { $0.hasPrefix("19-") || $0.hasPrefix("15-") }, "\(vaccines.codes)")
-        #expect(vaccines.codes.first == "19-1042", "\(vaccines.codes)")
-        #expect(vaccines.weak)
-        // A manager of duties keeps the milder factor: a manager of engineers may be coded with the engineers.
-        let yield = try ranking("senior manager of a semiconductor fab's yield engineering team")
-        #expect(yield.codes.contains("17-2199"), "\(yield.codes)")
+        for query in ["scientist developing mRNA vaccines", "senior scientist developing mRNA vaccines"] {
+            // Scientists tie on "scientist" alone, as no title or text of theirs holds "vaccines": flagged.
+            let vaccines = try ranking(query, limit: 3)
+            #expect(vaccines.codes.allSatisfy { $0.hasPrefix("19-") || $0.hasPrefix("15-") },
+                    "\(query): \(vaccines.codes)")
+            #expect(vaccines.weak, "\(query)")
+        }
     }
 
     @Test func aPrincipalInvestigatorIsAScientistNotADetective() throws {

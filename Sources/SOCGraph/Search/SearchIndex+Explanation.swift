@@ -58,9 +58,9 @@ extension SearchIndex {
                          + "for the same match (no O*NET specialty title of it matched)")
         }
         if escoBesideUSTitle {
-            lines.append("ESCO only: scored \(Self.percentLess(Self.escoBesideUSTitle)) less (the query is another "
-                         + "occupation's U.S. title, word for word; this one matched an ESCO label, through an ISCO-08 "
-                         + "group and the crosswalks)")
+            lines.append("ESCO match: scored \(Self.percentLess(Self.escoBesideUSTitle)) less (the query is another "
+                         + "occupation's U.S. title, word for word; this one's best match is an ESCO label, reached "
+                         + "through an ISCO-08 group and the crosswalks)")
         }
         if civilianFirst {
             lines.append("military: scored half (the job a petition offers is civilian; no word of the query names "

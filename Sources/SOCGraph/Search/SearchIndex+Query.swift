@@ -211,8 +211,7 @@ extension SearchIndex {
         var candidates: [Candidate] = []
         // Duties after a title part of one word that names a profession, not a role ("scientist developing mRNA
         // vaccines"): the word is all the query says of the family (`professionOnlyFamilyTitles`).
-        let familyLoss = reading.isDescription && reading.titlePart.terms.isEmpty
-            && !(reading.titlePart.head.map(JobTitle.roleWords.contains) ?? true)
+        let familyLoss = reading.isDescription && reading.professionAlone
             ? Self.professionOnlyFamilyTitles : Self.otherFamilyTitles
         var credit = [Double](repeating: 0, count: slots.count)
         for d in 0..<count where touched[d] {
@@ -276,8 +275,8 @@ extension SearchIndex {
             return self.documents[a.document].code < self.documents[b.document].code
         }
         // When the query is a U.S. title of some occupation, a match through an ESCO label alone says less
-        // (`escoBesideUSTitle`).
-        if candidates.contains(where: { candidate in
+        // (`escoBesideUSTitle`). Not a description's title part, nor a second title: the query as a whole.
+        if !reading.isDescription, reading.secondTitles.isEmpty, candidates.contains(where: { candidate in
             candidate.titles.first.map {
                 $0.whole && entries[$0.entry].field != .esco && $0.quality >= Self.reportedMatch
             } ?? false
@@ -517,6 +516,10 @@ extension SearchIndex {
         /// Whether the query reads as a description of duties: a verb form in -ing, or `contextWords` words or more
         /// after its title part's head, or more than `contextWords` + 1 words with no head.
         var isDescription = false
+        /// Whether the words that name the job are one word, a word official titles commonly end in that names a
+        /// profession, not a role (`JobTitle.roleWords`): "scientist" of "scientist developing mRNA vaccines", not
+        /// "biomedical engineer" or "manager" (`professionOnlyFamilyTitles`).
+        var professionAlone = false
     }
 
     /// A query's last word that few of the official titles holding it end in: `ending` of `holding`.
@@ -777,7 +780,8 @@ extension SearchIndex {
                             phrases: JobTitle.termsOfArtPairs(tokens.map(\.text)).map {
                                 (term(tokens[$0]), term(tokens[$0 + 1]))
                             }, guess: guess, roleless: roleless, adopted: adopted,
-                            isDescription: isDescription)
+                            isDescription: isDescription,
+                            professionAlone: common == 0 && !JobTitle.roleWords.contains(candidates[0]))
     }
 
     /// Whether a query's first word is a verb in the third person ("designs roads and highways", "develops fraud

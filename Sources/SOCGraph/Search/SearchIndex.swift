@@ -66,10 +66,11 @@ public struct SearchIndex: Sendable {
     /// postings is one observation ("Computer Vision Engineer" among Computer Hardware Engineers' titles), several
     /// agreeing texts are corroboration.
     public static let uncorroborated = 0.3
-    /// The factor on the score of an occupation whose best match is an ESCO title when another occupation has a U.S.
-    /// title (SOC, Direct Match or O*NET) of the query's words and no others, a match of `reportedMatch` or more: the
-    /// query is then a U.S. title, and the ESCO label reaches the occupation through an ISCO-08 group and the BLS
-    /// crosswalks, not through U.S. usage ("Agronomist" is a Direct Match title of 19-1013 and ESCO files an
+    /// The factor on the score of an occupation whose best match is an ESCO title when the query is a title, not a
+    /// description of duties, with no second title, and another occupation has a U.S. title (SOC, Direct Match or
+    /// O*NET) of its words and no others, a match of `reportedMatch` or more: the query is then a U.S. title, and
+    /// the ESCO label reaches the occupation through an ISCO-08 group and the BLS crosswalks, not through U.S. usage
+    /// ("Agronomist" is a Direct Match title of 19-1013 and ESCO files an
     /// "agronomist" under ISCO 2422, which the crosswalks link to 13-1082 Project Management Specialists).
     public static let escoBesideUSTitle = 0.9
     /// The factor on the score of an "All Other" code, unless one of its O*NET specialty titles is what matched:
@@ -237,11 +238,12 @@ public struct SearchIndex: Sendable {
     public static let reportedMatch = 0.9
     /// What an occupation none of whose titles has the query's head word loses on its title match.
     public static let otherFamilyTitles = 0.2
-    /// What it loses instead when the query is a description of duties after a title part of one word that names
-    /// a profession, not a role (`JobTitle.roleWords`): "scientist developing mRNA vaccines" says nothing else of
-    /// the family, so Managers, All Other ("Vaccine Research Manager") and Farmworkers (who vaccinate livestock)
-    /// no longer come before the scientists. A manager or director of duties keeps `otherFamilyTitles`: a manager
-    /// of engineers may be coded with the engineers.
+    /// What it loses instead when the query is a description of duties whose words naming the job are one word
+    /// that official titles commonly end in and that names a profession, not a role
+    /// (`QueryReading.professionAlone`): "scientist developing mRNA vaccines" says nothing else of the family, so
+    /// Managers, All Other ("Vaccine Research Manager") and Farmworkers (who vaccinate livestock) no longer come
+    /// before the scientists. A role word of `JobTitle.roleWords` (manager, director, analyst, specialist, lead, …)
+    /// keeps `otherFamilyTitles`: a manager of engineers may be coded with the engineers.
     public static let professionOnlyFamilyTitles = 0.5
     /// How many titles must end in a word for it to count as a common head.
     static let commonHead = 10

@@ -65,6 +65,11 @@ extension ShippedGraphTests {
         for title in ["Machine Learning Manager", "Head of Machine Learning"] {
             #expect(try ranking(title).codes.first != "11-3131", "\(title)")
         }
+        // Nor do an occupation's texts: "NLP Engineer" listed 17-2171 Petroleum Engineers second, through "Natural
+        // Gas Engineer" and the texts' "natural" without "language".
+        let nlp = try ranking("NLP Engineer")
+        #expect(nlp.codes.first == "15-1221", "\(nlp.codes)")
+        #expect(!nlp.codes.prefix(3).contains("17-2171"), "\(nlp.codes)")
         // Titles that hold the whole term still match it.
         #expect(try ranking("Human Resources Manager").codes.first == "11-3121")
         #expect(try ranking("Quality Assurance Analyst").codes.first == "15-1253")

@@ -168,6 +168,19 @@ extension SearchIndex {
             }
         }
 
+        // A term of art of the query ("machine learning") counts in an occupation's texts only where one of them
+        // writes it: "machine" in a machinist's titles and "learning" in a trainer's say nothing of machine learning.
+        // Elsewhere each word earns `brokenPhrase` of its credit, as in a title match.
+        for (a, b) in queryTerms.phrases {
+            let first = Set(queryTerms.fullCredit[a].map(Int32.init))
+            let second = Set(queryTerms.fullCredit[b].map(Int32.init))
+            for d in 0..<count where satisfied[a][d] > 0 || satisfied[b][d] > 0 {
+                if satisfied[a][d] > 0, satisfied[b][d] > 0, writesPhrase(document: d, first, second) { continue }
+                satisfied[a][d] *= Self.brokenPhrase
+                satisfied[b][d] *= Self.brokenPhrase
+            }
+        }
+
         // The title entries sharing a word with the query, in increasing order, hence grouped by document.
         var sharedTitles: [Int32] = []
         for id in Set(queryTerms.ids) { sharedTitles += titleEntries(with: id) }
@@ -1059,6 +1072,15 @@ extension SearchIndex {
             return true
         }
         return false
+    }
+
+    /// Whether a text of document `d` (a title, technology, program, task, …) has a word of `first` followed by one
+    /// of `second`. O(the document's texts).
+    func writesPhrase(document d: Int, _ first: Set<Int32>, _ second: Set<Int32>) -> Bool {
+        documents[d].entries.contains { e in
+            let t = terms(of: e)
+            return t.indices.dropLast().contains { first.contains(t[$0]) && second.contains(t[$0 + 1]) }
+        }
     }
 
     /// Whether the query's words appear in `terms` consecutively, in the query's order.

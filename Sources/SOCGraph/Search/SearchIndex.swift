@@ -39,7 +39,7 @@ public struct SearchIndex: Sendable {
     /// The weight of text relevance against title match in the score (see above).
     public static let relevanceShare = 0.6
     /// The credit of a word of a term of art in the query ("machine learning") in a title that holds the term's other
-    /// word not (`QueryTerms.phrases`).
+    /// word not (`QueryTerms.phrases`), and in the texts of an occupation none of whose texts writes the term.
     public static let brokenPhrase = 0.5
     /// The least share of a title's words that the query, found in it as a phrase, must make up to earn a phrase's
     /// match (0.7–0.85): "Production Officer" is 2 of the 11 words of the military title "Aoc Plans - Air Task

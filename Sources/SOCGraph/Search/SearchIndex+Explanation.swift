@@ -8,7 +8,7 @@ extension SearchIndex {
     /// The `matches` lines of a hit.
     func explanation(
         document d: Int, titles: [TitleMatch], slots: [Slot], query: QueryTerms, satisfied: [Double], via: [Int],
-        civilianFirst: Bool, escoBesideUSTitle: Bool = false
+        civilianFirst: Bool, escoBesideUSTitle: Bool
     ) -> [String] {
         var lines: [String] = []
         for title in titles {

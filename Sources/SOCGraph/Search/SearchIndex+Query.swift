@@ -1012,7 +1012,7 @@ extension SearchIndex {
     /// is one of Natural Sciences Managers' titles, but their titles are managers', directors' and coordinators').
     /// `headed` is `headedTitles(head)`.
     /// The search leaves it out when a title incumbents report matched (`reportedMatch`).
-    func family(of d: Int, headed: [Int]?, loss: Double = SearchIndex.otherFamilyTitles) -> Double {
+    func family(of d: Int, headed: [Int]?, loss: Double) -> Double {
         guard let headed, ownTitleCounts[d] > 0 else { return 1 }
         let share = Double(headed[d]) / Double(ownTitleCounts[d])
         return 1 - loss * (1 - min(1, share / Self.familyShare))

@@ -14,7 +14,7 @@ import Foundation
 ///   its field, with term saturation `k1`, divided by its asymptotic maximum, so that `r` is absolute.
 ///
 /// The score is `(1 − (1 − q)(1 − 0.6·r))` times the occupation's prior (`belowDegree`), its family factor for the
-/// query's head word (`family(of:headed:)`, left out when a title its incumbents report matched, `reportedMatch`)
+/// query's head word (`family(of:headed:loss:)`, left out when a title its incumbents report matched, `reportedMatch`)
 /// and, for an unspecific match of an "All Other" code, `catchAll`. Ties of the score as shown (three decimals) are
 /// broken by a match of a title incumbents report (`reportedMatch`), then by employment (`Document.employment`),
 /// largest first and unpublished last, then by the unrounded score, `r` and code. The first hit's O*NET Related
@@ -70,8 +70,8 @@ public struct SearchIndex: Sendable {
     /// description of duties, with no second title, and another occupation has a U.S. title (SOC, Direct Match or
     /// O*NET) of its words and no others, a match of `reportedMatch` or more: the query is then a U.S. title, and
     /// the ESCO label reaches the occupation through an ISCO-08 group and the BLS crosswalks, not through U.S. usage
-    /// ("Agronomist" is a Direct Match title of 19-1013 and ESCO files an
-    /// "agronomist" under ISCO 2422, which the crosswalks link to 13-1082 Project Management Specialists).
+    /// ("Agronomist" is a Direct Match title of 19-1013 and ESCO files an "agronomist" under ISCO 2422, which the
+    /// crosswalks link to 13-1082 Project Management Specialists).
     public static let escoBesideUSTitle = 0.9
     /// The factor on the score of an "All Other" code, unless one of its O*NET specialty titles is what matched:
     /// a catch-all ranks first only when nothing specific matches as well.
@@ -221,14 +221,14 @@ public struct SearchIndex: Sendable {
     /// The share of its title match a qualifier that is an official title itself earns ("Management Analyst" of
     /// "Client Strategist (Management Analyst)"): employers write the working title first and the occupation's
     /// title after it. The occupation it matches keeps its whole score, without the family factor of the first
-    /// title's head (`family(of:headed:)`).
+    /// title's head (`family(of:headed:loss:)`).
     public static let secondTitleShare = 0.9
     /// The most occupations a qualifier may be an official title of to count as a second title: "Civil Engineer"
     /// is one of 17-2051, 17-2081 and 17-3011, while "Research Associate" is one of eleven.
     public static let secondTitleCodes = 3
     public static let roleTitlePartShare = 0.5
     /// The share of an occupation's titles with the query's head word from which it is of that family (the factor
-    /// `family(of:headed:)` is on the whole score).
+    /// `family(of:headed:loss:)` is on the whole score).
     public static let familyShare = 0.05
     /// A match of at least this quality with a title incumbents report (`Entry.reported`), after the factors on an
     /// alternate title's match, lets the occupation keep its whole score, without the family factor: "Database

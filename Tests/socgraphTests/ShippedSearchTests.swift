@@ -75,6 +75,25 @@ extension ShippedGraphTests {
         #expect(try ranking("Quality Assurance Analyst").codes.first == "15-1253")
     }
 
+    /// A term of a national-interest field that no official text writes is read through the reviewed field table:
+    /// "Hypersonics Engineer" and "GNSS Engineer" listed 17-2051 Civil Engineers first, on "engineer" alone, and
+    /// "Photolithography Engineer" 51-5111 Prepress Technicians.
+    @Test func aFieldTermNoOfficialTextWritesNamesTheFieldsCoreOccupations() throws {
+        guard requireGraph() else { return }
+        for (query, codes) in [("Hypersonics Engineer", ["17-2011"]), ("GNSS Engineer", ["17-2011"]),
+                               ("Photolithography Engineer", ["17-2061"]), ("HPC Engineer", ["17-2061", "15-1221"]),
+                               ("Deep Learning Engineer", ["15-1221", "15-2051"])] {
+            let ranking = try ranking(query)
+            #expect(codes.contains(ranking.codes.first ?? ""), "\(query): \(ranking.codes)")
+            #expect(ranking.matches.first?.contains { $0.hasPrefix("field: ") && $0.contains("a core field") } == true,
+                    "\(query): \(ranking.matches.first ?? [])")
+        }
+        // Only the whole term: "launch" alone is no "space launch" or "launch vehicle".
+        let launch = try ranking("Manufacturing Launch Engineer")
+        #expect(!launch.matches.joined().contains { $0.hasPrefix("field: ") }, "\(launch.matches)")
+        #expect(launch.codes.first == "17-2112", "\(launch.codes)")
+    }
+
     @Test func distributedSystemsIsNotElectricalDistribution() throws {
         guard requireGraph() else { return }
         let ranking = try ranking("software engineer designing distributed systems")

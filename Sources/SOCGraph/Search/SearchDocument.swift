@@ -40,6 +40,30 @@ public struct SearchDocument: Sendable, Hashable, Codable {
         }
     }
 
+    /// A term of a national-interest field's work that no official text of the graph writes ("deep learning"),
+    /// given to the occupations the field's alignment grades core: the reviewed judgement of
+    /// `curation/title-terms.tsv` bridges what the official titles, technologies and programs do not name.
+    public struct FieldTerm: Sendable, Hashable, Codable {
+        /// The term, lower-case words (`deep learning`).
+        public var term: String
+        /// The field's name (`Artificial Intelligence`).
+        public var field: String
+        /// The O*NET specialty through which the occupation is core-aligned (`19-1029.01 Bioinformatics
+        /// Scientists`), nil when its own alignment is core.
+        public var specialty: String?
+
+        public init(term: String, field: String, specialty: String? = nil) {
+            self.term = term
+            self.field = field
+            self.specialty = specialty
+        }
+
+        /// What a hit says of it: `deep learning → Artificial Intelligence, a core field`.
+        public var shown: String {
+            "\(term) → \(field), a core field" + (specialty.map { " of \($0)" } ?? "")
+        }
+    }
+
     /// SOC detailed code, such as `15-2051`.
     public var code: String
     /// SOC 2018 title, such as `Data Scientists`.
@@ -69,6 +93,9 @@ public struct SearchDocument: Sendable, Hashable, Codable {
     /// BLS Employment Projections' employment in 2024, in thousands, where EP publishes the occupation alone (not
     /// within an aggregate): among hits of equal score, the larger occupation is listed first.
     public var employment: Double?
+    /// The terms of the fields the occupation (or one of its O*NET specialties) is core-aligned with that no
+    /// official text writes.
+    public var fieldTerms: [FieldTerm]
 
     /// A related occupation and its place in O*NET's list (1 the most related).
     public struct Related: Sendable, Hashable, Codable {
@@ -86,8 +113,9 @@ public struct SearchDocument: Sendable, Hashable, Codable {
         alternateTitles: [String] = [], reportedTitles: [String] = [],
         technologies: [Technology] = [], programTitles: [String] = [], escoTitles: [ESCOTitle] = [],
         definition: String? = nil, tasks: [String] = [], entryEducation: EducationLevel? = nil,
-        related: [Related] = [], employment: Double? = nil
+        related: [Related] = [], employment: Double? = nil, fieldTerms: [FieldTerm] = []
     ) {
+        self.fieldTerms = fieldTerms
         self.related = related
         self.employment = employment
         self.entryEducation = entryEducation

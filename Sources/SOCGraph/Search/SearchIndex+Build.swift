@@ -50,6 +50,17 @@ extension SearchIndex {
             documents[d].related = related.map { position[$0.code]! }
             documents[d].relatedIndex = related.map { Int32($0.index) }
         }
+        var fieldTerms: [FieldTermLink] = []
+        for (d, document) in input.enumerated() {
+            for term in document.fieldTerms {
+                // Two spellings of one term ("hypersonic", "hypersonics") are one term.
+                let ids = builder.terms(term.term).map(Int32.init)
+                guard !ids.isEmpty, !fieldTerms.contains(where: { $0.document == d && $0.terms == ids }) else {
+                    continue
+                }
+                fieldTerms.append(FieldTermLink(terms: ids, document: d, shown: term.shown))
+            }
+        }
         var titleTerms = Set<Int>()
         for document in documents {
             for e in document.titleEntries { titleTerms.formUnion(builder.entryTerms[e].map(Int.init)) }
@@ -60,7 +71,7 @@ extension SearchIndex {
                                           entryTerms: builder.entryTerms, termCount: builder.termIDs.count),
                   developmentTerms: Self.developmentTerms(of: input, technologyTerms: builder.technologies)
                       .subtracting(titleTerms),
-                  otherSpellings: builder.otherSpellings)
+                  otherSpellings: builder.otherSpellings, fieldTerms: fieldTerms)
     }
 
     /// The terms that name software development tools: of the technology names holding the term, at least half are

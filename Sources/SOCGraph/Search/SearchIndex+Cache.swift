@@ -1,7 +1,8 @@
 /// The search index part of the cache file (`GraphCache`), written with `CacheWriter`: the graph's sources (for
 /// the footer of `search`, which reads no other part), the words kept whole (for `find`, which reads no more),
 /// the documents and vocabulary, then the index's columns (`Runs` and one column per entry field), each read back
-/// in one pass, the common title heads, the terms of development tools and the titles an occupation spells otherwise.
+/// in one pass, the common title heads, the terms of development tools, the titles an occupation spells otherwise and
+/// the field terms.
 extension SearchIndex {
     func cacheBytes(sources: [DataSource]) -> [UInt8] {
         var w = CacheWriter()
@@ -40,6 +41,11 @@ extension SearchIndex {
             w.int(other.document)
             w.string(other.abbreviation)
             w.string(other.spelling)
+        }
+        w.array(fieldTerms) { w, link in
+            w.int32s(link.terms)
+            w.int(link.document)
+            w.string(link.shown)
         }
         return w.finish()
     }
@@ -123,10 +129,15 @@ extension SearchIndex {
             OtherSpelling(key: try r.string(), document: try r.index(below: documents.count),
                           abbreviation: try r.string(), spelling: try r.string())
         }
-        guard r.isAtEnd else { throw CacheReader.Damage() }
+        let fieldTerms = try r.array { r in
+            FieldTermLink(terms: try r.int32s(), document: try r.index(below: documents.count), shown: try r.string())
+        }
+        guard r.isAtEnd, fieldTerms.allSatisfy({ !$0.terms.isEmpty && $0.terms.allSatisfy { $0 >= 0 && $0 < terms } })
+        else { throw CacheReader.Damage() }
         return (SearchIndex(documents: documents, entries: entries, entryTerms: entryTerms, texts: texts,
                             termIDs: termIDs, separateForms: separateForms, postings: postings,
                             titlesWithTerm: titlesWithTerm, headTerms: Set(heads),
-                            developmentTerms: Set(development), otherSpellings: otherSpellings), sources)
+                            developmentTerms: Set(development), otherSpellings: otherSpellings,
+                            fieldTerms: fieldTerms), sources)
     }
 }

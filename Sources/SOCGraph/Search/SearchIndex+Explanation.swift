@@ -4,19 +4,26 @@ import Foundation
 extension SearchIndex {
     /// What a `matches` line of an ESCO title starts with, before `: ` (`ESCO: software developer (ISCO 2512)`).
     public static let escoLabel = "ESCO"
+    /// What a `matches` line of a field term starts with (`field: deep learning → Artificial Intelligence …`).
+    public static let fieldTermLabel = "field"
+    /// The `via` of a query word whose credit in an occupation is a field term's (`FieldTermLink`), not its own
+    /// (-1) or an alternative's (its index).
+    static let fieldTermVia = -2
 
     /// The `matches` lines of a hit.
     func explanation(
         document d: Int, titles: [TitleMatch], slots: [Slot], query: QueryTerms, satisfied: [Double], via: [Int],
-        civilianFirst: Bool, escoBesideUSTitle: Bool
+        civilianFirst: Bool, escoBesideUSTitle: Bool, fieldTerms: [String]
     ) -> [String] {
-        var lines: [String] = []
+        // A term no official text writes, which curation/title-terms.tsv ties to a field this occupation is
+        // core-aligned with (`FieldTermLink`), first: no title says what it does of the query.
+        var lines = fieldTerms.map { "\(Self.fieldTermLabel): \($0) (curation/title-terms.tsv)" }
         for title in titles {
             let entry = entries[title.entry]
             let label = entry.field == .esco ? Self.escoLabel : entry.reported ? "reported" : entry.field.rawValue
             let line = "\(label): \(text(of: title.entry))"
             if !lines.contains(line) { lines.append(line) }
-            if lines.count == 3 { break }
+            if lines.count == fieldTerms.count + 3 { break }
         }
         // The technologies and programs that hold the query's own words (or their spellings), its rarest words
         // first: for "Kafka Platform Engineer", "Apache Kafka", not "AEC Software FastTrack Schedule", which holds
@@ -51,7 +58,7 @@ extension SearchIndex {
         if definition { lines.append("definition") }
         if tasks > 0 { lines.append("tasks: \(tasks)") }
         // The query's words as typed, not their stems ("learning", not "learn"; "security", not "securiti").
-        let found = slots.indices.filter { satisfied[$0] > 0 && via[$0] < 0 }.map { slots[$0].word }
+        let found = slots.indices.filter { satisfied[$0] > 0 && via[$0] == -1 }.map { slots[$0].word }
         if !found.isEmpty { lines.append("terms: " + found.joined(separator: ", ")) }
         if demotedCatchAll(d, titles: titles) {
             lines.append("catch-all: scored \(Self.percentLess(Self.catchAll)) less than a specific occupation would "

@@ -181,6 +181,23 @@ extension SearchIndex {
             }
         }
 
+        // A field term the query holds, its words in a row ("deep learning"), counts in the occupations it is given
+        // to (`FieldTermLink`) as a word of their SOC title would; no official text writes it.
+        var fieldLines: [Int: [String]] = [:]
+        for link in fieldTerms {
+            guard let start = slots.indices.first(where: { start in
+                start + link.terms.count <= slots.count
+                    && link.terms.indices.allSatisfy { slots[start + $0].id == Int(link.terms[$0]) }
+            }) else { continue }
+            let d = link.document
+            for s in start..<(start + link.terms.count) where Self.fieldTermCredit > satisfied[s][d] {
+                satisfied[s][d] = Self.fieldTermCredit
+                via[s][d] = Self.fieldTermVia
+            }
+            touched[d] = true
+            fieldLines[d, default: []].append(link.shown)
+        }
+
         // The title entries sharing a word with the query, in increasing order, hence grouped by document.
         var sharedTitles: [Int32] = []
         for id in Set(queryTerms.ids) { sharedTitles += titleEntries(with: id) }
@@ -340,7 +357,8 @@ extension SearchIndex {
                 matches: related + explanation(
                     document: d, titles: candidate.titles, slots: slots, query: queryTerms,
                     satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] },
-                    civilianFirst: halved(d, candidate.titles), escoBesideUSTitle: candidate.escoBesideUSTitle),
+                    civilianFirst: halved(d, candidate.titles), escoBesideUSTitle: candidate.escoBesideUSTitle,
+                    fieldTerms: fieldLines[d] ?? []),
                 relatedTo: candidate.relatedTo.map { documents[$0.document].code })
         }
         // The first hit's own official name is the query as written, not as read by a rule ("Electrical Engineer" is

@@ -46,6 +46,10 @@ public struct SearchIndex: Sendable {
     /// Order / Air Control Order Production Officer", which says little of it, so that match counts as a partial
     /// one.
     public static let phrasePrecision = 1.0 / 3
+    /// The credit of a query word of a field term (`FieldTermLink`) in an occupation the term is given to: that of
+    /// the word written once in its SOC title at the average length (weight 3 against `k1`), as the reviewed
+    /// table says the term names the occupation's work.
+    public static let fieldTermCredit = 3 / (k1 + 3)
     /// The factor on the match of a title of another family than the query's (see `JobTitle` for head words).
     public static let otherFamily = 0.6
     /// The factor on the score of an occupation typically entered with a high-school diploma, some college or less
@@ -120,6 +124,17 @@ public struct SearchIndex: Sendable {
         static func key(_ text: String) -> String {
             JobTitle.wordsOf(text).map { $0.lowercased() }.sorted().joined(separator: " ")
         }
+    }
+
+    /// A term of a national-interest field that no official text writes ("deep learning"), given to an occupation
+    /// core-aligned with the field (`SearchDocument.FieldTerm`): a query holding its words in a row earns
+    /// `fieldTermCredit` for each in that occupation.
+    struct FieldTermLink: Equatable {
+        /// The term's ids, in the order of its meaningful words.
+        let terms: [Int32]
+        let document: Int
+        /// What the hit says (`SearchDocument.FieldTerm.shown`).
+        let shown: String
     }
 
     /// One occupation: its code, SOC title and entries.
@@ -202,6 +217,9 @@ public struct SearchIndex: Sendable {
     /// `JobTitle.abbreviations` (`JobTitle.localSpellings(of:)`), as the common spelling reads them: a query written
     /// as one ("AI Technician", Animal Breeders' artificial insemination technician) is told so.
     let otherSpellings: [OtherSpelling]
+    /// The terms of national-interest fields that no official text writes, each with an occupation it is given to
+    /// (`SearchDocument.FieldTerm`), in document order.
+    let fieldTerms: [FieldTermLink]
     /// Whether the index holds the SOC definitions or O*NET task statements (`Graph/text/`): the texts that state
     /// duties, which a description's verbs are matched with.
     let hasDuties: Bool
@@ -264,9 +282,10 @@ public struct SearchIndex: Sendable {
     init(documents: [Document], entries: [Entry], entryTerms: Runs<Int32>, texts: Runs<UInt8>,
          termIDs: [String: Int], separateForms: Set<String>, postings: Runs<Posting>,
          titlesWithTerm: Runs<Int32>? = nil, headTerms: Set<Int>? = nil, developmentTerms: Set<Int> = [],
-         otherSpellings: [OtherSpelling] = [])
+         otherSpellings: [OtherSpelling] = [], fieldTerms: [FieldTermLink] = [])
     {
         self.separateForms = separateForms
+        self.fieldTerms = fieldTerms
         self.developmentTerms = developmentTerms
         self.otherSpellings = otherSpellings
         hasDuties = entries.contains { $0.field == .definition || $0.field == .task }

@@ -560,4 +560,31 @@ import Testing
         let plain = try index.search("Software Engineer (Reliability)")
         #expect(plain.readAs?.contains("second title") != true)
     }
+
+    /// A field term (`SearchDocument.FieldTerm`) counts for the occupation it is given to when the query holds all
+    /// its words in a row, as a word of its SOC title would, and the hit says so; one of its words alone earns
+    /// nothing from it. The cache keeps the terms.
+    @Test func aFieldTermCountsOnlyWhole() throws {
+        let index = SearchIndex(documents: [
+            SearchDocument(code: "15-1221", title: "Computer and Information Research Scientists",
+                           alternateTitles: ["Research Engineer"],
+                           fieldTerms: [.init(term: "deep learning", field: "Artificial Intelligence")]),
+            SearchDocument(code: "31-9011", title: "Massage Therapists",
+                           alternateTitles: ["Deep Tissue Massage Therapist"]),
+            SearchDocument(code: "25-9031", title: "Instructional Coordinators",
+                           alternateTitles: ["Learning Coordinator"]),
+        ])
+        let whole = try index.search("Deep Learning Engineer")
+        #expect(codes(whole).first == "15-1221", "\(codes(whole))")
+        #expect(whole.hits[0].matches.contains(
+            "field: deep learning → Artificial Intelligence, a core field (curation/title-terms.tsv)"),
+                "\(whole.hits[0].matches)")
+        #expect(!whole.hits[0].matches.contains { $0.hasPrefix("terms:") && $0.contains("deep") })
+        let part = try index.search("Deep Research Engineer")
+        #expect(!part.hits.flatMap(\.matches).contains { $0.hasPrefix("field:") }, "\(part.hits.map(\.matches))")
+        let bytes = index.cacheBytes(sources: [])
+        var reader = try CacheReader(bytes, bytes.indices)
+        let (again, _) = try SearchIndex.read(cache: &reader)
+        #expect(again.fieldTerms == index.fieldTerms && index.fieldTerms.count == 1)
+    }
 }

@@ -49,55 +49,26 @@ extension KnowledgeGraph {
                 // An EP aggregate's figure covers several occupations: none of them is credited with it.
                 employment: facts(of: node)?.projection.flatMap { $0.epCode == code ? $0.employment2024 : nil })
         }
-        let fieldTerms = unwrittenFieldTerms(documents)
-        for d in documents.indices { documents[d].fieldTerms = fieldTerms[documents[d].code] ?? [] }
+        let terms = fieldTerms(documents)
+        for d in documents.indices { documents[d].fieldTerms = terms[documents[d].code] ?? [] }
         return documents
     }
 
     /// How many official titles (SOC, Direct Match, O*NET, alternate) must end in a word for a field term ending in
-    /// it to name a role (`unwrittenFieldTerms(_:)`): "engineer" and "physicist" do, "systems" and "computing" not.
+    /// it to name a role (`fieldTerms(_:)`): "engineer" and "physicist" do, "systems" and "computing" not.
     static let roleEnding = 20
-    /// The most occupations a field term is given to (`unwrittenFieldTerms(_:)`): the five hits `search` and `make
-    /// eval` look at first. Clean Energy Generation and Storage has 15 core occupations (solar, wind, hydroelectric,
+    /// The most occupations a field term is given to (`fieldTerms(_:)`): the five hits `search` and `make eval`
+    /// look at first. Clean Energy Generation and Storage has 15 core occupations (solar, wind, hydroelectric,
     /// nuclear, biofuels), Biotechnologies 3.
     static let fieldTermReach = 5
 
-    /// The terms of `curation/title-terms.tsv` that no official title, technology, program or ESCO label of
-    /// `documents` writes (as whole words, a last word in "s" or "es" counting as the term's: "hypersonics" writes
-    /// "hypersonic"), per SOC detailed code graded core for the term's field, itself or through one of its O*NET
-    /// specialties: "deep learning" (Artificial Intelligence) for 15-1221 and 15-2051. The official texts leave
-    /// such a query word unexplained; the reviewed table says whose work it names. Not a term that names a role
-    /// (`roleEnding`), nor one of a field of more than `fieldTermReach` core occupations. O(text words + terms ×
-    /// codes).
-    func unwrittenFieldTerms(_ documents: [SearchDocument]) -> [String: [SearchDocument.FieldTerm]] {
-        let rows = curation.links(.titles).filter { $0.term != nil }
-        var unwritten = Set(rows.compactMap(\.term))
-        let firstWords = Set(unwritten.compactMap { $0.split(separator: " ").first.map(String.init) })
-        let longest = unwritten.map { $0.split(separator: " ").count }.max() ?? 0
-        // The terms `words` writes from `start` on, in `count` words: the last as written, and without a plural's "s"
-        // or "es" (of a word of five letters or more).
-        let written = { (words: [Substring], start: Int, count: Int) -> [String] in
-            guard start + count <= words.count else { return [] }
-            let front = words[start..<(start + count - 1)].map { $0 + " " }.joined()
-            let last = words[start + count - 1]
-            var forms = [String(last)]
-            if last.count >= 5, last.hasSuffix("s") { forms.append(String(last.dropLast())) }
-            if last.count >= 5, last.hasSuffix("es") { forms.append(String(last.dropLast(2))) }
-            return forms.map { front + $0 }
-        }
-        for document in documents where !unwritten.isEmpty {
-            let texts = [document.title] + document.directMatchTitles + document.onetTitles
-                + document.alternateTitles + document.technologies.map(\.name) + document.programTitles
-                + document.escoTitles.map(\.label)
-            for text in texts {
-                let words = TitleTerms.words(text).split(separator: " ")
-                for start in words.indices where firstWords.contains(String(words[start])) {
-                    for count in 1...max(longest, 1) {
-                        for phrase in written(words, start, count) { unwritten.remove(phrase) }
-                    }
-                }
-            }
-        }
+    /// The terms of `curation/title-terms.tsv` per SOC detailed code graded core for the term's field, itself or
+    /// through one of its O*NET specialties: "deep learning" (Artificial Intelligence) for 15-1221 and 15-2051. The
+    /// index keeps those no official text writes (`SearchIndex.FieldTermLink`): such a query word is unexplained, and
+    /// the reviewed table says whose work it names. Not a term that names a role (`roleEnding`), nor one of a field
+    /// of more than `fieldTermReach` core occupations. O(title words + terms × codes).
+    func fieldTerms(_ documents: [SearchDocument]) -> [String: [SearchDocument.FieldTerm]] {
+        let rows = curation.links(.titles)
         // A term that ends in a head of official titles names a role ("neural engineer", "laser physicist"): its
         // last word would lend the field's occupations a share of every query of that role.
         var endings: [String: Int] = [:]
@@ -115,7 +86,7 @@ extension KnowledgeGraph {
         }
         var result: [String: [SearchDocument.FieldTerm]] = [:]
         for row in rows {
-            guard let term = row.term, unwritten.contains(term), !namesRole(term) else { continue }
+            guard let term = row.term, !namesRole(term) else { continue }
             // Per detailed code, the specialty through which it is core, or nil when it is core itself.
             var codes: [String: String?] = [:]
             for alignment in occupations(alignedWith: row.field, minimum: .core, specialties: true) {

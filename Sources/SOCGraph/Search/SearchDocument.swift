@@ -40,9 +40,9 @@ public struct SearchDocument: Sendable, Hashable, Codable {
         }
     }
 
-    /// A term of a national-interest field's work that no official text of the graph writes ("deep learning"),
-    /// given to the occupations the field's alignment grades core: the reviewed judgement of
-    /// `curation/title-terms.tsv` bridges what the official titles, technologies and programs do not name.
+    /// A term of a national-interest field's work ("deep learning"), given to the occupations the field's alignment
+    /// grades core: the reviewed judgement of `curation/title-terms.tsv`. The index keeps those that no official
+    /// title, technology, program or ESCO label writes (`SearchIndex.FieldTermLink`).
     public struct FieldTerm: Sendable, Hashable, Codable {
         /// The term, lower-case words (`deep learning`).
         public var term: String
@@ -93,8 +93,8 @@ public struct SearchDocument: Sendable, Hashable, Codable {
     /// BLS Employment Projections' employment in 2024, in thousands, where EP publishes the occupation alone (not
     /// within an aggregate): among hits of equal score, the larger occupation is listed first.
     public var employment: Double?
-    /// The terms of the fields the occupation (or one of its O*NET specialties) is core-aligned with that no
-    /// official text writes.
+    /// The terms of the fields the occupation (or one of its O*NET specialties) is core-aligned with
+    /// (`KnowledgeGraph.fieldTerms(_:)`).
     public var fieldTerms: [FieldTerm]
 
     /// A related occupation and its place in O*NET's list (1 the most related).

@@ -61,6 +61,11 @@ extension SearchIndex {
                 fieldTerms.append(FieldTermLink(terms: ids, document: d, shown: term.shown))
             }
         }
+        // Only a term no official text writes needs the bridge: O*NET's "Bioprocess Engineer" writes "bioprocessing"
+        // and ESCO's "satellite system engineer" "satellite systems", as the index reads them.
+        let written = Self.written(Set(fieldTerms.map(\.terms)), entries: builder.entries,
+                                   entryTerms: builder.entryTerms)
+        fieldTerms.removeAll { written.contains($0.terms) }
         var titleTerms = Set<Int>()
         for document in documents {
             for e in document.titleEntries { titleTerms.formUnion(builder.entryTerms[e].map(Int.init)) }
@@ -107,6 +112,25 @@ extension SearchIndex {
         return Set(names.filter { id, count in
             count.development > 0 && 2 * count.development >= count.all && !engineersTool(id)
         }.keys)
+    }
+
+    /// Those of `sequences` (term ids) that a title, technology, program or ESCO label holds in a row (not the
+    /// definition or a task, which the text layer adds). O(entries' terms).
+    static func written(_ sequences: Set<[Int32]>, entries: [Entry], entryTerms: Runs<Int32>) -> Set<[Int32]> {
+        let byFirst = Dictionary(grouping: sequences) { $0[0] }
+        var found = Set<[Int32]>()
+        for e in entries.indices where entries[e].field != .definition && entries[e].field != .task {
+            let terms = entryTerms[e]
+            for i in terms.indices {
+                guard let candidates = byFirst[terms[i]] else { continue }
+                for candidate in candidates where i + candidate.count <= terms.endIndex
+                    && terms[i..<(i + candidate.count)].elementsEqual(candidate)
+                {
+                    found.insert(candidate)
+                }
+            }
+        }
+        return found
     }
 
     /// SOC major group 17-0000 Architecture and Engineering Occupations (`developmentTerms`).

@@ -184,13 +184,14 @@ extension SearchIndex {
         // A field term the query holds, its words in a row ("deep learning"), counts in the occupations it is given
         // to (`FieldTermLink`) as a word of their SOC title would; no official text writes it.
         var fieldLines: [Int: [String]] = [:]
+        let words = reading.order
         for link in fieldTerms {
-            guard let start = slots.indices.first(where: { start in
-                start + link.terms.count <= slots.count
-                    && link.terms.indices.allSatisfy { slots[start + $0].id == Int(link.terms[$0]) }
+            guard let start = words.indices.first(where: { start in
+                start + link.terms.count <= words.count
+                    && link.terms.indices.allSatisfy { slots[words[start + $0]].id == Int(link.terms[$0]) }
             }) else { continue }
             let d = link.document
-            for s in start..<(start + link.terms.count) where Self.fieldTermCredit > satisfied[s][d] {
+            for s in words[start..<(start + link.terms.count)] where Self.fieldTermCredit > satisfied[s][d] {
                 satisfied[s][d] = Self.fieldTermCredit
                 via[s][d] = Self.fieldTermVia
             }
@@ -255,9 +256,11 @@ extension SearchIndex {
             // "Develops biosensors", whose other word no text holds, put 51-9151 Photographic Process Workers first
             // through "Developing Machine Operator".
             guard slots.indices.contains(where: { !slots[$0].verb && satisfied[$0][d] > 0 }) else { continue }
-            // A verb counts where a text other than a title holds it (a task, a technology, a program): a title's
-            // "Developing" is photographic film's ("Develops software" put 51-9151 first).
-            for (s, ids) in verbIDs where satisfied[s][d] > 0 && !holdsOutsideTitles(document: d, ids: ids) {
+            // A verb counts where a text other than a title holds it (a task, a technology, a program) or a field
+            // term gives it: a title's "Developing" is photographic film's ("Develops software" put 51-9151 first).
+            for (s, ids) in verbIDs where satisfied[s][d] > 0 && via[s][d] != Self.fieldTermVia
+                && !holdsOutsideTitles(document: d, ids: ids)
+            {
                 satisfied[s][d] = 0
             }
             for s in slots.indices { relevance += slots[s].weight * satisfied[s][d] }
@@ -535,6 +538,9 @@ extension SearchIndex {
         var isTitle: Bool
         /// The terms of consecutive query words that are consecutive words of a term of art (`JobTitle.termsOfArt`).
         var phrases: [(String, String)]
+        /// The slot of each meaningful word, in the query's order: a word repeated ("Machine Learning / Deep Learning
+        /// Engineer") has its first word's slot. Field terms are found in it (`FieldTermLink`).
+        var order: [Int] = []
         /// Why the reading itself is a guess to check, when it is ("VP of Engineering" read as an engineering
         /// manager): the results are flagged weak with it.
         var guess: String? = nil
@@ -810,7 +816,12 @@ extension SearchIndex {
                             firstTitleCodes: leads ? [] : firstCodes, readAs: readAs, isTitle: isTitle,
                             phrases: JobTitle.termsOfArtPairs(tokens.map(\.text)).map {
                                 (term(tokens[$0]), term(tokens[$0 + 1]))
-                            }, guess: guess, roleless: roleless, adopted: adopted,
+                            },
+                            order: tokens.compactMap { token in
+                                let term = self.term(token)
+                                return slots.firstIndex { $0.term == term }
+                            },
+                            guess: guess, roleless: roleless, adopted: adopted,
                             isDescription: isDescription,
                             professionAlone: common == 0 && !JobTitle.roleWords.contains(candidates[0]))
     }

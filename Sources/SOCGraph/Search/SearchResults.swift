@@ -9,8 +9,10 @@ public struct SearchHit: Sendable, Equatable, Codable {
     /// Why it matched, most telling first: `title: Data Scientists`, `alternate: Machine Learning Engineer`,
     /// `reported: Data Scientist` (an alternate title O*NET's Sample of Reported Titles lists too),
     /// `technology: TensorFlow`, `program: …`, `definition`, `tasks: 2`, `terms: machin, learn` (stems),
-    /// `expansion: leader → supervisor`, `spelling: labour → labor`; first, for a hit ranked as a related occupation
-    /// of the first hit, `related: 17-2061 Computer Hardware Engineers (O*NET Related Occupations, #1)`.
+    /// `expansion: leader → supervisor`, `spelling: labour → labor`; before the titles, a field term of the query
+    /// (`field: deep learning → Artificial Intelligence, a core field (curation/title-terms.tsv)`); first, for a hit
+    /// ranked as a related occupation of the first hit, `related: 17-2061 Computer Hardware Engineers (O*NET Related
+    /// Occupations, #1)`.
     public var matches: [String]
     /// For a hit ranked as a related occupation of the first hit (`SearchIndex.relatedShare`), the first hit's code;
     /// nil (and absent from JSON) for a hit ranked by what it matched.
@@ -51,8 +53,9 @@ public struct SearchResults: Sendable, Equatable, Codable {
     /// out, a bare head read last (`SDE` → `software development engineer`), a typing error in a head word
     /// corrected (`systems analyst (spelling corrected: ananlyst → analyst)`); nil otherwise.
     public var readAs: String?
-    /// Query words no text of the graph holds (no title, technology or program, and no definition or task when the
-    /// text layer is present), as read: the ranking rests on the other words (`["llm"]` of "LLM Engineer").
+    /// Query words no text of the graph holds (no title, technology, program or field term of
+    /// `curation/title-terms.tsv`, and no definition or task when the text layer is present), as read: the ranking
+    /// rests on the other words (`["llm"]` of "LLM Engineer").
     public var unknownWords: [String] = []
 
     /// Whether a hit says it matched an ESCO title: the output then cites ESCO and the crosswalks that take its

@@ -582,6 +582,17 @@ import Testing
         #expect(!whole.hits[0].matches.contains { $0.hasPrefix("terms:") && $0.contains("deep") })
         let part = try index.search("Deep Research Engineer")
         #expect(!part.hits.flatMap(\.matches).contains { $0.hasPrefix("field:") }, "\(part.hits.map(\.matches))")
+        // A word repeated keeps its place: "learning" stands after "deep" too.
+        let repeated = try index.search("Learning Engineer / Deep Learning Engineer")
+        #expect(repeated.hits.first { $0.code == "15-1221" }?.matches.contains { $0.hasPrefix("field:") } == true,
+                "\(repeated.hits.map(\.matches))")
+        // A term an official text writes, as the index reads it, needs no bridge.
+        let written = SearchIndex(documents: [
+            SearchDocument(code: "15-1221", title: "Computer and Information Research Scientists",
+                           fieldTerms: [.init(term: "deep learning", field: "Artificial Intelligence")]),
+            SearchDocument(code: "15-2051", title: "Data Scientists", alternateTitles: ["Deep-Learning Scientist"]),
+        ])
+        #expect(written.fieldTerms.isEmpty)
         let bytes = index.cacheBytes(sources: [])
         var reader = try CacheReader(bytes, bytes.indices)
         let (again, _) = try SearchIndex.read(cache: &reader)

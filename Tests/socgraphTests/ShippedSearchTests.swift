@@ -76,13 +76,17 @@ extension ShippedGraphTests {
     }
 
     /// A term of a national-interest field that no official text writes is read through the reviewed field table:
-    /// "Hypersonics Engineer" and "GNSS Engineer" listed 17-2051 Civil Engineers first, on "engineer" alone, and
-    /// "Photolithography Engineer" 51-5111 Prepress Technicians.
+    /// "Hypersonics Engineer" and "GNSS Engineer" listed 17-2051 Civil Engineers first, on "engineer" alone,
+    /// "Photolithography Engineer" 51-5111 Prepress Technicians, "Lithography Engineer" 43-9031 Desktop Publishers
+    /// and duties about large language models 29-1131 Veterinarians ("Large Animal Veterinarian").
     @Test func aFieldTermNoOfficialTextWritesNamesTheFieldsCoreOccupations() throws {
         guard requireGraph() else { return }
         for (query, codes) in [("Hypersonics Engineer", ["17-2011"]), ("GNSS Engineer", ["17-2011"]),
                                ("Photolithography Engineer", ["17-2061"]), ("HPC Engineer", ["17-2061", "15-1221"]),
-                               ("Deep Learning Engineer", ["15-1221", "15-2051"])] {
+                               ("Deep Learning Engineer", ["15-1221", "15-2051"]),
+                               ("Lithography Engineer", ["17-2061"]),
+                               ("leads a team building large language models for enterprise search",
+                                ["15-1221", "15-2051"])] {
             let ranking = try ranking(query)
             #expect(codes.contains(ranking.codes.first ?? ""), "\(query): \(ranking.codes)")
             #expect(ranking.matches.first?.contains { $0.hasPrefix("field: ") && $0.contains("a core field") } == true,

@@ -54,9 +54,6 @@ extension KnowledgeGraph {
         return documents
     }
 
-    /// How many official titles (SOC, Direct Match, O*NET, alternate) must end in a word for a field term ending in
-    /// it to name a role (`fieldTerms(_:)`): "engineer" and "physicist" do, "systems" and "computing" not.
-    static let roleEnding = 20
     /// The most occupations a field term is given to (`fieldTerms(_:)`): the five hits `search` and `make eval`
     /// look at first. Clean Energy Generation and Storage has 15 core occupations (solar, wind, hydroelectric,
     /// nuclear, biofuels), Biotechnologies 3.
@@ -65,28 +62,13 @@ extension KnowledgeGraph {
     /// The terms of `curation/title-terms.tsv` per SOC detailed code graded core for the term's field, itself or
     /// through one of its O*NET specialties: "deep learning" (Artificial Intelligence) for 15-1221 and 15-2051. The
     /// index keeps those no official text writes (`SearchIndex.FieldTermLink`): such a query word is unexplained, and
-    /// the reviewed table says whose work it names. Not a term that names a role (`roleEnding`), nor one of a field
-    /// of more than `fieldTermReach` core occupations. O(title words + terms × codes).
+    /// the reviewed table says whose work it names. Not a term of a field of more than `fieldTermReach` core
+    /// occupations. O(terms × codes).
     func fieldTerms(_ documents: [SearchDocument]) -> [String: [SearchDocument.FieldTerm]] {
         let rows = curation.links(.titles)
-        // A term that ends in a head of official titles names a role ("neural engineer", "laser physicist"): its
-        // last word would lend the field's occupations a share of every query of that role.
-        var endings: [String: Int] = [:]
-        for document in documents {
-            let titles = [document.title] + document.directMatchTitles + document.onetTitles + document.alternateTitles
-            for title in titles {
-                if let last = TitleTerms.words(title).split(separator: " ").last {
-                    endings[String(last), default: 0] += 1
-                }
-            }
-        }
-        let namesRole = { (term: String) -> Bool in
-            let last = String(term.split(separator: " ").last ?? "")
-            return (endings[last] ?? 0) + (endings[last + "s"] ?? 0) >= Self.roleEnding
-        }
         var result: [String: [SearchDocument.FieldTerm]] = [:]
         for row in rows {
-            guard let term = row.term, !namesRole(term) else { continue }
+            guard let term = row.term else { continue }
             // Per detailed code, the specialty through which it is core, or nil when it is core itself.
             var codes: [String: String?] = [:]
             for alignment in occupations(alignedWith: row.field, minimum: .core, specialties: true) {

@@ -49,12 +49,12 @@ extension KnowledgeGraph {
                 // An EP aggregate's figure covers several occupations: none of them is credited with it.
                 employment: facts(of: node)?.projection.flatMap { $0.epCode == code ? $0.employment2024 : nil })
         }
-        let terms = fieldTerms(documents)
+        let terms = fieldTerms()
         for d in documents.indices { documents[d].fieldTerms = terms[documents[d].code] ?? [] }
         return documents
     }
 
-    /// The most occupations a field term is given to (`fieldTerms(_:)`): the five hits `search` and `make eval`
+    /// The most occupations a field term is given to (`fieldTerms()`): the five hits `search` and `make eval`
     /// look at first. Clean Energy Generation and Storage has 15 core occupations (solar, wind, hydroelectric,
     /// nuclear, biofuels), Biotechnologies 3.
     static let fieldTermReach = 5
@@ -63,15 +63,15 @@ extension KnowledgeGraph {
     /// through one of its O*NET specialties: "deep learning" (Artificial Intelligence) for 15-1221 and 15-2051. The
     /// index keeps those no official text writes (`SearchIndex.FieldTermLink`): such a query word is unexplained, and
     /// the reviewed table says whose work it names. Not a term of a field of more than `fieldTermReach` core
-    /// occupations. O(terms × codes).
-    func fieldTerms(_ documents: [SearchDocument]) -> [String: [SearchDocument.FieldTerm]] {
-        let rows = curation.links(.titles)
-        var result: [String: [SearchDocument.FieldTerm]] = [:]
-        for row in rows {
-            guard let term = row.term else { continue }
-            // Per detailed code, the specialty through which it is core, or nil when it is core itself.
+    /// occupations. O(terms + fields × codes).
+    func fieldTerms() -> [String: [SearchDocument.FieldTerm]] {
+        // Per field, and per detailed code graded core for it, the specialty through which it is core, or nil when
+        // it is core itself; nil for a field of more than `fieldTermReach` such codes.
+        var coreCodes: [NodeIndex: [String: String?]?] = [:]
+        func codes(of field: NodeIndex) -> [String: String?]? {
+            if let known = coreCodes[field] { return known }
             var codes: [String: String?] = [:]
-            for alignment in occupations(alignedWith: row.field, minimum: .core, specialties: true) {
+            for alignment in occupations(alignedWith: field, minimum: .core, specialties: true) {
                 let node = alignment.occupation
                 if self[node].kind == .specialty {
                     guard let parent = parent(of: node), codes[self[parent].id] == nil else { continue }
@@ -82,7 +82,13 @@ extension KnowledgeGraph {
             }
             // A field of more core occupations than a page of hits holds says nothing of which does the term's
             // work: "hydrogen fuel" would list hydroelectric plant technicians and solar installation managers.
-            guard codes.count <= Self.fieldTermReach else { continue }
+            let kept = codes.count <= Self.fieldTermReach ? codes : nil
+            coreCodes[field] = .some(kept)
+            return kept
+        }
+        var result: [String: [SearchDocument.FieldTerm]] = [:]
+        for row in curation.links(.titles) {
+            guard let term = row.term, let codes = codes(of: row.field) else { continue }
             for (code, specialty) in codes {
                 result[code, default: []].append(
                     SearchDocument.FieldTerm(term: term, field: self[row.field].title, specialty: specialty))

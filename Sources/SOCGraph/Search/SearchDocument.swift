@@ -94,7 +94,7 @@ public struct SearchDocument: Sendable, Hashable, Codable {
     /// within an aggregate): among hits of equal score, the larger occupation is listed first.
     public var employment: Double?
     /// The terms of the fields the occupation (or one of its O*NET specialties) is core-aligned with
-    /// (`KnowledgeGraph.fieldTerms(_:)`).
+    /// (`KnowledgeGraph.fieldTerms()`).
     public var fieldTerms: [FieldTerm]
 
     /// A related occupation and its place in O*NET's list (1 the most related).

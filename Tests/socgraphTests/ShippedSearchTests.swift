@@ -655,6 +655,28 @@ extension ShippedGraphTests {
         }
     }
 
+    /// "Additive Manufacturing Engineer" matched only technicians' titles ("Additive Manufacturing Technician",
+    /// 17-3026, entered with an associate's degree): the title names that work at an engineer's level, so the first
+    /// occupation O*NET relates to 17-3026 that is entered with a degree and whose titles are engineers' comes first,
+    /// 17-2112, and the results say so. Not when the technicians' title is itself an engineer's ("Semiconductor Process
+    /// Engineer").
+    @Test func anEngineerTitleMatchedOnlyAtATechniciansLevelListsTheEngineersFirst() throws {
+        guard requireGraph() else { return }
+        for (title, code, source) in [("Additive Manufacturing Engineer", "17-2112", "17-3026"),
+                                      ("Thin Film Deposition Engineer", "17-2199", "17-3029")] {
+            let ranking = try ranking(title)
+            #expect(ranking.codes.prefix(2) == [code, source] && ranking.relatedTo.first == source,
+                    "\(title): \(ranking.codes)")
+            #expect(ranking.matches.first?.first?.hasPrefix("related: \(source) ") == true
+                        && ranking.matches.first?.first?.contains("which matched \"") == true,
+                    "\(title): \(ranking.matches.first ?? [])")
+            #expect(ranking.weak && ranking.weakReason.contains("\(source) matched \"")
+                        && ranking.weakReason.contains("comes first at the level of \"engineer\""),
+                    "\(title): \(ranking.weakReason)")
+        }
+        #expect(try ranking("Semiconductor Process Engineer").codes.first == "51-9141")
+    }
+
     /// The query is the first hit's own SOC or Direct Match title: another occupation's alternate title of the same
     /// words is no tie ("Electrical Engineer" is 17-2071's SOC title and an alternate title of 17-2072), and a role
     /// the classification names itself is not a role without a field.

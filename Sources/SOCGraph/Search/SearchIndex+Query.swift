@@ -321,6 +321,45 @@ extension SearchIndex {
             }
         }
         candidates.sort(by: order)
+        // A title whose head names degree-level work ("engineer": `degreeHeadShare`) whose first hit is entered
+        // below a bachelor's degree and matched a title of another head, not its SOC, Direct Match or O*NET title
+        // ("Additive Manufacturing Engineer" in 17-3026's "Additive Manufacturing Technician"): the title names that
+        // work at another level. The first occupation O*NET relates to the hit that is entered with a bachelor's
+        // degree or more and of the query's family (`familyShare` of its own titles have the query's head) is the
+        // work at the query's level (17-2112 Industrial Engineers): it scores what the hit would without its
+        // education prior (`counterpart`), and the results are flagged.
+        var counterpart: (document: Int, of: Int, title: Int)? = nil
+        if related, reading.isTitle, let headTerm = reading.titlePart.head, let id = termIDs[headTerm],
+           let first = candidates.first, documents[first.document].prior < 1,
+           let best = first.titles.first, ![.title, .directMatch, .onet].contains(entries[best.entry].field),
+           entries[best.entry].head != id,
+           !isPartOfSOCTitle(documents[first.document].title, terms: Set(slots.map(\.term))),
+           let headed = headedTitles([id]), degreeHead(headed) != nil
+        {
+            let source = documents[first.document]
+            let byIndex = zip(source.related, source.relatedIndex).sorted { $0.1 < $1.1 }
+            if let (code, index) = byIndex.first(where: { code, _ in
+                let d = Int(code)
+                return documents[d].prior == 1 && ownTitleCounts[d] > 0
+                    && Double(headed[d]) >= Self.familyShare * Double(ownTitleCounts[d])
+            }) {
+                let d = Int(code)
+                var score = first.score / source.prior
+                if demotedCatchAll(d, titles: []) { score *= Self.catchAll }
+                if halved(d, []) { score *= Self.civilianFirst }
+                let at = candidates.firstIndex { $0.document == d } ?? {
+                    candidates.append(Candidate(document: d, score: 0, relevance: 0, titles: []))
+                    return candidates.count - 1
+                }()
+                if score > candidates[at].score {
+                    candidates[at].score = score
+                    candidates[at].escoBesideUSTitle = false
+                    candidates[at].relatedTo = (first.document, Int(index))
+                    counterpart = (d, first.document, best.entry)
+                    candidates.sort(by: order)
+                }
+            }
+        }
         // The related occupations of a clear first hit (`relatedShare`) rank before occupations that matched worse.
         if related, let first = candidates.first, first.score >= Self.weakScore,
            (first.titles.first?.quality ?? 0) >= Self.relatedTitleMatch, !documents[first.document].isCatchAll,
@@ -353,7 +392,11 @@ extension SearchIndex {
             let d = candidate.document
             let related = candidate.relatedTo.map { source in
                 ["\(SearchHit.relatedLabel): \(documents[source.document].code) \(documents[source.document].title) "
-                    + "(O*NET Related Occupations, #\(source.rank))"]
+                    + "(O*NET Related Occupations, #\(source.rank))"
+                    + (counterpart.flatMap { level in
+                        level.document != d ? nil : ", which matched \"\(text(of: level.title))\"; the first entered "
+                            + "with a bachelor's degree or more whose titles end in \"\(reading.titlePart.head ?? "")\""
+                    } ?? "")]
             } ?? []
             return SearchHit(
                 code: documents[d].code, title: documents[d].title, score: min(max(candidate.score, 0), 1),
@@ -398,8 +441,8 @@ extension SearchIndex {
         // Science Teachers' "Topology Professor"): the answer rests on some of its words, or on a label of many
         // occupations. Said after the other reasons, and not when the score already says the match is poor; a
         // description of duties is not asked to match a title whole.
-        if reading.isTitle, let first = candidates.first, let top = hits.first, top.score >= Self.weakScore,
-           let quality = first.titles.first?.quality, quality < Self.relatedTitleMatch
+        if reading.isTitle, counterpart == nil, let first = candidates.first, let top = hits.first,
+           top.score >= Self.weakScore, let quality = first.titles.first?.quality, quality < Self.relatedTitleMatch
         {
             let shown = Self.formatted(quality, below: Self.relatedTitleMatch)
             // (A first hit with no title of the query's words is not said to match loosely; in the shipped graph it
@@ -436,6 +479,13 @@ extension SearchIndex {
             flag(note)
         }
         if let guess = reading.guess { flag(guess) }
+        if let counterpart, let top = hits.first, top.code == documents[counterpart.document].code,
+           let education = documents[counterpart.of].entryEducation
+        {
+            flag("\(documents[counterpart.of].code) matched \"\(text(of: counterpart.title))\", work at another level "
+                 + "(typically entered with \(education.blsTitle.lowercased())); \(top.code), which O*NET relates to "
+                 + "it, comes first at the level of \"\(reading.titlePart.head ?? "")\": check the duties against both")
+        }
         // A first hit entered below a bachelor's degree, for a title whose head mostly names occupations entered with
         // one or more (`degreeHeadShare`: "Semiconductor Process Engineer", an O*NET alternate title of Semiconductor
         // Processing Technicians), matched through a title incumbents or job boards use rather than the SOC's own or
@@ -448,13 +498,7 @@ extension SearchIndex {
            let best = first.titles.first, ![.title, .directMatch, .onet].contains(entries[best.entry].field),
            !isPartOfSOCTitle(documents[first.document].title, terms: Set(slots.map(\.term)))
         {
-            var degree = 0, all = 0
-            for (d, titles) in (headedTitles([id]) ?? []).enumerated() where documents[d].entryEducation != nil {
-                all += titles
-                if documents[d].prior == 1 { degree += titles }
-            }
-            if all >= Self.commonHead, Double(degree) >= Self.degreeHeadShare * Double(all) {
-                let share = Int((100 * Double(degree) / Double(all)).rounded())
+            if let (share, all) = degreeHead(headedTitles([id]) ?? []) {
                 flag("\(share) % of the \(all) titles SOC and O*NET list ending in \"\(headTerm)\" are of occupations "
                      + "typically entered with a bachelor's degree or more, but \(top.code) is typically entered with "
                      + "\(education.blsTitle.lowercased()) and matched through \"\(text(of: best.entry))\", a title "
@@ -514,6 +558,20 @@ extension SearchIndex {
         hits = Array(hits.prefix(limit))
         return SearchResults(query: query, hits: hits, weak: weak, weakReason: reason, ignoredWords: reading.ignored,
                              readAs: reading.readAs, unknownWords: unknown)
+    }
+
+    /// The share of the titles SOC and O*NET list ending in a head (`headed`: per document, from `headedTitles`)
+    /// that are of occupations typically entered with a bachelor's degree or more, and how many titles end in it,
+    /// when there are `commonHead` titles or more and the share is `degreeHeadShare` or more ("engineer": 83 % of
+    /// 1,834). Occupations with no published entry education are not counted.
+    func degreeHead(_ headed: [Int]) -> (share: Int, all: Int)? {
+        var degree = 0, all = 0
+        for (d, titles) in headed.enumerated() where documents[d].entryEducation != nil {
+            all += titles
+            if documents[d].prior == 1 { degree += titles }
+        }
+        guard all >= Self.commonHead, Double(degree) >= Self.degreeHeadShare * Double(all) else { return nil }
+        return (Int((100 * Double(degree) / Double(all)).rounded()), all)
     }
 
     /// A query as `slots(for:)` reads it.

@@ -12,10 +12,13 @@ public struct SearchHit: Sendable, Equatable, Codable {
     /// `expansion: leader → supervisor`, `spelling: labour → labor`; before the titles, a field term of the query
     /// (`field: deep learning → Artificial Intelligence, a core field (curation/title-terms.tsv)`); first, for a hit
     /// ranked as a related occupation of the first hit, `related: 17-2061 Computer Hardware Engineers (O*NET Related
-    /// Occupations, #1)`.
+    /// Occupations, #1)`, or as one at the query's level of a hit that matched a title at another level, which it
+    /// names (`related: 17-3026 … (O*NET Related Occupations, #1), which matched "Additive Manufacturing
+    /// Technician"; …`).
     public var matches: [String]
     /// For a hit ranked as a related occupation of the first hit (`SearchIndex.relatedShare`), the first hit's code;
-    /// nil (and absent from JSON) for a hit ranked by what it matched.
+    /// for one ranked first at the query's level, the code of the hit that matched at another level (see
+    /// <doc:SearchMethod>, step 8); nil (and absent from JSON) for a hit ranked by what it matched.
     public var relatedTo: String? = nil
 
     /// The lines of `matches` that name a title the query matched (`title:`, `direct-match:`, `onet:`,

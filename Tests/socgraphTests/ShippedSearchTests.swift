@@ -674,7 +674,14 @@ extension ShippedGraphTests {
                         && ranking.weakReason.contains("comes first at the level of \"engineer\""),
                     "\(title): \(ranking.weakReason)")
         }
-        #expect(try ranking("Semiconductor Process Engineer").codes.first == "51-9141")
+        let process = try ranking("Semiconductor Process Engineer", limit: 1)
+        #expect(process.codes.first == "51-9141" && process.relatedTo.allSatisfy(\.isEmpty)
+                    && process.weakReason.contains("check that the work is at the level of 51-9141"),
+                "\(process.codes) \(process.weakReason)")
+        // The counterpart is first under --limit 1 too, and the loose match of its own titles is not what is said.
+        let one = try ranking("Additive Manufacturing Engineer", limit: 1)
+        #expect(one.codes == ["17-2112"] && one.weakReason.contains("17-3026 matched")
+                    && !one.weakReason.contains("is loose"), "\(one.codes) \(one.weakReason)")
     }
 
     /// The query is the first hit's own SOC or Direct Match title: another occupation's alternate title of the same
@@ -1076,7 +1083,7 @@ extension ShippedGraphTests {
                 #expect(matches.contains { line in
                     ["title:", "direct-match:", "onet:", "alternate:", "ESCO:", "technology:", "program:", "terms:"]
                         .contains { line.hasPrefix($0) }
-                        // A related occupation names the first hit it is related to.
+                        // A related occupation names the hit it is related to, the first.
                         || line.hasPrefix("related: \(result.codes.first ?? "") ")
                 }, "\(query): \(matches)")
             }

@@ -267,8 +267,8 @@ public struct FitCandidate: Encodable, Hashable, Sendable {
     /// hit, such as `alternate: Machine Learning Engineer` or `ESCO: strategy manager (ISCO 2422)`, or for a related
     /// occupation of its first hit the `related:` line); else empty.
     public let titleMatches: [String]
-    /// For a candidate found as an O*NET Related Occupation of the title search's first hit, that hit; in JSON
-    /// only then.
+    /// For a candidate found as an O*NET Related Occupation of a hit of the title search (its first hit, or the hit
+    /// that matched the title at another level: see `SearchHit.relatedTo`), that hit; in JSON only then.
     public let foundThrough: Source?
     /// The title search's score for this code (0 when it did not list it).
     public let titleScore: Double

@@ -321,47 +321,52 @@ extension SearchIndex {
             }
         }
         candidates.sort(by: order)
-        // A title whose head names degree-level work ("engineer": `degreeHeadShare`) whose first hit is entered
-        // below a bachelor's degree and matched a title of another head, not its SOC, Direct Match or O*NET title
-        // ("Additive Manufacturing Engineer" in 17-3026's "Additive Manufacturing Technician"): the title names that
-        // work at another level. The first occupation O*NET relates to the hit that is entered with a bachelor's
-        // degree or more and of the query's family (`familyShare` of its own titles have the query's head) is the
-        // work at the query's level (17-2112 Industrial Engineers): it scores what the hit would without its
-        // education prior (`counterpart`), and the results are flagged.
-        var counterpart: (document: Int, of: Int, title: Int)? = nil
-        if related, reading.isTitle, let headTerm = reading.titlePart.head, let id = termIDs[headTerm],
-           let first = candidates.first, documents[first.document].prior < 1,
-           let best = first.titles.first, ![.title, .directMatch, .onet].contains(entries[best.entry].field),
-           entries[best.entry].head != id,
+        // A first hit entered below a bachelor's degree, for a title whose head mostly names occupations entered with
+        // one or more (`degreeHeadShare`: "Semiconductor Process Engineer", an O*NET alternate title of Semiconductor
+        // Processing Technicians), matched through a title incumbents or job boards use rather than the SOC's own or
+        // the Direct Match file's ("Locomotive Engineer" is 53-4011's SOC title, "Stationary Engineer" a part of
+        // 51-8021's): the level of the work is to check.
+        var level: (head: String, id: Int, headed: [Int], share: Int, all: Int, hit: Candidate, title: Int)? = nil
+        if reading.isTitle, let head = reading.titlePart.head, let id = termIDs[head], let first = candidates.first,
+           documents[first.document].prior < 1, let best = first.titles.first,
+           ![.title, .directMatch, .onet].contains(entries[best.entry].field),
            !isPartOfSOCTitle(documents[first.document].title, terms: Set(slots.map(\.term))),
-           let headed = headedTitles([id]), degreeHead(headed) != nil
+           let headed = headedTitles([id]), let (share, all) = degreeHead(headed)
         {
-            let source = documents[first.document]
-            let byIndex = zip(source.related, source.relatedIndex).sorted { $0.1 < $1.1 }
-            if let (code, index) = byIndex.first(where: { code, _ in
+            level = (head, id, headed, share, all, first, best.entry)
+        }
+        // When that title is of another head ("Additive Manufacturing Engineer" in 17-3026's "Additive Manufacturing
+        // Technician"), the query names the work at another level: the first occupation O*NET relates to the hit
+        // that is entered with a bachelor's degree or more and of the query's family (`familyShare` of its own titles
+        // have the query's head) comes first (17-2112 Industrial Engineers), at the score the hit would have without
+        // its education prior and catch-all factor, times the counterpart's own; only when that puts it first.
+        var counterpart: Candidate? = nil
+        if related, let level, entries[level.title].head != level.id {
+            let source = documents[level.hit.document]
+            if let (code, index) = zip(source.related, source.relatedIndex).first(where: { code, _ in
                 let d = Int(code)
-                return documents[d].prior == 1 && ownTitleCounts[d] > 0
-                    && Double(headed[d]) >= Self.familyShare * Double(ownTitleCounts[d])
+                return documents[d].entryEducation.map { $0 >= .bachelor } == true && ownTitleCounts[d] > 0
+                    && Double(level.headed[d]) >= Self.familyShare * Double(ownTitleCounts[d])
             }) {
                 let d = Int(code)
-                var score = first.score / source.prior
-                if demotedCatchAll(d, titles: []) { score *= Self.catchAll }
-                if halved(d, []) { score *= Self.civilianFirst }
-                let at = candidates.firstIndex { $0.document == d } ?? {
-                    candidates.append(Candidate(document: d, score: 0, relevance: 0, titles: []))
-                    return candidates.count - 1
-                }()
-                if score > candidates[at].score {
-                    candidates[at].score = score
-                    candidates[at].escoBesideUSTitle = false
-                    candidates[at].relatedTo = (first.document, Int(index))
-                    counterpart = (d, first.document, best.entry)
+                let at = candidates.firstIndex { $0.document == d }
+                var raised = at.map { candidates[$0] } ?? Candidate(document: d, score: 0, relevance: 0, titles: [])
+                var score = level.hit.score / source.prior
+                    / (demotedCatchAll(level.hit.document, titles: level.hit.titles) ? Self.catchAll : 1)
+                if demotedCatchAll(d, titles: raised.titles) { score *= Self.catchAll }
+                if halved(d, raised.titles) { score *= Self.civilianFirst }
+                raised.score = max(raised.score, score)
+                raised.relatedTo = (level.hit.document, Int(index))
+                raised.escoBesideUSTitle = false
+                if order(raised, level.hit) {
+                    if let at { candidates[at] = raised } else { candidates.append(raised) }
                     candidates.sort(by: order)
+                    counterpart = raised
                 }
             }
         }
         // The related occupations of a clear first hit (`relatedShare`) rank before occupations that matched worse.
-        if related, let first = candidates.first, first.score >= Self.weakScore,
+        if related, counterpart == nil, let first = candidates.first, first.score >= Self.weakScore,
            (first.titles.first?.quality ?? 0) >= Self.relatedTitleMatch, !documents[first.document].isCatchAll,
            candidates.count < 2 || candidates[1].score < first.score * (1 - Self.tieMargin)
         {
@@ -393,9 +398,10 @@ extension SearchIndex {
             let related = candidate.relatedTo.map { source in
                 ["\(SearchHit.relatedLabel): \(documents[source.document].code) \(documents[source.document].title) "
                     + "(O*NET Related Occupations, #\(source.rank))"
-                    + (counterpart.flatMap { level in
-                        level.document != d ? nil : ", which matched \"\(text(of: level.title))\"; the first entered "
-                            + "with a bachelor's degree or more whose titles end in \"\(reading.titlePart.head ?? "")\""
+                    + (counterpart?.document != d ? "" : level.map { level in
+                        ", which matched \"\(text(of: level.title))\"; first at the level of \"\(level.head)\": the "
+                            + "first of its related occupations entered with a bachelor's degree or more with titles "
+                            + "ending in it"
                     } ?? "")]
             } ?? []
             return SearchHit(
@@ -479,30 +485,18 @@ extension SearchIndex {
             flag(note)
         }
         if let guess = reading.guess { flag(guess) }
-        if let counterpart, let top = hits.first, top.code == documents[counterpart.document].code,
-           let education = documents[counterpart.of].entryEducation
-        {
-            flag("\(documents[counterpart.of].code) matched \"\(text(of: counterpart.title))\", work at another level "
-                 + "(typically entered with \(education.blsTitle.lowercased())); \(top.code), which O*NET relates to "
-                 + "it, comes first at the level of \"\(reading.titlePart.head ?? "")\": check the duties against both")
-        }
-        // A first hit entered below a bachelor's degree, for a title whose head mostly names occupations entered with
-        // one or more (`degreeHeadShare`: "Semiconductor Process Engineer", an O*NET alternate title of Semiconductor
-        // Processing Technicians), matched through a title incumbents or job boards use rather than the SOC's own or
-        // the Direct Match file's ("Locomotive Engineer" is 53-4011's SOC title, "Stationary Engineer" a part of
-        // 51-8021's): the level of the work is to check. Occupations with no published entry education are not
-        // counted.
-        if reading.isTitle, let headTerm = reading.titlePart.head, let id = termIDs[headTerm],
-           let first = candidates.first, let top = hits.first, documents[first.document].prior < 1,
-           let education = documents[first.document].entryEducation,
-           let best = first.titles.first, ![.title, .directMatch, .onet].contains(entries[best.entry].field),
-           !isPartOfSOCTitle(documents[first.document].title, terms: Set(slots.map(\.term)))
-        {
-            if let (share, all) = degreeHead(headedTitles([id]) ?? []) {
-                flag("\(share) % of the \(all) titles SOC and O*NET list ending in \"\(headTerm)\" are of occupations "
-                     + "typically entered with a bachelor's degree or more, but \(top.code) is typically entered with "
-                     + "\(education.blsTitle.lowercased()) and matched through \"\(text(of: best.entry))\", a title "
-                     + "incumbents or job boards use: check that the work is at the level of \(top.code)")
+        if let level, let source = documents[level.hit.document].entryEducation, let top = hits.first {
+            let hit = documents[level.hit.document].code, title = text(of: level.title)
+            let education = source.blsTitle.lowercased()
+            if counterpart != nil {
+                flag("\(hit) matched \"\(title)\", work at another level (typically entered with \(education)); "
+                     + "\(top.code), which O*NET relates to it, comes first at the level of \"\(level.head)\": check "
+                     + "the duties against both")
+            } else {
+                flag("\(level.share) % of the \(level.all) titles SOC and O*NET list ending in \"\(level.head)\" are "
+                     + "of occupations typically entered with a bachelor's degree or more, but \(top.code) is typically "
+                     + "entered with \(education) and matched through \"\(title)\", a title incumbents or job boards "
+                     + "use: check that the work is at the level of \(top.code)")
             }
         }
         if let last = reading.roleless {

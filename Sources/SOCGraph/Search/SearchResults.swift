@@ -30,11 +30,12 @@ public struct SearchHit: Sendable, Equatable, Codable {
     static let titleLabels = [SearchField.title, .directMatch, .onet, .alternate].map(\.rawValue)
         + ["reported", SearchIndex.escoLabel]
 
-    /// The label of the line that says a hit ranks where it does as a related occupation of the first hit
-    /// (`SearchIndex.relatedShare`): `related: 17-2061 Computer Hardware Engineers (O*NET Related Occupations, #1)`.
+    /// The label of the line that says a hit ranks where it does as a related occupation of another hit, the first
+    /// (`SearchIndex.relatedShare`) or one that matched at another level: `related: 17-2061 Computer Hardware
+    /// Engineers (O*NET Related Occupations, #1)`.
     public static let relatedLabel = "related"
 
-    /// Whether the hit ranks where it does as a related occupation of the first hit, not by what it matched.
+    /// Whether the hit ranks where it does as a related occupation of another hit, not by what it matched.
     public var isRelated: Bool { relatedTo != nil }
 }
 

@@ -84,7 +84,7 @@ extension ShippedGraphTests {
         for (query, codes) in [("Hypersonics Engineer", ["17-2011"]), ("GNSS Engineer", ["17-2011"]),
                                ("Photolithography Engineer", ["17-2061"]), ("HPC Engineer", ["17-2061", "15-1221"]),
                                ("Deep Learning Engineer", ["15-1221", "15-2051"]),
-                               ("Lithography Engineer", ["17-2061"]),
+                               ("Lithography Engineer", ["17-2061"]), ("Superconducting Qubit Engineer", ["19-2012"]),
                                ("leads a team building large language models for enterprise search",
                                 ["15-1221", "15-2051"])] {
             let ranking = try ranking(query)

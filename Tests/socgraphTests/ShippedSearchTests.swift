@@ -1083,7 +1083,7 @@ extension ShippedGraphTests {
                 #expect(matches.contains { line in
                     ["title:", "direct-match:", "onet:", "alternate:", "ESCO:", "technology:", "program:", "terms:"]
                         .contains { line.hasPrefix($0) }
-                        // A related occupation names the hit it is related to, the first.
+                        // A related occupation of the first hit names it.
                         || line.hasPrefix("related: \(result.codes.first ?? "") ")
                 }, "\(query): \(matches)")
             }

@@ -485,9 +485,9 @@ extension SearchIndex {
             flag(note)
         }
         if let guess = reading.guess { flag(guess) }
-        if let level, let source = documents[level.hit.document].entryEducation, let top = hits.first {
+        if let level, let entry = documents[level.hit.document].entryEducation, let top = hits.first {
             let hit = documents[level.hit.document].code, title = text(of: level.title)
-            let education = source.blsTitle.lowercased()
+            let education = entry.blsTitle.lowercased()
             if counterpart != nil {
                 flag("\(hit) matched \"\(title)\", work at another level (typically entered with \(education)); "
                      + "\(top.code), which O*NET relates to it, comes first at the level of \"\(level.head)\": check "

@@ -682,6 +682,19 @@ extension ShippedGraphTests {
         let one = try ranking("Additive Manufacturing Engineer", limit: 1)
         #expect(one.codes == ["17-2112"] && one.weakReason.contains("17-3026 matched")
                     && !one.weakReason.contains("is loose"), "\(one.codes) \(one.weakReason)")
+        // A description's title part is read as the title is: the engineers come first, the level is said.
+        let duties = try ranking("additive manufacturing engineer qualifying 3D printed titanium parts")
+        #expect(duties.codes.prefix(2) == ["17-2112", "17-3026"] && duties.relatedTo.first == "17-3026"
+                    && duties.weakReason.contains("comes first at the level of \"engineer\""),
+                "\(duties.codes) \(duties.weakReason)")
+        let etch = try ranking("semiconductor process engineer developing etch recipes", limit: 1)
+        #expect(etch.codes.first == "51-9141" && etch.weak
+                    && etch.weakReason.contains("check that the work is at the level of 51-9141"),
+                "\(etch.codes) \(etch.weakReason)")
+        // Not when the title part is a part of the hit's SOC title ("Locomotive Engineers").
+        let locomotive = try ranking("locomotive engineer driving freight trains")
+        #expect(locomotive.codes.first == "53-4011" && !locomotive.weakReason.contains("at the level"),
+                "\(locomotive.codes) \(locomotive.weakReason)")
     }
 
     /// The query is the first hit's own SOC or Direct Match title: another occupation's alternate title of the same

@@ -327,10 +327,15 @@ extension SearchIndex {
         // the Direct Match file's ("Locomotive Engineer" is 53-4011's SOC title, "Stationary Engineer" a part of
         // 51-8021's): the level of the work is to check.
         var level: (head: String, id: Int, headed: [Int], share: Int, all: Int, hit: Candidate, title: Int)? = nil
-        if reading.isTitle, let head = reading.titlePart.head, let id = termIDs[head], let first = candidates.first,
+        // A description's title part is read so too ("additive manufacturing engineer qualifying 3D printed
+        // titanium parts"), its own words the title.
+        let named = reading.isDescription && !reading.titlePart.terms.isEmpty
+            ? reading.titlePart.terms : Set(slots.map(\.term))
+        if reading.isTitle || reading.isDescription,
+           let head = reading.titlePart.head, let id = termIDs[head], let first = candidates.first,
            documents[first.document].prior < 1, let best = first.titles.first,
            ![.title, .directMatch, .onet].contains(entries[best.entry].field),
-           !isPartOfSOCTitle(documents[first.document].title, terms: Set(slots.map(\.term))),
+           !isPartOfSOCTitle(documents[first.document].title, terms: named),
            let headed = headedTitles([id]), let (share, all) = degreeHead(headed)
         {
             level = (head, id, headed, share, all, first, best.entry)

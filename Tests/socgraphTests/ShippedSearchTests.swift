@@ -697,6 +697,19 @@ extension ShippedGraphTests {
                 "\(locomotive.codes) \(locomotive.weakReason)")
     }
 
+    /// A slash between spaces separates the job's titles as a dash does: the first names the job, the second
+    /// tells its occupations apart. "Physical Therapist / Clinic Director" listed 11-9111 first, "Chemist / Lab
+    /// Manager" 29-2011 Clinical Laboratory Technologists and Technicians, "Mechanical Engineer / Project Manager"
+    /// 11-9041.
+    @Test func aSlashBetweenSpacesSeparatesTheJobsTitles() throws {
+        guard requireGraph() else { return }
+        for (title, code) in [("Physical Therapist / Clinic Director", "29-1123"), ("Chemist / Lab Manager", "19-2031"),
+                              ("Mechanical Engineer / Project Manager", "17-2141")] {
+            let ranking = try ranking(title)
+            #expect(ranking.codes.first == code, "\(title): \(ranking.codes)")
+        }
+    }
+
     /// The query is the first hit's own SOC or Direct Match title: another occupation's alternate title of the same
     /// words is no tie ("Electrical Engineer" is 17-2071's SOC title and an alternate title of 17-2072), and a role
     /// the classification names itself is not a role without a field.

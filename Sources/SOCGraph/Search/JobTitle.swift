@@ -268,7 +268,7 @@ public enum JobTitle {
         var dropped: [String] = []
         var expanded: [Expansion] = []
         var segments: [[String]] = []
-        for (position, raw) in segmentsOf(title).enumerated() {
+        for (position, raw) in segmentsOf(title, spacedSlash: query).enumerated() {
             // Abbreviations of one word are spelled out first, so that the rules below read "Asst. Dir." as
             // "Assistant Director"; those of several ("VP", "SDE") after them, as the words they stand for would not
             // be read as one ("VP, Engineering" is an engineering vice president).
@@ -470,7 +470,7 @@ public enum JobTitle {
     /// The segments of a title: cut at ` - `, `–`, `,`, `:`, `;`, `|`; a bracketed part is a segment of its own,
     /// placed after the segment it interrupts, which goes on after the bracket: "Aptitude Test (SAT) Grader" is
     /// "Aptitude Test Grader" and "SAT", so its head is `grader`, not `test`.
-    static func segmentsOf(_ title: String) -> [String] {
+    static func segmentsOf(_ title: String, spacedSlash: Bool = false) -> [String] {
         var segments: [String] = []
         var current = ""
         var bracketed: [String] = []
@@ -493,11 +493,11 @@ public enum JobTitle {
                 continue
             }
             // A hyphen cuts only between spaces ("Analyst - Testing", not "E-Drive"); a dash always.
-            let spacedHyphen = character == "-"
+            let spacedHyphen = (character == "-" || (spacedSlash && character == "/"))
                 && (i == 0 || characters[i - 1] == " ") && (i + 1 == characters.count || characters[i + 1] == " ")
             if spacedHyphen || ",:;|–—@".contains(character) {
                 segments.append(current)
-                segments += bracketed.flatMap(segmentsOf)
+                segments += bracketed.flatMap { segmentsOf($0, spacedSlash: spacedSlash) }
                 bracketed = []
                 current = ""
             } else {
@@ -506,7 +506,7 @@ public enum JobTitle {
         }
         if let open = bracket { bracketed.append(open) }
         segments.append(current)
-        segments += bracketed.flatMap(segmentsOf)
+        segments += bracketed.flatMap { segmentsOf($0, spacedSlash: spacedSlash) }
         return segments.filter { !$0.allSatisfy(\.isWhitespace) }
     }
 

@@ -710,6 +710,23 @@ extension ShippedGraphTests {
         }
     }
 
+    /// Duties with no title part that start with a verb of degree-level work (`SearchIndex.degreeVerbs`) count the
+    /// education prior four times: a thing researched or designed no longer puts the workers who handle it first
+    /// ("Rocket Engine Tester", "Cell Efficiency Supervisor"), and the hit below a degree says why it scored less.
+    /// Duties that start otherwise ("manages") keep the one prior.
+    @Test func dutiesOfDegreeLevelWorkRankTheProfessionsFirst() throws {
+        guard requireGraph() else { return }
+        let rocket = try ranking("designs rocket engine injectors")
+        #expect(rocket.codes.first == "17-2011", "\(rocket.codes)")
+        let index = try #require(rocket.codes.firstIndex(of: "51-9061"), "\(rocket.codes)")
+        #expect(rocket.matches[index].contains { $0.contains("scored 22 % less") && $0.contains("\"design\"") },
+                "\(rocket.matches[index])")
+        let perovskite = try ranking("researches perovskite solar cells to improve efficiency")
+        #expect(perovskite.codes.first != "51-1011", "\(perovskite.codes)")
+        let restaurant = try ranking("manages a restaurant", limit: 10)
+        #expect(restaurant.matches.allSatisfy { $0.allSatisfy { !$0.contains("the duties start with") } })
+    }
+
     /// The query is the first hit's own SOC or Direct Match title: another occupation's alternate title of the same
     /// words is no tie ("Electrical Engineer" is 17-2071's SOC title and an alternate title of 17-2072), and a role
     /// the classification names itself is not a role without a field.

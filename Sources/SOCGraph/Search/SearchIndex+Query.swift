@@ -242,6 +242,10 @@ extension SearchIndex {
         var candidates: [Candidate] = []
         // Duties after a title part of one word that names a profession, not a role ("scientist developing mRNA
         // vaccines"): the word is all the query says of the family (`professionOnlyFamilyTitles`).
+        // The education prior, counted `degreeVerbPower` times when the duties start with a verb of degree-level
+        // work (`degreeVerbs`).
+        let priorPower = reading.degreeVerb == nil ? 1 : Self.degreeVerbPower
+        let prior = { (d: Int) in pow(self.documents[d].prior, priorPower) }
         let familyLoss = reading.isDescription && reading.professionAlone
             ? Self.professionOnlyFamilyTitles : Self.otherFamilyTitles
         var credit = [Double](repeating: 0, count: slots.count)
@@ -288,7 +292,7 @@ extension SearchIndex {
             // A title incumbents report is the occupation's, whatever its other titles' heads (`reportedMatch`).
             // So is a second title the query names.
             let reported = titles.contains { entries[$0.entry].reported && $0.quality >= Self.reportedMatch }
-            var score = (1 - (1 - quality) * (1 - Self.relevanceShare * relevance)) * documents[d].prior
+            var score = (1 - (1 - quality) * (1 - Self.relevanceShare * relevance)) * prior(d)
                 * (reported || secondTitle ? 1 : family(of: d, headed: headed, loss: familyLoss))
             if demotedCatchAll(d, titles: titles) { score *= Self.catchAll }
             if halved(d, titles) { score *= Self.civilianFirst }
@@ -384,8 +388,7 @@ extension SearchIndex {
                     at[d] = candidates.count
                     candidates.append(Candidate(document: d, score: 0, relevance: 0, titles: []))
                 }
-                var score = first.score * Self.relatedShare * pow(Self.relatedDecay, Double(index - 1))
-                    * documents[d].prior
+                var score = first.score * Self.relatedShare * pow(Self.relatedDecay, Double(index - 1)) * prior(d)
                 if demotedCatchAll(d, titles: candidates[at[d]].titles) { score *= Self.catchAll }
                 if halved(d, candidates[at[d]].titles) { score *= Self.civilianFirst }
                 if score > candidates[at[d]].score {
@@ -415,7 +418,7 @@ extension SearchIndex {
                     document: d, titles: candidate.titles, slots: slots, query: queryTerms,
                     satisfied: slots.indices.map { satisfied[$0][d] }, via: slots.indices.map { via[$0][d] },
                     civilianFirst: halved(d, candidate.titles), escoBesideUSTitle: candidate.escoBesideUSTitle,
-                    fieldTerms: fieldLines[d] ?? []),
+                    fieldTerms: fieldLines[d] ?? [], degreeVerb: reading.degreeVerb),
                 relatedTo: candidate.relatedTo.map { documents[$0.document].code })
         }
         // The first hit's own official name is the query as written, not as read by a rule ("Electrical Engineer" is
@@ -614,6 +617,10 @@ extension SearchIndex {
         /// profession, not a role (`JobTitle.roleWords`): "scientist" of "scientist developing mRNA vaccines", not
         /// "biomedical engineer" or "manager" (`professionOnlyFamilyTitles`).
         var professionAlone = false
+        /// The verb a description of duties with no title part starts with, in its O*NET base form, when it is one of
+        /// `SearchIndex.degreeVerbs` ("develops", "designing"): the education prior then counts `degreeVerbPower`
+        /// times.
+        var degreeVerb: String? = nil
     }
 
     /// A query's last word that few of the official titles holding it end in: `ending` of `holding`.
@@ -880,7 +887,9 @@ extension SearchIndex {
                             },
                             guess: guess, roleless: roleless, adopted: adopted,
                             isDescription: isDescription,
-                            professionAlone: common == 0 && !JobTitle.roleWords.contains(candidates[0]))
+                            professionAlone: common == 0 && !JobTitle.roleWords.contains(candidates[0]),
+                            degreeVerb: isDescription && candidates.isEmpty
+                                ? tokens.first.flatMap { Self.degreeVerb($0.text) } : nil)
     }
 
     /// Whether a query's first word is a verb in the third person ("designs roads and highways", "develops fraud

@@ -262,13 +262,13 @@ public enum JobTitle {
     /// that "Senior" alone still searches for something.
     /// `spellings` overrides `abbreviations` for the titles of one occupation (`localSpellings(of:)`).
     public static func normalize(
-        _ title: String, query: Bool = false, spellings: [String: String] = [:]
+        _ title: String, query: Bool = false, spellings: [String: String] = [:], cutsAtSlash: Bool = false
     ) -> Normalized {
         let spelling = { (word: String) in spellings[word] ?? abbreviations[word] }
         var dropped: [String] = []
         var expanded: [Expansion] = []
         var segments: [[String]] = []
-        for (position, raw) in segmentsOf(title, spacedSlash: query).enumerated() {
+        for (position, raw) in segmentsOf(title, spacedSlash: cutsAtSlash).enumerated() {
             // Abbreviations of one word are spelled out first, so that the rules below read "Asst. Dir." as
             // "Assistant Director"; those of several ("VP", "SDE") after them, as the words they stand for would not
             // be read as one ("VP, Engineering" is an engineering vice president).
@@ -467,7 +467,8 @@ public enum JobTitle {
                 && (word.contains(where: \.isLetter) || word.allSatisfy { $0.isNumber || $0 == "." }))
     }
 
-    /// The segments of a title: cut at ` - `, `–`, `,`, `:`, `;`, `|`; a bracketed part is a segment of its own,
+    /// The segments of a title: cut at ` - `, `–`, `,`, `:`, `;`, `|` (and ` / ` with `spacedSlash`, for a query
+    /// whose first part ends in a head: `SearchIndex.cutsAtSlash(_:)`); a bracketed part is a segment of its own,
     /// placed after the segment it interrupts, which goes on after the bracket: "Aptitude Test (SAT) Grader" is
     /// "Aptitude Test Grader" and "SAT", so its head is `grader`, not `test`.
     static func segmentsOf(_ title: String, spacedSlash: Bool = false) -> [String] {
@@ -492,7 +493,8 @@ public enum JobTitle {
                 bracket!.append(character)
                 continue
             }
-            // A hyphen cuts only between spaces ("Analyst - Testing", not "E-Drive"); a dash always.
+            // A hyphen cuts only between spaces ("Analyst - Testing", not "E-Drive"); a dash always; a slash between
+            // spaces when asked ("Physical Therapist / Clinic Director").
             let spacedHyphen = (character == "-" || (spacedSlash && character == "/"))
                 && (i == 0 || characters[i - 1] == " ") && (i + 1 == characters.count || characters[i + 1] == " ")
             if spacedHyphen || ",:;|–—@".contains(character) {

@@ -77,9 +77,9 @@ extension SearchIndex {
             let prior = pow(documents[d].prior, degreeVerb == nil ? 1 : Self.degreeVerbPower)
             lines.append("entry education: \(education.blsTitle) (scored \(Self.percentLess(prior)) less "
                          + "than an occupation entered with a bachelor's degree or more would for the same match"
-                         + (degreeVerb.map { verb in
-                             "; the duties start with \"\(verb)\", and 80 % or more of the O*NET task statements "
-                                 + "starting so are of such occupations"
+                         + (degreeVerb.map { written in
+                             "; the duties start with \"\(written)\", and 80 % or more of the O*NET task statements "
+                                 + "that start with \"\(Self.degreeVerb(written) ?? written)\" are of such occupations"
                          } ?? "") + ")")
         }
         for s in slots.indices where satisfied[s] > 0 && via[s] >= 0 {

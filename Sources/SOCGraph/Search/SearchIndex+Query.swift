@@ -333,8 +333,8 @@ extension SearchIndex {
         var level: (head: String, id: Int, headed: [Int], share: Int, all: Int, hit: Candidate, title: Int)? = nil
         // A description's title part is read so too ("additive manufacturing engineer qualifying 3D printed
         // titanium parts"), its own words the title.
-        let named = reading.isDescription && !reading.titlePart.terms.isEmpty
-            ? reading.titlePart.terms : Set(slots.map(\.term))
+        let named = !reading.isDescription ? Set(slots.map(\.term))
+            : reading.titlePart.terms.isEmpty ? Set(reading.titlePart.head.map { [$0] } ?? []) : reading.titlePart.terms
         if reading.isTitle || reading.isDescription,
            let head = reading.titlePart.head, let id = termIDs[head], let first = candidates.first,
            documents[first.document].prior < 1, let best = first.titles.first,
@@ -360,7 +360,7 @@ extension SearchIndex {
                 let d = Int(code)
                 let at = candidates.firstIndex { $0.document == d }
                 var raised = at.map { candidates[$0] } ?? Candidate(document: d, score: 0, relevance: 0, titles: [])
-                var score = level.hit.score / source.prior
+                var score = level.hit.score / prior(level.hit.document)
                     / (demotedCatchAll(level.hit.document, titles: level.hit.titles) ? Self.catchAll : 1)
                 if demotedCatchAll(d, titles: raised.titles) { score *= Self.catchAll }
                 if halved(d, raised.titles) { score *= Self.civilianFirst }
@@ -617,7 +617,7 @@ extension SearchIndex {
         /// profession, not a role (`JobTitle.roleWords`): "scientist" of "scientist developing mRNA vaccines", not
         /// "biomedical engineer" or "manager" (`professionOnlyFamilyTitles`).
         var professionAlone = false
-        /// The verb a description of duties with no title part starts with, in its O*NET base form, when it is one of
+        /// The verb a description of duties with no title part starts with, as written, when it is a form of one of
         /// `SearchIndex.degreeVerbs` ("develops", "designing"): the education prior then counts `degreeVerbPower`
         /// times.
         var degreeVerb: String? = nil
@@ -649,7 +649,8 @@ extension SearchIndex {
         // The query's own levels ("Trainee", a grade letter) yield to an official title that has them ("Management
         // Trainee").
         let plain = JobTitle.normalize(cased)
-        var normalized = JobTitle.normalize(cased, query: true)
+        let slash = cutsAtSlash(cased)
+        var normalized = JobTitle.normalize(cased, query: true, cutsAtSlash: slash)
         if plain.text != normalized.text, !titleCodes(plain.text).isEmpty { normalized = plain }
         // "Founder", "Restaurant Owner", "Principal Investigator": read as the U.S. occupation
         // (`readingOwnership(_:)`, `JobTitle.readingPhrases`), unless an official title is the query as written and
@@ -662,7 +663,7 @@ extension SearchIndex {
         var adopted = false
         func adopt(_ text: String, dropping readingDropped: [String], note: String) {
             let dropped = normalized.dropped
-            normalized = JobTitle.normalize(text, query: true)
+            normalized = JobTitle.normalize(text, query: true, cutsAtSlash: slash)
             var seen = Set<String>()
             normalized.dropped = (dropped + readingDropped + normalized.dropped).filter { seen.insert($0).inserted }
             readings.append(note)
@@ -889,7 +890,7 @@ extension SearchIndex {
                             isDescription: isDescription,
                             professionAlone: common == 0 && !JobTitle.roleWords.contains(candidates[0]),
                             degreeVerb: isDescription && candidates.isEmpty
-                                ? tokens.first.flatMap { Self.degreeVerb($0.text) } : nil)
+                                ? tokens.first.map(\.text).flatMap { Self.degreeVerb($0) == nil ? nil : $0 } : nil)
     }
 
     /// Whether a query's first word is a verb in the third person ("designs roads and highways", "develops fraud
@@ -897,6 +898,18 @@ extension SearchIndex {
     /// titles write "Sales", "Operations", "Claims", "Plans" ("Plans Examiner"), "Networks" or "Loans";
     /// one of the hundreds of titles holding "design" writes "Designs" ("Textile Designs Sales Representative").
     /// O(titles holding its term).
+    /// Whether a slash between spaces cuts the query as a dash between spaces does: when the words before the first
+    /// end in a word official titles commonly end in, the job's second title follows ("Physical Therapist / Clinic
+    /// Director"); otherwise it joins alternatives of a modifier ("Machine Learning / Deep Learning Engineer",
+    /// "Accounts Payable / Receivable Clerk").
+    func cutsAtSlash(_ query: String) -> Bool {
+        guard let range = query.range(of: " / "),
+              let last = JobTitle.wordsOf(String(query[..<range.lowerBound])).last,
+              let id = termIDs[term(.init(text: last.lowercased(), protected: false))]
+        else { return false }
+        return headTerms.contains(id)
+    }
+
     func isThirdPerson(_ word: String) -> Bool {
         let lower = word.lowercased()
         guard lower.count > 4, lower.hasSuffix("s"), !["ss", "us", "is"].contains(where: lower.hasSuffix),

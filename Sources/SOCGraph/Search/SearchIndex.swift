@@ -13,7 +13,8 @@ import Foundation
 /// - **Text relevance** `r`: BM25F over all fields (weights in `SearchField`), each entry length-normalised within
 ///   its field, with term saturation `k1`, divided by its asymptotic maximum, so that `r` is absolute.
 ///
-/// The score is `(1 − (1 − q)(1 − 0.6·r))` times the occupation's prior (`belowDegree`), its family factor for the
+/// The score is `(1 − (1 − q)(1 − 0.6·r))` times the occupation's prior (`belowDegree`; raised to `degreeVerbPower`
+/// for duties that start with one of `degreeVerbs`), its family factor for the
 /// query's head word (`family(of:headed:loss:)`, left out when a title its incumbents report matched, `reportedMatch`)
 /// and, for an unspecific match of an "All Other" code, `catchAll`. Ties of the score as shown (three decimals) are
 /// broken by a match of a title incumbents report (`reportedMatch`), then by employment (`Document.employment`),
@@ -67,13 +68,16 @@ public struct SearchIndex: Sendable {
     /// part that starts with one ("researches perovskite solar cells", "designs rocket engine injectors") describes
     /// degree-level work: the education prior counts `degreeVerbPower` times, so that a word of the duties naming a
     /// thing handled ("Cell Efficiency Supervisor", "Rocket Engine Tester") does not put the workers who handle it
-    /// first. `ShippedSearchTests` recomputes the list from the task statements when the text layer can be built.
+    /// first; the verb counts in the third person ("develops") or in -ing ("designing"), as a description's first
+    /// word is read as a verb (so not "acts", too short to be read so). `DegreeVerbTests` recomputes the list from
+    /// the task statements when the text layer can be built from the official files.
     public static let degreeVerbs: Set<String> = [
         "develop", "design", "write", "collaborate", "research", "act", "initiate", "counsel", "prescribe", "formulate",
         "represent",
     ]
     /// How many times the education prior counts for duties that start with one of `degreeVerbs`: an occupation
-    /// entered with a high-school diploma scores 22 % less, one entered with an associate's degree 11 % less.
+    /// that scores 6 % less otherwise (a high-school diploma, some college or less) scores 22 % less, one that scores
+    /// 3 % less (a postsecondary award or an associate's degree) 11 % less.
     public static let degreeVerbPower = 4.0
 
     /// The base form in `degreeVerbs` of a description's first word: the word itself, its third person ("develops",

@@ -102,20 +102,20 @@ struct JobTitleTests {
         #expect(JobTitle.normalize(title, query: true).qualifiers == expected)
     }
 
-    /// A slash between spaces cuts a query as a dash between spaces does: the job's second title follows. A slash
-    /// inside a word joins alternatives of one title ("Network/Telecom Engineer"), and an official title keeps its
-    /// slashes (O*NET's military "Air Mobility / Logistics Officer" titles are of one occupation).
+    /// A slash between spaces cuts a query, when asked (`SearchIndex.cutsAtSlash(_:)`), as a dash between spaces
+    /// does: the job's second title follows. A slash inside a word joins alternatives of one title
+    /// ("Network/Telecom Engineer"), and an official title keeps its slashes (O*NET's military "Air Mobility /
+    /// Logistics Officer" titles are of one occupation).
     @Test("a slash between spaces cuts a query before its second title", arguments: [
         ("Mechanical Engineer / Project Manager", "mechanical engineer", ["project manager"]),
         ("Physical Therapist / Clinic Director", "physical therapist", ["clinic director"]),
         ("Network/Telecom Engineer III", "network telecom engineer", []),
     ])
     func spacedSlash(_ title: String, _ text: String, _ qualifiers: [String]) {
-        let normalized = JobTitle.normalize(title, query: true)
-        let title = normalized.qualified ? normalized.titleSegment : normalized.text
-        #expect(title.lowercased() == text && normalized.qualifiers == qualifiers,
-                "\(title) \(normalized.qualifiers)")
-        #expect(JobTitle.normalize(title).qualifiers.isEmpty)
+        let normalized = JobTitle.normalize(title, query: true, cutsAtSlash: true)
+        let read = normalized.qualified ? normalized.titleSegment : normalized.text
+        #expect(read.lowercased() == text && normalized.qualifiers == qualifiers, "\(read) \(normalized.qualifiers)")
+        #expect(JobTitle.normalize(title).qualifiers.isEmpty && JobTitle.normalize(title, query: true).qualifiers.isEmpty)
     }
 
     @Test("postdoctoral titles and technical-staff ranks are read at the start of a title", arguments: [

@@ -240,12 +240,12 @@ extension SearchIndex {
             (s, Set(((slots[s].id.map { [$0] } ?? []) + slots[s].alternatives.map(\.id)).map(Int32.init)))
         }
         var candidates: [Candidate] = []
-        // Duties after a title part of one word that names a profession, not a role ("scientist developing mRNA
-        // vaccines"): the word is all the query says of the family (`professionOnlyFamilyTitles`).
         // The education prior, counted `degreeVerbPower` times when the duties start with a verb of degree-level
         // work (`degreeVerbs`).
         let priorPower = reading.degreeVerb == nil ? 1 : Self.degreeVerbPower
         let prior = { (d: Int) in pow(self.documents[d].prior, priorPower) }
+        // Duties after a title part of one word that names a profession, not a role ("scientist developing mRNA
+        // vaccines"): the word is all the query says of the family (`professionOnlyFamilyTitles`).
         let familyLoss = reading.isDescription && reading.professionAlone
             ? Self.professionOnlyFamilyTitles : Self.otherFamilyTitles
         var credit = [Double](repeating: 0, count: slots.count)
@@ -893,11 +893,6 @@ extension SearchIndex {
                                 ? tokens.first.map(\.text).flatMap { Self.degreeVerb($0) == nil ? nil : $0 } : nil)
     }
 
-    /// Whether a query's first word is a verb in the third person ("designs roads and highways", "develops fraud
-    /// models"): it ends in -s, and fewer than `thirdPersonShare` of the titles holding its term write it so, as
-    /// titles write "Sales", "Operations", "Claims", "Plans" ("Plans Examiner"), "Networks" or "Loans";
-    /// one of the hundreds of titles holding "design" writes "Designs" ("Textile Designs Sales Representative").
-    /// O(titles holding its term).
     /// Whether a slash between spaces cuts the query as a dash between spaces does: when the words before the first
     /// end in a word official titles commonly end in, the job's second title follows ("Physical Therapist / Clinic
     /// Director"); otherwise it joins alternatives of a modifier ("Machine Learning / Deep Learning Engineer",
@@ -910,6 +905,11 @@ extension SearchIndex {
         return headTerms.contains(id)
     }
 
+    /// Whether a query's first word is a verb in the third person ("designs roads and highways", "develops fraud
+    /// models"): it ends in -s, and fewer than `thirdPersonShare` of the titles holding its term write it so, as
+    /// titles write "Sales", "Operations", "Claims", "Plans" ("Plans Examiner"), "Networks" or "Loans";
+    /// one of the hundreds of titles holding "design" writes "Designs" ("Textile Designs Sales Representative").
+    /// O(titles holding its term).
     func isThirdPerson(_ word: String) -> Bool {
         let lower = word.lowercased()
         guard lower.count > 4, lower.hasSuffix("s"), !["ss", "us", "is"].contains(where: lower.hasSuffix),

@@ -268,7 +268,7 @@ public enum JobTitle {
         var dropped: [String] = []
         var expanded: [Expansion] = []
         var segments: [[String]] = []
-        for (position, raw) in segmentsOf(title, spacedSlash: cutsAtSlash).enumerated() {
+        for (position, raw) in segmentsOf(title, cutsAtSlash: cutsAtSlash).enumerated() {
             // Abbreviations of one word are spelled out first, so that the rules below read "Asst. Dir." as
             // "Assistant Director"; those of several ("VP", "SDE") after them, as the words they stand for would not
             // be read as one ("VP, Engineering" is an engineering vice president).
@@ -467,11 +467,11 @@ public enum JobTitle {
                 && (word.contains(where: \.isLetter) || word.allSatisfy { $0.isNumber || $0 == "." }))
     }
 
-    /// The segments of a title: cut at ` - `, `–`, `,`, `:`, `;`, `|` (and ` / ` with `spacedSlash`, for a query
+    /// The segments of a title: cut at ` - `, `–`, `,`, `:`, `;`, `|` (and ` / ` with `cutsAtSlash`, for a query
     /// whose first part ends in a head: `SearchIndex.cutsAtSlash(_:)`); a bracketed part is a segment of its own,
     /// placed after the segment it interrupts, which goes on after the bracket: "Aptitude Test (SAT) Grader" is
     /// "Aptitude Test Grader" and "SAT", so its head is `grader`, not `test`.
-    static func segmentsOf(_ title: String, spacedSlash: Bool = false) -> [String] {
+    static func segmentsOf(_ title: String, cutsAtSlash: Bool = false) -> [String] {
         var segments: [String] = []
         var current = ""
         var bracketed: [String] = []
@@ -495,11 +495,11 @@ public enum JobTitle {
             }
             // A hyphen cuts only between spaces ("Analyst - Testing", not "E-Drive"); a dash always; a slash between
             // spaces when asked ("Physical Therapist / Clinic Director").
-            let spacedHyphen = (character == "-" || (spacedSlash && character == "/"))
+            let spacedHyphen = (character == "-" || (cutsAtSlash && character == "/"))
                 && (i == 0 || characters[i - 1] == " ") && (i + 1 == characters.count || characters[i + 1] == " ")
             if spacedHyphen || ",:;|–—@".contains(character) {
                 segments.append(current)
-                segments += bracketed.flatMap { segmentsOf($0, spacedSlash: spacedSlash) }
+                segments += bracketed.flatMap { segmentsOf($0, cutsAtSlash: cutsAtSlash) }
                 bracketed = []
                 current = ""
             } else {
@@ -508,7 +508,7 @@ public enum JobTitle {
         }
         if let open = bracket { bracketed.append(open) }
         segments.append(current)
-        segments += bracketed.flatMap { segmentsOf($0, spacedSlash: spacedSlash) }
+        segments += bracketed.flatMap { segmentsOf($0, cutsAtSlash: cutsAtSlash) }
         return segments.filter { !$0.allSatisfy(\.isWhitespace) }
     }
 

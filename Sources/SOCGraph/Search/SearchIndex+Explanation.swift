@@ -13,7 +13,8 @@ extension SearchIndex {
     /// The `matches` lines of a hit.
     func explanation(
         document d: Int, titles: [TitleMatch], slots: [Slot], query: QueryTerms, satisfied: [Double], via: [Int],
-        civilianFirst: Bool, escoBesideUSTitle: Bool, fieldTerms: [String], degreeVerb: String? = nil
+        civilianFirst: Bool, escoBesideUSTitle: Bool, fieldTerms: [String],
+        degreeVerb: (written: String, base: String)? = nil
     ) -> [String] {
         // A term no official text writes, which curation/title-terms.tsv ties to a field this occupation is
         // core-aligned with (`FieldTermLink`), first: no title says what it does of the query.
@@ -74,12 +75,12 @@ extension SearchIndex {
                          + "military work, and it is not the occupation's own title)")
         }
         if documents[d].prior < 1, let education = documents[d].entryEducation {
-            let prior = pow(documents[d].prior, degreeVerb == nil ? 1 : Self.degreeVerbPower)
-            lines.append("entry education: \(education.blsTitle) (scored \(Self.percentLess(prior)) less "
-                         + "than an occupation entered with a bachelor's degree or more would for the same match"
-                         + (degreeVerb.map { written in
-                             "; the duties start with \"\(written)\", and 80 % or more of the O*NET task statements "
-                                 + "that start with \"\(Self.degreeVerb(written) ?? written)\" are of such occupations"
+            lines.append("entry education: \(education.blsTitle) (scored "
+                         + "\(Self.percentLess(prior(of: d, degreeVerb: degreeVerb))) less than an occupation entered "
+                         + "with a bachelor's degree or more would for the same match"
+                         + (degreeVerb.map { verb in
+                             "; the duties start with \"\(verb.written)\", and 80 % or more of the O*NET task "
+                                 + "statements that start with \"\(verb.base)\" are of such occupations"
                          } ?? "") + ")")
         }
         for s in slots.indices where satisfied[s] > 0 && via[s] >= 0 {

@@ -240,10 +240,7 @@ extension SearchIndex {
             (s, Set(((slots[s].id.map { [$0] } ?? []) + slots[s].alternatives.map(\.id)).map(Int32.init)))
         }
         var candidates: [Candidate] = []
-        // The education prior, counted `degreeVerbPower` times when the duties start with a verb of degree-level
-        // work (`degreeVerbs`).
-        let priorPower = reading.degreeVerb == nil ? 1 : Self.degreeVerbPower
-        let prior = { (d: Int) in pow(self.documents[d].prior, priorPower) }
+        let prior = { (d: Int) in self.prior(of: d, degreeVerb: reading.degreeVerb) }
         // Duties after a title part of one word that names a profession, not a role ("scientist developing mRNA
         // vaccines"): the word is all the query says of the family (`professionOnlyFamilyTitles`).
         let familyLoss = reading.isDescription && reading.professionAlone
@@ -617,10 +614,10 @@ extension SearchIndex {
         /// profession, not a role (`JobTitle.roleWords`): "scientist" of "scientist developing mRNA vaccines", not
         /// "biomedical engineer" or "manager" (`professionOnlyFamilyTitles`).
         var professionAlone = false
-        /// The verb a description of duties with no title part starts with, as written, when it is a form of one of
-        /// `SearchIndex.degreeVerbs` ("develops", "designing"): the education prior then counts `degreeVerbPower`
-        /// times.
-        var degreeVerb: String? = nil
+        /// The verb a description of duties with no title part starts with, as written ("develops", "designing") and
+        /// as its base form in `SearchIndex.degreeVerbs`, when it is one of them: the education prior then counts
+        /// `degreeVerbPower` times.
+        var degreeVerb: (written: String, base: String)? = nil
     }
 
     /// A query's last word that few of the official titles holding it end in: `ending` of `holding`.
@@ -890,7 +887,8 @@ extension SearchIndex {
                             isDescription: isDescription,
                             professionAlone: common == 0 && !JobTitle.roleWords.contains(candidates[0]),
                             degreeVerb: isDescription && candidates.isEmpty
-                                ? tokens.first.map(\.text).flatMap { Self.degreeVerb($0) == nil ? nil : $0 } : nil)
+                                ? tokens.first.flatMap { token in Self.degreeVerb(token.text).map { (token.text, $0) } }
+                                : nil)
     }
 
     /// Whether a slash between spaces cuts the query as a dash between spaces does: when the words before the first
@@ -899,10 +897,9 @@ extension SearchIndex {
     /// "Accounts Payable / Receivable Clerk").
     func cutsAtSlash(_ query: String) -> Bool {
         guard let range = query.range(of: " / "),
-              let last = JobTitle.wordsOf(String(query[..<range.lowerBound])).last,
-              let id = termIDs[term(.init(text: last.lowercased(), protected: false))]
+              let last = JobTitle.wordsOf(String(query[..<range.lowerBound])).last
         else { return false }
-        return headTerms.contains(id)
+        return termID(last.lowercased()).map(headTerms.contains) ?? false
     }
 
     /// Whether a query's first word is a verb in the third person ("designs roads and highways", "develops fraud

@@ -80,6 +80,12 @@ public struct SearchIndex: Sendable {
     /// 3 % less (a postsecondary award or an associate's degree) 11 % less.
     public static let degreeVerbPower = 4.0
 
+    /// The factor of occupation `d`'s typical entry education on its score (`belowDegree`), counted
+    /// `degreeVerbPower` times when the duties start with one of `degreeVerbs`.
+    func prior(of d: Int, degreeVerb: (written: String, base: String)?) -> Double {
+        pow(documents[d].prior, degreeVerb == nil ? 1 : Self.degreeVerbPower)
+    }
+
     /// The base form in `degreeVerbs` of a description's first word: the word itself, its third person ("develops",
     /// "researches") or its form in -ing ("designing", "writing").
     static func degreeVerb(_ word: String) -> String? {

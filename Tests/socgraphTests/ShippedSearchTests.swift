@@ -765,6 +765,28 @@ extension ShippedGraphTests {
         #expect(try !ranking("Mlops Engineer").readAs.contains("→"))
     }
 
+    /// Two words joined by a hyphen that official titles write as one word are read as that word: ESCO's and British
+    /// "co-ordinator" matched only ESCO labels of the spelling ("Project Co-ordinator" listed 17-2081 Environmental
+    /// Engineers first, through "environmental co-ordinator"), and "Geo-Technical Engineer" 17-2072 at 0.43.
+    @Test func aHyphenatedWordTitlesWriteAsOneIsJoined() throws {
+        guard requireGraph() else { return }
+        let project = try ranking("Project Co-ordinator")
+        #expect(project.codes.first != "17-2081"
+                    && project.readAs.contains("written as one word as official titles write it: co-ordinator → coordinator")
+                    && project.matches.first?.contains("alternate: Project Coordinator") == true,
+                "\(project.codes) \(project.readAs) \(project.matches.first ?? [])")
+        #expect(try ranking("CO-ORDINATOR, LOGISTICS").codes.first == "13-1081")
+        #expect(try ranking("Geo-Technical Engineer").codes.first == "17-2051")
+        #expect(try ranking("Pre-School Teacher").codes.first == "25-2011")
+        // Not where titles write the two words more often ("Non-Destructive Testing Specialist", "Real-Time
+        // Captioner"), nor a word of a stop word ("Set-Up") or a program's name ("I-DEAS").
+        for query in ["Non-Destructive Testing Specialist", "Real-Time Captioner", "Set-Up Operator", "I-DEAS Engineer"] {
+            let reading = try ranking(query).readAs
+            #expect(!reading.contains("written as one word"), "\(query): \(reading)")
+        }
+        #expect(try ranking("Non-Destructive Testing Specialist").codes.first == "17-3029")
+    }
+
     /// "Accounting" is no inflection of "account", nor "based" of "base": the official titles holding the two name
     /// mostly different occupations, so "Accounting Manager" no longer matches the sales and advertising "Account
     /// Manager" titles, while "Engineering Manager" still matches titles with "engineer".
@@ -865,6 +887,27 @@ extension ShippedGraphTests {
         let teaches = try ranking("teaches physics at a university")
         #expect(teaches.codes.first?.hasPrefix("25-") == true && !teaches.weakReason.contains("teaches"),
                 "\(teaches.codes) \(teaches.weakReason)")
+    }
+
+    /// A British spelling no U.S. title writes is searched in its American spelling too: ESCO's labels are British,
+    /// so "School Counsellor" matched only ESCO's "school counsellor" (0.57, flagged), "Travelling Nurse" scored 0.34,
+    /// and "Harbour Master" listed Music Directors and Composers first ("Band Master").
+    @Test func aBritishSpellingIsSearchedInItsAmericanSpellingToo() throws {
+        guard requireGraph() else { return }
+        for (query, code, spelling) in [("School Counsellor", "21-1012", "counsellor → counselor"),
+                                        ("Travelling Nurse", "29-1141", "travelling → traveling"),
+                                        ("Jeweller", "51-9071", "jeweller → jeweler"),
+                                        ("Harbour Master", "53-5021", "harbour → harbor"),
+                                        ("Metre Reader", "43-5041", "metre → meter")] {
+            let ranking = try ranking(query)
+            #expect(ranking.codes.first == code && ranking.matches[0].contains("spelling: " + spelling),
+                    "\(query): \(ranking.codes) \(ranking.matches.first ?? [])")
+        }
+        // Not a word U.S. titles write ("Controlled" shares its term with "Controller"), nor "science".
+        for query in ["Controlled Substances Investigator", "Science Teacher", "Filling Machine Operator"] {
+            let ranking = try ranking(query)
+            #expect(!ranking.matches.joined().contains { $0.hasPrefix("spelling:") }, "\(query): \(ranking.matches)")
+        }
     }
 
     /// An owner of a product or process inside a company is flagged: the titles ending in "Owner" are business

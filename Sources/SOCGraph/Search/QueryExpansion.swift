@@ -100,6 +100,42 @@ public struct QueryExpansion: Sendable, Equatable {
         return american == word ? nil : american
     }
 
+    /// The American spellings a British word may be, by the regular differences of the two (`americanSpellings`):
+    /// "-our" → "-or" in a word of six letters or more ("harbour", "labour"; not "flour"), "-re" → "-er" ("fibre",
+    /// "centre"), a final "l" doubled after one vowel before "-ing", "-ed", "-er", "-or" in a word of two syllables
+    /// or more ("travelling", "counsellor", "jeweller"; not "filling", whose "l" is its base's), "-yse" → "-yze",
+    /// "-ogue" → "-og", "-ence" → "-ense" ("defence", "licence"), and the "-ise" forms → "-ize". Plurals and
+    /// inflections of these count ("fibres", "harbours"). The search uses them only for a word that no U.S. title
+    /// writes as typed, and only those U.S. titles write: "science" and "controlled" stay.
+    public static func americanSpellings(_ word: String) -> [String] {
+        guard word.count >= 4, word.allSatisfy({ $0.isASCII && $0.isLetter }) else { return [] }
+        var out: [String] = []
+        let vowels = Set("aeiouy")
+        // The word without a plural "s", and the "s" to put back.
+        let (core, plural) = word.hasSuffix("s") && !word.hasSuffix("ss") ? (String(word.dropLast()), "s") : (word, "")
+        if core.count >= 6, core.hasSuffix("our") { out.append(String(core.dropLast(3)) + "or" + plural) }
+        if core.count >= 5, core.hasSuffix("re"), let c = core.dropLast(2).last, !vowels.contains(c) {
+            out.append(String(core.dropLast(2)) + "er" + plural)
+        }
+        for ending in ["yse", "ysed", "yses", "ysing"] where word.hasSuffix(ending) {
+            out.append(String(word.dropLast(ending.count)) + "yz" + ending.dropFirst(2))
+        }
+        if core.hasSuffix("ogue") { out.append(String(core.dropLast(2)) + plural) }
+        if core.hasSuffix("ence") { out.append(String(core.dropLast(3)) + "nse" + plural) }
+        for ending in ["ise", "ised", "ises", "ising", "iser", "isers"] where word.hasSuffix(ending) && word.count > 6 {
+            out.append(String(word.dropLast(ending.count)) + "iz" + ending.dropFirst(2))
+        }
+        for ending in ["lling", "lled", "ller", "llers", "llor", "llors"] where word.hasSuffix(ending) {
+            let base = Array(word.dropLast(ending.count))
+            // One vowel before the "ll", a consonant before it, and a vowel earlier still: "trav-e-lling".
+            guard base.count >= 3, vowels.contains(base[base.count - 1]), !vowels.contains(base[base.count - 2]),
+                  base.dropLast(2).contains(where: vowels.contains)
+            else { continue }
+            out.append(String(base) + ending.dropFirst())
+        }
+        return out.filter { $0 != word }
+    }
+
     /// Endings of a field's name and of its practitioners', the longer first ("-ology" → "-ologist", "-istry" →
     /// "-ist", "-graphy" → "-grapher", "-omy" → "-omer" and "-omist", "-acy" → "-acist", "-istics" → "-istician"
     /// and "-ist", "-ematics" → "-ematician", "-ics" → "-icist", "-ician" and "-ist"; never "physics" →

@@ -638,7 +638,9 @@ extension SearchIndex {
         // typing errors are looked for, and again after normalisation, which spells out abbreviations).
         try checkWordCount(SearchText.tokens(trimmed).filter(SearchText.isMeaningful))
         // Typing errors are corrected first ("Systems Ananlyst"), and the correction is said with the reading.
-        let (spelled, corrections, splits) = correctingSpelling(trimmed)
+        // A word written with a hyphen that titles write as one ("Co-ordinator") is joined first.
+        let (solid, joins) = joiningHyphens(trimmed)
+        let (spelled, corrections, splits) = correctingSpelling(solid)
         // A query typed all in capitals is read in lower case, so its stop words are not taken for acronyms, but
         // "IT" (`JobTitle.fromCapitals(_:)`).
         let allCapitals = spelled.contains(" ") && !spelled.contains(where: \.isLowercase)
@@ -796,6 +798,18 @@ extension SearchIndex {
             {
                 alternatives.append(Alternative(id: id, word: american, credit: 1, kind: .spelling))
             }
+            // A British spelling ("harbour", "fibre", "counsellor") of a word the U.S. titles (SOC, Direct Match,
+            // O*NET) never write as typed and do write in the American spelling: ESCO's labels have the British one,
+            // the U.S. titles the other, and both are searched. "Controlled" stays: its term is "Controller"'s too.
+            let usTitles = { (id: Int) in self.titleEntries(with: id).contains { self.entries[Int($0)].field != .esco } }
+            let british = QueryExpansion.table[token.text] == nil && !(termIDs[term].map(usTitles) ?? false)
+            for american in QueryExpansion.americanSpellings(token.text) where british {
+                let americanTerm = self.term(.init(text: american, protected: false))
+                guard americanTerm != term, let id = termIDs[americanTerm], usTitles(id),
+                      !alternatives.contains(where: { $0.id == id })
+                else { continue }
+                alternatives.append(Alternative(id: id, word: american, credit: 1, kind: .spelling))
+            }
             // A development tool's name no title holds ("Python Engineer") names software work.
             if let id = termIDs[term], developmentTerms.contains(id), let software = termIDs["software"] {
                 alternatives.append(Alternative(id: software, word: "software", credit: QueryExpansion.synonymCredit,
@@ -849,6 +863,7 @@ extension SearchIndex {
         var notes: [String] = []
         if !corrections.isEmpty { notes.append("spelling corrected: " + corrections.joined(separator: ", ")) }
         if !splits.isEmpty { notes.append("written apart as official titles write it: " + splits.joined(separator: ", ")) }
+        if !joins.isEmpty { notes.append("written as one word as official titles write it: " + joins.joined(separator: ", ")) }
         notes += readings
         let readAs = notes.isEmpty
             ? (read == kept.joined(separator: " ") ? nil : read)

@@ -6,7 +6,8 @@ import Foundation
 /// Only heads are corrected to: the head decides the family, so a typing error there sends a title astray, while an
 /// unknown modifier is more often a real word the titles do not use ("drought", "inverters") or a name than a typing
 /// error, and a word one letter away from it would change the meaning ("draught"). A compound written as one word
-/// ("backend") is written apart when official titles write its two words together (`split(of:)`).
+/// ("backend") is written apart when official titles write its two words together (`split(of:)`), and two words
+/// joined by a hyphen are written as one when titles mostly write them so (`joiningHyphens(_:)`: "co-ordinator").
 extension SearchIndex {
     /// The shortest word corrected: shorter words are more often abbreviations or names than typing errors.
     static let shortestCorrected = 6
@@ -80,6 +81,78 @@ extension SearchIndex {
         }
         flush()
         return (text, corrections, splits)
+    }
+
+    /// The query with each pair of words joined by a hyphen that official titles write as one word more often
+    /// than as two written as one ("Project Co-ordinator", ESCO's and British spelling, as "Project Coordinator";
+    /// "Pre-School Teacher" as "Preschool Teacher"), and the joins made (`co-ordinator → coordinator`). The mirror of
+    /// `split(of:)`: both words are ASCII letters (`joined(_:_:)` says when they join), so "Real-Time Captioner" and
+    /// "Non-Destructive Testing Specialist", which titles write with the hyphen more often than as one word, keep
+    /// their two words. The join keeps the case of the words as typed. O(hyphens × titles holding the second word).
+    func joiningHyphens(_ query: String) -> (text: String, joins: [String]) {
+        let characters = Array(query)
+        var text = ""
+        var joins: [String] = []
+        var i = 0
+        // The run of ASCII letters starting at `start`, and where it ends.
+        func run(from start: Int) -> Int {
+            var end = start
+            while end < characters.count, characters[end].isASCII, characters[end].isLetter { end += 1 }
+            return end
+        }
+        while i < characters.count {
+            let end = run(from: i)
+            guard end > i else {
+                text.append(characters[i])
+                i += 1
+                continue
+            }
+            // A run of letters is a word only where it starts one: not after a digit or a letter beyond ASCII.
+            let startsWord = i == 0 || !(characters[i - 1].isLetter || characters[i - 1].isNumber)
+            var word = String(characters[i..<end])
+            var next = end
+            while startsWord, next + 1 < characters.count, characters[next] == "-" {
+                let after = run(from: next + 1)
+                guard after > next + 1, after == characters.count
+                    || !(characters[after].isLetter || characters[after].isNumber)
+                else { break }
+                let second = String(characters[(next + 1)..<after])
+                guard let solid = joined(word.lowercased(), second.lowercased()) else { break }
+                joins.append("\(word.lowercased())-\(second.lowercased()) → \(solid)")
+                word += second.allSatisfy(\.isUppercase) && word.allSatisfy(\.isUppercase) ? second
+                    : second.lowercased()
+                next = after
+            }
+            text += word
+            i = next
+        }
+        var seen = Set<String>()
+        return (text, joins.filter { seen.insert($0).inserted })
+    }
+
+    /// The one word official titles write for two lower-case words joined by a hyphen, or nil: the first has two
+    /// letters or more and the second three or more, some title (any field, ESCO's included) holds the second, and the
+    /// two written as one is a word of the index held by more title entries than the two in a row
+    /// (`joiningHyphens(_:)`). A stop word is in no title entry ("Set-Up Operator" keeps its words).
+    func joined(_ first: String, _ second: String) -> String? {
+        let solid = first + second
+        // Of two letters and three at least, as `split(of:)` writes apart: "I-DEAS" and "Comp-U-Floor" are
+        // programs' names.
+        guard first.count >= 2, second.count >= 3, solid.count >= Self.shortestSplit, let id = termID(solid)
+        else { return nil }
+        let together = titleEntries(with: id).count
+        // The second word must be one titles use: a technology's name ("I-DEAS") is searched as its publisher
+        // writes it.
+        guard let secondID = termID(second), !titleEntries(with: secondID).isEmpty else { return nil }
+        var apart = 0
+        for entry in titleEntries(with: secondID) {
+            let words = SearchText.tokens(text(of: Int(entry))).map(\.text)
+            if words.indices.dropLast().contains(where: { words[$0] == first && words[$0 + 1] == second }) {
+                apart += 1
+                if apart >= together { return nil }
+            }
+        }
+        return solid
     }
 
     /// The two words a lower-case word of ASCII letters is written for, as "back end" for "backend", or nil: the

@@ -93,6 +93,18 @@ struct JobTitleTests {
         #expect(QueryExpansion.lookup(word) == nil)
     }
 
+    @Test("British spellings give their American forms by the regular differences", arguments: [
+        ("harbour", ["harbor"]), ("harbours", ["harbors"]), ("fibre", ["fiber"]), ("centres", ["centers"]),
+        ("counsellor", ["counselor"]), ("travelling", ["traveling"]), ("jewellers", ["jewelers"]),
+        ("analysed", ["analyzed"]), ("catalogue", ["catalog"]), ("defence", ["defense"]), ("licences", ["licenses"]),
+        ("specialised", ["specialized"]), ("optimiser", ["optimizer"]),
+        // Not a base's own "ll", a short "-our", a vowel before "-re", nor a short "-ise" word.
+        ("filling", []), ("drilling", []), ("flour", []), ("hardware", []), ("raise", []), ("dialling", []),
+    ])
+    func americanSpellings(_ word: String, _ expected: [String]) {
+        #expect(QueryExpansion.americanSpellings(word) == expected)
+    }
+
     @Test("the segments after a qualified title are its qualifiers", arguments: [
         ("Client Strategist (Management Analyst)", ["management analyst"]),
         ("Project Manager - Civil Engineer", ["civil engineer"]), ("Software Engineer, ML", ["machine learning"]),

@@ -100,13 +100,17 @@ public struct QueryExpansion: Sendable, Equatable {
         return american == word ? nil : american
     }
 
-    /// The American spellings a British word may be, by the regular differences of the two (`americanSpellings`):
-    /// "-our" → "-or" in a word of six letters or more ("harbour", "labour"; not "flour"), "-re" → "-er" ("fibre",
-    /// "centre"), a final "l" doubled after one vowel before "-ing", "-ed", "-er", "-or" in a word of two syllables
-    /// or more ("travelling", "counsellor", "jeweller"; not "filling", whose "l" is its base's), "-yse" → "-yze",
-    /// "-ogue" → "-og", "-ence" → "-ense" ("defence", "licence"), and the "-ise" forms → "-ize". Plurals and
-    /// inflections of these count ("fibres", "harbours"). The search uses them only for a word that no U.S. title
-    /// writes as typed, and only those U.S. titles write: "science" and "controlled" stay.
+    /// The American spellings a lower-case British word may be, by the regular differences of the two: "-our" →
+    /// "-or" in a word of six letters or more ("harbour", "labour"; not "flour"), "-re" after a consonant → "-er"
+    /// ("fibre", "centre"; not "timbre"), "-ogue" → "-og", "-ence" → "-ense" ("defence", "licence"), each with its
+    /// plural in -s ("harbours", "fibres"); the "-yse" forms → "-yze" ("analysed"), the "-ise" forms → "-ize" in a
+    /// word of seven letters or more ("specialised", "optimiser"; not "raise"); and a final "l" doubled before
+    /// "-ing", "-ed", "-er", "-or" (and their plurals) after one vowel in a word of two syllables or more, or after
+    /// "ue" or "ia" ("travelling", "counsellor", "jewellers", "fuelling", "dialling"; not "filling" or "drilling",
+    /// whose "l" is their base's).
+    /// The search uses them only for a word no U.S. title writes, and only those U.S. titles write as they are
+    /// (`SearchIndex.usTitles(holding:word:)`): "science" and "controlled" stay, and "patrolling" gives no
+    /// "patroling".
     public static func americanSpellings(_ word: String) -> [String] {
         guard word.count >= 4, word.allSatisfy({ $0.isASCII && $0.isLetter }) else { return [] }
         var out: [String] = []
@@ -114,7 +118,8 @@ public struct QueryExpansion: Sendable, Equatable {
         // The word without a plural "s", and the "s" to put back.
         let (core, plural) = word.hasSuffix("s") && !word.hasSuffix("ss") ? (String(word.dropLast()), "s") : (word, "")
         if core.count >= 6, core.hasSuffix("our") { out.append(String(core.dropLast(3)) + "or" + plural) }
-        if core.count >= 5, core.hasSuffix("re"), let c = core.dropLast(2).last, !vowels.contains(c) {
+        if core.count >= 5, core.hasSuffix("re"), let c = core.dropLast(2).last, !vowels.contains(c),
+           !Self.notBritishRe.contains(core) {
             out.append(String(core.dropLast(2)) + "er" + plural)
         }
         for ending in ["yse", "ysed", "yses", "ysing"] where word.hasSuffix(ending) {
@@ -127,14 +132,20 @@ public struct QueryExpansion: Sendable, Equatable {
         }
         for ending in ["lling", "lled", "ller", "llers", "llor", "llors"] where word.hasSuffix(ending) {
             let base = Array(word.dropLast(ending.count))
-            // One vowel before the "ll", a consonant before it, and a vowel earlier still: "trav-e-lling".
-            guard base.count >= 3, vowels.contains(base[base.count - 1]), !vowels.contains(base[base.count - 2]),
-                  base.dropLast(2).contains(where: vowels.contains)
-            else { continue }
+            // One vowel before the "ll", a consonant before it, and a vowel earlier still: "trav-e-lling"; or the
+            // two syllables of "ue" or "ia" after a consonant: "f-ue-lling", "d-ia-lling".
+            guard base.count >= 3, vowels.contains(base[base.count - 1]) else { continue }
+            let pair = String(base.suffix(2))
+            let oneVowel = !vowels.contains(base[base.count - 2]) && base.dropLast(2).contains(where: vowels.contains)
+            let twoSyllables = (pair == "ue" || pair == "ia") && !vowels.contains(base[base.count - 3])
+            guard oneVowel || twoSyllables else { continue }
             out.append(String(base) + ending.dropFirst())
         }
         return out.filter { $0 != word }
     }
+
+    /// Words in "-re" after a consonant that are American too: "timbre" is no "timber".
+    static let notBritishRe: Set<String> = ["timbre", "genre", "lucre", "macabre", "massacre", "mediocre"]
 
     /// Endings of a field's name and of its practitioners', the longer first ("-ology" → "-ologist", "-istry" →
     /// "-ist", "-graphy" → "-grapher", "-omy" → "-omer" and "-omist", "-acy" → "-acist", "-istics" → "-istician"

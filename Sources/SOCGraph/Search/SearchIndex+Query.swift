@@ -638,8 +638,10 @@ extension SearchIndex {
         // typing errors are looked for, and again after normalisation, which spells out abbreviations).
         try checkWordCount(SearchText.tokens(trimmed).filter(SearchText.isMeaningful))
         // Typing errors are corrected first ("Systems Ananlyst"), and the correction is said with the reading.
-        // A word written with a hyphen that titles write as one ("Co-ordinator") is joined first.
-        let (solid, joins) = joiningHyphens(trimmed)
+        // A word written with a hyphen that titles write as one ("Co-ordinator") is joined first, unless the query
+        // as written is an official title ("Day-Care Attendant" is 39-9011's "Day Care Attendant").
+        var (solid, joins) = joiningHyphens(trimmed)
+        if !joins.isEmpty, !titleCodes(JobTitle.normalize(trimmed).text).isEmpty { (solid, joins) = (trimmed, []) }
         let (spelled, corrections, splits) = correctingSpelling(solid)
         // A query typed all in capitals is read in lower case, so its stop words are not taken for acronyms, but
         // "IT" (`JobTitle.fromCapitals(_:)`).
@@ -799,16 +801,20 @@ extension SearchIndex {
                 alternatives.append(Alternative(id: id, word: american, credit: 1, kind: .spelling))
             }
             // A British spelling ("harbour", "fibre", "counsellor") of a word the U.S. titles (SOC, Direct Match,
-            // O*NET) never write as typed and do write in the American spelling: ESCO's labels have the British one,
-            // the U.S. titles the other, and both are searched. "Controlled" stays: its term is "Controller"'s too.
-            let usTitles = { (id: Int) in self.titleEntries(with: id).contains { self.entries[Int($0)].field != .esco } }
-            let british = QueryExpansion.table[token.text] == nil && !(termIDs[term].map(usTitles) ?? false)
+            // O*NET) never write as typed (as its term) and do write in the American spelling (as that word, or
+            // its singular): ESCO's labels have the British one, the U.S. titles the other, and both are searched,
+            // the word weighed by the American one's rarity. "Controlled" stays (U.S. titles write it), and
+            // "patrolling" gives no "patroling", which no title writes.
+            let british = QueryExpansion.table[token.text] == nil
+                && !(termIDs[term].map { usTitles(holding: $0, word: nil) } ?? false)
+            var americanID: Int?
             for american in QueryExpansion.americanSpellings(token.text) where british {
                 let americanTerm = self.term(.init(text: american, protected: false))
-                guard americanTerm != term, let id = termIDs[americanTerm], usTitles(id),
+                guard americanTerm != term, let id = termIDs[americanTerm], usTitles(holding: id, word: american),
                       !alternatives.contains(where: { $0.id == id })
                 else { continue }
                 alternatives.append(Alternative(id: id, word: american, credit: 1, kind: .spelling))
+                americanID = americanID ?? id
             }
             // A development tool's name no title holds ("Python Engineer") names software work.
             if let id = termIDs[term], developmentTerms.contains(id), let software = termIDs["software"] {
@@ -826,7 +832,7 @@ extension SearchIndex {
             let id = termIDs[term]
             var slot = Slot(word: token.text, term: term, id: id, alternatives: alternatives, weight: 0, titleWeight: 0,
                             verb: verbs.contains(i))
-            let frequencySource = id ?? slot.fullCreditIDs.first
+            let frequencySource = americanID ?? id ?? slot.fullCreditIDs.first
             slot.weight = inverseDocumentFrequency(frequencySource.map { postings[$0].count } ?? 0)
             let titled = frequencySource.map(titleDocumentCount) ?? 0
             slot.titleWeight = titled > 0 ? inverseDocumentFrequency(titled) : slot.weight
@@ -958,6 +964,17 @@ extension SearchIndex {
             if entries[e].head == id { ending += 1 }
         }
         return (ending, holding)
+    }
+
+    /// Whether a U.S. title (SOC, Direct Match, O*NET) holds term `id`, and, when `word` is given, that word as
+    /// written or its singular in -s. O(titles holding the term).
+    func usTitles(holding id: Int, word: String?) -> Bool {
+        let singular = word.flatMap { $0.hasSuffix("s") ? String($0.dropLast()) : nil }
+        return titleEntries(with: id).contains { entry in
+            guard entries[Int(entry)].field != .esco else { return false }
+            guard let word else { return true }
+            return SearchText.tokens(text(of: Int(entry))).contains { $0.text == word || $0.text == singular }
+        }
     }
 
     /// The codes of the occupations with a title of their own (SOC, Direct Match, O*NET; not ESCO) of exactly the

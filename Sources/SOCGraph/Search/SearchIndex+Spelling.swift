@@ -83,16 +83,18 @@ extension SearchIndex {
         return (text, corrections, splits)
     }
 
-    /// The query with each pair of words joined by a hyphen that official titles write as one word more often
-    /// than as two written as one ("Project Co-ordinator", ESCO's and British spelling, as "Project Coordinator";
-    /// "Pre-School Teacher" as "Preschool Teacher"), and the joins made (`co-ordinator → coordinator`). The mirror of
-    /// `split(of:)`: both words are ASCII letters (`joined(_:_:)` says when they join), so "Real-Time Captioner" and
-    /// "Non-Destructive Testing Specialist", which titles write with the hyphen more often than as one word, keep
-    /// their two words. The join keeps the case of the words as typed. O(hyphens × titles holding the second word).
+    /// The query with each pair of words joined by a hyphen that U.S. titles write as one word more often than as
+    /// the two in a row (`joined(_:_:)`): "Project Co-ordinator", ESCO's and the British spelling, as "Project
+    /// Coordinator", "Bio-Medical Engineer" as "Biomedical Engineer"; and the joins made
+    /// (`co-ordinator → coordinator`).
+    /// The mirror of `split(of:)`. Both words are ASCII letters; a chain ("a-b-c") joins from the left while each
+    /// pair joins. The joined word is in capitals when both parts are, else its second part is in lower case.
+    /// O(distinct hyphenated pairs × titles holding the rarer word).
     func joiningHyphens(_ query: String) -> (text: String, joins: [String]) {
         let characters = Array(query)
         var text = ""
         var joins: [String] = []
+        var known: [String: String?] = [:]
         var i = 0
         // The run of ASCII letters starting at `start`, and where it ends.
         func run(from start: Int) -> Int {
@@ -117,7 +119,9 @@ extension SearchIndex {
                     || !(characters[after].isLetter || characters[after].isNumber)
                 else { break }
                 let second = String(characters[(next + 1)..<after])
-                guard let solid = joined(word.lowercased(), second.lowercased()) else { break }
+                let pair = word.lowercased() + "-" + second.lowercased()
+                if known[pair] == nil { known[pair] = joined(word.lowercased(), second.lowercased()) }
+                guard let solid = known[pair] ?? nil else { break }
                 joins.append("\(word.lowercased())-\(second.lowercased()) → \(solid)")
                 word += second.allSatisfy(\.isUppercase) && word.allSatisfy(\.isUppercase) ? second
                     : second.lowercased()
@@ -130,29 +134,41 @@ extension SearchIndex {
         return (text, joins.filter { seen.insert($0).inserted })
     }
 
-    /// The one word official titles write for two lower-case words joined by a hyphen, or nil: the first has two
-    /// letters or more and the second three or more, some title (any field, ESCO's included) holds the second, and the
-    /// two written as one is a word of the index held by more title entries than the two in a row
-    /// (`joiningHyphens(_:)`). A stop word is in no title entry ("Set-Up Operator" keeps its words).
+    /// The one word U.S. titles (SOC, Direct Match, O*NET) write for two lower-case words joined by a hyphen, or
+    /// nil: the first has two letters or more and the second three or more ("Set-Up", "I-DEAS" and "Comp-U-Floor"
+    /// keep their words), and the two written as one is a word of more U.S. title entries than the two in a row, one
+    /// at least. "Real-Time Captioner" and "Non-Destructive Testing Specialist", which U.S. titles write with the
+    /// hyphen, keep their two words, and so does "Multi-Channel Marketing Manager": "multichannel" is a word of a
+    /// technology's name only.
     func joined(_ first: String, _ second: String) -> String? {
-        let solid = first + second
-        // Of two letters and three at least, as `split(of:)` writes apart: "I-DEAS" and "Comp-U-Floor" are
-        // programs' names.
-        guard first.count >= 2, second.count >= 3, solid.count >= Self.shortestSplit, let id = termID(solid)
-        else { return nil }
-        let together = titleEntries(with: id).count
-        // The second word must be one titles use: a technology's name ("I-DEAS") is searched as its publisher
-        // writes it.
-        guard let secondID = termID(second), !titleEntries(with: secondID).isEmpty else { return nil }
+        guard first.count >= 2, second.count >= 3, let id = termID(first + second) else { return nil }
+        let together = titleEntries(with: id).count { entries[Int($0)].field != .esco }
+        guard together > 0 else { return nil }
+        // The two in a row: as terms, among the titles of the rarer; as written where one is a stop word ("on" of
+        // "On-Site", which U.S. titles write so as often as "Onsite"), among the titles of the other.
         var apart = 0
-        for entry in titleEntries(with: secondID) {
-            let words = SearchText.tokens(text(of: Int(entry))).map(\.text)
-            if words.indices.dropLast().contains(where: { words[$0] == first && words[$0 + 1] == second }) {
-                apart += 1
-                if apart >= together { return nil }
+        switch (termID(first), termID(second)) {
+        case let (firstID?, secondID?):
+            let (a, b) = (Int32(firstID), Int32(secondID))
+            let rarer = titleEntries(with: firstID).count < titleEntries(with: secondID).count ? firstID : secondID
+            for entry in titleEntries(with: rarer) where entries[Int(entry)].field != .esco {
+                let terms = self.terms(of: Int(entry))
+                if terms.indices.dropLast().contains(where: { terms[$0] == a && terms[$0 + 1] == b }) {
+                    apart += 1
+                    if apart >= together { return nil }
+                }
+            }
+        case let (firstID, secondID):
+            guard let other = firstID ?? secondID else { return nil }
+            for entry in titleEntries(with: other) where entries[Int(entry)].field != .esco {
+                let words = SearchText.tokens(text(of: Int(entry))).map(\.text)
+                if words.indices.dropLast().contains(where: { words[$0] == first && words[$0 + 1] == second }) {
+                    apart += 1
+                    if apart >= together { return nil }
+                }
             }
         }
-        return solid
+        return first + second
     }
 
     /// The two words a lower-case word of ASCII letters is written for, as "back end" for "backend", or nil: the

@@ -97,9 +97,10 @@ struct JobTitleTests {
         ("harbour", ["harbor"]), ("harbours", ["harbors"]), ("fibre", ["fiber"]), ("centres", ["centers"]),
         ("counsellor", ["counselor"]), ("travelling", ["traveling"]), ("jewellers", ["jewelers"]),
         ("analysed", ["analyzed"]), ("catalogue", ["catalog"]), ("defence", ["defense"]), ("licences", ["licenses"]),
-        ("specialised", ["specialized"]), ("optimiser", ["optimizer"]),
-        // Not a base's own "ll", a short "-our", a vowel before "-re", nor a short "-ise" word.
-        ("filling", []), ("drilling", []), ("flour", []), ("hardware", []), ("raise", []), ("dialling", []),
+        ("specialised", ["specialized"]), ("optimiser", ["optimizer"]), ("dialling", ["dialing"]),
+        ("refueller", ["refueler"]),
+        // Not a base's own "ll", a short "-our", a vowel before "-re", an American "-re", nor a short "-ise" word.
+        ("filling", []), ("drilling", []), ("flour", []), ("hardware", []), ("timbre", []), ("raise", []),
     ])
     func americanSpellings(_ word: String, _ expected: [String]) {
         #expect(QueryExpansion.americanSpellings(word) == expected)

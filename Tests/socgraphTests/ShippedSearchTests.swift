@@ -907,6 +907,13 @@ extension ShippedGraphTests {
             #expect(ranking.codes.first == code && ranking.matches[0].contains("spelling: " + spelling),
                     "\(query): \(ranking.codes) \(ranking.matches.first ?? [])")
         }
+        // Every hit that lists a title of the American spelling says so, though ESCO's British labels of the
+        // occupation hold the word as typed (21-1023's `why` listed "Counselor" with no spelling line).
+        let counsellor = try ranking("School Counsellor", limit: 10)
+        for (code, matches) in zip(counsellor.codes, counsellor.matches)
+        where matches.contains(where: { !$0.hasPrefix("ESCO") && $0.contains("Counselor") }) {
+            #expect(matches.contains("spelling: counsellor → counselor"), "\(code): \(matches)")
+        }
         // Not a word U.S. titles write ("Controlled"), nor an American form no title writes ("patroling").
         for query in ["Controlled Substances Investigator", "Patrolling Officer"] {
             let ranking = try ranking(query)

@@ -19,11 +19,12 @@ extension SearchIndex {
         // A term no official text writes, which curation/title-terms.tsv ties to a field this occupation is
         // core-aligned with (`FieldTermLink`), first: no title says what it does of the query.
         var lines = fieldTerms.map { "\(Self.fieldTermLabel): \($0) (curation/title-terms.tsv)" }
+        var listed: [Int] = []
         for title in titles {
             let entry = entries[title.entry]
             let label = entry.field == .esco ? Self.escoLabel : entry.reported ? "reported" : entry.field.rawValue
             let line = "\(label): \(text(of: title.entry))"
-            if !lines.contains(line) { lines.append(line) }
+            if !lines.contains(line) { lines.append(line); listed.append(title.entry) }
             if lines.count == fieldTerms.count + 3 { break }
         }
         // The technologies and programs that hold the query's own words (or their spellings), its rarest words
@@ -86,6 +87,18 @@ extension SearchIndex {
         for s in slots.indices where satisfied[s] > 0 && via[s] >= 0 {
             let alternative = slots[s].alternatives[via[s]]
             lines.append("\(alternative.kind.rawValue): \(slots[s].word) → \(alternative.word)")
+        }
+        // A title listed above that holds a spelling of a query word, not the word: the line says so even when the
+        // word as typed was found elsewhere in the occupation (an ESCO label of "counsellor" beside a U.S. title's
+        // "Counselor").
+        for s in slots.indices {
+            for alternative in slots[s].alternatives where alternative.kind == .spelling {
+                let line = "\(alternative.kind.rawValue): \(slots[s].word) → \(alternative.word)"
+                guard !lines.contains(line), listed.contains(where: { e in
+                    terms(of: e).contains(Int32(alternative.id)) && !terms(of: e).contains { Int($0) == slots[s].id }
+                }) else { continue }
+                lines.append(line)
+            }
         }
         return lines
     }

@@ -90,8 +90,8 @@ extension SearchIndex {
         }
         // A title listed above that holds a spelling of a query word, not the word: the line says so even when the
         // word as typed was found elsewhere in the occupation (an ESCO label of "counsellor" beside a U.S. title's
-        // "Counselor").
-        for s in slots.indices {
+        // "Counselor"). Not for a description's verb, which never counts in a title match.
+        for s in slots.indices where !slots[s].verb {
             for alternative in slots[s].alternatives where alternative.kind == .spelling {
                 let line = "\(alternative.kind.rawValue): \(slots[s].word) → \(alternative.word)"
                 guard !lines.contains(line), listed.contains(where: { e in

@@ -7,7 +7,7 @@ import Foundation
 /// unknown modifier is more often a real word the titles do not use ("drought", "inverters") or a name than a typing
 /// error, and a word one letter away from it would change the meaning ("draught"). A compound written as one word
 /// ("backend") is written apart when official titles write its two words together (`split(of:)`), and two words
-/// joined by a hyphen are written as one when titles mostly write them so (`joiningHyphens(_:)`: "co-ordinator").
+/// joined by a hyphen are written as one when U.S. titles mostly write them so (`joiningHyphens(_:)`: "co-ordinator").
 extension SearchIndex {
     /// The shortest word corrected: shorter words are more often abbreviations or names than typing errors.
     static let shortestCorrected = 6
@@ -87,8 +87,8 @@ extension SearchIndex {
     /// the two in a row (`joined(_:_:)`): "Project Co-ordinator", ESCO's and the British spelling, as "Project
     /// Coordinator", "Bio-Medical Engineer" as "Biomedical Engineer"; and the joins made
     /// (`co-ordinator → coordinator`).
-    /// The mirror of `split(of:)`. Both words are ASCII letters; a chain ("a-b-c") joins from the left while each
-    /// pair joins. The joined word is in capitals when both parts are, else its second part is in lower case.
+    /// The mirror of `split(of:)`. Both words are ASCII letters; in a chain ("a-b-c") each pair is judged from the
+    /// left, a joined word with the next part ("ab" and "c"). The joined word is in capitals when both parts are, else its second part is in lower case.
     /// O(distinct hyphenated pairs × titles holding the rarer word).
     func joiningHyphens(_ query: String) -> (text: String, joins: [String]) {
         let characters = Array(query)
@@ -137,31 +137,42 @@ extension SearchIndex {
     /// The one word U.S. titles (SOC, Direct Match, O*NET) write for two lower-case words joined by a hyphen, or
     /// nil: the first has two letters or more and the second three or more ("Set-Up", "I-DEAS" and "Comp-U-Floor"
     /// keep their words), and the two written as one is a word of more U.S. title entries than the two in a row, one
-    /// at least. "Real-Time Captioner" and "Non-Destructive Testing Specialist", which U.S. titles write with the
-    /// hyphen, keep their two words, and so does "Multi-Channel Marketing Manager": "multichannel" is a word of a
-    /// technology's name only.
+    /// at least. The two in a row are counted as terms of the normalised titles (stop words left out), or as
+    /// written where one is a stop word. "Non-Destructive Testing Specialist" and "Real-Time Captioner", whose two
+    /// words U.S. titles write in a row as often as the one word or more, keep them, and so does "Multi-Channel
+    /// Marketing Manager": "multichannel" is a word of a technology's name only. A title is counted once.
     func joined(_ first: String, _ second: String) -> String? {
         guard first.count >= 2, second.count >= 3, let id = termID(first + second) else { return nil }
-        let together = titleEntries(with: id).count { entries[Int($0)].field != .esco }
+        // The U.S. title entries holding `term`, each once (a title holding the term twice is listed twice).
+        func usEntries(_ term: Int) -> [Int] {
+            var last = -1
+            return titleEntries(with: term).compactMap { entry in
+                let e = Int(entry)
+                defer { last = e }
+                return e != last && entries[e].field != .esco ? e : nil
+            }
+        }
+        let together = usEntries(id).count
         guard together > 0 else { return nil }
         // The two in a row: as terms, among the titles of the rarer; as written where one is a stop word ("on" of
-        // "On-Site", which U.S. titles write so as often as "Onsite"), among the titles of the other.
+        // "On-Site", which U.S. titles write so more often than "Onsite"), among the titles of the other.
         var apart = 0
+        let stop = SearchText.stopWords.contains(first) || SearchText.stopWords.contains(second)
         switch (termID(first), termID(second)) {
-        case let (firstID?, secondID?):
+        case let (firstID?, secondID?) where !stop:
             let (a, b) = (Int32(firstID), Int32(secondID))
             let rarer = titleEntries(with: firstID).count < titleEntries(with: secondID).count ? firstID : secondID
-            for entry in titleEntries(with: rarer) where entries[Int(entry)].field != .esco {
-                let terms = self.terms(of: Int(entry))
+            for e in usEntries(rarer) {
+                let terms = self.terms(of: e)
                 if terms.indices.dropLast().contains(where: { terms[$0] == a && terms[$0 + 1] == b }) {
                     apart += 1
                     if apart >= together { return nil }
                 }
             }
         case let (firstID, secondID):
-            guard let other = firstID ?? secondID else { return nil }
-            for entry in titleEntries(with: other) where entries[Int(entry)].field != .esco {
-                let words = SearchText.tokens(text(of: Int(entry))).map(\.text)
+            guard let other = SearchText.stopWords.contains(first) ? secondID : firstID ?? secondID else { return nil }
+            for e in usEntries(other) {
+                let words = SearchText.tokens(text(of: e)).map(\.text)
                 if words.indices.dropLast().contains(where: { words[$0] == first && words[$0 + 1] == second }) {
                     apart += 1
                     if apart >= together { return nil }

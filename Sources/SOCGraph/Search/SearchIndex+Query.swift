@@ -970,10 +970,20 @@ extension SearchIndex {
     /// written or its singular in -s. O(titles holding the term).
     func usTitles(holding id: Int, word: String?) -> Bool {
         let singular = word.flatMap { $0.hasSuffix("s") ? String($0.dropLast()) : nil }
-        return titleEntries(with: id).contains { entry in
-            guard entries[Int(entry)].field != .esco else { return false }
+        return usTitleEntries(with: id).contains { e in
             guard let word else { return true }
-            return SearchText.tokens(text(of: Int(entry))).contains { $0.text == word || $0.text == singular }
+            return SearchText.tokens(text(of: e)).contains { $0.text == word || $0.text == singular }
+        }
+    }
+
+    /// The U.S. title entries (SOC, Direct Match, O*NET; not ESCO) holding term `id`, in order, each once:
+    /// `titleEntries(with:)` lists a title that holds the term twice twice. O(titles holding the term).
+    func usTitleEntries(with id: Int) -> [Int] {
+        var last = -1
+        return titleEntries(with: id).compactMap { entry in
+            let e = Int(entry)
+            defer { last = e }
+            return e != last && entries[e].field != .esco ? e : nil
         }
     }
 

@@ -143,16 +143,7 @@ extension SearchIndex {
     /// Marketing Manager": "multichannel" is a word of a technology's name only. A title is counted once.
     func joined(_ first: String, _ second: String) -> String? {
         guard first.count >= 2, second.count >= 3, let id = termID(first + second) else { return nil }
-        // The U.S. title entries holding `term`, each once (a title holding the term twice is listed twice).
-        func usEntries(_ term: Int) -> [Int] {
-            var last = -1
-            return titleEntries(with: term).compactMap { entry in
-                let e = Int(entry)
-                defer { last = e }
-                return e != last && entries[e].field != .esco ? e : nil
-            }
-        }
-        let together = usEntries(id).count
+        let together = usTitleEntries(with: id).count
         guard together > 0 else { return nil }
         // The two in a row: as terms, among the titles of the rarer; as written where one is a stop word ("on" of
         // "On-Site", which U.S. titles write so more often than "Onsite"), among the titles of the other.
@@ -162,7 +153,7 @@ extension SearchIndex {
         case let (firstID?, secondID?) where !stop:
             let (a, b) = (Int32(firstID), Int32(secondID))
             let rarer = titleEntries(with: firstID).count < titleEntries(with: secondID).count ? firstID : secondID
-            for e in usEntries(rarer) {
+            for e in usTitleEntries(with: rarer) {
                 let terms = self.terms(of: e)
                 if terms.indices.dropLast().contains(where: { terms[$0] == a && terms[$0 + 1] == b }) {
                     apart += 1
@@ -171,7 +162,7 @@ extension SearchIndex {
             }
         case let (firstID, secondID):
             guard let other = SearchText.stopWords.contains(first) ? secondID : firstID ?? secondID else { return nil }
-            for e in usEntries(other) {
+            for e in usTitleEntries(with: other) {
                 let words = SearchText.tokens(text(of: e)).map(\.text)
                 if words.indices.dropLast().contains(where: { words[$0] == first && words[$0 + 1] == second }) {
                     apart += 1

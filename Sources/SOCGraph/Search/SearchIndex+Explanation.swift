@@ -84,16 +84,19 @@ extension SearchIndex {
                                  + "statements that start with \"\(verb.base)\" are of such occupations"
                          } ?? "") + ")")
         }
+        // The line of an alternative used for a query word (`expansion: leader → supervisor`).
+        let alternativeLine = { (s: Int, alternative: Alternative) in
+            "\(alternative.kind.rawValue): \(slots[s].word) → \(alternative.word)"
+        }
         for s in slots.indices where satisfied[s] > 0 && via[s] >= 0 {
-            let alternative = slots[s].alternatives[via[s]]
-            lines.append("\(alternative.kind.rawValue): \(slots[s].word) → \(alternative.word)")
+            lines.append(alternativeLine(s, slots[s].alternatives[via[s]]))
         }
         // A title listed above that holds a spelling of a query word, not the word: the line says so even when the
         // word as typed was found elsewhere in the occupation (an ESCO label of "counsellor" beside a U.S. title's
         // "Counselor"). Not for a description's verb, which never counts in a title match.
         for s in slots.indices where !slots[s].verb {
             for alternative in slots[s].alternatives where alternative.kind == .spelling {
-                let line = "\(alternative.kind.rawValue): \(slots[s].word) → \(alternative.word)"
+                let line = alternativeLine(s, alternative)
                 guard !lines.contains(line), listed.contains(where: { e in
                     terms(of: e).contains(Int32(alternative.id)) && !terms(of: e).contains { Int($0) == slots[s].id }
                 }) else { continue }

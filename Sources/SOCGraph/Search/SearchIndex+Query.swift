@@ -805,10 +805,12 @@ extension SearchIndex {
             // its singular): ESCO's labels have the British one, the U.S. titles the other, and both are searched,
             // the word weighed by the American one's rarity. "Controlled" stays (U.S. titles write it), and
             // "patrolling" gives no "patroling", which no title writes.
-            let british = QueryExpansion.table[token.text] == nil
+            // Only a word with an American spelling is looked up in the titles.
+            let americans = QueryExpansion.americanSpellings(token.text)
+            let british = !americans.isEmpty && QueryExpansion.table[token.text] == nil
                 && !(termIDs[term].map { usTitles(holding: $0, word: nil) } ?? false)
             var americanID: Int?
-            for american in QueryExpansion.americanSpellings(token.text) where british {
+            for american in americans where british {
                 let americanTerm = self.term(.init(text: american, protected: false))
                 guard americanTerm != term, let id = termIDs[americanTerm], usTitles(holding: id, word: american),
                       !alternatives.contains(where: { $0.id == id })
@@ -967,12 +969,13 @@ extension SearchIndex {
     }
 
     /// Whether a U.S. title (SOC, Direct Match, O*NET) holds term `id`, and, when `word` is given, that word as
-    /// written or its singular in -s. O(titles holding the term).
+    /// written or its singular in -s. It stops at the first such title: O(titles holding the term) at most.
     func usTitles(holding id: Int, word: String?) -> Bool {
         let singular = word.flatMap { $0.hasSuffix("s") ? String($0.dropLast()) : nil }
-        return usTitleEntries(with: id).contains { e in
+        return titleEntries(with: id).contains { entry in
+            guard entries[Int(entry)].field != .esco else { return false }
             guard let word else { return true }
-            return SearchText.tokens(text(of: e)).contains { $0.text == word || $0.text == singular }
+            return SearchText.tokens(text(of: Int(entry))).contains { $0.text == word || $0.text == singular }
         }
     }
 

@@ -642,7 +642,7 @@ extension SearchIndex {
         // as written is an official title ("Day-Care Attendant" is 39-9011's "Day Care Attendant").
         var (solid, joins) = joiningHyphens(trimmed)
         if !joins.isEmpty, !titleCodes(JobTitle.normalize(trimmed).text).isEmpty { (solid, joins) = (trimmed, []) }
-        let (spelled, corrections, splits) = correctingSpelling(solid)
+        let (spelled, corrections, splits, abbreviated) = correctingSpelling(solid)
         // A query typed all in capitals is read in lower case, so its stop words are not taken for acronyms, but
         // "IT" (`JobTitle.fromCapitals(_:)`).
         let allCapitals = spelled.contains(" ") && !spelled.contains(where: \.isLowercase)
@@ -871,6 +871,9 @@ extension SearchIndex {
         var notes: [String] = []
         if !corrections.isEmpty { notes.append("spelling corrected: " + corrections.joined(separator: ", ")) }
         if !splits.isEmpty { notes.append("written apart as official titles write it: " + splits.joined(separator: ", ")) }
+        if !abbreviated.isEmpty {
+            notes.append("written apart as abbreviations of job titles: " + abbreviated.joined(separator: ", "))
+        }
         if !joins.isEmpty { notes.append("written as one word as official titles write it: " + joins.joined(separator: ", ")) }
         notes += readings
         let readAs = notes.isEmpty

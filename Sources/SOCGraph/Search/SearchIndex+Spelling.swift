@@ -30,26 +30,35 @@ extension SearchIndex {
     /// one edit (a letter deleted, inserted, replaced, or two neighbours swapped) turns it into a common head of
     /// titles held by at least `correctionTitles` title entries; the most held wins, then the first
     /// alphabetically. The replacement keeps the case of the word as typed. O(words × length × 26).
-    func correctingSpelling(_ query: String) -> (text: String, corrections: [String], splits: [String]) {
+    func correctingSpelling(_ query: String)
+        -> (text: String, corrections: [String], splits: [String], abbreviated: [String])
+    {
         var text = ""
-        var corrections: [String] = [], splits: [String] = []
+        var corrections: [String] = [], splits: [String] = [], abbreviated: [String] = []
         var word = ""
         // A run holding digits or letters beyond ASCII is a code or a name: kept as typed.
         var kept = false
-        var known: [String: String?] = [:], apart: [String: String?] = [:]
+        var known: [String: String?] = [:]
+        var apart: [String: (split: String, abbreviations: Bool)?] = [:]
         func flush() {
             defer { word = ""; kept = false }
             let lower = word.lowercased()
             // A compound written as one word ("Backend", "Frontend") is written apart as official titles write it.
             if !kept, (Self.shortestSplit...Self.longestCorrected).contains(word.count) {
-                if apart[lower] == nil { apart[lower] = split(of: lower) }
-                if let split = apart[lower] ?? nil {
+                if apart[lower] == nil {
+                    apart[lower] = split(of: lower).map { ($0, false) } ?? abbreviationSplit(of: lower).map { ($0, true) }
+                }
+                if let (split, abbreviations) = apart[lower] ?? nil {
                     let parts = split.split(separator: " ").map(String.init)
                     text += word.allSatisfy(\.isUppercase) ? split.uppercased()
                         : word.first!.isUppercase ? parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }
                             .joined(separator: " ") : split
                     let note = "\(lower) → \(split)"
-                    if !splits.contains(note) { splits.append(note) }
+                    if abbreviations {
+                        if !abbreviated.contains(note) { abbreviated.append(note) }
+                    } else if !splits.contains(note) {
+                        splits.append(note)
+                    }
                     return
                 }
             }
@@ -80,7 +89,7 @@ extension SearchIndex {
             }
         }
         flush()
-        return (text, corrections, splits)
+        return (text, corrections, splits, abbreviated)
     }
 
     /// The query with each pair of words joined by a hyphen that U.S. titles write as one word more often than as
@@ -173,17 +182,22 @@ extension SearchIndex {
         return first + second
     }
 
+    /// The letters of a lower-case word that may be two written as one: four or more, and the word unknown to the
+    /// index, the expansion, abbreviation and normalisation tables; nil otherwise.
+    func splittable(_ word: String) -> [Character]? {
+        guard word.count >= 4, termID(word) == nil, QueryExpansion.lookup(word) == nil,
+            JobTitle.abbreviations[word] == nil, !JobTitle.isRuleWord(word)
+        else { return nil }
+        return Array(word)
+    }
+
     /// The two words a lower-case word of ASCII letters is written for, as "back end" for "backend", or nil: the
     /// word is unknown to the index, the expansion, abbreviation and normalisation tables, and it splits into two
     /// words of two letters or more that follow each other in an official title (`isTitlePhrase`: "Back End
     /// Engineer" is an O*NET alternate title of Web Developers). Of several such splits, the one whose words are
     /// held by most titles (the rarer of the two counted) wins. O(length × titles holding the second word).
     func split(of word: String) -> String? {
-        guard termID(word) == nil, QueryExpansion.lookup(word) == nil,
-            JobTitle.abbreviations[word] == nil, !JobTitle.isRuleWord(word)
-        else { return nil }
-        let letters = Array(word)
-        guard letters.count >= 4 else { return nil }
+        guard let letters = splittable(word) else { return nil }
         var best: (split: String, titles: Int)?
         for i in 2...(letters.count - 2) {
             let (first, second) = (String(letters[..<i]), String(letters[i...]))
@@ -195,6 +209,28 @@ extension SearchIndex {
             best = (first + " " + second, titles)
         }
         return best?.split
+    }
+
+    /// The two words a lower-case word of ASCII letters is written for when it ends in an abbreviation of job titles
+    /// (`JobTitle.abbreviations`) that U.S. titles (SOC, Direct Match, O*NET) glue to another abbreviation as one
+    /// word, after a word of the index or an abbreviation, or nil: "MLOps" is "ML Ops", machine learning operations,
+    /// as O*NET's "DevOps Engineer" writes "dev" and "ops" as one; so are "DataOps", "CloudOps", "AIOps". Not
+    /// "EdTech" or "MedTech": no U.S. title glues "tech" to an abbreviation (a technology's "Infotech" is a name), so
+    /// nothing says that "tech" ends a word as an abbreviation ("Biotech" is biotechnology). The word is unknown as
+    /// `split(of:)` asks; the longest first word wins. O(length × abbreviations).
+    func abbreviationSplit(of word: String) -> String? {
+        guard let letters = splittable(word) else { return nil }
+        for i in stride(from: letters.count - 2, through: 2, by: -1) {
+            let (first, second) = (String(letters[..<i]), String(letters[i...]))
+            guard JobTitle.abbreviations[second] != nil, second.allSatisfy(\.isLetter),
+                JobTitle.abbreviations[first] != nil || termID(first) != nil,
+                JobTitle.abbreviations.keys.contains(where: { key in
+                    termID(key + second).map { !usTitleEntries(with: $0).isEmpty } ?? false
+                })
+            else { continue }
+            return first + " " + second
+        }
+        return nil
     }
 
     /// The correction of a lower-case word of ASCII letters, or nil when it is known or nothing qualifies.

@@ -378,6 +378,28 @@ extension ShippedGraphTests {
         }
     }
 
+    /// A verb in -ing after the title's head ends the title part before a word titles end in too, in a query too
+    /// long for a title: "firmware engineer writing drivers" was a driver (15-1299 at 0.24, 53-7081 Refuse and
+    /// Recyclable Material Collectors next, through "Solid Waste Driver"; they are still second, at 0.21, far
+    /// behind), "software engineer managing engineers" rested on "engineers", "economist advising ministers" listed
+    /// Clergy second.
+    @Test func aVerbBeforeAWordTitlesEndInStillEndsTheTitlePart() throws {
+        guard requireGraph() else { return }
+        for (query, code) in [("firmware engineer writing drivers for solid-state drives", "15-1299"),
+                              ("software engineer managing engineers on a payments platform", "15-1252"),
+                              ("electrical engineer designing controllers for electric vehicles", "17-2071"),
+                              ("economist advising ministers on trade policy", "19-3011")] {
+            let ranked = try ranking(query, limit: 3)
+            #expect(ranked.codes.first == code, "\(query): \(ranked.codes)")
+            if !query.hasPrefix("firmware") {
+                #expect(!ranked.codes.contains { $0.hasPrefix("53-") || $0.hasPrefix("21-") }, "\(query): \(ranked.codes)")
+            }
+        }
+        #expect(try !ranking("firmware engineer writing drivers for solid-state drives").weak)
+        // A title keeps its -ing word: "Engineering & Adjusting Manager" is an engineering manager.
+        #expect(try ranking("Engineering & Adjusting Manager").codes.first == "11-9041")
+    }
+
     @Test func aPrincipalInvestigatorIsAScientistNotADetective() throws {
         guard requireGraph() else { return }
         let title = try ranking("Principal Investigator")

@@ -732,9 +732,16 @@ extension SearchIndex {
         // has three words or more, no comma, dash or bracket, no word that titles commonly end in and no role word,
         // and the word after it is no phrase with it in official titles: titles start with a field in -ing
         // ("Marketing Communications Manager", "Nursing Unit Head", "Mining Engineer").
+        // Before a common head too, in a query too long for a title, after a common head and where no official title
+        // writes the two in a row: "firmware engineer writing drivers for solid-state drives" is an engineer, not a
+        // driver ("Engineering & Adjusting Manager" is a title).
         let isVerbForm = { (i: Int, words: [String], nextTerm: String?) in
-            guard words[i].count > 5, words[i].lowercased().hasSuffix("ing"),
-                  nextTerm.map({ !isCommonHead($0) }) == true else { return false }
+            guard words[i].count > 5, words[i].lowercased().hasSuffix("ing"), let nextTerm else { return false }
+            if isCommonHead(nextTerm) {
+                return tokens.count > Self.contextWords + 1 && i > 0
+                    && isCommonHead(self.term(.init(text: words[i - 1].lowercased(), protected: false)))
+                    && !self.isTitlePhrase(words[i], words[i + 1])
+            }
             if i > 0 { return !self.isTitlePhrase(words[i - 1], words[i]) }
             return words.count > 2 && !normalized.qualified
                 && !words.contains { word in

@@ -41,8 +41,9 @@ extension SearchIndex {
         /// The slot of the query's head word (`JobTitle`), if it has one.
         var head: Int?
         /// Pairs of slots, neither the head, whose words follow each other in the query as in a term of art that
-        /// job titles abbreviate (`JobTitle.termsOfArt`, "machine learning"): a title holding one of the two
-        /// without the other earns `brokenPhrase` of each ("Learning Director" is not of machine learning).
+        /// job titles abbreviate (`JobTitle.termsOfArt`, "machine learning") or as a hyphenated compound
+        /// ("solid-state"): a title holding one of the two without the other earns `brokenPhrase` of each ("Learning
+        /// Director" is not of machine learning, "Solid Waste Driver" not of solid-state drives).
         var phrases: [(Int, Int)] = []
 
         init(_ slots: [Slot], termCount: Int, phrases termPhrases: [(String, String)] = []) {
@@ -96,6 +97,26 @@ extension SearchIndex {
         var textOnly = false
     }
 
+    /// The pairs of lower-case words of `text` written with a hyphen between them, each of two letters or more
+    /// ("solid-state", "large-scale"; in a chain, each pair), the first not a word titles commonly end in (in
+    /// "Classroom Teacher-Elementary" the hyphen ends the title). The writer made the two one term: a title holding
+    /// one without the other uses it in another sense ("Solid Waste Driver", "Large Animal Veterinarian", "Scale
+    /// Operator", "Film Editor" for "thin-film"). Those U.S. titles write as one word are joined before
+    /// (`joiningHyphens(_:)`).
+    func hyphenated(_ text: String) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) where word.contains("-") {
+            let parts = word.split(separator: "-").map { $0.lowercased() }
+            for k in parts.indices.dropLast() where parts[k].count >= 2 && parts[k + 1].count >= 2
+                && SearchText.isMeaningful(.init(text: parts[k], protected: false))
+                && SearchText.isMeaningful(.init(text: parts[k + 1], protected: false))
+                && !(termID(parts[k]).map(headTerms.contains) ?? false) {
+                pairs.append((parts[k], parts[k + 1]))
+            }
+        }
+        return pairs
+    }
+
     /// How one title matches the query.
     struct TitleMatch {
         var entry: Int
@@ -123,7 +144,7 @@ extension SearchIndex {
         if let problem = Self.lengthProblem(query) { throw SOCGraphError.invalidInput(problem) }
         let reading = try slots(for: query)
         let slots = reading.slots
-        let phrases = reading.phrases
+        let phrases = reading.phrases + reading.compounds
         let queryTerms = QueryTerms(slots, termCount: postings.count, phrases: phrases)
         // Titles are matched against the whole query and, when it goes on past its title part ("materials
         // engineer" of "materials engineer developing lightweight composites"), against the title part too, at
@@ -595,6 +616,9 @@ extension SearchIndex {
         var isTitle: Bool
         /// The terms of consecutive query words that are consecutive words of a term of art (`JobTitle.termsOfArt`).
         var phrases: [(String, String)]
+        /// The terms of the two words of each hyphenated compound of the query that stays two words ("solid-state",
+        /// "large-scale"): a term of art too (`hyphenated(_:)`).
+        var compounds: [(String, String)] = []
         /// The slot of each meaningful word, in the query's order: a word repeated ("Machine Learning / Deep Learning
         /// Engineer") has its first word's slot. Field terms are found in it (`FieldTermLink`).
         var order: [Int] = []
@@ -912,6 +936,8 @@ extension SearchIndex {
                             phrases: JobTitle.termsOfArtPairs(tokens.map(\.text)).map {
                                 (term(tokens[$0]), term(tokens[$0 + 1]))
                             },
+                            compounds: hyphenated(solid).map { (term(.init(text: $0, protected: false)),
+                                                                term(.init(text: $1, protected: false))) },
                             order: tokens.compactMap { token in
                                 let term = self.term(token)
                                 return slots.firstIndex { $0.term == term }

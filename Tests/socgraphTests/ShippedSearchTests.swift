@@ -387,15 +387,20 @@ extension ShippedGraphTests {
         guard requireGraph() else { return }
         for (query, code) in [("firmware engineer writing drivers for solid-state drives", "15-1299"),
                               ("software engineer managing engineers on a payments platform", "15-1252"),
+                              ("software engineer managing engineers", "15-1252"),
                               ("electrical engineer designing controllers for electric vehicles", "17-2071"),
-                              ("economist advising ministers on trade policy", "19-3011")] {
+                              ("economist advising ministers on trade policy", "19-3011"),
+                              ("economist advising ministers", "19-3011")] {
             let ranked = try ranking(query, limit: 3)
             #expect(ranked.codes.first == code, "\(query): \(ranked.codes)")
             #expect(!ranked.codes.contains { $0.hasPrefix("53-") || $0.hasPrefix("21-") }, "\(query): \(ranked.codes)")
         }
         #expect(try !ranking("firmware engineer writing drivers for solid-state drives").weak)
-        // A title keeps its -ing word: "Engineering & Adjusting Manager" is an engineering manager.
+        // A title keeps its -ing word before the one person it names, however long: "Driver Hiring Manager" is a
+        // manager, not a truck driver, "Engineering & Adjusting Manager" an engineering manager.
         #expect(try ranking("Engineering & Adjusting Manager").codes.first == "11-9041")
+        let hiring = try ranking("Driver Hiring Manager Regional Trucking Company", limit: 1)
+        #expect(hiring.codes.first?.hasPrefix("11-") == true, "\(hiring.codes)")
     }
 
     /// Two words written with a hyphen are one term: a title holding one without the other is of another sense.
@@ -408,6 +413,10 @@ extension ShippedGraphTests {
             #expect(!ranked.codes.contains(where: absent.contains), "\(query): \(ranked.codes)")
         }
         #expect(try ranking("Mixed-Signal Design Engineer", limit: 2).codes.allSatisfy { $0.hasPrefix("17-") })
+        // A hyphen joining alternatives keeps both ("Sound Technician", "Sound Engineering Technicians"), and a term
+        // of art written with one counts once.
+        #expect(try ranking("Sound-Lighting Technician", limit: 2).codes == ["27-4015", "27-4014"])
+        #expect(try ranking("Machine-Learning Director").codes == ranking("Machine Learning Director").codes)
         // A hyphen after a word titles end in ends the title.
         #expect(try ranking("Classroom Teacher-Elementary").codes.first == "25-2021")
     }
@@ -814,7 +823,8 @@ extension ShippedGraphTests {
         #expect(try ranking("MLOps Engineer").codes.first != "17-2051")
         // Not an abbreviation no U.S. title glues to another ("EdTech", "MedTech": "tech" is glued only in a
         // technology's name), nor a known word.
-        for query in ["EdTech Engineer", "MedTech Engineer", "Sysadmin", "Biotech Engineer"] {
+        for query in ["EdTech Engineer", "MedTech Engineer", "Sysadmin", "Biotech Engineer", "ITOps Engineer",
+                      "Cyclops Engineer"] {
             let reading = try ranking(query).readAs
             #expect(!reading.contains("abbreviations of job titles"), "\(query): \(reading)")
         }

@@ -97,22 +97,25 @@ extension SearchIndex {
         var textOnly = false
     }
 
-    /// The pairs of lower-case words of `text` written with a hyphen between them, each of two letters or more
-    /// ("solid-state", "large-scale"; in a chain, each pair), the first not a word titles commonly end in (in
-    /// "Classroom Teacher-Elementary" the hyphen ends the title). The writer made the two one term: a title holding
-    /// one without the other uses it in another sense ("Solid Waste Driver", "Large Animal Veterinarian", "Scale
+    /// The pairs of lower-case words of `text` written as one with a hyphen between them, each of two letters or
+    /// more ("solid-state", "large-scale"; not a chain of three or more), the first not a word titles commonly end
+    /// in (in "Classroom Teacher-Elementary" the hyphen ends the title) nor one U.S. titles write before the word
+    /// after the pair (in "Sound-Lighting Technician" and "Accounts Payable-Receivable Clerk" the hyphen joins
+    /// alternatives: "Sound Technician", "Payable Clerk"). The writer made the two one term: a title holding one
+    /// without the other uses it in another sense ("Solid Waste Driver", "Large Animal Veterinarian", "Scale
     /// Operator", "Film Editor" for "thin-film"). Those U.S. titles write as one word are joined before
     /// (`joiningHyphens(_:)`).
     func hyphenated(_ text: String) -> [(String, String)] {
+        let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
+            .map { $0.lowercased() }
         var pairs: [(String, String)] = []
-        for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) where word.contains("-") {
-            let parts = word.split(separator: "-").map { $0.lowercased() }
-            for k in parts.indices.dropLast() where parts[k].count >= 2 && parts[k + 1].count >= 2
-                && SearchText.isMeaningful(.init(text: parts[k], protected: false))
-                && SearchText.isMeaningful(.init(text: parts[k + 1], protected: false))
-                && !(termID(parts[k]).map(headTerms.contains) ?? false) {
-                pairs.append((parts[k], parts[k + 1]))
-            }
+        for (w, word) in words.enumerated() {
+            let parts = word.split(separator: "-").map(String.init)
+            guard parts.count == 2, parts.allSatisfy({ $0.count >= 2 && SearchText.isMeaningful(.init(text: $0, protected: false)) }),
+                !(termID(parts[0]).map(headTerms.contains) ?? false),
+                !(w + 1 < words.count && isTitlePhrase(parts[0], words[w + 1]))
+            else { continue }
+            pairs.append((parts[0], parts[1]))
         }
         return pairs
     }
@@ -144,7 +147,9 @@ extension SearchIndex {
         if let problem = Self.lengthProblem(query) { throw SOCGraphError.invalidInput(problem) }
         let reading = try slots(for: query)
         let slots = reading.slots
-        let phrases = reading.phrases + reading.compounds
+        let phrases = reading.phrases + reading.compounds.filter { compound in
+            !reading.phrases.contains { $0 == compound }
+        }
         let queryTerms = QueryTerms(slots, termCount: postings.count, phrases: phrases)
         // Titles are matched against the whole query and, when it goes on past its title part ("materials
         // engineer" of "materials engineer developing lightweight composites"), against the title part too, at
@@ -756,13 +761,15 @@ extension SearchIndex {
         // has three words or more, no comma, dash or bracket, no word that titles commonly end in and no role word,
         // and the word after it is no phrase with it in official titles: titles start with a field in -ing
         // ("Marketing Communications Manager", "Nursing Unit Head", "Mining Engineer").
-        // Before a common head too, in a query too long for a title, after a common head and where no official title
-        // writes the two in a row: "firmware engineer writing drivers for solid-state drives" is an engineer, not a
-        // driver ("Engineering & Adjusting Manager" is a title).
+        // Before a common head too, when that word is in the plural (a verb's object, not the one person a title
+        // names), after a common head, and no official title writes the two in a row: "firmware engineer writing
+        // drivers for solid-state drives" is an engineer, not a driver ("Driver Hiring Manager" and "Engineering &
+        // Adjusting Manager" are titles).
         let isVerbForm = { (i: Int, words: [String], nextTerm: String?) in
             guard words[i].count > 5, words[i].lowercased().hasSuffix("ing"), let nextTerm else { return false }
             if isCommonHead(nextTerm) {
-                return tokens.count > Self.contextWords + 1 && i > 0
+                let next = words[i + 1].lowercased()
+                return i > 0 && next.hasSuffix("s") && !next.hasSuffix("ss") && nextTerm != next
                     && isCommonHead(self.term(.init(text: words[i - 1].lowercased(), protected: false)))
                     && !self.isTitlePhrase(words[i], words[i + 1])
             }

@@ -213,7 +213,8 @@ extension SearchIndex {
 
     /// The two words a lower-case word of ASCII letters is written for when it ends in an abbreviation of job titles
     /// (`JobTitle.abbreviations`) that U.S. titles (SOC, Direct Match, O*NET) glue to another abbreviation as one
-    /// word, after a word of the index or an abbreviation, or nil: "MLOps" is "ML Ops", machine learning operations,
+    /// word, after an abbreviation or a word U.S. titles write as such (not a stop word: "ITOps" stays; not a
+    /// stem: "Cyclops"), or nil: "MLOps" is "ML Ops", machine learning operations,
     /// as O*NET's "DevOps Engineer" writes "dev" and "ops" as one; so are "DataOps", "CloudOps", "AIOps". Not
     /// "EdTech" or "MedTech": no U.S. title glues "tech" to an abbreviation (a technology's "Infotech" is a name), so
     /// nothing says that "tech" ends a word as an abbreviation ("Biotech" is biotechnology). The word is unknown as
@@ -223,7 +224,9 @@ extension SearchIndex {
         for i in stride(from: letters.count - 2, through: 2, by: -1) {
             let (first, second) = (String(letters[..<i]), String(letters[i...]))
             guard JobTitle.abbreviations[second] != nil, second.allSatisfy(\.isLetter),
-                JobTitle.abbreviations[first] != nil || termID(first) != nil,
+                JobTitle.abbreviations[first] != nil
+                    || (SearchText.isMeaningful(.init(text: first, protected: false))
+                        && termID(first).map { usTitles(holding: $0, word: first) } ?? false),
                 JobTitle.abbreviations.keys.contains(where: { key in
                     termID(key + second).map { !usTitleEntries(with: $0).isEmpty } ?? false
                 })

@@ -28,7 +28,7 @@ TOUR = [
      "each candidate's O*NET tasks, after `socgraph text` has fetched them; a best candidate that only a weak title "
      "search found, with nothing in the duties behind it, is not recommended (fit says why); `memo --profile` writes "
      "the case memo as .docx, .html or .md.",
-     "fit Tests/socgraphTests/Profiles/epidemiologist.json --limit 3", 15),
+     "fit Tests/socgraphTests/Profiles/epidemiologist.json --limit 3", 17),
     ("Translate a job title",
      "Titles as employers write them, and from abroad; what was ignored or spelled out is said, a weak or tied "
      "ranking is flagged.",

@@ -959,6 +959,66 @@ extension ShippedGraphTests {
                 "\(teaches.codes) \(teaches.weakReason)")
     }
 
+    /// "Level", "Grade" and "Band" name a grade beside its mark only: dropped everywhere, they made the official
+    /// "Band Manager" (13-1011) a bare "Manager" that came first at 1.00 for "Deputy Manager", "Band Director" a
+    /// director of anything (27-2012 first) and "Level Designer" a graphic designer; "Engineer - Band B" listed
+    /// Emergency Medical Technicians and short-order cooks.
+    @Test func aGradeWordIsALevelOnlyBesideItsMark() throws {
+        guard requireGraph() else { return }
+        for (query, code) in [("Deputy Manager", "11-9199"), ("Band Director", "27-2041"), ("Band Manager", "13-1011"),
+                              ("Level Designer", "15-1255"), ("Grade School Teacher", "25-2021"),
+                              ("Mid-Level Data Analyst", "15-2051")] {
+            let ranking = try ranking(query)
+            #expect(ranking.codes.first == code, "\(query): \(ranking.codes) \(ranking.matches.first ?? [])")
+        }
+        let banded = try ranking("Engineer - Band B")
+        #expect(banded.codes == (try ranking("Engineer")).codes, "\(banded.codes)")
+        #expect(try ranking("Software Engineer Level III").codes.first == "15-1252")
+    }
+
+    /// A word of the job's reach or terms before the head goes unless official titles write it before the next word:
+    /// "Country Manager" listed 27-2022 Coaches and Scouts ("Cross Country Coach") and 27-2042 Musicians and Singers
+    /// ("Country Singer") first, "Zonal Manager" scored 0.10.
+    @Test func aWordOfTheJobsReachGoesBeforeTheHead() throws {
+        guard requireGraph() else { return }
+        for (query, word) in [("Country Manager", "country"), ("Zonal Manager", "zonal"), ("Country Director", "country"),
+                              ("Country Manager, Clean Energy", "country")] {
+            let ranking = try ranking(query)
+            let absurd = ["27-2022", "27-2042", "27-2041"]
+            #expect(!ranking.codes.contains(where: absurd.contains) && ranking.ignored == [word],
+                    "\(query): \(ranking.codes) \(ranking.ignored)")
+        }
+        // The terms a job is held on: "Independent Researcher" listed 13-1031 Claims Adjusters first ("Independent
+        // Adjuster") and 29-1122 Occupational Therapists second.
+        let independent = try ranking("Independent Researcher")
+        let researcher = try ranking("Researcher")
+        #expect(independent.ignored == ["independent"] && independent.codes == researcher.codes, "\(independent.codes)")
+        #expect(try ranking("Freelance Software Developer").codes.first == "15-1252")
+        #expect(try ranking("Independent Living Specialist").ignored.isEmpty)
+        #expect(try ranking("Country Manager").codes == (try ranking("Manager")).codes)
+        #expect(try ranking("Global Head of Sales").codes.first == "11-2022")
+        // Before a word of the field: kept ("Area Studies Professor" lost 25-1062 from first place when it went).
+        #expect(try ranking("Area Studies Professor").codes.first == "25-1062")
+        #expect(try ranking("International Development Specialist").ignored.isEmpty)
+        // Written so by official titles: kept.
+        for (query, code) in [("Regional Manager", "11-2022"), ("Country Singer", "27-2042")] {
+            let ranking = try ranking(query)
+            #expect(ranking.ignored.isEmpty && ranking.codes.first == code, "\(query): \(ranking.codes)")
+        }
+    }
+
+    /// A technical lead is read as a team lead of the work named: "Tech Lead, Machine Learning" listed 25-9031
+    /// Instructional Coordinators second ("Career Technical Supervisor").
+    @Test func aTechnicalLeadIsALeadOfTheWorkNamed() throws {
+        guard requireGraph() else { return }
+        for query in ["Tech Lead, Machine Learning", "Technical Lead - Machine Learning"] {
+            let ranking = try ranking(query)
+            #expect(ranking.codes.first.map(["15-1221", "15-2051"].contains) == true
+                        && !ranking.codes.contains("25-9031") && ranking.weak,
+                    "\(query): \(ranking.codes)")
+        }
+    }
+
     /// A British spelling no U.S. title writes is searched in its American spelling too: ESCO's labels are British,
     /// so "School Counsellor" matched only ESCO's "school counsellor" (0.57, flagged), "Travelling Nurse" scored 0.34,
     /// and "Harbour Master" listed Music Directors and Composers first ("Band Master").

@@ -77,6 +77,15 @@ extension JobTitle {
         PhraseReading(phrase: ["research", "fellow"], reading: ["research", "scientist"],
                       reason: "a research appointment at a university or institute (U.K., Commonwealth, India), "
                         + "naming no field; name the field if the title does not (\"Research Fellow in Physics\")"),
+        // The U.K. civil service grades its scientists Scientific Officer, Higher, Senior and Principal Scientific
+        // Officer, and Indian government research establishments (the Department of Atomic Energy's) grade theirs
+        // Scientific Officer; no official title has the phrase ("Chief Scientific Officer" is another title).
+        PhraseReading(phrase: ["scientific", "officer"], reading: ["research", "scientist"],
+                      reason: "a scientist's grade in government research (U.K. civil service, India), naming no "
+                        + "field; name the field if the title does not"),
+        PhraseReading(phrase: ["higher", "scientific", "officer"], reading: ["research", "scientist"],
+                      reason: "a scientist's grade in government research (U.K. civil service), naming no field; "
+                        + "name the field if the title does not"),
         // U.K. and Commonwealth universities rank a Reader between Senior Lecturer and Professor; ESCO lists
         // "reader" under ISCO-08 2310 University and higher education teachers. "Reader" alone stays a reader.
         PhraseReading(phrase: ["reader", "in"], reading: ["professor", "in"],

@@ -62,9 +62,13 @@ public enum JobTitle {
 
     /// Grade and level words, dropped wherever they stand.
     static let levelWords: Set<String> = [
-        "senior", "sr", "snr", "junior", "jr", "ii", "iii", "iv", "vi", "vii", "viii", "level", "grade", "band",
-        "mts", "smts", "pmts", "lmts",
+        "senior", "sr", "snr", "junior", "jr", "ii", "iii", "iv", "vi", "vii", "viii", "mts", "smts", "pmts", "lmts",
     ]
+    /// Words that name a grade only beside its mark, a number or a letter ("Level 3", "Band B", "Grade II"), or
+    /// after a level or rank ("Senior Level", "Entry Level", "Mid-Level"), and are dropped then with the mark and
+    /// "mid". Elsewhere they are words of the work: "Band Manager" (13-1011) is no "Manager", nor is "Level
+    /// Designer" a designer of any kind or "Grade School Teacher" a teacher of any school.
+    static let gradeWords: Set<String> = ["level", "grade", "band"]
     /// Rank words, dropped before the head word only.
     static let rankWords: Set<String> = [
         "principal", "staff", "lead", "associate", "assistant", "deputy", "distinguished", "intermediate", "entry",
@@ -120,6 +124,20 @@ public enum JobTitle {
         "contract", "contractor", "temporary", "temp", "full", "part", "time", "fulltime", "parttime", "req",
         "requisition", "new", "york", "california", "texas", "ny", "ca", "tx", "wa", "nj", "il", "ma", "ga",
     ]
+    /// Words of the reach of a job, which say where its work is done, not what it is: before the head of a query's
+    /// title, or before a role word that comes before it, they go ("Country Manager", "Global Head of Sales", "Zonal
+    /// Manager", "Regional Operations Director") unless official titles write them before the next word ("Regional
+    /// Manager", "District Manager", "Country Singer": `SearchIndex`). Before another word they may name a field
+    /// ("International Development Specialist", "Area Studies Professor", "Global Health Researcher") and stay.
+    public static let scopeWords: Set<String> = [
+        "country", "global", "regional", "national", "international", "zonal", "zone", "area", "territory", "region",
+        "district", "worldwide",
+    ]
+    /// Words of the terms a job is held on, which name no field: before the head of a query's title they go
+    /// ("Independent Researcher", "Freelance Software Developer") unless official titles write them before the next
+    /// word ("Independent Living Specialist", "Contract Specialist").
+    public static let termWords: Set<String> = ["independent", "freelance", "contract"]
+
     /// Words after which the title part of a text ends (its head is the word before).
     static let headBoundaries: Set<String> = [
         "of", "for", "in", "at", "with", "responsible", "who", "that", "on", "to", "within",
@@ -289,15 +307,19 @@ public enum JobTitle {
             }
             // A bracketed code or a segment of noise after the first names no occupation.
             let lower = words.map { $0.lowercased() }
-            if position > 0, !words.isEmpty, lower.allSatisfy({ isNoise($0) || isLevel($0) }) {
+            if position > 0, !words.isEmpty,
+                lower.indices.allSatisfy({ isNoise(lower[$0]) || isLevel(at: $0, in: lower) })
+            {
                 dropped += lower
                 continue
             }
             // Levels go wherever they stand; a rank word goes before the head of what is left ("Member of Technical
             // Staff II" keeps "staff").
-            let lastWord = lower.last { !isLevel($0) && !(query && queryLevelWords.contains($0)) }
+            let lastWord = lower.indices
+                .last { !isLevel(at: $0, in: lower) && !(query && queryLevelWords.contains(lower[$0])) }
+                .map { lower[$0] }
             let isDroppedLevel = { (i: Int) in
-                isLevel(lower[i]) || (query && queryLevelWords.contains(lower[i]))
+                isLevel(at: i, in: lower) || (query && queryLevelWords.contains(lower[i]))
                     || (query && position == 0 && i == 0 && lower[i] == "graduate"
                         && lastWord.map(graduateGradeHeads.contains) == true)
             }
@@ -400,6 +422,24 @@ public enum JobTitle {
         }
         return segment.trimmingCharacters(in: .whitespaces).hasSuffix(" " + word)
     }
+
+    /// Whether the word at `i` of `lower` (a segment's words, lower case) is a level: one of `isLevel(_:)`, a grade
+    /// word beside its mark or after a level or rank, "mid" before a grade word, or a letter after one ("Band B").
+    static func isLevel(at i: Int, in lower: [String]) -> Bool {
+        let word = lower[i]
+        let next = i + 1 < lower.count ? lower[i + 1] : nil
+        let previous = i > 0 ? lower[i - 1] : nil
+        if gradeWords.contains(word) {
+            return next.map { isLevel($0) || isLetterMark($0) } == true
+                || previous.map { levelWords.contains($0) || rankWords.contains($0) || $0 == "mid" } == true
+        }
+        if word == "mid" { return next.map(gradeWords.contains) == true }
+        if isLetterMark(word), let previous, gradeWords.contains(previous) { return true }
+        return isLevel(word)
+    }
+
+    /// A single letter, as a grade is marked ("Band B", "Grade C").
+    static func isLetterMark(_ word: String) -> Bool { word.count == 1 && word.first!.isLetter }
 
     static func isLevel(_ word: String) -> Bool {
         if levelWords.contains(word) { return true }

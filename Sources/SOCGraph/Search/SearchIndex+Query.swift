@@ -740,6 +740,24 @@ extension SearchIndex {
         if !named.isEmpty {
             readings.append("as written, also a title O*NET lists under " + named.joined(separator: "; "))
         }
+        // A word of the job's reach or terms before the head of the title part (a word titles commonly end in) goes,
+        // unless official titles write it before the next word (`JobTitle.scopeWords`, `JobTitle.termWords`).
+        let title = normalized.headCandidates
+        let headAt = title.indices.last { i in
+            termIDs[term(.init(text: title[i], protected: false))].map(headTerms.contains) ?? false
+        } ?? 0
+        let beforeRole = { (i: Int) in i + 1 == headAt || JobTitle.roleWords.contains(title[i + 1]) }
+        for i in title.indices.prefix(headAt).reversed()
+        where (JobTitle.termWords.contains(title[i]) || (JobTitle.scopeWords.contains(title[i]) && beforeRole(i)))
+            && !isTitlePhrase(title[i], title[i + 1])
+        {
+            var words = normalized.text.split(separator: " ").map(String.init)
+            guard let at = words.firstIndex(where: { $0.lowercased() == title[i] }) else { continue }
+            words.remove(at: at)
+            normalized.text = words.joined(separator: " ")
+            normalized.headCandidates.remove(at: i)
+            normalized.dropped.append(title[i])
+        }
         let tokens = SearchText.tokens(normalized.text).filter(SearchText.isMeaningful)
         guard !tokens.isEmpty else {
             throw SOCGraphError.invalidInput(

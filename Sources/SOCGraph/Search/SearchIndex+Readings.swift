@@ -240,11 +240,18 @@ extension JobTitle {
 /// of Major Groups 33-0000 to 53-0000 has a first-line supervisor's code, and one who plans and directs the work a
 /// manager's.
 extension SearchIndex {
-    /// The query read without its "Team Lead" or "Team Leader", or nil when it has none, names nothing else or another
-    /// role, or is a description of duties: the text to normalise, the words left out, the note and why it is a guess.
+    /// The query read without its "Team Lead" or "Team Leader" ("Technical Lead", "Tech Lead": `leadKinds`), or nil
+    /// when it has none, names nothing else or another role, or is a description of duties: the text to normalise,
+    /// the words left out, the note and why it is a guess.
+    /// The words before "Lead" or "Leader" that make a lead of a team's work: a "Technical Lead" may lead the work
+    /// of any field ("Tech Lead, Machine Learning" listed Instructional Coordinators second, through "Career
+    /// Technical Supervisor").
+    static let leadKinds: Set<String> = ["team", "technical", "tech"]
+
     func readingTeamLead(_ query: String) -> (text: String, dropped: [String], note: String, guess: String)? {
         guard let found = Self.cutting(query, at: { lower in
-            lower.indices.dropLast().first { lower[$0] == "team" && ["lead", "leader"].contains(lower[$0 + 1]) }
+            lower.indices.dropLast()
+                .first { Self.leadKinds.contains(lower[$0]) && ["lead", "leader"].contains(lower[$0 + 1]) }
                 .map { $0..<($0 + 2) }
         }) else { return nil }
         // Another's lead ("Assistant to the Team Leader").
@@ -254,7 +261,9 @@ extension SearchIndex {
             !SearchText.stopWords.contains($0) && !JobTitle.isLevel($0) && !JobTitle.isNoise($0)
         })
         // A long text is a description of duties; a word no title holds may be a company's name.
-        guard !meaningful.isEmpty, meaningful.count <= Self.vicePresidentTitleWords, meaningful.allSatisfy(isTitleWord)
+        // "Technical" names no work either ("Technical Team Lead").
+        guard !meaningful.isEmpty, meaningful.count <= Self.vicePresidentTitleWords, meaningful.allSatisfy(isTitleWord),
+              !meaningful.allSatisfy(Self.leadKinds.contains)
         else { return nil }
         let rest = segments.map { $0.joined(separator: " ") }.joined(separator: ", ")
         // A role beside the lead ("Team Lead (Software Engineer)") is searched as written: it is a second title, or

@@ -85,7 +85,8 @@ enum SearchOutput {
         var notes: [String] = []
         if !results.ignoredWords.isEmpty {
             notes += TextTable.wrap("Ignored: " + results.ignoredWords.joined(separator: ", ")
-                                    + " (levels, ranks and employer noise say nothing of the occupation)", width: width)
+                                        + " (levels, ranks, reach, terms and employer noise say nothing of the occupation)",
+                                    width: width)
         }
         if let readAs = results.readAs { notes += TextTable.wrap("Read as: \(readAs)", width: width) }
         if let unknown = unknownNote(results) { notes += TextTable.wrap(unknown, width: width) }

@@ -201,7 +201,7 @@ struct WebApp: Sendable {
         body += "</tbody>\n</table>\n"
         if !results.ignoredWords.isEmpty {
             body += "<p class=\"muted\">Ignored: " + WebPage.escape(results.ignoredWords.joined(separator: ", "))
-                + " (levels, ranks and employer noise say nothing of the occupation)</p>\n"
+                + " (levels, ranks, reach, terms and employer noise say nothing of the occupation)</p>\n"
         }
         if let readAs = results.readAs { body += "<p class=\"muted\">Read as: " + WebPage.escape(readAs) + "</p>\n" }
         if let unknown = SearchOutput.unknownNote(results) {

@@ -26,6 +26,17 @@ struct JobTitleTests {
         #expect(read(title) == expected)
     }
 
+    @Test("a grade word is a level only beside its mark or after a level or rank", arguments: [
+        ("Engineer - Band B", "engineer"), ("Band 6 Nurse", "nurse"), ("Grade 7 Teacher", "teacher"),
+        ("Mid-Level Data Analyst", "data analyst"), ("Entry Level Software Engineer", "software engineer"),
+        ("Senior Level Accountant", "accountant"), ("Level II Technician", "technician"),
+        ("Band Manager", "band manager"), ("Level Designer", "level designer"),
+        ("Grade School Teacher", "grade school teacher"), ("Marching Band Director", "marching band director"),
+    ])
+    func gradeWords(_ title: String, _ expected: String) {
+        #expect(read(title) == expected)
+    }
+
     @Test("a principal investigator is a research scientist, its field kept", arguments: [
         ("Principal Investigator", "research scientist"), ("Co-Investigator", "research scientist"),
         ("Co-Principal Investigator", "research scientist"),
@@ -51,6 +62,8 @@ struct JobTitleTests {
     @Test("university and hospital grades from abroad are read as the U.S. occupation", arguments: [
         ("Reader in Physics", "professor in physics"), ("Senior House Officer", "resident physician"),
         ("Specialist Registrar, Cardiology", "resident physician cardiology"), ("Medical Officer", "physician"),
+        ("Principal Scientific Officer", "research scientist"), ("Higher Scientific Officer, Chemistry",
+                                                                "research scientist chemistry"),
     ])
     func gradesFromAbroad(_ title: String, _ expected: String) throws {
         let reading = try #require(JobTitle.readingPhrases(JobTitle.normalize(title, query: true)))
@@ -59,6 +72,7 @@ struct JobTitleTests {
 
     @Test("the phrases read only where they start the title", arguments: [
         "Reader", "Meter Reader", "Proof Reader in Publishing", "Chief Medical Officer", "Clearing House Officer",
+        "Chief Scientific Officer",
         "research assistant to the principal investigator", "Private Investigator",
     ])
     func gradesKeepOtherSenses(_ title: String) {

@@ -336,8 +336,8 @@ public enum JobTitle {
             }
             var kept = keptIndices.map { words[$0] }
             dropped += words.indices.filter { !keptIndices.contains($0) }.map { lower[$0] }
-            // "Scientist B", "Scientist 'D'": a grade letter ending a query's title, apart from the word before it
-            // (Indian government scientists' grades); not "PA-C", "Maitre D'" or "Programmer in C".
+            // "Scientist B", "Scientist 'D'", "Scientist-C": a grade letter ending a query's title, apart from the word
+            // before it (Indian government scientists' grades); not "PA-C", "Maitre D'" or "Programmer in C".
             if query, position == 0, kept.count > 1, let last = kept.last, isGradeLetter(last, in: raw),
                 !headBoundaries.contains(kept[kept.count - 2].lowercased()),
                 kept[kept.count - 2].contains(where: \.isLetter)
@@ -414,13 +414,18 @@ public enum JobTitle {
                           titleSegment: qualified ? spelledOut(segments[0]) : "")
     }
 
-    /// Whether `word`, a single letter or one in single quotes, ends `segment` after a space.
+    /// Whether `word`, a single letter or one in single quotes, ends `segment` after a space, or after a hyphen that
+    /// follows a word of four letters or more ("Scientist-B"; not "PA-C").
     static func isGradeLetter(_ word: String, in segment: String) -> Bool {
         let letter = word.filter { $0 != "'" }
         guard letter.count == 1, letter.first!.isLetter, word == letter || word == "'" + letter + "'" else {
             return false
         }
-        return segment.trimmingCharacters(in: .whitespaces).hasSuffix(" " + word)
+        let trimmed = segment.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix(" " + word) { return true }
+        guard trimmed.hasSuffix("-" + word) else { return false }
+        let before = trimmed.dropLast(word.count + 1).reversed().prefix { $0.isLetter }
+        return before.count >= 4
     }
 
     /// Whether the word at `i` of `lower` (a segment's words, lower case) is a level: one of `isLevel(_:)`, a grade

@@ -111,8 +111,10 @@ extension SearchIndex {
         var pairs: [(String, String)] = []
         for (w, word) in words.enumerated() {
             let parts = word.split(separator: "-").map(String.init)
-            guard parts.count == 2, parts.allSatisfy({ $0.count >= 2 && SearchText.isMeaningful(.init(text: $0, protected: false)) }),
-                !(termID(parts[0]).map(headTerms.contains) ?? false),
+            let meaningful = { (part: String) in
+                part.count >= 2 && SearchText.isMeaningful(.init(text: part, protected: false))
+            }
+            guard parts.count == 2, parts.allSatisfy(meaningful), !(termID(parts[0]).map(headTerms.contains) ?? false),
                 !(w + 1 < words.count && isTitlePhrase(parts[0], words[w + 1]))
             else { continue }
             pairs.append((parts[0], parts[1]))

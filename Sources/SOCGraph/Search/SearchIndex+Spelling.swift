@@ -46,7 +46,8 @@ extension SearchIndex {
             // A compound written as one word ("Backend", "Frontend") is written apart as official titles write it.
             if !kept, (Self.shortestSplit...Self.longestCorrected).contains(word.count) {
                 if apart[lower] == nil {
-                    apart[lower] = split(of: lower).map { ($0, false) } ?? abbreviationSplit(of: lower).map { ($0, true) }
+                    apart[lower] = split(of: lower).map { ($0, false) }
+                        ?? abbreviationSplit(of: lower).map { ($0, true) }
                 }
                 if let (split, abbreviations) = apart[lower] ?? nil {
                     let parts = split.split(separator: " ").map(String.init)
@@ -228,7 +229,7 @@ extension SearchIndex {
                     || (SearchText.isMeaningful(.init(text: first, protected: false))
                         && termID(first).map { usTitles(holding: $0, word: first) } ?? false),
                 JobTitle.abbreviations.keys.contains(where: { key in
-                    termID(key + second).map { !usTitleEntries(with: $0).isEmpty } ?? false
+                    termID(key + second).map { usTitles(holding: $0, word: nil) } ?? false
                 })
             else { continue }
             return first + " " + second

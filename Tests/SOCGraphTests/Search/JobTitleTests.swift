@@ -82,7 +82,7 @@ struct JobTitleTests {
     @Test("a query's own levels: a trainee and a grade letter apart from the title", arguments: [
         ("Software Engineer Trainee", "software engineer"), ("Graduate Engineer Trainee", "engineer"),
         ("Scientist B", "scientist"),
-        ("Scientist 'D'", "scientist"),
+        ("Scientist 'D'", "scientist"), ("Scientist-C", "scientist"), ("Technical Officer-C", "technical officer"),
         ("PA-C", "pa c"), ("Programmer in C", "programmer in c"), ("Vitamin D Researcher", "vitamin d researcher"),
     ])
     func queryLevels(_ title: String, _ expected: String) {

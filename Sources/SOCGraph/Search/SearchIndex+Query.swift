@@ -108,12 +108,12 @@ extension SearchIndex {
     func hyphenated(_ text: String) -> [(String, String)] {
         let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
             .map { $0.lowercased() }
+        let meaningful = { (part: String) in
+            part.count >= 2 && SearchText.isMeaningful(.init(text: part, protected: false))
+        }
         var pairs: [(String, String)] = []
         for (w, word) in words.enumerated() {
             let parts = word.split(separator: "-").map(String.init)
-            let meaningful = { (part: String) in
-                part.count >= 2 && SearchText.isMeaningful(.init(text: part, protected: false))
-            }
             guard parts.count == 2, parts.allSatisfy(meaningful), !(termID(parts[0]).map(headTerms.contains) ?? false),
                 !(w + 1 < words.count && isTitlePhrase(parts[0], words[w + 1]))
             else { continue }
@@ -744,10 +744,9 @@ extension SearchIndex {
         }
         // A word of the job's reach or terms before the head of the title part (a word titles commonly end in) goes,
         // unless official titles write it before the next word (`JobTitle.scopeWords`, `JobTitle.termWords`).
+        let isCommonHead = { (term: String) in self.termIDs[term].map(self.headTerms.contains) ?? false }
         let title = normalized.headCandidates
-        let headAt = title.indices.last { i in
-            termIDs[term(.init(text: title[i], protected: false))].map(headTerms.contains) ?? false
-        } ?? 0
+        let headAt = title.indices.last { isCommonHead(term(.init(text: title[$0], protected: false))) } ?? 0
         let beforeRole = { (i: Int) in i + 1 == headAt || JobTitle.roleWords.contains(title[i + 1]) }
         for i in title.indices.prefix(headAt).reversed()
         where (JobTitle.termWords.contains(title[i]) || (JobTitle.scopeWords.contains(title[i]) && beforeRole(i)))
@@ -774,7 +773,6 @@ extension SearchIndex {
         // The title part of a text also ends at a verb form: a word in -ing followed by a word that is not a
         // common head ("engineer designing wastewater plants", but "machine learning engineer", "mechanical
         // engineering").
-        let isCommonHead = { (term: String) in self.termIDs[term].map(self.headTerms.contains) ?? false }
         // A verb form: a word in -ing before a word (its term given) that is not a common head, and not with the
         // word before it a phrase of official titles ("Machine Learning Platform Engineer", "Signal Processing
         // Algorithm Engineer"). First, it starts a sentence of duties ("Developing hospital software") when the query

@@ -240,14 +240,14 @@ extension JobTitle {
 /// of Major Groups 33-0000 to 53-0000 has a first-line supervisor's code, and one who plans and directs the work a
 /// manager's.
 extension SearchIndex {
-    /// The query read without its "Team Lead" or "Team Leader" ("Technical Lead", "Tech Lead": `leadKinds`), or nil
-    /// when it has none, names nothing else or another role, or is a description of duties: the text to normalise,
-    /// the words left out, the note and why it is a guess.
     /// The words before "Lead" or "Leader" that make a lead of a team's work: a "Technical Lead" may lead the work
     /// of any field ("Tech Lead, Machine Learning" listed Instructional Coordinators second, through "Career
     /// Technical Supervisor").
     static let leadKinds: Set<String> = ["team", "technical", "tech"]
 
+    /// The query read without its "Team Lead" or "Team Leader" ("Technical Lead", "Tech Lead": `leadKinds`), or nil
+    /// when it has none, names nothing else or another role, or is a description of duties: the text to normalise,
+    /// the words left out, the note and why it is a guess.
     func readingTeamLead(_ query: String) -> (text: String, dropped: [String], note: String, guess: String)? {
         guard let found = Self.cutting(query, at: { lower in
             lower.indices.dropLast()

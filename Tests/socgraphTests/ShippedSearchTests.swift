@@ -214,11 +214,16 @@ extension ShippedGraphTests {
 
     @Test func aCatchAllMatchedByAnAlternateTitleSaysItIsRankedDown() throws {
         guard requireGraph() else { return }
-        let ranking = try ranking("Senior Energy Engineer")
-        let catchAll = try #require(ranking.codes.firstIndex(of: "17-2199"))
-        #expect(ranking.matches[catchAll].contains {
+        let alternate = try ranking("Senior Sustainability Engineer")
+        let catchAll = try #require(alternate.codes.firstIndex(of: "17-2199"))
+        #expect(alternate.matches[catchAll].contains {
             $0.hasPrefix("catch-all: scored 3 % less than a specific occupation would for the same match")
         })
+        // "Energy Engineer" is what the incumbents of 17-2199.03 Energy Engineers, Except Wind and Solar report, and
+        // no other occupation's: it places the job in the specialty.
+        let reported = try ranking("Senior Energy Engineer")
+        #expect(reported.codes.first == "17-2199", "\(reported.codes)")
+        #expect(!(reported.matches.first ?? []).contains { $0.hasPrefix("catch-all:") })
     }
 
     @Test func aProfessionalOccupationRanksBeforeOneEnteredWithoutADegree() throws {

@@ -1212,9 +1212,25 @@ extension SearchIndex {
     }
 
     /// Whether document `d` is a catch-all ranked down: an "All Other" code whose best title match is not one of
-    /// its O*NET specialty titles (`Computer Systems Engineers/Architects` for 15-1299).
+    /// its O*NET specialty titles (`Computer Systems Engineers/Architects` for 15-1299), nor a title the incumbents
+    /// of a specialty report that few occupations' incumbents report (`specialtyReported(_:)`).
     func demotedCatchAll(_ d: Int, titles: [TitleMatch]) -> Bool {
         documents[d].isCatchAll && titles.first.map { entries[$0.entry].field != .onet } ?? true
+            && !titles.contains { $0.quality >= Self.reportedMatch && specialtyReported($0.entry) }
+    }
+
+    /// Whether entry `e` is a title incumbents report (`Entry.reported`) that the incumbents of at most
+    /// `specialtyReports` occupations report: an "All Other" code's titles are those of its O*NET specialties, and
+    /// such a title places the job in one ("Solutions Architect", reported by Computer Systems Engineers/Architects,
+    /// 15-1299.08, and by Computer Network Architects), while one that many report ("Engineer", "Research Scientist")
+    /// places it nowhere.
+    func specialtyReported(_ e: Int) -> Bool {
+        guard entries[e].reported, let first = terms(of: e).first else { return false }
+        var reporting = Set<Int>()
+        forEachTitle(with: Int(first)) { other, document in
+            if entries[other].reported, entries[other].text == entries[e].text { reporting.insert(document) }
+        }
+        return reporting.count <= Self.specialtyReports
     }
 
     /// The factor on the score of a document for the family of the query's head (`familyShare`): 1 when at

@@ -114,9 +114,13 @@ public struct SearchIndex: Sendable {
     /// ("Agronomist" is a Direct Match title of 19-1013 and ESCO files an "agronomist" under ISCO 2422, which the
     /// crosswalks link to 13-1082 Project Management Specialists).
     public static let escoBesideUSTitle = 0.9
-    /// The factor on the score of an "All Other" code, unless one of its O*NET specialty titles is what matched:
-    /// a catch-all ranks first only when nothing specific matches as well.
+    /// The factor on the score of an "All Other" code, unless one of its O*NET specialty titles is what matched, or a
+    /// title that few occupations' incumbents report (`specialtyReports`): a catch-all ranks first only when nothing
+    /// specific matches as well.
     public static let catchAll = 0.97
+    /// The most occupations whose incumbents report a title for it to place a job in an "All Other" code's
+    /// specialty, which then keeps its whole score (`specialtyReported(_:)`).
+    public static let specialtyReports = 3
     /// The factor on the score of a military occupation (Major Group 55-0000, work in the armed forces only) unless
     /// a word of the query names military work (`namesMilitaryWork(_:)`): the job a petition offers is civilian, so
     /// "Flight Engineer Manager" (55-2011) ranks after the civilian managers for "Engineering Manager", and "Chief

@@ -372,6 +372,38 @@ struct JobTitleTests {
         #expect(try specialty.search("Solar Energy Systems Engineer").hits.first?.code == "17-2199")
     }
 
+    @Test func aTitleFewOccupationsReportPlacesTheJobInTheCatchAllsSpecialty() throws {
+        // Incumbents of 15-1299.08 Computer Systems Engineers/Architects report "Solutions Architect": the catch-all
+        // keeps its whole score.
+        func document(_ code: String, _ title: String, reported: String, others: [String] = [],
+                      employment: Double) -> SearchDocument {
+            var document = SearchDocument(code: code, title: title, alternateTitles: [reported] + others,
+                                          reportedTitles: [reported])
+            document.employment = employment
+            return document
+        }
+        let few = Self.index([
+            document("15-1299", "Computer Occupations, All Other", reported: "Solutions Architect",
+                     others: ["Cloud Solutions Architect"], employment: 400_000),
+            document("15-1241", "Computer Network Architects", reported: "Solutions Architect",
+                     others: ["Network Solutions Architect"], employment: 170_000),
+        ])
+        let results = try few.search("Solutions Architect")
+        let catchAll = try #require(results.hits.first { $0.code == "15-1299" })
+        #expect(catchAll.score >= results.hits[0].score * 0.99, "\(results.hits.map { ($0.code, $0.score) })")
+        #expect(!catchAll.matches.contains { $0.hasPrefix("catch-all:") })
+        // A title the incumbents of many occupations report ("Engineer") places the job in no specialty.
+        let many = Self.index([
+            document("17-2199", "Engineers, All Other", reported: "Engineer", employment: 200_000),
+            document("17-2051", "Civil Engineers", reported: "Engineer", employment: 100_000),
+            document("17-2112", "Industrial Engineers", reported: "Engineer", employment: 100_000),
+            document("17-2141", "Mechanical Engineers", reported: "Engineer", employment: 100_000),
+        ])
+        let bare = try many.search("Lead Engineer")
+        #expect(bare.hits.last?.code == "17-2199", "\(bare.hits.map(\.code))")
+        #expect(bare.hits.last?.matches.contains { $0.hasPrefix("catch-all:") } == true)
+    }
+
     @Test func anUncorroboratedAlternateTitleWeighsLess() throws {
         let index = Self.index([
             SearchDocument(code: "17-2061", title: "Computer Hardware Engineers",

@@ -198,6 +198,18 @@ extension ShippedGraphTests {
         #expect(ranking.codes.first == "11-3021", "\(ranking.codes)")
     }
 
+    @Test func aTeamLeadRanksAsATeamLeaderDoes() throws {
+        guard requireGraph() else { return }
+        // It listed 29-1123 Physical Therapists first, through ESCO's "physiotherapy team lead".
+        let lead = try ranking("Team Lead"), leader = try ranking("Team Leader")
+        #expect(lead.codes.prefix(3) == leader.codes.prefix(3), "\(lead.codes) \(leader.codes)")
+        #expect(!lead.codes.contains("29-1123"), "\(lead.codes)")
+        #expect(lead.weak)
+        let technical = try ranking("Technical Team Lead")
+        #expect(!technical.codes.contains("29-1123"), "\(technical.codes)")
+        #expect(technical.weakReason.contains("says what rank or role the job has"), "\(technical.weakReason)")
+    }
+
     @Test func professorOfCivilEngineeringIsAPostsecondaryTeacher() throws {
         guard requireGraph() else { return }
         let ranking = try ranking("Professor of Civil Engineering")

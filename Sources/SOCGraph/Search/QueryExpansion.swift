@@ -26,6 +26,8 @@ public struct QueryExpansion: Sendable, Equatable {
     /// `leader` → supervisor, which may be a manager or an engineer): a title headed by one is of the query's
     /// family, though it still earns only `synonymCredit`.
     public var sameRole = false
+    /// Words written for the same role, searched at full credit beside `alternatives` (`lead` → `leader`).
+    public var spellings: [String] = []
 
     /// The share of a full match an alternative of kind `.expansion` earns.
     public static let synonymCredit = 0.6
@@ -38,6 +40,7 @@ public struct QueryExpansion: Sendable, Equatable {
         let synonyms: [(String, [String], sameRole: Bool)] = [
             // "Team Leader", "Shift Leader", "Team Lead": U.S. titles say supervisor (First-Line Supervisors of …).
             ("leader", ["supervisor"], false),
+            // A "Team Lead" is a "Team Leader" (O*NET: 11-9199, "Team Leader"): the role noun's two spellings.
             ("lead", ["supervisor"], false),
             // "Head of Finance", "Head Teacher": U.S. titles say manager, director or chief.
             ("head", ["manager", "director", "chief"], false),
@@ -67,6 +70,7 @@ public struct QueryExpansion: Sendable, Equatable {
         for (word, alternatives, sameRole) in synonyms {
             table[word] = QueryExpansion(word: word, alternatives: alternatives, kind: .expansion, sameRole: sameRole)
         }
+        table["lead"]?.spellings = ["leader"]
         for (word, alternatives) in spellings {
             table[word] = QueryExpansion(word: word, alternatives: alternatives, kind: .spelling)
         }

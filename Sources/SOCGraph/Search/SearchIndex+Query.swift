@@ -880,6 +880,11 @@ extension SearchIndex {
                                                 kind: .developmentTool))
             }
             if let expansion = QueryExpansion.lookup(token.text) {
+                for word in expansion.spellings {
+                    let spelledTerm = self.term(.init(text: word, protected: false))
+                    guard spelledTerm != term, let id = termIDs[spelledTerm] else { continue }
+                    alternatives.append(Alternative(id: id, word: word, credit: 1, kind: .spelling))
+                }
                 for word in expansion.alternatives {
                     let alternativeTerm = self.term(.init(text: word, protected: false))
                     guard alternativeTerm != term, let id = termIDs[alternativeTerm] else { continue }

@@ -282,6 +282,23 @@ struct JobTitleTests {
         #expect(JobTitle.normalize("Head of Strategy").isGeneric)
         #expect(!JobTitle.normalize("Team Leader, AI Platform").isGeneric)
         #expect(!JobTitle.normalize("QA Engineer").isGeneric)
+        // "Technical" names no field before a team or a lead; it does before a project (15-1299 lists "Technical
+        // Project Manager").
+        #expect(JobTitle.isGeneric(["technical", "team", "lead"]))
+        #expect(!JobTitle.isGeneric(["technical", "project", "manager"]))
+    }
+
+    @Test func aLeadIsALeader() throws {
+        // "Lead" as a role is "Leader" as U.S. titles write it, at full credit; an ESCO label holding "team lead" and a
+        // field the query does not name ("physiotherapy team lead") no longer comes before the team leaders.
+        let index = Self.index([
+            SearchDocument(code: "11-9199", title: "Managers, All Other", alternateTitles: ["Team Leader"]),
+            SearchDocument(code: "29-1123", title: "Physical Therapists", alternateTitles: ["Physiotherapy Team Lead"]),
+        ])
+        let results = try index.search("Team Lead")
+        #expect(results.hits.first?.code == "11-9199", "\(results.hits.map(\.code))")
+        #expect(results.hits.first?.matches.contains("spelling: lead → leader") == true)
+        #expect(results.weak)
     }
 
     // MARK: Ranking rules, on small indexes written for each rule.

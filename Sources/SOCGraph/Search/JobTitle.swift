@@ -112,7 +112,9 @@ public enum JobTitle {
     /// The role words after which "technical" names no field either: a "Technical Lead", "Technical Team Lead",
     /// "Technical Manager" or "Technical Consultant" may work in any field, unlike a "Chief Technical Officer"
     /// (11-1011), a "Technical Director" (27-2012) or a "Technical Project Manager" (15-1299).
-    static let technicalRoles: Set<String> = ["lead", "leader", "team", "manager", "specialist", "consultant", "analyst"]
+    static let technicalRoles: Set<String> = [
+        "lead", "leader", "team", "manager", "specialist", "consultant", "analyst",
+    ]
 
     /// The heads of titles that lead others' work: a leader or manager of some work is often its senior worker, so a
     /// second title naming that work ("Team Leader (Software Engineer)") does not contradict the first.

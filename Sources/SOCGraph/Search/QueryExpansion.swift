@@ -40,7 +40,6 @@ public struct QueryExpansion: Sendable, Equatable {
         let synonyms: [(String, [String], sameRole: Bool)] = [
             // "Team Leader", "Shift Leader", "Team Lead": U.S. titles say supervisor (First-Line Supervisors of …).
             ("leader", ["supervisor"], false),
-            // A "Team Lead" is a "Team Leader" (O*NET: 11-9199, "Team Leader"): the role noun's two spellings.
             ("lead", ["supervisor"], false),
             // "Head of Finance", "Head Teacher": U.S. titles say manager, director or chief.
             ("head", ["manager", "director", "chief"], false),
@@ -70,7 +69,9 @@ public struct QueryExpansion: Sendable, Equatable {
         for (word, alternatives, sameRole) in synonyms {
             table[word] = QueryExpansion(word: word, alternatives: alternatives, kind: .expansion, sameRole: sameRole)
         }
-        table["lead"]?.spellings = ["leader"]
+        // A "Team Lead" is a "Team Leader" (O*NET's title of 11-9199): U.S. titles write the role noun so.
+        let roleSpellings: [(String, [String])] = [("lead", ["leader"])]
+        for (word, spelled) in roleSpellings { table[word]?.spellings = spelled }
         for (word, alternatives) in spellings {
             table[word] = QueryExpansion(word: word, alternatives: alternatives, kind: .spelling)
         }

@@ -64,8 +64,8 @@ extension SearchIndex {
         if !found.isEmpty { lines.append("terms: " + found.joined(separator: ", ")) }
         if demotedCatchAll(d, titles: titles) {
             lines.append("catch-all: scored \(Self.percentLess(Self.catchAll)) less than a specific occupation would "
-                         + "for the same match (no O*NET specialty title of it matched, nor a title few occupations' incumbents "
-                         + "report)")
+                         + "for the same match (no O*NET specialty title of it matched, nor a title its incumbents "
+                         + "report that those of at most \(Self.specialtyReports) occupations report)")
         }
         if escoBesideUSTitle {
             lines.append("ESCO match: scored \(Self.percentLess(Self.escoBesideUSTitle)) less (the query is another "

@@ -1217,25 +1217,19 @@ extension SearchIndex {
     }
 
     /// Whether document `d` is a catch-all ranked down: an "All Other" code whose best title match is not one of
-    /// its O*NET specialty titles (`Computer Systems Engineers/Architects` for 15-1299), nor a title the incumbents
-    /// of a specialty report that few occupations' incumbents report (`specialtyReported(_:)`).
+    /// its O*NET specialty titles (`Computer Systems Engineers/Architects` for 15-1299), and none of whose title
+    /// matches of `reportedMatch` or more is a title that its specialties' incumbents report and those of at most
+    /// `specialtyReports` occupations report (`reportingCounts`): "Solutions Architect", reported by 15-1299.08
+    /// Computer Systems Engineers/Architects and by 15-1241 Computer Network Architects, places the job in the
+    /// specialty, while "Engineer" or "Research Scientist", which many report, places it nowhere.
     func demotedCatchAll(_ d: Int, titles: [TitleMatch]) -> Bool {
-        documents[d].isCatchAll && titles.first.map { entries[$0.entry].field != .onet } ?? true
-            && !titles.contains { $0.quality >= Self.reportedMatch && specialtyReported($0.entry) }
-    }
-
-    /// Whether entry `e` is a title incumbents report (`Entry.reported`) that the incumbents of at most
-    /// `specialtyReports` occupations report: an "All Other" code's titles are those of its O*NET specialties, and
-    /// such a title places the job in one ("Solutions Architect", reported by Computer Systems Engineers/Architects,
-    /// 15-1299.08, and by Computer Network Architects), while one that many report ("Engineer", "Research Scientist")
-    /// places it nowhere.
-    func specialtyReported(_ e: Int) -> Bool {
-        guard entries[e].reported, let first = terms(of: e).first else { return false }
-        var reporting = Set<Int>()
-        forEachTitle(with: Int(first)) { other, document in
-            if entries[other].reported, entries[other].text == entries[e].text { reporting.insert(document) }
+        guard documents[d].isCatchAll else { return false }
+        if let best = titles.first, entries[best.entry].field == .onet { return false }
+        return !titles.contains { match in
+            let entry = entries[match.entry]
+            return match.quality >= Self.reportedMatch && entry.reported
+                && reportingCounts[entry.text, default: 0] <= Self.specialtyReports
         }
-        return reporting.count <= Self.specialtyReports
     }
 
     /// The factor on the score of a document for the family of the query's head (`familyShare`): 1 when at

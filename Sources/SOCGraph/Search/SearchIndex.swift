@@ -115,11 +115,12 @@ public struct SearchIndex: Sendable {
     /// crosswalks link to 13-1082 Project Management Specialists).
     public static let escoBesideUSTitle = 0.9
     /// The factor on the score of an "All Other" code, unless one of its O*NET specialty titles is what matched, or a
-    /// title that few occupations' incumbents report (`specialtyReports`): a catch-all ranks first only when nothing
-    /// specific matches as well.
+    /// title its specialties' incumbents report that those of at most `specialtyReports` occupations report: a
+    /// catch-all ranks first only when nothing specific matches as well, or when the title places the job in one of
+    /// its specialties (`demotedCatchAll(_:titles:)`).
     public static let catchAll = 0.97
     /// The most occupations whose incumbents report a title for it to place a job in an "All Other" code's
-    /// specialty, which then keeps its whole score (`specialtyReported(_:)`).
+    /// specialty, which then keeps its whole score (`demotedCatchAll(_:titles:)`).
     public static let specialtyReports = 3
     /// The factor on the score of a military occupation (Major Group 55-0000, work in the armed forces only) unless
     /// a word of the query names military work (`namesMilitaryWork(_:)`): the job a petition offers is civilian, so
@@ -269,6 +270,9 @@ public struct SearchIndex: Sendable {
     let titlesWithTerm: Runs<Int32>
     /// Per document, how many of its titles are its own (SOC, Direct Match, O*NET), not ESCO's.
     let ownTitleCounts: [Int]
+    /// Per text of a title incumbents report (`Entry.text` of an `Entry.reported` entry), how many occupations'
+    /// incumbents report it (`demotedCatchAll(_:titles:)`).
+    let reportingCounts: [Int32: Int]
     /// How many words must follow a title for a query to be a title and its context ("materials engineer developing
     /// lightweight composites"), not one title ("Professor of Civil Engineering").
     public static let contextWords = 3
@@ -361,6 +365,12 @@ public struct SearchIndex: Sendable {
         ownTitleCounts = documents.map { document in
             document.titleEntries.reduce(0) { entries[$1].field == .esco ? $0 : $0 + 1 }
         }
+        var reportingCounts: [Int32: Int] = [:]
+        for document in documents {
+            let reported = Set(document.titleEntries.filter { entries[$0].reported }.map { entries[$0].text })
+            for text in reported { reportingCounts[text, default: 0] += 1 }
+        }
+        self.reportingCounts = reportingCounts
         self.headTerms = headTerms ?? {
             var heads: [Int: Int] = [:]
             for entry in entries where entry.field != .esco {

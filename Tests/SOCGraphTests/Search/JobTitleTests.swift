@@ -391,30 +391,33 @@ struct JobTitleTests {
 
     @Test func aTitleFewOccupationsReportPlacesTheJobInTheCatchAllsSpecialty() throws {
         // Incumbents of 15-1299.08 Computer Systems Engineers/Architects report "Solutions Architect": the catch-all
-        // keeps its whole score.
-        func document(_ code: String, _ title: String, reported: String, others: [String] = [],
-                      employment: Double) -> SearchDocument {
-            var document = SearchDocument(code: code, title: title, alternateTitles: [reported] + others,
-                                          reportedTitles: [reported])
-            document.employment = employment
-            return document
+        // keeps its whole score while at most three occupations' incumbents report the title.
+        func document(_ code: String, _ title: String, reported: String, others: [String] = []) -> SearchDocument {
+            SearchDocument(code: code, title: title, alternateTitles: [reported] + others, reportedTitles: [reported])
         }
-        let few = Self.index([
-            document("15-1299", "Computer Occupations, All Other", reported: "Solutions Architect",
-                     others: ["Cloud Solutions Architect"], employment: 400_000),
-            document("15-1241", "Computer Network Architects", reported: "Solutions Architect",
-                     others: ["Network Solutions Architect"], employment: 170_000),
-        ])
-        let results = try few.search("Solutions Architect")
-        let catchAll = try #require(results.hits.first { $0.code == "15-1299" })
-        #expect(catchAll.score >= results.hits[0].score * 0.99, "\(results.hits.map { ($0.code, $0.score) })")
-        #expect(!catchAll.matches.contains { $0.hasPrefix("catch-all:") })
+        let catchAll = document("15-1299", "Computer Occupations, All Other", reported: "Solutions Architect",
+                                others: ["Cloud Solutions Architect"])
+        let specific = [("15-1241", "Computer Network Architects"), ("15-1243", "Database Architects"),
+                        ("15-1252", "Software Developers")]
+        func demoted(reportedBy count: Int, as title: String = "Solutions Architect") throws -> Bool {
+            let others = specific.prefix(count).map {
+                document($0.0, $0.1, reported: title, others: ["Network Solutions Architect"])
+            }
+            let hits = try Self.index([catchAll] + others).search("Solutions Architect").hits
+            let hit = try #require(hits.first { $0.code == "15-1299" })
+            return hit.matches.contains { $0.hasPrefix("catch-all:") }
+        }
+        #expect(try !demoted(reportedBy: 1))
+        #expect(try !demoted(reportedBy: 2))
+        #expect(try demoted(reportedBy: 3))
+        // Other occupations reporting a longer title of the same words do not count.
+        #expect(try !demoted(reportedBy: 3, as: "Solutions Architect Manager"))
         // A title the incumbents of many occupations report ("Engineer") places the job in no specialty.
         let many = Self.index([
-            document("17-2199", "Engineers, All Other", reported: "Engineer", employment: 200_000),
-            document("17-2051", "Civil Engineers", reported: "Engineer", employment: 100_000),
-            document("17-2112", "Industrial Engineers", reported: "Engineer", employment: 100_000),
-            document("17-2141", "Mechanical Engineers", reported: "Engineer", employment: 100_000),
+            document("17-2199", "Engineers, All Other", reported: "Engineer"),
+            document("17-2051", "Civil Engineers", reported: "Engineer"),
+            document("17-2112", "Industrial Engineers", reported: "Engineer"),
+            document("17-2141", "Mechanical Engineers", reported: "Engineer"),
         ])
         let bare = try many.search("Lead Engineer")
         #expect(bare.hits.last?.code == "17-2199", "\(bare.hits.map(\.code))")

@@ -1219,17 +1219,27 @@ extension SearchIndex {
     /// Whether document `d` is a catch-all ranked down: an "All Other" code whose best title match is not one of
     /// its O*NET specialty titles (`Computer Systems Engineers/Architects` for 15-1299), and none of whose title
     /// matches of `reportedMatch` or more is a title that its specialties' incumbents report and those of at most
-    /// `specialtyReports` occupations report (`reportingCounts`): "Solutions Architect", reported by 15-1299.08
+    /// `specialtyReports` occupations report (`reportedByFew(_:)`): "Solutions Architect", reported by 15-1299.08
     /// Computer Systems Engineers/Architects and by 15-1241 Computer Network Architects, places the job in the
     /// specialty, while "Engineer" or "Research Scientist", which many report, places it nowhere.
     func demotedCatchAll(_ d: Int, titles: [TitleMatch]) -> Bool {
         guard documents[d].isCatchAll else { return false }
         if let best = titles.first, entries[best.entry].field == .onet { return false }
-        return !titles.contains { match in
-            let entry = entries[match.entry]
-            return match.quality >= Self.reportedMatch && entry.reported
-                && reportingCounts[entry.text, default: 0] <= Self.specialtyReports
+        return !titles.contains { $0.quality >= Self.reportedMatch && reportedByFew($0.entry) }
+    }
+
+    /// Whether entry `e` is a title incumbents report (`Entry.reported`) that the incumbents of at most
+    /// `specialtyReports` occupations report, by its text as written. Counted when a catch-all asks, over the titles
+    /// holding the entry's first term, not at every load: few queries need it.
+    func reportedByFew(_ e: Int) -> Bool {
+        guard entries[e].reported, let first = terms(of: e).first else { return false }
+        var reporting = 0, last = -1
+        forEachTitle(with: Int(first)) { other, document in
+            guard document != last, entries[other].reported, entries[other].text == entries[e].text else { return }
+            reporting += 1
+            last = document
         }
+        return reporting <= Self.specialtyReports
     }
 
     /// The factor on the score of a document for the family of the query's head (`familyShare`): 1 when at

@@ -270,9 +270,6 @@ public struct SearchIndex: Sendable {
     let titlesWithTerm: Runs<Int32>
     /// Per document, how many of its titles are its own (SOC, Direct Match, O*NET), not ESCO's.
     let ownTitleCounts: [Int]
-    /// Per text of a title incumbents report (`Entry.text` of an `Entry.reported` entry), how many occupations'
-    /// incumbents report it (`demotedCatchAll(_:titles:)`).
-    let reportingCounts: [Int32: Int]
     /// How many words must follow a title for a query to be a title and its context ("materials engineer developing
     /// lightweight composites"), not one title ("Professor of Civil Engineering").
     public static let contextWords = 3
@@ -365,12 +362,6 @@ public struct SearchIndex: Sendable {
         ownTitleCounts = documents.map { document in
             document.titleEntries.reduce(0) { entries[$1].field == .esco ? $0 : $0 + 1 }
         }
-        var reportingCounts: [Int32: Int] = [:]
-        for document in documents {
-            let reported = Set(document.titleEntries.filter { entries[$0].reported }.map { entries[$0].text })
-            for text in reported { reportingCounts[text, default: 0] += 1 }
-        }
-        self.reportingCounts = reportingCounts
         self.headTerms = headTerms ?? {
             var heads: [Int: Int] = [:]
             for entry in entries where entry.field != .esco {

@@ -35,23 +35,32 @@ public struct QueryExpansion: Sendable, Equatable {
     /// Credit of a match through this expansion.
     public var credit: Double { kind == .spelling ? 1.0 : Self.synonymCredit }
 
+    /// Every word searched in the query word's place, with its credit, kind and whether it names the same role:
+    /// `spellings` at full credit as `.spelling`, then `alternatives` as this expansion says.
+    public var searched: [(word: String, credit: Double, kind: Kind, sameRole: Bool)] {
+        spellings.map { ($0, 1.0, Kind.spelling, false) } + alternatives.map { ($0, credit, kind, sameRole) }
+    }
+
     /// The table. Kept short: each entry is a word common in non-U.S. job titles whose U.S. counterpart is plain.
     public static let table: [String: QueryExpansion] = {
-        let synonyms: [(String, [String], sameRole: Bool)] = [
-            // "Team Leader", "Shift Leader", "Team Lead": U.S. titles say supervisor (First-Line Supervisors of …).
-            ("leader", ["supervisor"], false),
-            ("lead", ["supervisor"], false),
+        // Each row: the word, its synonyms, whether they name the same role, and words written for the same role
+        // at full credit (`spellings`).
+        let synonyms: [(String, [String], sameRole: Bool, spellings: [String])] = [
+            // "Team Leader", "Shift Leader": U.S. titles say supervisor (First-Line Supervisors of …).
+            ("leader", ["supervisor"], false, []),
+            // A "Team Lead" is a "Team Leader" (O*NET's title of 11-9199): U.S. titles write the role noun so.
+            ("lead", ["supervisor"], false, ["leader"]),
             // "Head of Finance", "Head Teacher": U.S. titles say manager, director or chief.
-            ("head", ["manager", "director", "chief"], false),
+            ("head", ["manager", "director", "chief"], false, []),
             // "Strategy Manager", "Strategy Consultant": U.S. titles say strategic, strategist, planning, consultant.
-            ("strategy", ["strategic", "strategist", "planning", "consultant"], false),
+            ("strategy", ["strategic", "strategist", "planning", "consultant"], false, []),
             // Legal professions outside the U.S.
-            ("solicitor", ["lawyer", "attorney"], true),
-            ("barrister", ["lawyer", "attorney"], true),
+            ("solicitor", ["lawyer", "attorney"], true, []),
+            ("barrister", ["lawyer", "attorney"], true, []),
             // "Lecturer" in U.K. and Commonwealth universities: U.S. postsecondary teacher or professor.
-            ("lecturer", ["professor", "teacher"], true),
+            ("lecturer", ["professor", "teacher"], true, []),
             // "Doctor" as a medical title.
-            ("doctor", ["physician"], true),
+            ("doctor", ["physician"], true, []),
         ]
         let spellings: [(String, [String])] = [
             ("labour", ["labor"]), ("labourer", ["laborer"]), ("labourers", ["laborers"]),
@@ -66,12 +75,10 @@ public struct QueryExpansion: Sendable, Equatable {
             ("defence", ["defense"]), ("licence", ["license"]), ("catalogue", ["catalog"]),
         ]
         var table: [String: QueryExpansion] = [:]
-        for (word, alternatives, sameRole) in synonyms {
-            table[word] = QueryExpansion(word: word, alternatives: alternatives, kind: .expansion, sameRole: sameRole)
+        for (word, alternatives, sameRole, spellings) in synonyms {
+            table[word] = QueryExpansion(word: word, alternatives: alternatives, kind: .expansion, sameRole: sameRole,
+                                         spellings: spellings)
         }
-        // A "Team Lead" is a "Team Leader" (O*NET's title of 11-9199): U.S. titles write the role noun so.
-        let roleSpellings: [(String, [String])] = [("lead", ["leader"])]
-        for (word, spelled) in roleSpellings { table[word]?.spellings = spelled }
         for (word, alternatives) in spellings {
             table[word] = QueryExpansion(word: word, alternatives: alternatives, kind: .spelling)
         }

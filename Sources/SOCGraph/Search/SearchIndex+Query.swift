@@ -879,18 +879,11 @@ extension SearchIndex {
                 alternatives.append(Alternative(id: software, word: "software", credit: QueryExpansion.synonymCredit,
                                                 kind: .developmentTool))
             }
-            if let expansion = QueryExpansion.lookup(token.text) {
-                for word in expansion.spellings {
-                    let spelledTerm = self.term(.init(text: word, protected: false))
-                    guard spelledTerm != term, let id = termIDs[spelledTerm] else { continue }
-                    alternatives.append(Alternative(id: id, word: word, credit: 1, kind: .spelling))
-                }
-                for word in expansion.alternatives {
-                    let alternativeTerm = self.term(.init(text: word, protected: false))
-                    guard alternativeTerm != term, let id = termIDs[alternativeTerm] else { continue }
-                    alternatives.append(Alternative(id: id, word: word, credit: expansion.credit,
-                                                    kind: expansion.kind, sameRole: expansion.sameRole))
-                }
+            for searched in QueryExpansion.lookup(token.text)?.searched ?? [] {
+                let alternativeTerm = self.term(.init(text: searched.word, protected: false))
+                guard alternativeTerm != term, let id = termIDs[alternativeTerm] else { continue }
+                alternatives.append(Alternative(id: id, word: searched.word, credit: searched.credit,
+                                                kind: searched.kind, sameRole: searched.sameRole))
             }
             let id = termIDs[term]
             var slot = Slot(word: token.text, term: term, id: id, alternatives: alternatives, weight: 0, titleWeight: 0,

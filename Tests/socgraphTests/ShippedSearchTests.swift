@@ -75,16 +75,19 @@ extension ShippedGraphTests {
         #expect(try ranking("Quality Assurance Analyst").codes.first == "15-1253")
     }
 
-    /// A term of a national-interest field that no official text writes is read through the reviewed field table:
+    /// A term of a national-interest field that no official title writes is read through the reviewed field table:
     /// "Hypersonics Engineer" and "GNSS Engineer" listed 17-2051 Civil Engineers first, on "engineer" alone,
     /// "Photolithography Engineer" 51-5111 Prepress Technicians, "Lithography Engineer" 43-9031 Desktop Publishers
-    /// and duties about large language models 29-1131 Veterinarians ("Large Animal Veterinarian").
+    /// and duties about large language models 29-1131 Veterinarians ("Large Animal Veterinarian"). A technology name
+    /// that writes it does not take the bridge away: "VLSI Engineer" listed 17-2199 first on "engineer" alone,
+    /// "Chip Design Engineer" 17-2071 Electrical Engineers (their technology "Chip design software").
     @Test func aFieldTermNoOfficialTextWritesNamesTheFieldsCoreOccupations() throws {
         guard requireGraph() else { return }
         for (query, codes) in [("Hypersonics Engineer", ["17-2011"]), ("GNSS Engineer", ["17-2011"]),
                                ("Photolithography Engineer", ["17-2061"]), ("HPC Engineer", ["17-2061", "15-1221"]),
                                ("Deep Learning Engineer", ["15-1221", "15-2051"]),
                                ("Lithography Engineer", ["17-2061"]), ("Superconducting Qubit Engineer", ["19-2012"]),
+                               ("VLSI Engineer", ["17-2061"]), ("Chip Design Engineer", ["17-2061"]),
                                ("leads a team building large language models for enterprise search",
                                 ["15-1221", "15-2051"])] {
             let ranking = try ranking(query)

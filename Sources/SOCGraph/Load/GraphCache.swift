@@ -30,7 +30,7 @@ import Darwin
 struct GraphCache: Sendable {
     static let disablingVariable = "SOCGRAPH_NO_CACHE"
     static let magic = Array("SOCGRAPH".utf8)
-    static let formatVersion: UInt32 = 19
+    static let formatVersion: UInt32 = 20
     /// The largest cache file read, 256 MiB (the shipped graph's is under 7 MB): a bigger file is no cache, and
     /// is replaced without being read.
     static let sizeLimit: UInt64 = 256 << 20

@@ -61,9 +61,9 @@ extension KnowledgeGraph {
 
     /// The terms of `curation/title-terms.tsv` per SOC detailed code graded core for the term's field, itself or
     /// through one of its O*NET specialties: "deep learning" (Artificial Intelligence) for 15-1221 and 15-2051. The
-    /// index keeps those no official text writes (`SearchIndex.FieldTermLink`): such a query word is unexplained, and
-    /// the reviewed table says whose work it names. Not a term of a field of more than `fieldTermReach` core
-    /// occupations. O(terms + fields × codes).
+    /// index keeps those no official title or ESCO label writes (`SearchIndex.FieldTermLink`): such a query word is
+    /// unexplained, and the reviewed table says whose work it names. Not a term of a field of more than
+    /// `fieldTermReach` core occupations. O(terms + fields × codes).
     func fieldTerms() -> [String: [SearchDocument.FieldTerm]] {
         // Per field, and per detailed code graded core for it, the specialty through which it is core, or nil when
         // it is core itself; nil for a field of more than `fieldTermReach` such codes.

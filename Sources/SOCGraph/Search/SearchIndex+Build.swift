@@ -61,8 +61,10 @@ extension SearchIndex {
                 fieldTerms.append(FieldTermLink(terms: ids, document: d, shown: term.shown))
             }
         }
-        // Only a term no official text writes needs the bridge: O*NET's "Bioprocess Engineer" writes "bioprocessing"
-        // and ESCO's "satellite system engineer" "satellite systems", as the index reads them.
+        // Only a term no official title or ESCO label writes needs the bridge: O*NET's "Bioprocess Engineer" writes
+        // "bioprocessing" and ESCO's "satellite system engineer" "satellite systems", as the index reads them. A
+        // technology or program that writes it names a tool or a course ("Chip design software", a technology of
+        // 17-2071 Electrical Engineers), not whose work the term is.
         let written = Self.written(Set(fieldTerms.map(\.terms)), entries: builder.entries,
                                    entryTerms: builder.entryTerms)
         fieldTerms.removeAll { written.contains($0.terms) }
@@ -114,12 +116,12 @@ extension SearchIndex {
         }.keys)
     }
 
-    /// Those of `sequences` (term ids) that a title, technology, program or ESCO label holds in a row (not the
-    /// definition or a task, which the text layer adds). O(entries' terms).
+    /// Those of `sequences` (term ids) that a title or an ESCO label holds in a row (not a technology, a program,
+    /// the definition or a task). O(entries' terms).
     static func written(_ sequences: Set<[Int32]>, entries: [Entry], entryTerms: Runs<Int32>) -> Set<[Int32]> {
         let byFirst = Dictionary(grouping: sequences) { $0[0] }
         var found = Set<[Int32]>()
-        for e in entries.indices where entries[e].field != .definition && entries[e].field != .task {
+        for e in entries.indices where entries[e].field.isTitle || entries[e].field == .esco {
             let terms = entryTerms[e]
             for i in terms.indices {
                 guard let candidates = byFirst[terms[i]] else { continue }

@@ -210,7 +210,7 @@ extension SearchIndex {
         }
 
         // A field term the query holds, its words in a row ("deep learning"), counts in the occupations it is given
-        // to (`FieldTermLink`) as a word of their SOC title would; no official text writes it.
+        // to (`FieldTermLink`) as a word of their SOC title would; no official title or ESCO label writes it.
         var fieldLines: [Int: [String]] = [:]
         let words = reading.order
         for link in fieldTerms {

@@ -168,8 +168,8 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// A term of a national-interest field that no official text writes ("deep learning"), given to an occupation
-    /// core-aligned with the field (`SearchDocument.FieldTerm`): a query holding its words in a row earns
+    /// A term of a national-interest field that no official title or ESCO label writes ("deep learning"), given to an
+    /// occupation core-aligned with the field (`SearchDocument.FieldTerm`): a query holding its words in a row earns
     /// `fieldTermCredit` for each in that occupation.
     struct FieldTermLink: Equatable {
         /// The term's ids, in the order of its meaningful words.
@@ -259,8 +259,8 @@ public struct SearchIndex: Sendable {
     /// `JobTitle.abbreviations` (`JobTitle.localSpellings(of:)`), as the common spelling reads them: a query written
     /// as one ("AI Technician", Animal Breeders' artificial insemination technician) is told so.
     let otherSpellings: [OtherSpelling]
-    /// The terms of national-interest fields that no official text writes, each with an occupation it is given to
-    /// (`SearchDocument.FieldTerm`), in document order.
+    /// The terms of national-interest fields that no official title or ESCO label writes, each with an occupation it
+    /// is given to (`SearchDocument.FieldTerm`), in document order.
     let fieldTerms: [FieldTermLink]
     /// Whether the index holds the SOC definitions or O*NET task statements (`Graph/text/`): the texts that state
     /// duties, which a description's verbs are matched with.

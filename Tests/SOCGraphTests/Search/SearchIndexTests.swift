@@ -563,7 +563,8 @@ import Testing
 
     /// A field term (`SearchDocument.FieldTerm`) counts for the occupation it is given to when the query holds all
     /// its words in a row, as a word of its SOC title would, and the hit says so; one of its words alone earns
-    /// nothing from it. The cache keeps the terms.
+    /// nothing from it. A term a title writes needs no bridge; one only a technology or study program writes keeps
+    /// it. The cache keeps the terms.
     @Test func aFieldTermCountsOnlyWhole() throws {
         let index = SearchIndex(documents: [
             SearchDocument(code: "15-1221", title: "Computer and Information Research Scientists",
@@ -593,6 +594,20 @@ import Testing
             SearchDocument(code: "15-2051", title: "Data Scientists", alternateTitles: ["Deep-Learning Scientist"]),
         ])
         #expect(written.fieldTerms.isEmpty)
+        // A technology or study program that writes it names a tool or a course, not whose work the term is: the
+        // bridge stays, and the occupation it is given to comes first ("Chip design software" is a technology of
+        // 17-2071 Electrical Engineers; chip design is 17-2061 Computer Hardware Engineers' core field).
+        let tool = SearchIndex(documents: [
+            SearchDocument(code: "17-2061", title: "Computer Hardware Engineers", alternateTitles: ["Design Engineer"],
+                           fieldTerms: [.init(term: "chip design", field: "Semiconductors and Microelectronics")]),
+            SearchDocument(code: "17-2071", title: "Electrical Engineers", alternateTitles: ["Design Engineer"],
+                           technologies: [.init(name: "Chip design software")], programTitles: ["Chip Design"],
+                           employment: 200),
+        ])
+        #expect(tool.fieldTerms.count == 1)
+        let chip = try tool.search("Chip Design Engineer")
+        #expect(codes(chip).first == "17-2061", "\(codes(chip))")
+        #expect(chip.hits[0].matches.contains { $0.hasPrefix("field: chip design") }, "\(chip.hits[0].matches)")
         let bytes = index.cacheBytes(sources: [])
         var reader = try CacheReader(bytes, bytes.indices)
         let (again, _) = try SearchIndex.read(cache: &reader)

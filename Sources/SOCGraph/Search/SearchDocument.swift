@@ -42,7 +42,7 @@ public struct SearchDocument: Sendable, Hashable, Codable {
 
     /// A term of a national-interest field's work ("deep learning"), given to the occupations the field's alignment
     /// grades core: the reviewed judgement of `curation/title-terms.tsv`. The index keeps those that no official
-    /// title, technology, program or ESCO label writes (`SearchIndex.FieldTermLink`).
+    /// title or ESCO label writes (`SearchIndex.FieldTermLink`); a technology or program name may ("VLSI").
     public struct FieldTerm: Sendable, Hashable, Codable {
         /// The term, lower-case words (`deep learning`).
         public var term: String

@@ -75,13 +75,13 @@ extension ShippedGraphTests {
         #expect(try ranking("Quality Assurance Analyst").codes.first == "15-1253")
     }
 
-    /// A term of a national-interest field that no official title writes is read through the reviewed field table:
-    /// "Hypersonics Engineer" and "GNSS Engineer" listed 17-2051 Civil Engineers first, on "engineer" alone,
-    /// "Photolithography Engineer" 51-5111 Prepress Technicians, "Lithography Engineer" 43-9031 Desktop Publishers
-    /// and duties about large language models 29-1131 Veterinarians ("Large Animal Veterinarian"). A technology name
-    /// that writes it does not take the bridge away: "VLSI Engineer" listed 17-2199 first on "engineer" alone,
-    /// "Chip Design Engineer" 17-2071 Electrical Engineers (their technology "Chip design software").
-    @Test func aFieldTermNoOfficialTextWritesNamesTheFieldsCoreOccupations() throws {
+    /// A term of a national-interest field that no official title or ESCO label writes is read through the reviewed
+    /// field table: "Hypersonics Engineer" and "GNSS Engineer" listed 17-2051 Civil Engineers first, on "engineer"
+    /// alone, "Photolithography Engineer" 51-5111 Prepress Technicians, "Lithography Engineer" 43-9031 Desktop
+    /// Publishers and duties about large language models 29-1131 Veterinarians ("Large Animal Veterinarian"). A
+    /// technology name that writes it does not take the bridge away: "VLSI Engineer" listed 17-2199 first on "engineer"
+    /// alone, "Chip Design Engineer" 17-2071 Electrical Engineers (their technology "Chip design software").
+    @Test func aFieldTermNoOfficialTitleWritesNamesTheFieldsCoreOccupations() throws {
         guard requireGraph() else { return }
         for (query, codes) in [("Hypersonics Engineer", ["17-2011"]), ("GNSS Engineer", ["17-2011"]),
                                ("Photolithography Engineer", ["17-2061"]), ("HPC Engineer", ["17-2061", "15-1221"]),

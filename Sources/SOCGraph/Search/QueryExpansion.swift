@@ -37,7 +37,7 @@ public struct QueryExpansion: Sendable, Equatable {
 
     /// Every word searched in the query word's place, with its credit, kind and whether it names the same role:
     /// `spellings` at full credit as `.spelling`, then `alternatives` as this expansion says.
-    public var searched: [(word: String, credit: Double, kind: Kind, sameRole: Bool)] {
+    var searched: [(word: String, credit: Double, kind: Kind, sameRole: Bool)] {
         spellings.map { ($0, 1.0, Kind.spelling, false) } + alternatives.map { ($0, credit, kind, sameRole) }
     }
 
@@ -75,9 +75,9 @@ public struct QueryExpansion: Sendable, Equatable {
             ("defence", ["defense"]), ("licence", ["license"]), ("catalogue", ["catalog"]),
         ]
         var table: [String: QueryExpansion] = [:]
-        for (word, alternatives, sameRole, spellings) in synonyms {
+        for (word, alternatives, sameRole, spelled) in synonyms {
             table[word] = QueryExpansion(word: word, alternatives: alternatives, kind: .expansion, sameRole: sameRole,
-                                         spellings: spellings)
+                                         spellings: spelled)
         }
         for (word, alternatives) in spellings {
             table[word] = QueryExpansion(word: word, alternatives: alternatives, kind: .spelling)

@@ -16,8 +16,8 @@ extension SearchIndex {
         civilianFirst: Bool, escoBesideUSTitle: Bool, fieldTerms: [String],
         degreeVerb: (written: String, base: String)? = nil
     ) -> [String] {
-        // A term no official title writes, which curation/title-terms.tsv ties to a field this occupation is
-        // core-aligned with (`FieldTermLink`), first: no title says what it does of the query.
+        // A term no official title or ESCO label writes, which curation/title-terms.tsv ties to a field this
+        // occupation is core-aligned with (`FieldTermLink`), first: no title says what it does of the query.
         var lines = fieldTerms.map { "\(Self.fieldTermLabel): \($0) (curation/title-terms.tsv)" }
         var listed: [Int] = []
         for title in titles {

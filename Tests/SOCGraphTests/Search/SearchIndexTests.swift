@@ -587,16 +587,24 @@ import Testing
         let repeated = try index.search("Learning Engineer / Deep Learning Engineer")
         #expect(repeated.hits.first { $0.code == "15-1221" }?.matches.contains { $0.hasPrefix("field:") } == true,
                 "\(repeated.hits.map(\.matches))")
-        // A term an official text writes, as the index reads it, needs no bridge.
+        // A term an official title or an ESCO label writes, as the index reads it, needs no bridge.
         let written = SearchIndex(documents: [
             SearchDocument(code: "15-1221", title: "Computer and Information Research Scientists",
                            fieldTerms: [.init(term: "deep learning", field: "Artificial Intelligence")]),
             SearchDocument(code: "15-2051", title: "Data Scientists", alternateTitles: ["Deep-Learning Scientist"]),
         ])
         #expect(written.fieldTerms.isEmpty)
+        let labelled = SearchIndex(documents: [
+            SearchDocument(code: "15-1221", title: "Computer and Information Research Scientists",
+                           fieldTerms: [.init(term: "deep learning", field: "Artificial Intelligence")]),
+            SearchDocument(code: "15-2051", title: "Data Scientists",
+                           escoTitles: [.init(label: "deep learning engineer", isco: "2511")]),
+        ])
+        #expect(labelled.fieldTerms.isEmpty)
         // A technology or study program that writes it names a tool or a course, not whose work the term is: the
         // bridge stays, and the occupation it is given to comes first ("Chip design software" is a technology of
-        // 17-2071 Electrical Engineers; chip design is 17-2061 Computer Hardware Engineers' core field).
+        // 17-2071 Electrical Engineers; "chip design" is a term of Semiconductors and Microelectronics, 17-2061
+        // Computer Hardware Engineers' core field).
         let tool = SearchIndex(documents: [
             SearchDocument(code: "17-2061", title: "Computer Hardware Engineers", alternateTitles: ["Design Engineer"],
                            fieldTerms: [.init(term: "chip design", field: "Semiconductors and Microelectronics")]),

@@ -65,7 +65,7 @@ extension SearchIndex {
         // "bioprocessing" and ESCO's "satellite system engineer" "satellite systems", as the index reads them. A
         // technology or program that writes it names a tool or a course ("Chip design software", a technology of
         // 17-2071 Electrical Engineers), not whose work the term is.
-        let written = Self.written(Set(fieldTerms.map(\.terms)), entries: builder.entries,
+        let written = Self.written(Set(fieldTerms.map(\.terms)), in: documents.map(\.titleEntries),
                                    entryTerms: builder.entryTerms)
         fieldTerms.removeAll { written.contains($0.terms) }
         var titleTerms = Set<Int>()
@@ -116,12 +116,13 @@ extension SearchIndex {
         }.keys)
     }
 
-    /// Those of `sequences` (term ids) that a title or an ESCO label holds in a row (not a technology, a program,
-    /// the definition or a task). O(entries' terms).
-    static func written(_ sequences: Set<[Int32]>, entries: [Entry], entryTerms: Runs<Int32>) -> Set<[Int32]> {
+    /// Those of `sequences` (term ids) that one of the entries in `ranges` holds in a row: the documents' title
+    /// entries (`Document.titleEntries`, titles and ESCO labels; not a technology, a program, the definition or a
+    /// task). O(those entries' terms).
+    static func written(_ sequences: Set<[Int32]>, in ranges: [Range<Int>], entryTerms: Runs<Int32>) -> Set<[Int32]> {
         let byFirst = Dictionary(grouping: sequences) { $0[0] }
         var found = Set<[Int32]>()
-        for e in entries.indices where entries[e].field.isTitle || entries[e].field == .esco {
+        for e in ranges.joined() {
             let terms = entryTerms[e]
             for i in terms.indices {
                 guard let candidates = byFirst[terms[i]] else { continue }
